@@ -1,0 +1,183 @@
+"""Reading documents from files, stdin and JSON Lines, with clear failures.
+
+Bad input is a normal event in news processing, not an exception to crash on: every
+problem (empty, binary, not UTF-8, not Arabic, too large, a malformed JSON line) becomes
+an ``InputError`` that names the document and the reason, and readers yield it in the
+stream in place of the document so nothing the user gave is silently dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from rasid.errors import InputError
+from rasid.text.normalize import arabic_share
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+TEXT_SUFFIXES = {".txt", ".text", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_FIELDS = ("id", "text", "date", "title", "source", "url")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document and its metadata; ``origin`` names it in messages."""
+
+    text: str
+    id: str | None = None
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str = "<text>"
+
+
+def normalize_date(value: object, origin: str) -> str | None:
+    """``YYYY-MM-DD`` from an ISO date or timestamp; an InputError otherwise."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(origin, f"date must be a string YYYY-MM-DD, got {value!r}")
+    match = _DATE.match(value.strip())
+    if not match:
+        raise InputError(origin, f"date {value!r} is not of the form YYYY-MM-DD")
+    year, month, day = (int(g) for g in match.groups())
+    import datetime
+
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise InputError(origin, f"date {value!r} is not a real calendar date") from None
+    return match.group(0)
+
+
+def check_text(document: Document, max_chars: int, min_arabic_share: float) -> None:
+    """Raise InputError when the text is empty, too large or not Arabic."""
+    text = document.text
+    if not isinstance(text, str):
+        raise InputError(document.origin, "text must be a string")
+    if not text.strip():
+        raise InputError(document.origin, "empty document (no text)")
+    if len(text) > max_chars:
+        raise InputError(
+            document.origin,
+            f"document too large ({len(text):,} characters; the limit is {max_chars:,}, "
+            "set max_chars to raise it)",
+        )
+    share = arabic_share(text)
+    if share < min_arabic_share:
+        raise InputError(
+            document.origin,
+            f"not Arabic text ({share:.0%} of its letters are Arabic; "
+            f"at least {min_arabic_share:.0%} needed)",
+        )
+
+
+def decode(data: bytes, origin: str) -> str:
+    """Decode UTF-8 bytes (a BOM is allowed); binary or other encodings fail clearly."""
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(origin, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
+        raise InputError(
+            origin,
+            f"not valid UTF-8 (byte 0x{bad} at offset {error.start}); "
+            "convert the file to UTF-8",
+        ) from None
+
+
+def _document_from_json(record: object, origin: str) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(origin, "a JSON line must be an object with a 'text' field")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(origin, "the JSON object has no 'text' string")
+    values = {}
+    for name in ("id", "title", "source", "url"):
+        value = record.get(name)
+        values[name] = None if value is None else str(value)
+    return Document(text=text, date=normalize_date(record.get("date"), origin),
+                    origin=origin if values["id"] is None else f"{origin} ({values['id']})",
+                    **values)
+
+
+def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Document | InputError]:
+    """Documents from JSON Lines; a malformed line yields an InputError naming it."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        origin = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(origin, f"malformed JSON ({error.msg} at column {error.colno})")
+            continue
+        try:
+            yield _document_from_json(record, origin)
+        except InputError as error:
+            yield error
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    return text.lstrip().startswith("{")
+
+
+def read_bytes(data: bytes, name: str, input_format: str = "auto", date: str | None = None
+               ) -> Iterator[Document | InputError]:
+    """Documents from one file's bytes (plain text is one document, JSONL many)."""
+    try:
+        text = decode(data, name)
+    except InputError as error:
+        yield error
+        return
+    suffix = Path(name).suffix.lower()
+    is_jsonl = input_format == "jsonl" or (
+        input_format == "auto" and (suffix in JSONL_SUFFIXES or
+                                    (suffix not in TEXT_SUFFIXES and _looks_like_jsonl(text))
+                                    or (name == "<stdin>" and _looks_like_jsonl(text)))
+    )
+    if is_jsonl:
+        for item in read_jsonl(text.splitlines(), name):
+            if isinstance(item, Document) and item.date is None and date:
+                item = Document(item.text, item.id, date, item.title, item.source, item.url,
+                                item.origin)
+            yield item
+    else:
+        yield Document(text=text, date=date, origin=name, source=None)
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        yield from sorted(p for p in path.rglob("*") if p.is_file())
+    else:
+        yield path
+
+
+def read_paths(paths: Iterable[str], input_format: str = "auto", date: str | None = None,
+               stdin: BinaryIO | None = None) -> Iterator[Document | InputError]:
+    """Documents from files, folders (recursively) and ``-`` for standard input."""
+    for raw_path in paths:
+        if raw_path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_bytes(stream.read(), "<stdin>", input_format, date)
+            continue
+        path = Path(raw_path)
+        if not path.exists():
+            yield InputError(raw_path, "no such file or folder")
+            continue
+        for file in _files(path):
+            try:
+                data = file.read_bytes()
+            except OSError as error:
+                yield InputError(str(file), f"cannot be read ({error.strerror})")
+                continue
+            yield from read_bytes(data, str(file), input_format, date)

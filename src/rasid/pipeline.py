@@ -1,0 +1,177 @@
+"""The pipeline: repair, then a Doc, then components registered by name.
+
+Components follow one shape, ``__call__(doc) -> doc`` (spaCy's ``Language.factory``
+idea): each is registered with what it needs and what it sets, and the pipeline checks
+that order when it is built, so a misconfigured pipeline fails at once and says why.
+Heavy resources (the lexicon, later the knowledge base and models) are built once per
+Pipeline and shared by its components; a Pipeline holds no global mutable state, so two
+can live in one process and each Dask worker builds its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Protocol
+
+from rasid import settings as settings_module
+from rasid.analysis import Analysis
+from rasid.doc import Doc, DocMeta
+from rasid.errors import InputError, PipelineError
+from rasid.io import Document, check_text
+from rasid.text.lexicon import Lexicon
+from rasid.text.repair import Repairer
+from rasid.text.segment import Segmenter
+
+
+class Component(Protocol):
+    def __call__(self, doc: Doc) -> Doc: ...
+
+
+@dataclass(frozen=True)
+class ComponentInfo:
+    name: str
+    factory: Callable[[Resources, dict[str, Any]], Component]
+    requires: tuple[str, ...]
+    sets: tuple[str, ...]
+    description: str
+
+
+_REGISTRY: dict[str, ComponentInfo] = {}
+
+#: What every Doc has before any component runs.
+BASE_ATTRIBUTES = ("text", "repairs")
+
+
+def register(name: str, *, requires: Iterable[str] = (), sets: Iterable[str] = (),
+             description: str = "") -> Callable:
+    """Register a component factory under ``name``."""
+
+    def decorator(factory: Callable[[Resources, dict[str, Any]], Component]) -> Callable:
+        _REGISTRY[name] = ComponentInfo(name, factory, tuple(requires), tuple(sets), description)
+        return factory
+
+    return decorator
+
+
+def registered() -> dict[str, ComponentInfo]:
+    """The registered components, by name."""
+    return dict(_REGISTRY)
+
+
+class Resources:
+    """Shared, read-only resources, built on first use and reused by every component."""
+
+    def __init__(self, kb_files: list[str]) -> None:
+        self.kb_files = [Path(p) for p in kb_files]
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        if not self.kb_files:
+            from rasid.text.lexicon import default_lexicon
+
+            return default_lexicon()
+        from rasid.kb.names import shipped_kb_files
+
+        return Lexicon.build([*shipped_kb_files(), *self.kb_files])
+
+
+@register("segment", requires=("text",), sets=("tokens", "sentences"),
+          description="Surface tokens, the clitics and stems inside them, and sentences.")
+class SegmentComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        self.segmenter = Segmenter(resources.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.tokens = self.segmenter.tokens(doc.text)
+        doc.sentences = self.segmenter.sentences(doc.text, doc.tokens)
+        doc.done.update(("tokens", "sentences"))
+        return doc
+
+
+def content_id(text: str) -> str:
+    """A stable id from the raw text (the same article always gets the same id)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class Pipeline:
+    """Repair and analysis of documents; build once, call many times."""
+
+    def __init__(self, settings: dict[str, Any] | None = None, *,
+                 config: str | Path | None = None, **overrides: Any) -> None:
+        merged = dict(settings or {})
+        merged.update(overrides)
+        self.settings = settings_module.resolve(merged, config)
+        self.resources = Resources(self.settings["kb_files"])
+        self.names = list(self.settings["pipeline"])
+        self._check_order()
+        self._components: list[Component] | None = None
+        self._repairer: Repairer | None = None
+
+    def _check_order(self) -> None:
+        available = set(BASE_ATTRIBUTES)
+        for name in self.names:
+            info = _REGISTRY.get(name)
+            if info is None:
+                raise PipelineError(
+                    f"unknown component '{name}' (registered: {', '.join(sorted(_REGISTRY))})"
+                )
+            missing = [r for r in info.requires if r not in available]
+            if missing:
+                raise PipelineError(
+                    f"component '{name}' needs {missing}, which no earlier component sets; "
+                    "put the component that sets it first"
+                )
+            available.update(info.sets)
+
+    @property
+    def repairer(self) -> Repairer:
+        if self._repairer is None:
+            self._repairer = Repairer(self.resources.lexicon,
+                                      disabled=frozenset(self.settings["repair_disabled"]))
+        return self._repairer
+
+    @property
+    def components(self) -> list[Component]:
+        if self._components is None:
+            self._components = [
+                _REGISTRY[name].factory(self.resources, self.settings) for name in self.names
+            ]
+        return self._components
+
+    def make_doc(self, document: Document) -> Doc:
+        """Check and repair the document's text and build its Doc (no components run)."""
+        check_text(document, self.settings["max_chars"], self.settings["min_arabic_share"])
+        repaired = self.repairer.repair(document.text)
+        meta = DocMeta(document.id or content_id(document.text), document.date,
+                       document.title, document.source, document.url)
+        return Doc(repaired, meta)
+
+    def run(self, document: Document) -> Analysis:
+        """Analyze one document; raises InputError when it cannot be analyzed."""
+        doc = self.make_doc(document)
+        for component in self.components:
+            doc = component(doc)
+        return Analysis(doc)
+
+    def analyze(self, text: str, date: str | None = None, *, id: str | None = None,
+                title: str | None = None, source: str | None = None,
+                url: str | None = None) -> Analysis:
+        """Analyze one text given as a string."""
+        return self.run(Document(text=text, id=id, date=date, title=title, source=source,
+                                 url=url, origin=id or "<text>"))
+
+    def pipe(self, documents: Iterable[Document | InputError]
+             ) -> Iterator[Analysis | InputError]:
+        """Analyze many documents; failures are yielded as InputError, never dropped."""
+        for document in documents:
+            if isinstance(document, InputError):
+                yield document
+                continue
+            try:
+                yield self.run(document)
+            except InputError as error:
+                yield error

@@ -1,0 +1,1 @@
+"""Text-level processing: repair of raw input, matching keys, segmentation."""

@@ -1,0 +1,89 @@
+"""The word lexicon: how common a word is, and which words are names rasid knows.
+
+Glued-word repair and clitic segmentation both ask "is this a word?". The answer comes
+from wordfreq's Arabic frequency list (installed from PyPI, nothing downloaded) folded
+onto matching keys, plus the names of the knowledge base. The lexicon is built once
+per process and shared, because it is large (600k keys) and read-only.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasid.kb.names import iter_arabic_names
+from rasid.resources import load_json
+from rasid.text.normalize import is_arabic_letter, match_key
+
+_LOCK = threading.Lock()
+_DEFAULT: Lexicon | None = None
+
+
+def _wordfreq_keys() -> dict[str, float]:
+    """Fold wordfreq's Arabic list onto matching keys, summing variant frequencies."""
+    import wordfreq
+
+    freqs: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("ar", "large").items():
+        key = match_key(word)
+        freqs[key] = freqs.get(key, 0.0) + freq
+    return {key: round(math.log10(freq) + 9.0, 2) for key, freq in freqs.items()}
+
+
+@dataclass
+class Lexicon:
+    """Zipf frequencies by matching key, plus the set of name keys.
+
+    ``zipf`` follows wordfreq's scale: 6 is once per thousand words, 3 once per million,
+    0 unknown.
+    """
+
+    zipfs: dict[str, float]
+    names: frozenset[str]
+    proclitics: list[tuple[str, list[str]]] = field(default_factory=list)
+    enclitics: list[str] = field(default_factory=list)
+    function_words: frozenset[str] = frozenset()
+    known_word_zipf: float = 2.5
+
+    @classmethod
+    def build(cls, kb_files: Iterable[Path] | None = None) -> Lexicon:
+        """Build from wordfreq and the knowledge base (shipped files unless given)."""
+        morph = load_json("morphology.json")
+        names: set[str] = set()
+        for name in iter_arabic_names(kb_files):
+            for part in name.split():
+                if part and all(is_arabic_letter(c) for c in part):
+                    names.add(match_key(part))
+        return cls(
+            zipfs=_wordfreq_keys(),
+            names=frozenset(names),
+            proclitics=[
+                (match_key(letters), roles) for letters, roles in morph["proclitics"]["entries"]
+            ],
+            enclitics=[match_key(e) for e in morph["enclitics"]["entries"]],
+            function_words=frozenset(match_key(w) for w in morph["function_words"]["entries"]),
+            known_word_zipf=float(morph["known_word_zipf"]["value"]),
+        )
+
+    def zipf(self, key: str) -> float:
+        """Zipf frequency of a matching key (0.0 when unknown)."""
+        return self.zipfs.get(key, 0.0)
+
+    def is_name(self, key: str) -> bool:
+        return key in self.names
+
+    def is_known(self, key: str) -> bool:
+        """A word in its own right: frequent enough, or a name rasid knows."""
+        return key in self.names or self.zipfs.get(key, 0.0) >= self.known_word_zipf
+
+
+def default_lexicon() -> Lexicon:
+    """The process-wide lexicon over the shipped knowledge base, built on first use."""
+    global _DEFAULT
+    with _LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Lexicon.build()
+        return _DEFAULT

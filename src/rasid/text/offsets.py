@@ -1,0 +1,87 @@
+"""Offset maps between repaired text and the raw input.
+
+Repair inserts, deletes and replaces characters, but every span a user sees in the
+repaired text must lead back to the words the user gave. The map is kept as segments
+``[start, end, raw_start, raw_end]`` that cover the repaired text in order: an
+*identity* segment (equal lengths) maps character by character, any other segment maps
+as a whole to its raw span (an inserted space maps to an empty raw span).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_BIG = 1 << 62
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps ``[start, end)`` in repaired text to ``[raw_start, raw_end)`` in the input."""
+
+    segments: tuple[tuple[int, int, int, int], ...]
+    length: int
+    raw_length: int
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        segments = ((0, length, 0, length),) if length else ()
+        return cls(segments, length, length)
+
+    @classmethod
+    def from_char_spans(cls, starts: list[int], ends: list[int], raw_length: int) -> OffsetMap:
+        """Compress per-character raw spans into segments."""
+        segments: list[tuple[int, int, int, int]] = []
+        n = len(starts)
+        i = 0
+        while i < n:
+            if ends[i] - starts[i] == 1:
+                j = i + 1
+                while j < n and ends[j] - starts[j] == 1 and starts[j] == starts[j - 1] + 1:
+                    j += 1
+                segments.append((i, j, starts[i], ends[j - 1]))
+            else:
+                j = i + 1
+                while j < n and starts[j] == starts[i] and ends[j] == ends[i]:
+                    j += 1
+                segments.append((i, j, starts[i], ends[i]))
+            i = j
+        return cls(tuple(segments), n, raw_length)
+
+    def _segment_at(self, position: int) -> tuple[int, int, int, int]:
+        index = bisect_right(self.segments, (position, _BIG)) - 1
+        return self.segments[max(index, 0)]
+
+    def _point(self, position: int, as_end: bool) -> int:
+        if not self.segments:
+            return 0
+        if as_end:
+            s, e, rs, re = self._segment_at(position - 1)
+            if e - s == re - rs:
+                return rs + (position - s)
+            return re
+        if position >= self.length:
+            return self.raw_length
+        s, e, rs, re = self._segment_at(position)
+        if e - s == re - rs:
+            return rs + (position - s)
+        return rs
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span of the repaired span ``[start, end)``; always inside the raw input."""
+        if not 0 <= start <= end <= self.length:
+            raise ValueError(f"span [{start}, {end}) is outside text of length {self.length}")
+        raw_start = self._point(start, as_end=False)
+        if end == start:
+            return raw_start, raw_start
+        raw_end = self._point(end, as_end=True)
+        return raw_start, max(raw_start, raw_end)
+
+    def to_list(self) -> list[list[int]]:
+        return [list(segment) for segment in self.segments]
+
+    @classmethod
+    def from_list(cls, rows: list[list[int]], raw_length: int) -> OffsetMap:
+        segments = tuple((int(a), int(b), int(c), int(d)) for a, b, c, d in rows)
+        length = segments[-1][1] if segments else 0
+        return cls(segments, length, raw_length)
