@@ -8,9 +8,11 @@ stream in place of the document so nothing the user gave is silently dropped.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,13 +135,25 @@ def _looks_like_jsonl(text: str) -> bool:
 
 def read_bytes(data: bytes, name: str, input_format: str = "auto", date: str | None = None
                ) -> Iterator[Document | InputError]:
-    """Documents from one file's bytes (plain text is one document, JSONL many)."""
+    """Documents from one file's bytes (plain text is one document, JSONL many).
+
+    Gzip-compressed bytes are decompressed first, whatever the file is called.
+    """
+    inner_name = name
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as error:
+            yield InputError(name, f"damaged gzip file ({error})")
+            return
+        if name.lower().endswith(".gz"):
+            inner_name = name[:-3]
     try:
         text = decode(data, name)
     except InputError as error:
         yield error
         return
-    suffix = Path(name).suffix.lower()
+    suffix = Path(inner_name).suffix.lower()
     is_jsonl = input_format == "jsonl" or (
         input_format == "auto" and (suffix in JSONL_SUFFIXES or
                                     (suffix not in TEXT_SUFFIXES and _looks_like_jsonl(text))

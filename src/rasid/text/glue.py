@@ -38,6 +38,7 @@ class GlueSettings:
     stem_min_letters: int
     clitic_piece_penalty: float
     name_zipf: float
+    name_min_letters: int
     max_pieces: int
 
     @classmethod
@@ -86,13 +87,11 @@ class GlueSplitter:
         lex, s = self.lexicon, self.settings
         if piece in lex.function_words:
             return _INF if last else 9.0 - lex.zipf(piece)
-        if len(piece) < s.piece_min_letters:
-            return _INF
         best = _INF
         zipf = lex.zipf(piece)
-        if lex.is_name(piece):
-            zipf = max(zipf, s.name_zipf)
-        if zipf >= s.piece_zipf:
+        if lex.is_name(piece) and len(piece) >= s.name_min_letters:
+            best = 9.0 - max(zipf, s.name_zipf)
+        elif zipf >= s.piece_zipf and len(piece) >= s.piece_min_letters:
             best = 9.0 - zipf
         for clitic in self._proclitic_keys:
             if not piece.startswith(clitic):
@@ -101,10 +100,11 @@ class GlueSplitter:
             if len(stem) < s.stem_min_letters:
                 continue
             stem_zipf = lex.zipf(stem)
-            if lex.is_name(stem):
+            if lex.is_name(stem) and len(stem) >= s.name_min_letters:
                 stem_zipf = max(stem_zipf, s.name_zipf)
-            if stem_zipf >= s.piece_zipf and len(stem) >= s.piece_min_letters:
-                best = min(best, 9.0 - stem_zipf + s.clitic_piece_penalty)
+            elif stem_zipf < s.piece_zipf or len(stem) < s.piece_min_letters:
+                continue
+            best = min(best, 9.0 - stem_zipf + s.clitic_piece_penalty)
         return best
 
     def _cuts(self, token: str) -> tuple[int, ...]:

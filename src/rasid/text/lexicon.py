@@ -33,7 +33,7 @@ def _wordfreq_keys() -> dict[str, float]:
     return {key: round(math.log10(freq) + 9.0, 2) for key, freq in freqs.items()}
 
 
-@dataclass
+@dataclass(repr=False)
 class Lexicon:
     """Zipf frequencies by matching key, plus the set of name keys.
 
@@ -67,6 +67,9 @@ class Lexicon:
             function_words=frozenset(match_key(w) for w in morph["function_words"]["entries"]),
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
         )
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.zipfs):,} words, {len(self.names):,} names)"
 
     def zipf(self, key: str) -> float:
         """Zipf frequency of a matching key (0.0 when unknown)."""

@@ -29,20 +29,25 @@ class OffsetMap:
         return cls(segments, length, length)
 
     @classmethod
-    def from_char_spans(cls, starts: list[int], ends: list[int], raw_length: int) -> OffsetMap:
-        """Compress per-character raw spans into segments."""
+    def from_char_spans(cls, starts: list[int], ends: list[int], changed: list[bool],
+                        raw_length: int) -> OffsetMap:
+        """Compress per-character raw spans into segments.
+
+        Unchanged characters form identity runs; characters written by a repair step
+        form segments of their own, so a segment never mixes the two.
+        """
         segments: list[tuple[int, int, int, int]] = []
         n = len(starts)
         i = 0
         while i < n:
-            if ends[i] - starts[i] == 1:
+            if not changed[i]:
                 j = i + 1
-                while j < n and ends[j] - starts[j] == 1 and starts[j] == starts[j - 1] + 1:
+                while j < n and not changed[j] and starts[j] == starts[j - 1] + 1:
                     j += 1
                 segments.append((i, j, starts[i], ends[j - 1]))
             else:
                 j = i + 1
-                while j < n and starts[j] == starts[i] and ends[j] == ends[i]:
+                while j < n and changed[j] and starts[j] == starts[i] and ends[j] == ends[i]:
                     j += 1
                 segments.append((i, j, starts[i], ends[i]))
             i = j

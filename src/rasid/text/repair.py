@@ -196,13 +196,16 @@ class _Trace:
     tags: list[int]
 
 
-@dataclass
+@dataclass(repr=False)
 class Repairer:
     """Applies the repair steps; built once and reused for many documents."""
 
     lexicon: Lexicon = field(default_factory=default_lexicon)
     steps: list[RepairStep] = field(default_factory=list)
     disabled: frozenset[str] = frozenset()
+
+    def __repr__(self) -> str:
+        return f"Repairer(steps={[s.name for s in self.steps]}, disabled={set(self.disabled)})"
 
     def __post_init__(self) -> None:
         if not self.steps:
@@ -231,7 +234,9 @@ class Repairer:
             raw,
             text,
             tuple(self._changes(records, trace)),
-            OffsetMap.from_char_spans(trace.starts, trace.ends, len(raw)),
+            OffsetMap.from_char_spans(
+                trace.starts, trace.ends, [tag >= 0 for tag in trace.tags], len(raw)
+            ),
         )
 
     @staticmethod

@@ -1,0 +1,25 @@
+"""Shared fixtures: one pipeline for the whole session (the lexicon is large)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.pipeline import Pipeline
+from rasid.text.repair import Repairer
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def repairer(pipeline: Pipeline) -> Repairer:
+    return pipeline.repairer
+
+
+@pytest.fixture(scope="session")
+def segmenter(pipeline: Pipeline):
+    from rasid.text.segment import Segmenter
+
+    return Segmenter(pipeline.resources.lexicon)

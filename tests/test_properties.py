@@ -1,0 +1,79 @@
+"""Property tests: repair and segmentation never crash and keep their promises."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ARABIC_PIECES = [
+    "روسيا", "وإيران", "الأمم", "المتحدة", "في", "إلى", "قال", "الرئيس", "ـ", "ﻻ", "ﺑ",
+    "\u200f", "\u00a0", "“", "”", "ی", "ک", " ", "،", ".", "3.5", "٣٫٥", "د.", "\n", "\r\n",
+    "«", "»", "بالولايات", "موسكو", "َ", "ّ", "x", "URL http://a.b/c",
+]
+texty = st.one_of(
+    st.text(max_size=80),
+    st.lists(st.sampled_from(ARABIC_PIECES), max_size=25).map("".join),
+    st.lists(st.sampled_from(ARABIC_PIECES), max_size=12).map(
+        lambda pieces: "".join(pieces).replace(" ", "")
+    ),
+)
+common = settings(max_examples=300, deadline=None,
+                  suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@common
+@given(texty)
+def test_repair_offsets_are_valid_and_inside_the_raw_input(repairer, raw: str) -> None:
+    result = repairer.repair(raw)
+    text = result.text
+    for start in range(len(text) + 1):
+        for end in (start, min(start + 1, len(text)), len(text)):
+            if end < start:
+                continue
+            raw_start, raw_end = result.to_raw(start, end)
+            assert 0 <= raw_start <= raw_end <= len(raw)
+    for change in result.changes:
+        assert raw[change.raw_start : change.raw_end] == change.before
+        assert 0 <= change.start <= change.end <= len(text)
+
+
+@common
+@given(texty)
+def test_repair_is_idempotent(repairer, raw: str) -> None:
+    once = repairer.repair(raw).text
+    again = repairer.repair(once)
+    assert again.text == once
+    assert again.changes == ()
+
+
+@common
+@given(texty)
+def test_every_difference_is_an_explained_change(repairer, raw: str) -> None:
+    result = repairer.repair(raw)
+    explained = set()
+    for change in result.changes:
+        explained.update(range(change.start, change.end))
+    for start, end, raw_start, raw_end in result.offsets.segments:
+        same_length = end - start == raw_end - raw_start
+        if not (same_length and result.text[start:end] == raw[raw_start:raw_end]):
+            assert set(range(start, end)) <= explained
+
+
+@common
+@given(texty)
+def test_segmentation_spans_slice_the_text(segmenter, repairer, raw: str) -> None:
+    text = repairer.repair(raw).text
+    tokens = segmenter.tokens(text)
+    previous_end = 0
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+        assert token.start >= previous_end
+        previous_end = token.end
+        assert "".join(w.text for w in token.words) == token.text
+        for word in token.words:
+            assert text[word.start : word.end] == word.text
+    sentences = segmenter.sentences(text, tokens)
+    covered = [i for s in sentences for i in range(s.first_token, s.last_token)]
+    assert covered == list(range(len(tokens)))
+    for sentence in sentences:
+        assert 0 <= sentence.start < sentence.end <= len(text)

@@ -1,0 +1,106 @@
+"""Repair: each step on texts written for these tests, and the offset map."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.text.repair import Repairer
+
+
+@pytest.mark.parametrize(
+    ("glued", "expected"),
+    [
+        ("روسياوإيران", "روسيا وإيران"),
+        ("الأممالمتحدة", "الأمم المتحدة"),
+        ("الولاياتالمتحدةالأمريكية", "الولايات المتحدة الأمريكية"),
+        ("بالولاياتالمتحدةالأمريكية", "بالولايات المتحدة الأمريكية"),
+        ("الولاياتالمتحدةوروسيا", "الولايات المتحدة وروسيا"),
+        ("إيرانوموسكو", "إيران وموسكو"),
+        ("إيرانوروسيا", "إيران وروسيا"),
+        ("مصروالأردن", "مصر والأردن"),
+        ("العاصمةالأردنية", "العاصمة الأردنية"),
+        ("الشرقالأوسط", "الشرق الأوسط"),
+        ("فيسوريا", "في سوريا"),
+        ("إلىموسكو", "إلى موسكو"),
+        ("وزارةالداخلية", "وزارة الداخلية"),
+    ],
+)
+def test_glued_words_are_split(repairer: Repairer, glued: str, expected: str) -> None:
+    sentence = f"قال المتحدث إن {glued} ستبحث الأمر غدا."
+    assert repairer.repair(sentence).text == f"قال المتحدث إن {expected} ستبحث الأمر غدا."
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "وتساعدان", "تسعيان", "بوتين", "عبدالله", "والاستراتيجية", "بالاتفاقية",
+        "المتحدة", "وميليشياتها", "علاقاتهما", "فلاديمير", "الدبلوماسية", "والمستشفيات",
+        "واستراتيجياتها", "سيتمكنون", "عبدالرحمن", "أبوظبي", "والتكنولوجيا", "بالكاميرات",
+        "فلسطينيون", "للمفاوضات", "والإسرائيليين", "الاستخباراتية",
+    ],
+)
+def test_ordinary_words_stay_whole(repairer: Repairer, word: str) -> None:
+    sentence = f"وأكد أن {word} موضوع النقاش."
+    assert repairer.repair(sentence).text == sentence
+
+
+def test_unicode_steps_explain_themselves(repairer: Repairer) -> None:
+    raw = "\ufeffقال\u200f الرئيس: ﻻ بد من الحوار في مدينـــة كرکوک\u00a0“اليوم”\r\n"
+    result = repairer.repair(raw)
+    assert result.text == 'قال الرئيس: لا بد من الحوار في مدينة كركوك "اليوم"\n'
+    steps = {change.step for change in result.changes}
+    assert steps == {"invisible_marks", "presentation_forms", "persian_letters", "tatweel",
+                     "odd_spaces", "typographic_quotes", "line_endings"}
+    for change in result.changes:
+        assert raw[change.raw_start : change.raw_end] == change.before
+        assert result.text[change.start : change.end] == change.after
+
+
+def test_guillemets_are_kept(repairer: Repairer) -> None:
+    text = "قال: «سنعود»"
+    assert repairer.repair(text).text == text
+
+
+def test_clean_text_is_returned_unchanged(repairer: Repairer) -> None:
+    text = "وصل الوفد إلى القاهرة صباح اليوم."
+    result = repairer.repair(text)
+    assert result.text == text
+    assert result.changes == ()
+    assert result.to_raw(4, 8) == (4, 8)
+
+
+def test_offsets_lead_back_to_raw_words(repairer: Repairer) -> None:
+    raw = "التقى ﻭﺯﻳﺮ الخارجية في روسياوإيران بنظيره."
+    result = repairer.repair(raw)
+    text = result.text
+    for word in ("الخارجية", "روسيا", "وإيران", "بنظيره"):
+        start = text.index(word)
+        raw_start, raw_end = result.to_raw(start, start + len(word))
+        assert raw[raw_start:raw_end] == word
+    start = text.index("وزير")
+    raw_start, raw_end = result.to_raw(start, start + 4)
+    assert raw[raw_start:raw_end] == "ﻭﺯﻳﺮ"
+
+
+def test_glued_change_records_spans(repairer: Repairer) -> None:
+    raw = "بين روسياوإيران"
+    result = repairer.repair(raw)
+    (change,) = result.changes
+    assert change.step == "glued_words"
+    assert (change.raw_start, change.raw_end) == (9, 9)
+    assert result.text[change.start : change.end] == " "
+    assert result.explain() == ["glued_words: raw[9:9] '' -> new[9:10] ' '"]
+
+
+def test_repair_is_idempotent_on_messy_text(repairer: Repairer) -> None:
+    raw = "ﻻ\u200b تنسـيق بين إيرانوموسكو “حتى الآن” في\u00a0الشرقالأوسط"
+    once = repairer.repair(raw).text
+    assert repairer.repair(once).text == once
+    assert repairer.repair(once).changes == ()
+
+
+def test_disabled_steps(pipeline) -> None:
+    repairer = Repairer(pipeline.resources.lexicon, disabled=frozenset({"glued_words"}))
+    assert repairer.repair("روسياوإيران").text == "روسياوإيران"
+    with pytest.raises(ValueError, match="unknown repair steps"):
+        Repairer(pipeline.resources.lexicon, disabled=frozenset({"nope"}))
