@@ -28,7 +28,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("repair_disabled", [], "Repair steps to skip, by name (see `rasid repair --explain`)."),
     Setting("max_chars", 2_000_000,
             "Largest document accepted, in characters; a longer one fails with a clear error."),
-    Setting("min_arabic_share", 0.3,
+    Setting("min_arabic_share", 0.2,
             "Smallest share of Arabic letters among all letters for a document to count as "
             "Arabic."),
     Setting("kb_files", [], "Extra knowledge-base files (JSON Lines) read after the shipped ones."),
