@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rasid import settings as settings_module
 from rasid.analysis import Analysis
@@ -25,6 +25,9 @@ from rasid.io import Document, check_text
 from rasid.text.lexicon import Lexicon
 from rasid.text.repair import Repairer
 from rasid.text.segment import Segmenter
+
+if TYPE_CHECKING:
+    from rasid.entities.resources import EntityResources
 
 
 class Component(Protocol):
@@ -78,6 +81,12 @@ class Resources:
 
         return Lexicon.build([*shipped_kb_files(), *self.kb_files])
 
+    @cached_property
+    def entities(self) -> EntityResources:
+        from rasid.entities.resources import EntityResources
+
+        return EntityResources(self.lexicon, self.kb_files)
+
 
 @register("segment", requires=("text",), sets=("tokens", "sentences"),
           description="Surface tokens, the clitics and stems inside them, and sentences.")
@@ -90,6 +99,30 @@ class SegmentComponent:
         doc.sentences = self.segmenter.sentences(doc.text, doc.tokens)
         doc.done.update(("tokens", "sentences"))
         return doc
+
+
+@register("entities", requires=("tokens", "sentences"), sets=("mentions", "entities"),
+          description="Actors and places: gazetteer, titles, tagger, linking, descriptors.")
+class EntitiesComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        from rasid.entities.recognize import EntityRecognizer
+
+        self.recognizer = EntityRecognizer(resources.entities)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.recognizer(doc)
+
+
+@register("quotes", requires=("tokens", "sentences", "mentions"), sets=("quotes",),
+          description="Quotations: speaker, cue, content, kind, medium, carry-over.")
+class QuotesComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        from rasid.quotes.extract import QuoteExtractor
+
+        self.extractor = QuoteExtractor()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.extractor(doc)
 
 
 def content_id(text: str) -> str:

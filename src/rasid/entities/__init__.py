@@ -1,0 +1,1 @@
+"""Entities: recognition of mentions, linking to the knowledge base, resolution."""

@@ -1,0 +1,150 @@
+"""Gazetteer matching of knowledge-base names over a Doc's tokens.
+
+Names are indexed as sequences of word keys in a trie. The first word may carry
+proclitics (``وإيران``, ``لموسكو``, ``بالقاهرة``, ``للقاهرة``); nisba adjectives and
+agent nouns are stored without the article and match with or without it (``روسي``,
+``الروسية``, ``والروس``). The longest match wins; the mention's span starts after the
+proclitics so that it covers the name itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.doc import Token
+from rasid.kb.loader import KnowledgeBase
+from rasid.text.lexicon import Lexicon
+from rasid.text.normalize import match_key
+
+#: Forms that may match with the article stripped (they are stored without it).
+_BARE_FORMS = frozenset({"nisba", "agent"})
+_END = "$"
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    entity_id: str
+    form: str  # name, nisba, agent, abbr
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # token index
+    last: int  # token index, inclusive
+    start: int  # character offsets
+    end: int
+    entries: tuple[NameEntry, ...]
+    bare: bool  # matched with the article stripped
+
+
+def _name_variants(name: str) -> list[str]:
+    """A name and the spelling news also uses for its compounds (عبد الله / عبدالله)."""
+    if " عبد " not in f" {name} ":
+        return [name]
+    return [name, name.replace("عبد ", "عبد")]
+
+
+class PhraseIndex:
+    """A trie of word-key sequences to entries (names, titles, cue phrases)."""
+
+    def __init__(self, proclitics: list[str]) -> None:
+        self.root: dict = {}
+        self.proclitics = sorted(set(proclitics), key=len, reverse=True)
+
+    def add_phrase(self, text: str, entry: NameEntry) -> None:
+        self._add([match_key(w) for w in text.split()], entry)
+
+    def _add(self, keys: list[str], entry: NameEntry) -> None:
+        if not keys:
+            return
+        node = self.root
+        for key in keys:
+            node = node.setdefault(key, {})
+        entries = node.setdefault(_END, [])
+        if entry not in entries:
+            entries.append(entry)
+
+    def first_keys(self, token: Token) -> list[tuple[str, int, bool]]:
+        """Keys the first word of a name may have in ``token``: (key, offset, bare)."""
+        if token.kind == "latin":
+            return [(f"latin:{token.text}", 0, False)]
+        if token.kind != "arabic":
+            return []
+        surface = token.text
+        options = [(match_key(surface), 0, False)]
+        for clitic in self.proclitics:
+            if not surface.startswith(clitic) or len(surface) - len(clitic) < 2:
+                continue
+            rest = surface[len(clitic):]
+            if clitic.endswith("ال"):
+                offset = len(clitic) - 2
+                options.append((match_key(surface[offset:]), offset, False))
+                options.append((match_key(rest), offset, True))
+            elif clitic.endswith("لل"):
+                options.append((match_key("ال" + rest), len(clitic) - 1, False))
+                options.append((match_key(rest), len(clitic) - 1, True))
+            else:
+                options.append((match_key(rest), len(clitic), False))
+        return options
+
+    def match(self, tokens: list[Token]) -> list[Match]:
+        """Longest, non-overlapping matches, left to right."""
+        matches: list[Match] = []
+        index = 0
+        count = len(tokens)
+        while index < count:
+            best: Match | None = None
+            for key, offset, bare in self.first_keys(tokens[index]):
+                node = self.root.get(key)
+                last = index
+                while node is not None:
+                    entries = node.get(_END)
+                    if entries:
+                        usable = tuple(e for e in entries if not bare or e.form in _BARE_FORMS)
+                        if usable and (best is None or last > best.last or (
+                                last == best.last and best.bare and not bare)):
+                            best = Match(index, last, tokens[index].start + offset,
+                                         tokens[last].end, usable, bare)
+                    last += 1
+                    if last >= count or tokens[last].kind not in ("arabic", "latin"):
+                        break
+                    if tokens[last].start - tokens[last - 1].end > 1:
+                        break
+                    nxt = tokens[last]
+                    node = node.get(f"latin:{nxt.text}" if nxt.kind == "latin" else
+                                    match_key(nxt.text))
+            if best is None:
+                index += 1
+                continue
+            matches.append(best)
+            index = best.last + 1
+        return matches
+
+
+def build_name_index(kb: KnowledgeBase, proclitics: list[str]) -> PhraseIndex:
+    """The index of every Arabic name, nisba form, agent noun and Latin abbreviation."""
+    index = PhraseIndex(proclitics)
+    for entity in kb.entities.values():
+        if entity.kind == "agent":
+            forms = [(name, "agent") for name in entity.ar]
+        else:
+            forms = [(name, "name") for name in entity.ar]
+            forms += [(nisba, "nisba") for nisba in entity.nisba]
+        for text, form in forms:
+            for variant in _name_variants(text):
+                index.add_phrase(variant, NameEntry(entity.id, form))
+        for abbr in entity.abbr:
+            index._add([f"latin:{abbr}"], NameEntry(entity.id, "abbr"))
+    return index
+
+
+def is_common_word(name_key: str, lexicon: Lexicon, threshold: float) -> bool:
+    """True when a one-word name is also a frequent ordinary word.
+
+    With the article, the article-less form tells (النصر: نصر is common; القاهرة:
+    قاهرة is not). Without it the name's own frequency mixes both uses, so a higher bar
+    applies (صور, "pictures", is common; عمان is not).
+    """
+    if name_key.startswith("ال") and len(name_key) > 4:
+        return lexicon.zipf(name_key[2:]) >= threshold
+    return lexicon.zipf(name_key) >= threshold + 0.5

@@ -1,0 +1,436 @@
+"""The entities component: mentions found, linked to the knowledge base, resolved.
+
+Order matters and each step reads what the earlier ones found:
+
+1. gazetteer names (countries, places, people, organizations, agents, nisba forms),
+   with ambiguous one-word names (``النصر``, ``الحياة``) taken only after a cue word;
+2. composite agents: an agent noun with a nisba or a country (``الجيش السوري``);
+3. titles: a title before a name marks a person; a title with a nisba or country and
+   no name (``الرئيس الروسي``) is resolved to whoever held the office on the article
+   date; ``نظيره الروسي`` to the counterpart of the person just mentioned;
+4. the statistical tagger for names the knowledge base lacks (new entities);
+5. descriptors: ``بلاده`` to the country of the person speaking or just named,
+   ``الدولتين`` to the pair of countries under discussion; capitals that stand for
+   their state (``بين إيران وموسكو``) unless the sentence speaks of going there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rasid.doc import Doc, Token
+from rasid.entities.gazetteer import Match, is_common_word
+from rasid.entities.mention import Mention
+from rasid.entities.resources import EntityResources, Title
+from rasid.entities.romanize import romanize
+from rasid.kb.model import Entity
+from rasid.text.normalize import match_key
+
+LABELS = {"country": "GPE", "place": "LOC", "person": "PERS", "org": "ORG", "agent": "ORG"}
+_KIND_ORDER = {"country": 0, "org": 1, "person": 2, "place": 3, "agent": 4}
+_TAGGER_LABELS = {"PERS": "PERS", "ORG": "ORG", "LOC": "LOC"}
+
+
+class EntityRecognizer:
+    """Finds and links the mentions of one Doc (``__call__(doc) -> doc``)."""
+
+    def __init__(self, resources: EntityResources, use_tagger: bool = True) -> None:
+        self.res = resources
+        self.kb = resources.kb
+        self.names = resources.names
+        self.title_index, self.titles = resources.titles
+        self.tagger = resources.tagger if use_tagger else None
+        cues = resources.cues
+        self.common_zipf = float(cues["common_word_zipf"])
+        self.safe_population = int(cues["always_safe_population"])
+        self.cue_keys = {kind: resources.key_set(kind) for kind in ("place", "media", "org",
+                                                                     "person")}
+        self.counterparts = resources.key_set("counterpart")
+        self.own_country = resources.key_set("own_country")
+        self.pairs = resources.key_set("pair")
+        self.motion = resources.key_set("motion_words")
+        # entities made up on the fly (composite agents, office holders the KB lacks);
+        # their ids are deterministic, so sharing them across documents is safe
+        self._synthetic: dict[str, Entity] = {}
+
+    # -- entry point ------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = doc.tokens
+        date = doc.meta.date
+        sentence_of = [0] * len(tokens)
+        for number, sentence in enumerate(doc.sentences):
+            for i in range(sentence.first_token, sentence.last_token):
+                sentence_of[i] = number
+        state = _State(doc, tokens, sentence_of, date)
+        self._gazetteer(state)
+        self._composites(state)
+        self._titles(state)
+        if self.tagger is not None:
+            self._tagged(state)
+        self._descriptors(state)
+        self._metonymy(state)
+        self._finish(state)
+        doc.done.update(("mentions", "entities"))
+        return doc
+
+    # -- 1. gazetteer ---------------------------------------------------------------
+    def _gazetteer(self, state: _State) -> None:
+        doc_countries = Counter()
+        matches = self.names.match(state.tokens)
+        for match in matches:
+            ids = {e.entity_id for e in match.entries}
+            if len(ids) == 1:
+                entity = self.kb.get(next(iter(ids)))
+                if entity and entity.country:
+                    doc_countries[entity.country] += 1
+        for match in matches:
+            entity, form = self._choose(match, doc_countries, state.date)
+            if entity is None or not self._safe(match, entity, form, state.tokens):
+                continue
+            label = "GPE" if form == "nisba" else LABELS[entity.kind]
+            state.add(Mention(match.start, match.end, state.text[match.start : match.end],
+                              label, entity.id, "gazetteer", 0.9 if form != "abbr" else 0.8,
+                              match.first, match.last, extra={"form": form}))
+
+    def _choose(self, match: Match, doc_countries: Counter, date: str | None
+                ) -> tuple[Entity | None, str]:
+        candidates = []
+        for entry in match.entries:
+            entity = self.kb.get(entry.entity_id)
+            if entity is not None:
+                candidates.append((entity, entry.form))
+        if not candidates:
+            return None, ""
+
+        def rank(item: tuple[Entity, str]) -> tuple:
+            entity, _ = item
+            active = entity.kind == "person" and entity.role_on(date) is not None
+            return (
+                -doc_countries.get(entity.country or "", 0) if entity.kind != "country" else 0,
+                _KIND_ORDER.get(entity.kind, 9),
+                not active,
+                -(entity.population or 0),
+                entity.id,
+            )
+
+        return min(candidates, key=rank)
+
+    def _safe(self, match: Match, entity: Entity, form: str, tokens: list[Token]) -> bool:
+        """An ambiguous one-word name is taken only after a cue word or in quotes."""
+        if match.first != match.last or form in ("nisba", "abbr"):
+            return True
+        if entity.kind in ("country", "agent"):
+            return True
+        kind = "media" if entity.org_type == "media" else entity.kind
+        if kind == "place" and (entity.capital_of or (entity.population or 0)
+                                >= self.safe_population):
+            return True
+        key = match_key(tokens[match.first].text[match.start - tokens[match.first].start:])
+        if not is_common_word(key, self.res.lexicon, self.common_zipf):
+            return True
+        if match.first == 0:
+            return False
+        previous = tokens[match.first - 1]
+        if previous.text in ('"', "«", "'"):
+            return True
+        cues = self.cue_keys.get(kind, frozenset())
+        return match_key(previous.text) in cues or previous.stem.key in cues
+
+    # -- 2. composite agents ------------------------------------------------------
+    def _composites(self, state: _State) -> None:
+        for mention in list(state.mentions):
+            entity = self.kb.get(mention.entity or "")
+            if entity is None or entity.kind != "agent":
+                continue
+            following = state.starting_at(mention.last + 1)
+            country_mention = next((m for m in following if m.label == "GPE"), None)
+            if country_mention is None:
+                continue
+            country = self.kb.get(country_mention.entity or "")
+            if country is None or country.kind != "country":
+                continue
+            composite = self._composite_entity(entity, country)
+            state.remove(country_mention)
+            state.remove(mention)
+            state.add(Mention(mention.start, country_mention.end,
+                              state.text[mention.start : country_mention.end], "ORG",
+                              composite.id, "gazetteer", 0.85, mention.first,
+                              country_mention.last))
+
+    def _composite_entity(self, agent: Entity, country: Entity) -> Entity:
+        entity_id = f"{agent.id}/{country.country}"
+        if entity_id not in self.kb:
+            synthetic = Entity(entity_id, "agent", f"{agent.en} ({country.en})",
+                               tuple(f"{a} {country.ar[0]}" for a in agent.ar[:1]),
+                               country=country.country, sector=agent.sector)
+            self._synthetic[entity_id] = synthetic
+        return self.kb.get(entity_id) or self._synthetic[entity_id]
+
+    # -- 3. titles ------------------------------------------------------------------
+    def _titles(self, state: _State) -> None:
+        for match in self.title_index.match(state.tokens):
+            title = self.titles[int(match.entries[0].entity_id)]
+            after = state.starting_at(match.last + 1)
+            person = next((m for m in after if m.label == "PERS"), None)
+            if person is not None:
+                person.title = person.title or title.en
+                continue
+            place = next((m for m in after if m.label in ("GPE", "ORG")), None)
+            if place is None or title.match is None:
+                continue
+            holder_country = self.kb.get(place.entity or "")
+            if holder_country is None:
+                continue
+            # a person's name may follow the nisba: الرئيس الأمريكي دونالد ترامب
+            named = next((m for m in state.starting_at(place.last + 1) if m.label == "PERS"),
+                         None)
+            if named is not None:
+                named.title = named.title or title.en
+                continue
+            entity = self._holder(title, holder_country, state.date)
+            state.add(Mention(match.start, place.end, state.text[match.start : place.end],
+                              "PERS", entity.id, "descriptor", 0.8 if entity.kind == "person"
+                              else 0.6, match.first, place.last, title=title.en))
+        self._counterparts(state)
+
+    def _holder(self, title: Title, place: Entity, date: str | None) -> Entity:
+        """Who held ``title`` for ``place`` (a country or organization) on ``date``."""
+        criteria = title.match or {}
+        best: Entity | None = None
+        for person in self.kb.of_kind("person"):
+            for role in person.roles_on(date):
+                if any(getattr(role, k) != v for k, v in criteria.items()):
+                    continue
+                if place.kind == "country" and role.country != place.country:
+                    continue
+                if place.kind == "org" and role.org != place.id:
+                    continue
+                if best is None or (role.start or "") > (best.role_on(date).start or ""):
+                    best = person
+        if best is not None:
+            return best
+        entity_id = f"role:{title.office or 'official'}/{place.country or place.id}"
+        synthetic = Entity(entity_id, "role", f"{title.en} of {place.en}", (),
+                           country=place.country, sector="GOV")
+        self._synthetic[entity_id] = synthetic
+        return synthetic
+
+    def _counterparts(self, state: _State) -> None:
+        for index, token in enumerate(state.tokens):
+            if token.kind != "arabic":
+                continue
+            key = match_key(token.text)
+            if key not in self.counterparts and key[1:] not in self.counterparts:
+                continue
+            place = next((m for m in state.starting_at(index + 1) if m.label == "GPE"), None)
+            if place is None:
+                continue
+            country = self.kb.get(place.entity or "")
+            previous = state.last_before(token.start, "PERS", state.sentence_of[index] - 1)
+            role = None
+            if previous is not None:
+                person = self.kb.get(previous.entity or "")
+                role = person.role_on(state.date) if person else None
+            if country is None:
+                continue
+            match = {"title": role.title} if role and role.title else {"office": role.office} \
+                if role else {"title": "president"}
+            title = Title(role.title.replace("_", " ") if role and role.title else "counterpart",
+                          role.office if role else None, match)
+            entity = self._holder(title, country, state.date)
+            start = token.start
+            state.add(Mention(start, place.end, state.text[start : place.end], "PERS",
+                              entity.id, "descriptor", 0.75, index, place.last,
+                              title="counterpart"))
+
+    # -- 4. tagger ------------------------------------------------------------------
+    def _tagged(self, state: _State) -> None:
+        for sentence in state.doc.sentences:
+            tokens = state.tokens[sentence.first_token : sentence.last_token]
+            if not tokens:
+                continue
+            tags = self.tagger.tag([t.text for t in tokens])
+            for first, last, label in _spans(tags):
+                label = _TAGGER_LABELS.get(label)
+                if label is None:
+                    continue
+                i, j = sentence.first_token + first, sentence.first_token + last
+                if any(state.covered[k] for k in range(i, j + 1)):
+                    continue
+                start, end = state.tokens[i].start, state.tokens[j].end
+                surface = state.text[start:end]
+                entity = self._new_entity(surface, label, state)
+                state.add(Mention(start, end, surface, label, entity.id, "tagger", 0.6, i, j))
+
+    def _new_entity(self, surface: str, label: str, state: _State) -> Entity:
+        key = match_key(surface)
+        for entity in state.new_entities.values():
+            known = match_key(entity.ar[0])
+            if key == known or (label == "PERS" and known.endswith(" " + key)):
+                return entity
+        entity_id = f"new:{label.lower()}:{romanize(surface).lower().replace(' ', '-')}"
+        entity = Entity(entity_id, "new", romanize(surface), (surface,),
+                        extra={"label": label})
+        state.new_entities[entity_id] = entity
+        return entity
+
+    # -- 5. descriptors and metonymy ------------------------------------------------
+    def _descriptors(self, state: _State) -> None:
+        for index, token in enumerate(state.tokens):
+            if token.kind != "arabic" or state.covered[index]:
+                continue
+            key = match_key(token.text)
+            bare = key[1:] if key[:1] in ("و", "ف") else key
+            if bare in self.own_country or key in self.own_country:
+                self._own_country(state, index)
+            elif bare in self.pairs or key in self.pairs:
+                self._pair(state, index)
+
+    def _own_country(self, state: _State, index: int) -> None:
+        token = state.tokens[index]
+        sentence = state.sentence_of[index]
+        person = state.last_before(token.start, "PERS", sentence - 1)
+        if person is None:
+            return
+        countries = [self._country_of(e, state.date) for e in person.refers_to()]
+        countries = [c for c in countries if c]
+        if not countries:
+            return
+        state.add(Mention(token.start, token.end, token.text, "GPE",
+                          f"country:{countries[0]}", "pronoun", 0.7, index, index))
+
+    def _country_of(self, entity_id: str, date: str | None) -> str | None:
+        entity = self.kb.get(entity_id) or self._synthetic.get(entity_id)
+        return entity.country_on(date) if entity else None
+
+    def _pair(self, state: _State, index: int) -> None:
+        token = state.tokens[index]
+        pair = state.last_pair(token.start, self)
+        if pair is None:
+            return
+        state.add(Mention(token.start, token.end, token.text, "GPE", None, "descriptor",
+                          0.65, index, index, members=tuple(f"country:{c}" for c in pair)))
+
+    def _metonymy(self, state: _State) -> None:
+        for mention in state.mentions:
+            entity = self.kb.get(mention.entity or "")
+            if entity is None or entity.kind != "place" or not entity.capital_of:
+                continue
+            first = mention.first
+            previous = state.tokens[first - 1] if first > 0 else None
+            token = state.tokens[first]
+            located = previous is not None and match_key(previous.text) in ("في", "الي", "من")
+            located = located or token.text[: mention.start - token.start] in ("ب", "وب", "في")
+            window = state.tokens[max(0, first - 5) : first]
+            moving = any(t.stem.key in self.motion or match_key(t.text) in self.motion
+                         for t in window if state.sentence_of[state.tokens.index(t)] ==
+                         state.sentence_of[first])
+            if previous is not None and match_key(previous.text) == "الي" and not moving:
+                located = False
+            if not located and not moving:
+                mention.stands_for = f"country:{entity.capital_of}"
+
+    # -- output ---------------------------------------------------------------------
+    def _finish(self, state: _State) -> None:
+        mentions = sorted(state.mentions, key=lambda m: (m.start, -m.end))
+        entities: dict[str, dict[str, Any]] = {}
+        for number, mention in enumerate(mentions, start=1):
+            mention.id = f"m{number}"
+            targets = [mention.entity] if mention.entity else []
+            targets += [t for t in mention.refers_to() if t not in targets]
+            for entity_id in targets:
+                if entity_id not in entities:
+                    entity = (self.kb.get(entity_id) or self._synthetic.get(entity_id)
+                              or state.new_entities.get(entity_id))
+                    if entity is None:
+                        continue
+                    data = entity.to_dict(state.date)
+                    if entity.kind == "new":
+                        data["label"] = entity.extra.get("label")
+                    data["mentions"] = []
+                    entities[entity_id] = data
+                entities[entity_id]["mentions"].append(mention.id)
+        state.doc.layers["mentions"] = mentions
+        state.doc.layers["entities"] = list(entities.values())
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, label) spans of a BIO tag sequence."""
+    spans = []
+    start, label = None, None
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if start is not None and (prefix != "I" or kind != label):
+            spans.append((start, index - 1, label))
+            start, label = None, None
+        if prefix == "B" or (prefix == "I" and start is None):
+            start, label = index, kind
+    return spans
+
+
+class _State:
+    """The mentions found so far in one Doc, with lookups the steps share."""
+
+    def __init__(self, doc: Doc, tokens: list[Token], sentence_of: list[int],
+                 date: str | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = tokens
+        self.sentence_of = sentence_of
+        self.date = date
+        self.mentions: list[Mention] = []
+        self.covered = [False] * len(tokens)
+        self.new_entities: dict[str, Entity] = {}
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.first, mention.last + 1):
+            self.covered[i] = True
+
+    def remove(self, mention: Mention) -> None:
+        self.mentions.remove(mention)
+        self.covered = [False] * len(self.tokens)
+        for other in self.mentions:
+            for i in range(other.first, other.last + 1):
+                self.covered[i] = True
+
+    def starting_at(self, token_index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.first == token_index]
+
+    def last_before(self, position: int, label: str, min_sentence: int) -> Mention | None:
+        best = None
+        for mention in self.mentions:
+            if mention.label != label or mention.end > position:
+                continue
+            if self.sentence_of[mention.first] < min_sentence:
+                continue
+            if best is None or mention.start > best.start:
+                best = mention
+        return best
+
+    def last_pair(self, position: int, recognizer: EntityRecognizer
+                  ) -> tuple[str, str] | None:
+        """The latest two countries named together before ``position``.
+
+        Two country mentions count as a pair when only a conjunction, a hyphen or a
+        space separates them (``روسيا وإيران``, ``الإيرانية- الروسية``); otherwise the
+        two countries named most often so far.
+        """
+        previous = sorted((m for m in self.mentions if m.end <= position and m.label == "GPE"
+                           and not m.members), key=lambda m: m.start)
+        countries = [(m, recognizer._country_of(m.entity or "", self.date)) for m in previous]
+        countries = [(m, c) for m, c in countries if c]
+        for (a, ca), (b, cb) in zip(reversed(countries[:-1]), reversed(countries[1:]),
+                                    strict=True):
+            gap = self.text[a.end : b.start]
+            between = gap.strip(" -–،")
+            joined = between in ("", "و") or (b.start > 0 and self.text[b.start - 1] == "و"
+                                               and between in ("", "و"))
+            if ca != cb and joined and self.sentence_of[a.first] == self.sentence_of[b.first]:
+                return ca, cb
+        counts = Counter(c for _, c in countries)
+        if len(counts) >= 2:
+            (first, _), (second, _) = counts.most_common(2)
+            return first, second
+        return None

@@ -1,0 +1,73 @@
+"""Resources the entity stages share: knowledge base, name and title indexes, tagger.
+
+Built once per Pipeline (through ``rasid.pipeline.Resources``) and read-only after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from rasid.entities.gazetteer import NameEntry, PhraseIndex, build_name_index
+from rasid.kb.loader import KnowledgeBase
+from rasid.resources import load_json
+from rasid.text.lexicon import Lexicon
+from rasid.text.normalize import match_key
+
+
+@dataclass(frozen=True)
+class Title:
+    en: str | None
+    office: str | None
+    match: dict[str, str] | None
+
+
+class EntityResources:
+    """Lazily built, shared resources for recognition and resolution."""
+
+    def __init__(self, lexicon: Lexicon, kb_files: list[Path]) -> None:
+        self.lexicon = lexicon
+        self.kb_files = kb_files
+        self.titles_data: dict[str, Any] = load_json("titles.json")
+        self.cues: dict[str, Any] = load_json("entity_cues.json")
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return KnowledgeBase.load(self.kb_files)
+
+    @cached_property
+    def proclitics(self) -> list[str]:
+        return [letters for letters, _ in self.lexicon.proclitics]
+
+    @cached_property
+    def names(self) -> PhraseIndex:
+        return build_name_index(self.kb, self.proclitics)
+
+    @cached_property
+    def titles(self) -> tuple[PhraseIndex, list[Title]]:
+        index = PhraseIndex(self.proclitics)
+        titles = []
+        for number, raw in enumerate(self.titles_data["titles"]):
+            titles.append(Title(raw.get("en"), raw.get("office"), raw.get("match")))
+            for phrase in raw["ar"]:
+                index.add_phrase(phrase, NameEntry(str(number), "title"))
+        return index, titles
+
+    def key_set(self, name: str) -> frozenset[str]:
+        """A list from titles.json or entity_cues.json as a set of matching keys."""
+        source = self.titles_data if name in self.titles_data else self.cues
+        return frozenset(match_key(w) for w in source[name])
+
+    @cached_property
+    def tagger(self) -> Any | None:
+        """The statistical tagger, when its model ships with this installation."""
+        try:
+            from rasid.ner.tagger import CrfTagger
+        except ImportError:
+            return None
+        try:
+            return CrfTagger.load()
+        except (OSError, FileNotFoundError):
+            return None
