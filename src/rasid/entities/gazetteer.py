@@ -47,9 +47,13 @@ def _name_variants(name: str) -> list[str]:
 class PhraseIndex:
     """A trie of word-key sequences to entries (names, titles, cue phrases)."""
 
-    def __init__(self, proclitics: list[str]) -> None:
+    def __init__(self, proclitics: list[str], lexicon: Lexicon | None = None,
+                 margin: float = 1.0) -> None:
         self.root: dict = {}
-        self.proclitics = sorted(set(proclitics), key=len, reverse=True)
+        # the future marker س never precedes a name
+        self.proclitics = sorted({p for p in proclitics if "س" not in p}, key=len, reverse=True)
+        self.lexicon = lexicon
+        self.margin = margin
 
     def add_phrase(self, text: str, entry: NameEntry) -> None:
         self._add([match_key(w) for w in text.split()], entry)
@@ -71,11 +75,17 @@ class PhraseIndex:
         if token.kind != "arabic":
             return []
         surface = token.text
-        options = [(match_key(surface), 0, False)]
+        whole = match_key(surface)
+        options = [(whole, 0, False)]
+        whole_zipf = self.lexicon.zipf(whole) if self.lexicon else 0.0
         for clitic in self.proclitics:
-            if not surface.startswith(clitic) or len(surface) - len(clitic) < 2:
+            if not surface.startswith(clitic) or len(surface) - len(clitic) < 3:
                 continue
             rest = surface[len(clitic):]
+            # كبيرا is not ك + بيرا: a stripped form must be about as common as the whole
+            if self.lexicon is not None and not clitic.endswith(("ال", "لل")) and \
+                    self.lexicon.zipf(match_key(rest)) + self.margin < whole_zipf:
+                continue
             if clitic.endswith("ال"):
                 offset = len(clitic) - 2
                 options.append((match_key(surface[offset:]), offset, False))
@@ -121,9 +131,10 @@ class PhraseIndex:
         return matches
 
 
-def build_name_index(kb: KnowledgeBase, proclitics: list[str]) -> PhraseIndex:
+def build_name_index(kb: KnowledgeBase, proclitics: list[str], lexicon: Lexicon
+                     ) -> PhraseIndex:
     """The index of every Arabic name, nisba form, agent noun and Latin abbreviation."""
-    index = PhraseIndex(proclitics)
+    index = PhraseIndex(proclitics, lexicon)
     for entity in kb.entities.values():
         if entity.kind == "agent":
             forms = [(name, "agent") for name in entity.ar]

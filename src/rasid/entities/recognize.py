@@ -50,6 +50,7 @@ class EntityRecognizer:
         self.own_country = resources.key_set("own_country")
         self.pairs = resources.key_set("pair")
         self.motion = resources.key_set("motion_words")
+        self.standalone_sectors = frozenset(cues["standalone_agent_sectors"])
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
@@ -63,11 +64,13 @@ class EntityRecognizer:
             for i in range(sentence.first_token, sentence.last_token):
                 sentence_of[i] = number
         state = _State(doc, tokens, sentence_of, date)
+        state.title_starts = {m.first for m in self.title_index.match(tokens)}
         self._gazetteer(state)
         self._composites(state)
-        self._titles(state)
+        self._drop_lone_agents(state)
         if self.tagger is not None:
             self._tagged(state)
+        self._titles(state)
         self._descriptors(state)
         self._metonymy(state)
         self._finish(state)
@@ -120,9 +123,11 @@ class EntityRecognizer:
         """An ambiguous one-word name is taken only after a cue word or in quotes."""
         if match.first != match.last or form in ("nisba", "abbr"):
             return True
-        if entity.kind in ("country", "agent"):
-            return True
+        # curated names (countries, people, organizations) are names; the large lists of
+        # places and the one-word media titles (الحياة, الوطن) hold ordinary words
         kind = "media" if entity.org_type == "media" else entity.kind
+        if kind not in ("place", "media"):
+            return True
         if kind == "place" and (entity.capital_of or (entity.population or 0)
                                 >= self.safe_population):
             return True
@@ -141,7 +146,7 @@ class EntityRecognizer:
     def _composites(self, state: _State) -> None:
         for mention in list(state.mentions):
             entity = self.kb.get(mention.entity or "")
-            if entity is None or entity.kind != "agent":
+            if entity is None or entity.kind != "agent" or mention.first in state.title_starts:
                 continue
             following = state.starting_at(mention.last + 1)
             country_mention = next((m for m in following if m.label == "GPE"), None)
@@ -157,6 +162,14 @@ class EntityRecognizer:
                               state.text[mention.start : country_mention.end], "ORG",
                               composite.id, "gazetteer", 0.85, mention.first,
                               country_mention.last))
+
+    def _drop_lone_agents(self, state: _State) -> None:
+        for mention in list(state.mentions):
+            entity = self.kb.get(mention.entity or "")
+            if entity is not None and entity.kind == "agent" and (
+                    entity.sector not in self.standalone_sectors
+                    or mention.first in state.title_starts):
+                state.remove(mention)
 
     def _composite_entity(self, agent: Entity, country: Entity) -> Entity:
         entity_id = f"{agent.id}/{country.country}"
@@ -187,12 +200,23 @@ class EntityRecognizer:
                          None)
             if named is not None:
                 named.title = named.title or title.en
+                self._state_country(state, named, holder_country, title)
                 continue
             entity = self._holder(title, holder_country, state.date)
             state.add(Mention(match.start, place.end, state.text[match.start : place.end],
                               "PERS", entity.id, "descriptor", 0.8 if entity.kind == "person"
                               else 0.6, match.first, place.last, title=title.en))
         self._counterparts(state)
+
+    @staticmethod
+    def _state_country(state: _State, person: Mention, country: Entity, title: Title) -> None:
+        """A new person named after a title and nisba takes the country the text states."""
+        entity = state.new_entities.get(person.entity or "")
+        if entity is None or entity.country is not None or country.kind != "country":
+            return
+        state.new_entities[entity.id] = Entity(
+            entity.id, entity.kind, entity.en, entity.ar, country=country.country,
+            sector="GOV" if title.match else None, extra=entity.extra)
 
     def _holder(self, title: Title, place: Entity, date: str | None) -> Entity:
         """Who held ``title`` for ``place`` (a country or organization) on ``date``."""
@@ -212,7 +236,9 @@ class EntityRecognizer:
             return best
         entity_id = f"role:{title.office or 'official'}/{place.country or place.id}"
         synthetic = Entity(entity_id, "role", f"{title.en} of {place.en}", (),
-                           country=place.country, sector="GOV")
+                           country=place.country, sector="GOV",
+                           extra={"title": title.en, "office": title.office,
+                                  "match": title.match})
         self._synthetic[entity_id] = synthetic
         return synthetic
 
@@ -228,21 +254,32 @@ class EntityRecognizer:
                 continue
             country = self.kb.get(place.entity or "")
             previous = state.last_before(token.start, "PERS", state.sentence_of[index] - 1)
-            role = None
-            if previous is not None:
-                person = self.kb.get(previous.entity or "")
-                role = person.role_on(state.date) if person else None
             if country is None:
                 continue
-            match = {"title": role.title} if role and role.title else {"office": role.office} \
-                if role else {"title": "president"}
-            title = Title(role.title.replace("_", " ") if role and role.title else "counterpart",
-                          role.office if role else None, match)
+            title = self._title_of(previous, state.date)
             entity = self._holder(title, country, state.date)
             start = token.start
             state.add(Mention(start, place.end, state.text[start : place.end], "PERS",
                               entity.id, "descriptor", 0.75, index, place.last,
                               title="counterpart"))
+
+    def _title_of(self, mention: Mention | None, date: str | None) -> Title:
+        """The office of a person mention, to find its counterpart elsewhere."""
+        default = Title("president", "head_of_state", {"title": "president"})
+        if mention is None:
+            return default
+        entity = self.kb.get(mention.entity or "") or self._synthetic.get(mention.entity or "")
+        if entity is None:
+            return default
+        if entity.kind == "role" and entity.extra.get("match"):
+            return Title(entity.extra.get("title"), entity.extra.get("office"),
+                         entity.extra["match"])
+        role = entity.role_on(date)
+        if role is None:
+            return default
+        if role.title:
+            return Title(role.title.replace("_", " "), role.office, {"title": role.title})
+        return Title(role.office.replace("_", " "), role.office, {"office": role.office})
 
     # -- 4. tagger ------------------------------------------------------------------
     def _tagged(self, state: _State) -> None:
@@ -313,23 +350,57 @@ class EntityRecognizer:
                           0.65, index, index, members=tuple(f"country:{c}" for c in pair)))
 
     def _metonymy(self, state: _State) -> None:
+        """A capital stands for its state where it acts or is acted upon as one.
+
+        ``أعلنت موسكو``, ``بين إيران وموسكو``, ``التقرب إلى القاهرة`` speak of the state;
+        ``في موسكو``, ``توجه… إلى موسكو``, ``مفاوضات الأستانة`` of the city.
+        """
         for mention in state.mentions:
             entity = self.kb.get(mention.entity or "")
             if entity is None or entity.kind != "place" or not entity.capital_of:
                 continue
-            first = mention.first
-            previous = state.tokens[first - 1] if first > 0 else None
-            token = state.tokens[first]
-            located = previous is not None and match_key(previous.text) in ("في", "الي", "من")
-            located = located or token.text[: mention.start - token.start] in ("ب", "وب", "في")
-            window = state.tokens[max(0, first - 5) : first]
-            moving = any(t.stem.key in self.motion or match_key(t.text) in self.motion
-                         for t in window if state.sentence_of[state.tokens.index(t)] ==
-                         state.sentence_of[first])
-            if previous is not None and match_key(previous.text) == "الي" and not moving:
-                located = False
-            if not located and not moving:
+            if self._acts_as_state(state, mention):
                 mention.stands_for = f"country:{entity.capital_of}"
+
+    def _acts_as_state(self, state: _State, mention: Mention) -> bool:
+        first = mention.first
+        token = state.tokens[first]
+        attached = token.text[: mention.start - token.start]
+        if attached.endswith("ب") or attached.endswith("ل"):
+            return False  # بموسكو, لموسكو: located, or the goal of a visit
+        sentence = state.sentence_of[first]
+        window = [t for i, t in enumerate(state.tokens[max(0, first - 8) : first],
+                                          start=max(0, first - 8))
+                  if state.sentence_of[i] == sentence]
+        if any(t.stem.key in self.motion or match_key(t.text) in self.motion for t in window):
+            return False
+        if self._coordinated_with_country(state, mention):
+            return True
+        if first == 0 or state.sentence_of[first - 1] != sentence:
+            return False
+        previous = match_key(state.tokens[first - 1].text)
+        if previous in ("في", "من", "الي", "داخل", "خارج", "قرب", "عاصمه"):
+            return previous == "الي"
+        if previous in ("مع", "ضد", "علي", "عن", "تجاه", "بين"):
+            return True
+        # a feminine past verb right before the city: أعلنت موسكو, اتهمت طهران
+        return previous.endswith("ت") and not previous.endswith("ات") and \
+            not previous.startswith("ال")
+
+    @staticmethod
+    def _coordinated_with_country(state: _State, mention: Mention) -> bool:
+        for other in state.mentions:
+            if other is mention or other.label != "GPE" or other.members:
+                continue
+            if other.end <= mention.start:
+                gap = state.text[other.end : mention.start]
+            elif mention.end <= other.start:
+                gap = state.text[mention.end : other.start]
+            else:
+                continue
+            if gap.strip(" -–") in ("و", "") and len(gap) <= 3:
+                return True
+        return False
 
     # -- output ---------------------------------------------------------------------
     def _finish(self, state: _State) -> None:
@@ -382,6 +453,7 @@ class _State:
         self.mentions: list[Mention] = []
         self.covered = [False] * len(tokens)
         self.new_entities: dict[str, Entity] = {}
+        self.title_starts: set[int] = set()
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)

@@ -43,7 +43,7 @@ class EntityResources:
 
     @cached_property
     def names(self) -> PhraseIndex:
-        return build_name_index(self.kb, self.proclitics)
+        return build_name_index(self.kb, self.proclitics, self.lexicon)
 
     @cached_property
     def titles(self) -> tuple[PhraseIndex, list[Title]]:

@@ -24,7 +24,7 @@ _TOKEN = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"«»]+[^\s<>"«».,،؛:!?؟)\]])
   | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}})
-  | (?P<number>\d+(?:[.,٫٬]\d+)*)
+  | (?P<number>\d{1,2}/\d{1,2}/\d{4}|\d+(?:[.,٫٬]\d+)*)
   | (?P<arabic>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_ARABIC_MARKS}]*)
   | (?P<latin>[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*)
   | (?P<punct>\S)

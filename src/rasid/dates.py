@@ -1,0 +1,194 @@
+"""When did it happen: date expressions resolved against the article date.
+
+Handles what news writes: ``أمس``, ``اليوم``, ``الثلاثاء الماضي``, ``مايو المقبل``,
+``قبل يومين``, ``الأسبوع الماضي``, explicit dates (``27 مارس 2017``, ``27/3/2017``,
+in Arabic-Indic digits too). Each result says its precision (day, month, year) and
+the span it came from. The words live in ``data/dates.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.doc import Token
+from rasid.resources import load_json
+from rasid.text.normalize import match_key
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
+_PREFIXES = ("وب", "وفي", "وال", "بال", "ول", "و", "ب", "ل", "ف")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: str  # YYYY-MM-DD (first day of the month or year when less precise)
+    precision: str  # day, month, year
+    start: int
+    end: int
+    relative: bool
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    data = load_json("dates.json")
+    months: dict[tuple[str, ...], int] = {}
+    for number, names in data["months"].items():
+        for name in names:
+            months[tuple(match_key(w) for w in name.split())] = int(number)
+    weekdays = {match_key(n): int(d) for d, names in data["weekdays"].items() for n in names}
+    relative = {tuple(match_key(w) for w in k.split()): v
+                for k, v in data["relative_days"].items()}
+    return {
+        "months": months, "weekdays": weekdays, "relative": relative,
+        "past": frozenset(match_key(w) for w in data["past"]),
+        "next": frozenset(match_key(w) for w in data["next"]),
+        "units": {match_key(k): v for k, v in data["units"].items()},
+        "ago": frozenset(match_key(w) for w in data["ago"]),
+        "periods": {match_key(k): v for k, v in data["period_words"].items()},
+    }
+
+
+def _key(token: Token, strip: bool = True) -> str:
+    key = match_key(token.text)
+    if strip:
+        for prefix in _PREFIXES:
+            p = match_key(prefix)
+            if key.startswith(p) and len(key) - len(p) >= 3:
+                return key[len(p):]
+    return key
+
+
+def _number(token: Token) -> int | None:
+    if token.kind != "number":
+        return None
+    text = token.text.translate(_DIGITS)
+    return int(text) if text.isdigit() else None
+
+
+def _phrase(tokens: list[Token], i: int, table: dict[tuple[str, ...], int]
+            ) -> tuple[int, int] | None:
+    """(value, length) of the longest phrase of ``table`` at ``tokens[i]``."""
+    for length in (2, 1):
+        if i + length > len(tokens):
+            continue
+        keys = tuple(_key(t) if n == 0 else match_key(t.text)
+                     for n, t in enumerate(tokens[i : i + length]))
+        plain = tuple(match_key(t.text) for t in tokens[i : i + length])
+        for candidate in (plain, keys):
+            if candidate in table:
+                return table[candidate], length
+    return None
+
+
+def find_dates(tokens: list[Token], article_date: str | None) -> list[DateMention]:
+    """Date expressions among ``tokens``; relative ones need the article date."""
+    t = _tables()
+    base = dt.date.fromisoformat(article_date) if article_date else None
+    found: list[DateMention] = []
+    i = 0
+    while i < len(tokens):
+        result = _explicit(tokens, i, t, base) or (
+            _relative(tokens, i, t, base) if base else None)
+        if result is None:
+            i += 1
+            continue
+        mention, used = result
+        found.append(mention)
+        i += used
+    return found
+
+
+def _explicit(tokens: list[Token], i: int, t: dict, base: dt.date | None
+              ) -> tuple[DateMention, int] | None:
+    token = tokens[i]
+    if token.kind == "number":
+        match = _NUMERIC.match(token.text.translate(_DIGITS))
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                return None
+            return DateMention(date.isoformat(), "day", token.start, token.end, False), 1
+        day = _number(token)
+        month = _phrase(tokens, i + 1, t["months"]) if day and 1 <= day <= 31 else None
+        if month:
+            value, length = month
+            year_index = i + 1 + length
+            year = _number(tokens[year_index]) if year_index < len(tokens) else None
+            if year is None or not 1900 <= year <= 2100:
+                if base is None:
+                    return None
+                year, used = base.year, 1 + length
+            else:
+                used = 2 + length
+            try:
+                date = dt.date(year, value, day)
+            except ValueError:
+                return None
+            end = tokens[i + used - 1].end
+            return DateMention(date.isoformat(), "day", token.start, end, False), used
+    return None
+
+
+def _relative(tokens: list[Token], i: int, t: dict, base: dt.date
+              ) -> tuple[DateMention, int] | None:
+    token = tokens[i]
+    relative = _phrase(tokens, i, t["relative"])
+    if relative:
+        offset, length = relative
+        date = base + dt.timedelta(days=offset)
+        return DateMention(date.isoformat(), "day", token.start, tokens[i + length - 1].end,
+                           True), length
+    key = _key(token)
+    following = match_key(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+    if key in t["weekdays"] or match_key(token.text) in t["weekdays"]:
+        weekday = t["weekdays"].get(key, t["weekdays"].get(match_key(token.text)))
+        delta = (base.weekday() - weekday) % 7
+        if following in t["next"]:
+            date = base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7)
+            return DateMention(date.isoformat(), "day", token.start, tokens[i + 1].end,
+                               True), 2
+        date = base - dt.timedelta(days=delta or (7 if following in t["past"] else 0))
+        used = 2 if following in t["past"] else 1
+        return DateMention(date.isoformat(), "day", token.start, tokens[i + used - 1].end,
+                           True), used
+    month = _phrase(tokens, i, t["months"])
+    if month:
+        value, length = month
+        after = match_key(tokens[i + length].text) if i + length < len(tokens) else ""
+        year = base.year
+        number = _number(tokens[i + length]) if i + length < len(tokens) else None
+        if number and 1900 <= number <= 2100:
+            return DateMention(dt.date(number, value, 1).isoformat(), "month", token.start,
+                               tokens[i + length].end, False), length + 1
+        if after in t["next"] and value <= base.month:
+            year += 1
+        elif after in t["past"] and value >= base.month:
+            year -= 1
+        used = length + (1 if after in t["next"] | t["past"] else 0)
+        return DateMention(dt.date(year, value, 1).isoformat(), "month", token.start,
+                           tokens[i + used - 1].end, True), used
+    if key in t["periods"] and following in t["past"] | t["next"]:
+        days = t["periods"][key] * (1 if following in t["next"] else -1)
+        date = base + dt.timedelta(days=days)
+        precision = "year" if t["periods"][key] == 365 else "month" if t["periods"][key] == 30 \
+            else "day"
+        if precision == "year":
+            date = dt.date(date.year, 1, 1)
+        return DateMention(date.isoformat(), precision, token.start, tokens[i + 1].end,
+                           True), 2
+    if key in t["ago"] and i + 1 < len(tokens):
+        count = _number(tokens[i + 1])
+        unit_index = i + 2 if count else i + 1
+        if unit_index < len(tokens):
+            unit = t["units"].get(match_key(tokens[unit_index].text))
+            if unit:
+                days = unit * (count or 1)
+                date = base - dt.timedelta(days=days)
+                return DateMention(date.isoformat(), "day", token.start,
+                                   tokens[unit_index].end, True), unit_index - i + 1
+    return None
