@@ -125,6 +125,25 @@ class QuotesComponent:
         return self.extractor(doc)
 
 
+@register("events", requires=("tokens", "sentences", "mentions"), sets=("events",),
+          description="PLOVER events with actors, modality, date, place and evidence.")
+class EventsComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        from rasid.events.coder import EventCoder
+        from rasid.events.lexicon import EventLexicon
+
+        kb = resources.entities.kb
+
+        def place_country(entity_id: str) -> str | None:
+            entity = kb.get(entity_id)
+            return entity.country if entity is not None else None
+
+        self.coder = EventCoder(EventLexicon(resources.lexicon), place_country)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.coder(doc)
+
+
 def content_id(text: str) -> str:
     """A stable id from the raw text (the same article always gets the same id)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

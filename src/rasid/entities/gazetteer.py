@@ -48,10 +48,11 @@ class PhraseIndex:
     """A trie of word-key sequences to entries (names, titles, cue phrases)."""
 
     def __init__(self, proclitics: list[str], lexicon: Lexicon | None = None,
-                 margin: float = 1.0) -> None:
+                 margin: float = 1.0, future: bool = False) -> None:
         self.root: dict = {}
-        # the future marker س never precedes a name
-        self.proclitics = sorted({p for p in proclitics if "س" not in p}, key=len, reverse=True)
+        # the future marker س never precedes a name, only a verb
+        self.proclitics = sorted({p for p in proclitics if future or "س" not in p}, key=len,
+                                 reverse=True)
         self.lexicon = lexicon
         self.margin = margin
 

@@ -1,0 +1,116 @@
+"""The trigger lexicon and modality cues, read from ``events/data``.
+
+Triggers are indexed as word-key sequences like names (proclitics و ف ب ل ك ال س
+are allowed on the first word), so ``وزار``, ``بالزيارة``, ``سيزور`` and ``والهجوم``
+all reach their entries. Compound blockers (``شرطة مكافحة الشغب``) and context words
+(sports, business) are indexed the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from rasid.entities.gazetteer import NameEntry, PhraseIndex
+from rasid.text.lexicon import Lexicon
+from rasid.text.normalize import match_key
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    frame: dict[str, Any]
+    passive: frozenset[str] = field(default_factory=frozenset)
+    note: str = ""
+
+    @property
+    def reciprocal(self) -> bool:
+        return bool(self.frame.get("reciprocal"))
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                from rasid.errors import KnowledgeBaseError
+
+                raise KnowledgeBaseError(f"{path}:{number}: not valid JSON ({error.msg})") from None
+    return rows
+
+
+class EventLexicon:
+    """Triggers, modality cues, blockers and context words, built once."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.proclitics = [letters for letters, _ in lexicon.proclitics]
+        self.modality_data: dict[str, Any] = json.loads(
+            (DATA / "modality.json").read_text(encoding="utf-8"))
+
+    @cached_property
+    def triggers(self) -> dict[str, Trigger]:
+        result = {}
+        for raw in _read_jsonl(DATA / "triggers.jsonl"):
+            result[raw["id"]] = Trigger(
+                raw["id"], raw.get("lemma", ""), raw.get("pos", "verb"), raw["type"],
+                raw.get("mode"), raw.get("cameo"), raw.get("frame") or {},
+                frozenset(match_key(f) for f in raw.get("passive_forms") or []),
+                raw.get("note", ""))
+        return result
+
+    @cached_property
+    def index(self) -> PhraseIndex:
+        index = PhraseIndex(self.proclitics, future=True)
+        for raw in _read_jsonl(DATA / "triggers.jsonl"):
+            for form in [*raw.get("forms", []), *(raw.get("passive_forms") or [])]:
+                index.add_phrase(form, NameEntry(raw["id"], "trigger"))
+        return index
+
+    def _phrase_index(self, phrases: list[str], kind: str) -> PhraseIndex:
+        index = PhraseIndex(self.proclitics)
+        for phrase in phrases:
+            index.add_phrase(phrase, NameEntry(phrase, kind))
+        return index
+
+    def _list(self, *names: str) -> list[str]:
+        data = self.modality_data
+        for name in names:
+            data = data.get(name, {}) if isinstance(data, dict) else {}
+        if isinstance(data, dict):
+            values: list[str] = []
+            for value in data.values():
+                if isinstance(value, list):
+                    values.extend(v for v in value if isinstance(v, str))
+            return values
+        return [v for v in data if isinstance(v, str)]
+
+    @cached_property
+    def modality(self) -> dict[str, PhraseIndex]:
+        kinds = ("intended", "attempted", "negated", "hypothetical", "future", "historical")
+        source = self.modality_data.get("modalities", self.modality_data)
+        result = {}
+        for kind in kinds:
+            raw = source.get(kind, [])
+            words = raw.get("cues", raw.get("forms", [])) if isinstance(raw, dict) else raw
+            result[kind] = self._phrase_index([w for w in words if isinstance(w, str)], kind)
+        return result
+
+    @cached_property
+    def blockers(self) -> PhraseIndex:
+        return self._phrase_index(self._list("compound_blockers"), "blocker")
+
+    @cached_property
+    def contexts(self) -> PhraseIndex:
+        return self._phrase_index(self._list("not_event_contexts"), "context")

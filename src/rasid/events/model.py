@@ -1,0 +1,64 @@
+"""Event records (PLOVER fields plus rasid's evidence)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Event:
+    type: str
+    mode: str | None
+    actor: list[str]
+    recipient: list[str]
+    modality: str
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    rule_id: str
+    rule: str
+    confidence: float
+    quad: int
+    score: float
+    cameo: str
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    reported_by: str | None = None
+    reported_by_entity: str | None = None
+    actor_mentions: list[str] = field(default_factory=list)
+    recipient_mentions: list[str] = field(default_factory=list)
+    id: str = ""
+    text: str = field(default="", repr=False)
+
+    @property
+    def is_fact(self) -> bool:
+        """Counted as a fact in relations: asserted (or historical) and not a claim."""
+        return self.modality in ("asserted", "historical") and self.reported_by is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "mode": self.mode,
+            "actor": self.actor, "recipient": self.recipient,
+            "modality": self.modality, "reported_by": self.reported_by,
+            "reported_by_entity": self.reported_by_entity,
+            "date": self.date, "date_precision": self.date_precision, "place": self.place,
+            "cameo": self.cameo, "score": self.score, "quad": self.quad,
+            "trigger": {"text": self.text[self.trigger[0] : self.trigger[1]],
+                        "start": self.trigger[0], "end": self.trigger[1]},
+            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+            "rule": {"id": self.rule_id, "description": self.rule},
+            "confidence": round(self.confidence, 3),
+            "actor_mentions": self.actor_mentions, "recipient_mentions": self.recipient_mentions,
+        }
+
+    def summary(self) -> str:
+        actor = "+".join(self.actor) or "—"
+        recipient = "+".join(self.recipient) or "—"
+        mode = f"({self.mode})" if self.mode else ""
+        extra = f", reported by {self.reported_by_entity or self.reported_by}" \
+            if self.reported_by else ""
+        words = self.text[self.trigger[0] : self.trigger[1]]
+        return (f"{actor} → {self.type}{mode} → {recipient}  [{self.modality}{extra}; "
+                f"{self.date or 'no date'}{'; at ' + self.place if self.place else ''}]  "
+                f"«{words}»")
