@@ -58,6 +58,7 @@ class QuoteExtractor:
         self.traps_after = _phrase_keys(cues["traps"]["after"])
         self.traps_before = frozenset(match_key(w) for w in cues["traps"]["before"])
         self.passive = frozenset(match_key(w.split()[0]) for w in cues["traps"]["passive"])
+        self.connectives = _phrase_keys(cues["connectives"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -78,11 +79,17 @@ class QuoteExtractor:
     @staticmethod
     def _phrase_at(tokens: list[Token], index: int, phrases: list[tuple[str, ...]],
                    end: int) -> int:
-        """Length in tokens of the longest phrase starting at ``index`` (0 if none)."""
+        """Length in tokens of the longest phrase starting at ``index`` (0 if none).
+
+        The first word may carry the conjunction و or ف (``وبحسب``).
+        """
+        first = match_key(tokens[index].text)
+        firsts = {first, first[1:]} if first[:1] in ("و", "ف") else {first}
         for phrase in phrases:
-            if index + len(phrase) > end:
+            if index + len(phrase) > end or phrase[0] not in firsts:
                 continue
-            if all(match_key(tokens[index + k].text) == phrase[k] for k in range(len(phrase))):
+            if all(match_key(tokens[index + k].text) == phrase[k]
+                   for k in range(1, len(phrase))):
                 return len(phrase)
         return 0
 
@@ -159,8 +166,14 @@ class QuoteExtractor:
                 index += 1
                 continue
             if open_quote is not None and open_quote.content[1] > token.start:
+                cut = token.start
+                for back in (2, 1):  # a connective before the new cue: بينما, في حين
+                    if index - back > start and self._phrase_at(
+                            tokens, index - back, self.connectives, index) == back:
+                        cut = tokens[index - back].start
+                        break
                 open_quote.content = (open_quote.content[0], _trim_end(doc.text,
-                                      open_quote.content[0], token.start))
+                                      open_quote.content[0], cut))
             found.append(quote)
             state.speak(quote)
             open_quote = quote
