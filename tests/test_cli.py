@@ -40,7 +40,7 @@ def test_analyze_text_report(tmp_path) -> None:
     out = result.stdout.decode()
     assert "date: 2024-05-14" in out
     assert "repairs: 2 (glued_words ×2)" in out
-    assert "sentences: 3" in out
+    assert "sentences: 2" in out
 
 
 def test_analyze_json_and_jsonl_with_failures(tmp_path) -> None:

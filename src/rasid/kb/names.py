@@ -45,12 +45,46 @@ def iter_entries(path: Path) -> Iterator[tuple[int, dict]]:
 
 def iter_arabic_names(paths: Iterable[Path] | None = None) -> Iterator[str]:
     """Yield every Arabic name and nisba form listed in the knowledge-base files."""
+    for name, _, _ in iter_names_with_strength(paths):
+        yield name
+
+
+def _strength(entry: dict) -> int:
+    """How safely a name's words can stand as pieces of a glued token.
+
+    2: countries, their nisba forms, capitals, regions, cities of half a million and
+       organizations (even three-letter words: مصر, قطر, عدن);
+    1: other large cities (words of four letters or more that are not ordinary
+       frequent words);
+    -1: people (their words count as names, but never anchor a rarer word);
+    0: every other place (small towns whose names are often ordinary words).
+    """
+    kind = entry.get("kind")
+    population = entry.get("population") or 0
+    if kind == "country" or entry.get("capital_of") or population >= 500_000:
+        return 2
+    if kind == "place" and entry.get("feature") in ("region", "area"):
+        return 2
+    if kind == "place":
+        return 1 if population >= 100_000 else 0
+    if kind == "person":
+        return -1  # people's names: words of their own, but never glue anchors
+    if kind == "org":
+        return 2  # curated names (حماس, داعش, الأمم المتحدة) anchor like states do
+    return 0
+
+
+def iter_names_with_strength(paths: Iterable[Path] | None = None
+                             ) -> Iterator[tuple[str, int, str]]:
+    """Yield ``(name, strength, field)`` for every Arabic name and nisba form."""
     for path in shipped_kb_files() if paths is None else paths:
         for number, entry in iter_entries(path):
+            strength = _strength(entry)
             for field in ("ar", "nisba"):
                 values = entry.get(field) or []
                 if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                     raise KnowledgeBaseError(
                         f"{path}:{number}: field '{field}' must be a list of strings"
                     )
-                yield from values
+                for value in values:
+                    yield value, strength, field

@@ -56,7 +56,7 @@ class CliticSplitter:
         if len(stem) < self.min_stem:
             return False
         key = match_key(stem)
-        if self.lexicon.is_name(key):
+        if key in self.lexicon.strong_names or key in self.lexicon.anchor_names:
             return True
         zipf = self.lexicon.zipf(key)
         if zipf < self.lexicon.known_word_zipf:
@@ -66,7 +66,9 @@ class CliticSplitter:
     def _split(self, token: str) -> tuple[Piece, ...]:
         """Pieces of ``token`` (one ``stem`` piece when nothing is split off)."""
         whole_key = match_key(token)
-        if whole_key in self.unsplittable or self.lexicon.is_name(whole_key):
+        lexicon = self.lexicon
+        if whole_key in self.unsplittable or (
+                whole_key in lexicon.strong_names and whole_key not in lexicon.zipfs):
             return (Piece(0, len(token), "stem"),)
         whole_zipf = self.lexicon.zipf(whole_key)
         front_options: list[tuple[str, list[str]]] = [

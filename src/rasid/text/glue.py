@@ -38,7 +38,8 @@ class GlueSettings:
     stem_min_letters: int
     clitic_piece_penalty: float
     name_zipf: float
-    name_min_letters: int
+    short_piece_zipf: float
+    weak_piece_zipf: float
     max_pieces: int
 
     @classmethod
@@ -62,6 +63,10 @@ class GlueSplitter:
         lex, s = self.lexicon, self.settings
         if lex.zipf(key) >= s.protect_whole_zipf or lex.is_name(key):
             return True
+        for particle in ("في", "الي", "علي", "من", "عن", "مع"):
+            # فيجدة is في جدة far more often than ف+يجده
+            if key.startswith(particle) and key[len(particle):] in lex.glue_names:
+                return False
         for stem in self._stems(key):
             if len(stem) >= s.stem_min_letters and (
                 lex.zipf(stem) >= s.protect_stem_zipf or lex.is_name(stem)
@@ -82,72 +87,147 @@ class GlueSplitter:
         return stems
 
     # -- pieces ---------------------------------------------------------------------
-    def piece_cost(self, piece: str, last: bool) -> float:
-        """Cost of ``piece`` as a word of the split (inf when it is not a word)."""
+    def piece(self, piece: str, last: bool) -> tuple[float, str]:
+        """Cost and class of ``piece`` as a word of a split.
+
+        Classes: ``word`` (a frequent word of four letters or more, with or without
+        proclitics), ``name`` (a name rasid knows, or a proclitic plus one), ``particle``
+        (في, من…), and the ones that must stand next to a name: ``short`` (a very
+        frequent three-letter word: دول, وسط) and ``weak`` (a rarer word: النفطية).
+        Cost is ``inf`` when the piece is no word at all.
+        """
         lex, s = self.lexicon, self.settings
-        if piece in lex.function_words:
-            return _INF if last else 9.0 - lex.zipf(piece)
-        best = _INF
         zipf = lex.zipf(piece)
-        if lex.is_name(piece) and len(piece) >= s.name_min_letters:
-            best = 9.0 - max(zipf, s.name_zipf)
-        elif zipf >= s.piece_zipf and len(piece) >= s.piece_min_letters:
-            best = 9.0 - zipf
+        if piece in lex.function_words and len(piece) < s.piece_min_letters:
+            return 9.0 - zipf, "particle"
+        costs: list[float] = []
+        name = piece in lex.glue_names
+        if name:
+            costs.append(9.0 - max(zipf, s.name_zipf))
+        elif piece in lex.strong_names and zipf >= s.piece_zipf:
+            # a frequent name (داعش, فهد): a word that also counts as a name beside others
+            name = True
+            costs.append(9.0 - zipf)
+        if len(piece) >= s.piece_min_letters and zipf >= s.piece_zipf:
+            costs.append(9.0 - zipf)
         for clitic in self._proclitic_keys:
-            if not piece.startswith(clitic):
-                continue
             stem = piece[len(clitic):]
-            if len(stem) < s.stem_min_letters:
+            if not piece.startswith(clitic) or len(stem) < s.stem_min_letters:
                 continue
             stem_zipf = lex.zipf(stem)
-            if lex.is_name(stem) and len(stem) >= s.name_min_letters:
-                stem_zipf = max(stem_zipf, s.name_zipf)
-            elif stem_zipf < s.piece_zipf or len(stem) < s.piece_min_letters:
-                continue
-            best = min(best, 9.0 - stem_zipf + s.clitic_piece_penalty)
-        return best
+            # the article goes on nisba forms (الإيراني), never on a bare name (المصر)
+            article = clitic.endswith(("ال", "لل"))
+            if stem in lex.glue_names and (not article or stem in lex.bare_names):
+                name = True
+                costs.append(9.0 - max(stem_zipf, s.name_zipf) + s.clitic_piece_penalty)
+            elif stem in lex.strong_names and stem_zipf >= s.piece_zipf and (
+                    not article or stem in lex.bare_names):
+                name = True
+                costs.append(9.0 - stem_zipf + s.clitic_piece_penalty)
+            elif stem_zipf >= s.piece_zipf and len(stem) >= s.piece_min_letters:
+                costs.append(9.0 - stem_zipf + s.clitic_piece_penalty)
+        if costs:
+            if name:
+                anchor = piece in lex.anchor_names or any(
+                    piece.startswith(c) and piece[len(c):] in lex.anchor_names
+                    and (not c.endswith(("ال", "لل")) or piece[len(c):] in lex.bare_names)
+                    for c in self._proclitic_keys)
+                return min(costs), "anchor" if anchor else "name"
+            # after a particle only a definite or quite frequent word: في منطقة, not من اخية
+            plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
+            return min(costs), "plain" if plain else "word"
+        if len(piece) == s.piece_min_letters - 1 and zipf >= s.short_piece_zipf:
+            return 9.0 - zipf + s.clitic_piece_penalty, "short"
+        if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf:
+            return 9.0 - zipf + s.clitic_piece_penalty, "weak"
+        return _INF, ""
 
     def _cuts(self, token: str) -> tuple[int, ...]:
-        """Positions (character offsets in ``token``) where a space belongs."""
-        s = self.settings
-        if len(token) < s.min_token_letters:
-            return ()
+        """Positions (character offsets in ``token``) where a space belongs.
+
+        Diacritics (``عدوًا``) are skipped for the decision and the cuts mapped back,
+        never placed right before a mark.
+        """
         key = match_key(token)
-        if len(key) != len(token):  # diacritics or tatweel inside: leave it alone
+        if len(key) == len(token):
+            return self._letter_cuts(key)
+        letters = [i for i, char in enumerate(token) if match_key(char)]
+        if len(letters) != len(key):
+            return ()
+        return tuple(letters[cut] for cut in self._letter_cuts(key))
+
+    def _letter_cuts(self, key: str) -> tuple[int, ...]:
+        s = self.settings
+        if len(key) < s.min_token_letters:
             return ()
         if self.is_word(key):
             return ()
         n = len(key)
-        # best[i][k]: lowest cost of splitting key[:i] into k pieces, with back-pointers
-        best: list[dict[int, tuple[float, int]]] = [dict() for _ in range(n + 1)]
-        best[0][0] = (0.0, -1)
+        # states[i][(pieces, kind)] = (cost, previous state) for splits of key[:i] whose
+        # last piece has class ``kind`` (``pending`` when a short or weak piece still
+        # waits for a name on its right)
+        states: list[dict[tuple[int, str], tuple[float, tuple[int, int, str] | None]]] = [
+            {} for _ in range(n + 1)]
+        states[0][(0, "start")] = (0.0, None)
         for end in range(1, n + 1):
-            last = end == n
             for start in range(end):
-                if not best[start]:
+                if not states[start]:
                     continue
-                cost = self.piece_cost(key[start:end], last)
+                piece = key[start:end]
+                cost, kind = self.piece(piece, end == n)
                 if cost == _INF:
                     continue
-                for pieces, (prev_cost, _) in best[start].items():
+                for (pieces, previous), (prev_cost, _) in states[start].items():
                     if pieces + 1 > s.max_pieces:
                         continue
+                    state = self._next_state(previous, kind, end == n, pieces)
+                    if state is None:
+                        continue
                     total = prev_cost + cost
-                    current = best[end].get(pieces + 1)
+                    slot = (pieces + 1, state)
+                    current = states[end].get(slot)
                     if current is None or total < current[0]:
-                        best[end][pieces + 1] = (total, start)
-        candidates = [(cost, k) for k, (cost, _) in best[n].items() if k >= 2]
-        if not candidates:
+                        states[end][slot] = (total, (start, pieces, previous))
+        finals = [(cost, slot) for slot, (cost, _) in states[n].items()
+                  if slot[0] >= 2 and slot[1] != "pending"]
+        if not finals:
             return ()
-        _, pieces = min(candidates)
+        _, slot = min(finals)
         cuts = []
-        end = n
-        while pieces > 0:
-            _, start = best[end][pieces]
+        position = n
+        while True:
+            _, back = states[position][slot]
+            if back is None:
+                break
+            start, pieces, previous = back
             if start > 0:
                 cuts.append(start)
-            end, pieces = start, pieces - 1
+            position, slot = start, (pieces, previous)
         return tuple(sorted(cuts))
+
+    @staticmethod
+    def _next_state(previous: str, kind: str, last: bool, pieces: int) -> str | None:
+        """The class recorded after adding a piece of ``kind``, or None if not allowed.
+
+        Short and weak pieces need an anchor (a state, capital, big city or region)
+        right beside them; particles come before a piece, or last after a name or as
+        the second of exactly two (علىأن).
+        """
+        if previous == "pending" and kind != "anchor":
+            return None  # the waiting piece got no anchor beside it
+        if previous in ("particle", "particle2") and kind in ("short", "weak", "plain"):
+            return None
+        if kind == "particle":
+            if previous in ("particle", "particle2"):
+                return "particle2" if last and pieces == 1 else None
+            if last and previous not in ("name", "anchor"):
+                return None  # a final particle only after a name: مصرمن, داعشفي
+            return "particle"
+        if previous == "particle2":
+            return None
+        if kind in ("short", "weak"):
+            return "satisfied" if previous == "anchor" else "pending"
+        return "word" if kind == "plain" else kind
 
     def split(self, token: str) -> list[str]:
         """The token's pieces (one piece when it stays whole)."""

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasid.kb.names import iter_arabic_names
+from rasid.kb.names import iter_names_with_strength
 from rasid.resources import load_json
 from rasid.text.normalize import is_arabic_letter, match_key
 
@@ -43,6 +43,10 @@ class Lexicon:
 
     zipfs: dict[str, float]
     names: frozenset[str]
+    glue_names: frozenset[str] = frozenset()
+    strong_names: frozenset[str] = frozenset()
+    anchor_names: frozenset[str] = frozenset()
+    bare_names: frozenset[str] = frozenset()
     proclitics: list[tuple[str, list[str]]] = field(default_factory=list)
     enclitics: list[str] = field(default_factory=list)
     function_words: frozenset[str] = frozenset()
@@ -53,13 +57,36 @@ class Lexicon:
         """Build from wordfreq and the knowledge base (shipped files unless given)."""
         morph = load_json("morphology.json")
         names: set[str] = set()
-        for name in iter_arabic_names(kb_files):
-            for part in name.split():
+        glue_names: set[str] = set()
+        strong_names: set[str] = set()
+        anchor_names: set[str] = set()
+        bare_names: set[str] = set()
+        zipfs = _wordfreq_keys()
+        for name, strength, field_name in iter_names_with_strength(kb_files):
+            if field_name == "nisba":
+                bare_names.update(match_key(part) for part in name.split())
+            parts = name.split()
+            for part in parts:
                 if part and all(is_arabic_letter(c) for c in part):
-                    names.add(match_key(part))
+                    key = match_key(part)
+                    names.add(key)
+                    if strength != 0 and len(key) >= 4:
+                        strong_names.add(key)
+                    if strength == 2 and len(key) >= 3 and (len(parts) == 1 or len(key) >= 4):
+                        anchor_names.add(key)
+                    # glue pieces: whole short names of states and big cities (مصر, عدن),
+                    # and longer name words that are not ordinary frequent words
+                    if strength == 2 and (len(parts) == 1 or len(key) >= 4):
+                        glue_names.add(key)
+                    elif strength == 1 and len(key) >= 4 and zipfs.get(key, 0.0) < 4.5:
+                        glue_names.add(key)
         return cls(
-            zipfs=_wordfreq_keys(),
+            zipfs=zipfs,
             names=frozenset(names),
+            glue_names=frozenset(glue_names),
+            strong_names=frozenset(strong_names),
+            anchor_names=frozenset(anchor_names),
+            bare_names=frozenset(bare_names),
             proclitics=[
                 (match_key(letters), roles) for letters, roles in morph["proclitics"]["entries"]
             ],

@@ -1,0 +1,87 @@
+"""Articles per second for ``rasid ingest`` into a DuckDB store: one process, a pool of
+two processes, and Dask with two workers, on the same dev articles.
+
+Each mode starts from an empty store in a temporary folder (outside the project; the
+dev news is CC BY-NC-SA and is never copied into it) and includes everything an ingest
+does: reading, analysis, the single writer's commits. Near-duplicate linking, which
+runs once at the end of an ingest, is timed apart. Worker start-up (building each
+Pipeline) is inside the figures, so small runs understate steady-state speed.
+
+Run: ``python benchmarks/ingest_throughput.py [--articles 2000] [--modes serial,pool,dask]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from _news import DEFAULT_NEWS, iter_articles
+from rasid.batch.ingest import IngestOptions, ingest
+from rasid.settings import resolve
+from rasid.store import connect
+from rasid.store.dedup import link_duplicates
+
+MODES = {
+    "serial": {"workers": 1},
+    "pool": {"workers": 2},
+    "dask": {"workers": 2, "dask": "local"},
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000,
+                        help="how many dev articles (0: all)")
+    parser.add_argument("--news", default=str(DEFAULT_NEWS))
+    parser.add_argument("--modes", default="serial,pool,dask",
+                        help=f"comma-separated, from {', '.join(MODES)}")
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--partition-size", type=int, default=200)
+    args = parser.parse_args()
+    modes = [m for m in args.modes.split(",") if m]
+    unknown = [m for m in modes if m not in MODES]
+    if unknown:
+        parser.error(f"unknown mode(s) {unknown}")
+
+    settings = resolve({})
+    with tempfile.TemporaryDirectory(prefix="rasid-bench-") as folder:
+        work = Path(folder)
+        corpus = work / "news.jsonl"
+        count = chars = 0
+        with corpus.open("w", encoding="utf-8") as handle:
+            for article in iter_articles(Path(args.news), args.articles or None):
+                handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+                count += 1
+                chars += len(article.get("text") or "")
+        print(f"articles: {count:,} ({chars:,} characters)")
+        for mode in modes:
+            db = work / f"{mode}.duckdb"
+            options = IngestOptions(paths=[str(corpus)], dedup=False, progress=False,
+                                    batch_size=args.batch_size,
+                                    partition_size=args.partition_size,
+                                    work_dir=work / "parts", **MODES[mode])
+            started = time.perf_counter()
+            summary = ingest(db, settings, options)
+            seconds = time.perf_counter() - started
+            done = summary.analyzed + summary.failed
+            line = (f"{mode:>6} ({MODES[mode]}): {done:,} stored ({summary.failed} failed, "
+                    f"{summary.skipped} skipped) in {seconds:.1f} s = "
+                    f"{done / seconds:,.1f} articles/s")
+            if mode == modes[0]:
+                conn = connect(db)
+                started = time.perf_counter()
+                result = link_duplicates(conn)
+                dedup_seconds = time.perf_counter() - started
+                conn.close()
+                line += (f"; near-duplicate linking: {dedup_seconds:.1f} s "
+                         f"({result.duplicates:,} copies in {result.groups:,} groups)")
+            print(line, flush=True)
+            size = db.stat().st_size / 1e6
+            print(f"        store size: {size:,.0f} MB", flush=True)
+
+
+if __name__ == "__main__":
+    main()

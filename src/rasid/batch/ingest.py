@@ -1,0 +1,264 @@
+"""Ingest a corpus into the store: resumable, parallel, with one writer.
+
+The promise is that an ingest can be killed at any moment (even with SIGKILL) and run
+again with nothing lost and nothing doubled. It holds because:
+
+* results are committed in small batches, each one transaction (``store.writer``);
+* before a document is analyzed its possible ids are looked up, and documents already
+  stored by the same pipeline version are skipped, so a rerun does only what is left;
+* article ids are content hashes, and storing an id again replaces it, so even work
+  redone after a kill lands on the same rows.
+
+Documents are analyzed in this process (``workers=1``), in a pool of processes each
+with its own Pipeline built once in the pool initializer, or on Dask; in every case
+only this process writes the store. Documents that cannot be analyzed are stored with
+status ``failed`` and their reason, never dropped. ``reprocess`` feeds the raw texts
+already in the store back through the current pipeline.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from rasid.batch.sources import CsvColumns, read_inputs
+from rasid.batch.worker import (
+    RunSettings,
+    expected_ids,
+    get_pipeline,
+    init_pool_worker,
+    process,
+    process_in_pool,
+)
+from rasid.errors import InputError
+from rasid.io import Document, check_text
+from rasid.store import schema
+from rasid.store.dedup import DedupResult, link_duplicates
+from rasid.store.knowledge import dedup_settings
+from rasid.store.writer import Writer
+
+Task = Document | InputError | dict[str, Any]
+
+
+@dataclass
+class IngestOptions:
+    """What to ingest and how (the ``rasid ingest`` options)."""
+
+    paths: list[str] = field(default_factory=list)
+    input_format: str = "auto"
+    date: str | None = None
+    columns: CsvColumns = field(default_factory=CsvColumns)
+    workers: int | None = None
+    dask: str | None = None
+    reprocess: bool = False
+    force: bool = False
+    dedup: bool = True
+    batch_size: int = 50
+    commit_seconds: float = 2.0
+    partition_size: int = 200
+    work_dir: Path | None = None
+    progress: bool | None = None
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did (printed at the end, returned to callers)."""
+
+    read: int = 0
+    analyzed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    dedup: DedupResult | None = None
+    interrupted: bool = False
+
+    @property
+    def rate(self) -> float:
+        done = self.analyzed + self.failed
+        return done / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self, db: Path) -> str:
+        parts = [f"{self.read:,} document(s) read: {self.analyzed:,} analyzed, "
+                 f"{self.failed:,} failed, {self.skipped:,} skipped (already stored, "
+                 "or read twice)"]
+        if self.dedup is not None:
+            parts.append(f"{self.dedup.duplicates:,} near-duplicate(s) linked in the store")
+        parts.append(f"{self.seconds:.1f} s, {self.rate:,.1f} articles/s")
+        if self.interrupted:
+            parts.append("interrupted: run again to finish")
+        return "; ".join(parts) + f" (store: {db})"
+
+
+def _stored_ids(conn: duckdb.DuckDBPyConnection, version: str) -> set[str]:
+    rows = conn.execute("SELECT id FROM articles WHERE pipeline_version = ?", [version])
+    return {row[0] for row in rows.fetchall()}
+
+
+def stored_documents(conn: duckdb.DuckDBPyConnection, version: str, *, force: bool = False,
+                     chunk: int = 200) -> Iterator[Document]:
+    """The stored raw texts that the current pipeline has not analyzed (all with
+    ``force``), as Documents with their stored metadata.
+
+    Reads through its own cursor in chunks, so it can run while the writer commits.
+    """
+    cursor = conn.cursor()
+    try:
+        ids = [row[0] for row in cursor.execute(
+            "SELECT id FROM articles WHERE raw_text IS NOT NULL AND (? OR pipeline_version <> ?) "
+            "ORDER BY analyzed_at, id", [force, version]).fetchall()]
+        for start in range(0, len(ids), chunk):
+            rows = cursor.execute(
+                "SELECT raw_text, doc_id, date, title, source, url, coalesce(origin, id) "
+                "FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY analyzed_at, id",
+                [ids[start : start + chunk]]).fetchall()
+            for raw, doc_id, date, title, source, url, origin in rows:
+                yield Document(text=raw, id=doc_id,
+                               date=date.isoformat() if date is not None else None,
+                               title=title, source=source, url=url, origin=origin)
+    finally:
+        cursor.close()
+
+
+class _Tasks:
+    """The documents still to analyze: already stored ones are skipped, and documents
+    over the size limit are rejected here, before being shipped to a worker."""
+
+    def __init__(self, items: Iterable[Document | InputError], done: set[str],
+                 max_chars: int) -> None:
+        self.items = items
+        self.done = done
+        self.max_chars = max_chars
+        self.read = 0
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[Task]:
+        from rasid.store.writer import failure_record
+
+        for item in self.items:
+            self.read += 1
+            ids = expected_ids(item)
+            if any(i in self.done for i in ids):
+                self.skipped += 1
+                continue
+            self.done.update(ids)
+            if isinstance(item, Document) and len(item.text) > self.max_chars:
+                try:
+                    check_text(item, self.max_chars, 0.0)
+                except InputError as error:
+                    yield failure_record(error.document, error.reason, error.code,
+                                         raw_text=item.text, doc_id=item.id,
+                                         keep_raw_chars=self.max_chars)
+                    continue
+            yield item
+
+
+def _progress(enabled: bool | None):
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, disable=(None if enabled is None
+                                                             else not enabled),
+                mininterval=0.5, dynamic_ncols=True, desc="ingest")
+
+
+def _results(tasks: _Tasks, run: RunSettings, options: IngestOptions, db: Path
+             ) -> tuple[Iterator[dict[str, Any]], Any]:
+    """The records of ``tasks`` and what to close afterwards (a pool, or None)."""
+    if options.dask:
+        from rasid.batch.dask_runner import clean_work_dir
+        from rasid.batch.dask_runner import run as dask_run
+
+        work_dir = options.work_dir or db.with_name(db.name + ".parts")
+        clean_work_dir(work_dir)
+        return dask_run(tasks, run.to_dict(), address=options.dask, work_dir=work_dir,
+                        workers=options.workers, partition_size=options.partition_size), None
+    workers = options.workers or 1
+    if workers <= 1:
+        pipeline = get_pipeline(run)
+        return (process(pipeline, task, run.dedup) for task in tasks), None
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(workers, initializer=init_pool_worker,
+                        initargs=(run.to_dict(), os.getpid()))
+    return pool.imap_unordered(process_in_pool, tasks, chunksize=4), pool
+
+
+def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
+           plugins: tuple[str, ...] = (),
+           on_failure: Callable[[str, str], None] | None = None) -> IngestSummary:
+    """Analyze ``options.paths`` (or, with ``reprocess``, the stored raw texts) into
+    the store ``db`` with the resolved Pipeline ``settings``.
+
+    ``on_failure(document, reason)`` is called for each failed document once it is
+    stored (the CLI prints it as one line).
+    """
+    db = Path(db)
+    run = RunSettings(settings, plugins, dedup_settings() if options.dedup else None)
+    summary = IngestSummary()
+    started = time.perf_counter()
+    conn = schema.connect(db)
+    try:
+        version = run.version
+        writer = Writer(conn, version, {"pipeline": settings, "plugins": list(plugins)})
+        done = set() if options.force else _stored_ids(conn, version)
+        if options.reprocess:
+            items: Iterable[Document | InputError] = stored_documents(conn, version,
+                                                                     force=options.force)
+        else:
+            items = read_inputs(options.paths, options.input_format, options.date,
+                                options.columns)
+        tasks = _Tasks(items, done, int(settings["max_chars"]))
+        results, pool = _results(tasks, run, options, db)
+        bar = _progress(options.progress)
+        batch: list[dict[str, Any]] = []
+        last_commit = time.monotonic()
+
+        def flush() -> None:
+            nonlocal batch, last_commit
+            if batch:
+                writer.write(batch)
+                for record in batch:
+                    if record["status"] == "ok":
+                        summary.analyzed += 1
+                    else:
+                        summary.failed += 1
+                        if on_failure is not None:
+                            error = record.get("error") or {}
+                            on_failure(str(record.get("origin")), str(error.get("reason")))
+                bar.update(len(batch))
+                bar.set_postfix(ok=summary.analyzed, failed=summary.failed, refresh=False)
+                batch = []
+            last_commit = time.monotonic()
+
+        try:
+            for record in results:
+                batch.append(record)
+                if (len(batch) >= options.batch_size
+                        or time.monotonic() - last_commit >= options.commit_seconds):
+                    flush()
+            flush()
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            if pool is not None:
+                pool.terminate()
+            flush()
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+            bar.close()
+        summary.read = tasks.read
+        summary.skipped = tasks.skipped
+        if options.dedup and not summary.interrupted and \
+                schema.get_meta(conn, "dedup_pending") == "1":
+            summary.dedup = link_duplicates(conn, run.dedup)
+    finally:
+        conn.close()
+    summary.seconds = time.perf_counter() - started
+    return summary

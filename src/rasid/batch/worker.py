@@ -1,0 +1,155 @@
+"""What a worker does with one document: analyze it and return a store record.
+
+The same code runs in the ingesting process (one worker), in each process of a
+multiprocessing pool and in each Dask worker, so results never depend on how a corpus
+was run. A Pipeline is expensive to build (it loads the lexicon) and is built once per
+process and reused (cached by its settings); workers return compact records, not the
+full Analysis JSON: the store keeps no tokens or offsets, and building and shipping
+them would cost a third of the analysis time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid._version import __version__
+from rasid.analysis import SCHEMA, Analysis
+from rasid.doc import LAYERS
+from rasid.errors import InputError
+from rasid.io import Document
+from rasid.pipeline import Pipeline, content_id
+from rasid.store import dedup
+from rasid.store.writer import analysis_record, failure_record, pipeline_version
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a worker needs to analyze like every other worker (picklable).
+
+    ``pipeline`` is the resolved Pipeline settings; ``plugins`` are modules imported
+    before the Pipeline is built (they register extra components); ``dedup`` is the
+    near-duplicate signature settings (None: compute no signatures).
+    """
+
+    pipeline: dict[str, Any]
+    plugins: tuple[str, ...] = ()
+    dedup: dict[str, Any] | None = field(default=None)
+
+    @property
+    def version(self) -> str:
+        return pipeline_version(self.pipeline, self.plugins)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pipeline": self.pipeline, "plugins": list(self.plugins), "dedup": self.dedup}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunSettings:
+        return cls(dict(data["pipeline"]), tuple(data.get("plugins") or ()), data.get("dedup"))
+
+
+_PIPELINES: dict[str, Pipeline] = {}
+_CURRENT: RunSettings | None = None
+
+
+def import_plugins(plugins: tuple[str, ...] | list[str]) -> None:
+    """Import plugin modules (each registers its components when imported)."""
+    for name in plugins:
+        importlib.import_module(name)
+
+
+def get_pipeline(settings: RunSettings) -> Pipeline:
+    """This process's Pipeline for ``settings``, built on first use and kept."""
+    key = json.dumps(settings.to_dict(), sort_keys=True)
+    pipeline = _PIPELINES.get(key)
+    if pipeline is None:
+        import_plugins(settings.plugins)
+        pipeline = Pipeline(settings.pipeline)
+        pipeline.analyze("قال الوزير إن المحادثات مستمرة.")  # builds the resources now
+        _PIPELINES[key] = pipeline
+    return pipeline
+
+
+def store_dict(analysis: Analysis) -> dict[str, Any]:
+    """The parts of the Analysis JSON the store keeps, and the counts of the rest."""
+    doc = analysis.doc
+    result: dict[str, Any] = {
+        "schema": SCHEMA, "rasid_version": __version__, "id": doc.id, "status": "ok",
+        "meta": doc.meta.to_dict(), "raw_length": len(doc.repair.raw), "text": doc.text,
+        "n_sentences": len(doc.sentences), "n_tokens": len(doc.tokens),
+        "n_repairs": len(doc.repair.changes),
+    }
+    for layer in LAYERS:
+        result[layer] = [item.to_dict() if hasattr(item, "to_dict") else item
+                         for item in doc.layers[layer]]
+    return result
+
+
+def _meta(document: Document) -> dict[str, Any]:
+    return {"date": document.date, "title": document.title, "source": document.source,
+            "url": document.url}
+
+
+def process(pipeline: Pipeline, item: Document | InputError | dict[str, Any],
+            dedup_settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Analyze one document into a store record; a reading failure becomes a failure
+    record and a ready record (a document the reader already rejected) passes through.
+
+    Only input problems become failure records; a bug in a component still raises,
+    because hiding it as a "bad document" would store wrong results silently.
+    """
+    if isinstance(item, dict):
+        return item
+    if isinstance(item, InputError):
+        return failure_record(item.document, item.reason, item.code)
+    keep = pipeline.settings["max_chars"]
+    try:
+        analysis = pipeline.run(item)
+    except InputError as error:
+        return failure_record(error.document, error.reason, error.code, raw_text=item.text,
+                              meta=_meta(item), doc_id=item.id, keep_raw_chars=keep)
+    signature = params = None
+    if dedup_settings is not None:
+        signature, params = dedup.signature(analysis.text, dedup_settings)
+    return analysis_record(store_dict(analysis), raw_text=item.text, origin=item.origin,
+                           minhash=signature, minhash_params=params)
+
+
+def expected_ids(item: Document | InputError) -> tuple[str, ...]:
+    """The ids a document's record can get (analyzed, or failed), to skip stored ones
+    without analyzing them again."""
+    from rasid.store.writer import failure_id
+
+    if isinstance(item, InputError):
+        return (failure_id(item.document),)
+    return (content_id(item.text), failure_id(item.origin, item.text))
+
+
+# -- multiprocessing pool workers ------------------------------------------------------
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (killed, even with
+    SIGKILL), instead of lingering as an orphan waiting for work."""
+    while True:
+        if os.getppid() != parent:
+            os._exit(0)
+        time.sleep(0.5)
+
+
+def init_pool_worker(settings: dict[str, Any], parent: int) -> None:
+    """Pool initializer: build this process's Pipeline once."""
+    global _CURRENT
+    _CURRENT = RunSettings.from_dict(settings)
+    get_pipeline(_CURRENT)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def process_in_pool(item: Document | InputError | dict[str, Any]) -> dict[str, Any]:
+    """Pool task: analyze one document with this process's Pipeline."""
+    assert _CURRENT is not None, "init_pool_worker was not run"
+    return process(get_pipeline(_CURRENT), item, _CURRENT.dedup)

@@ -1,0 +1,315 @@
+"""The corpus commands: ``rasid ingest``, ``export``, ``relations`` and ``stats``.
+
+They are thin: options in, a library call (``rasid.batch``, ``rasid.store``), a short
+report out. ``add_commands(subparsers)`` adds them to the ``rasid`` parser and sets
+each one's handler as ``args.handler``; ``run(args)`` calls it. The module also runs on
+its own (``python -m rasid.cli_store ingest ...``).
+
+Every command takes ``--db FILE``; the default is ``rasid.duckdb`` in the user's data
+directory (``$RASID_DB`` overrides it), so a user who never names a store still gets
+one place where their corpus accumulates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rasid.errors import InputError, RasidError
+
+COMMANDS = ("ingest", "export", "relations", "stats")
+
+
+def default_db() -> Path:
+    """``$RASID_DB``, else ``rasid.duckdb`` in the user's data directory."""
+    if os.environ.get("RASID_DB"):
+        return Path(os.environ["RASID_DB"])
+    try:
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("rasid", appauthor=False)) / "rasid.duckdb"
+    except ImportError:
+        return Path.home() / ".local" / "share" / "rasid" / "rasid.duckdb"
+
+
+def _date(value: str) -> str:
+    from rasid.io import normalize_date
+
+    try:
+        return normalize_date(value, "date") or ""
+    except InputError as error:
+        raise argparse.ArgumentTypeError(error.reason) from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None,
+                        help=f"the store, a DuckDB file (default: {default_db()})")
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD",
+                        help="only events on or after this date")
+    parser.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD",
+                        help="only events on or before this date")
+    parser.add_argument("--actor", help="only events involving this actor: an entity id "
+                        "(country:IRN), a code or a country code (IRN)")
+    parser.add_argument("--type", dest="types", type=_list, action="extend", default=[],
+                        metavar="TYPE[,TYPE]", help="only these PLOVER event types")
+    parser.add_argument("--evidence", type=_list, action="extend", default=[],
+                        metavar="CLASS[,CLASS]",
+                        help="only these evidence classes (asserted, statement, negated, "
+                        "hypothetical)")
+    parser.add_argument("--include-duplicates", action="store_true",
+                        help="count syndicated copies of a story too (default: once)")
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``ingest``, ``export``, ``relations`` and ``stats`` to the ``rasid`` parser."""
+    from rasid.batch.sources import INPUT_FORMATS
+
+    ing = subparsers.add_parser(
+        "ingest", help="analyze documents into the store (resumable, parallel)",
+        description="Analyze documents into the store. Resumable: kill it and run it again, "
+        "and only what is left is done. Failed documents are stored with their reason.")
+    ing.add_argument("paths", nargs="*", metavar="PATH",
+                     help="files, folders (recursively) or - for stdin")
+    _add_db(ing)
+    ing.add_argument("--workers", type=_positive, default=None, metavar="N",
+                     help="analyze in N processes (default 1; with --dask local, the "
+                     "number of Dask workers, default: one per core)")
+    ing.add_argument("--dask", metavar="local|tcp://HOST:PORT",
+                     help="analyze on Dask: a local cluster, or a running scheduler")
+    ing.add_argument("--reprocess", action="store_true",
+                     help="analyze the raw texts already in the store again with the current "
+                     "pipeline (those stored by another version)")
+    ing.add_argument("--force", action="store_true",
+                     help="analyze again even what this pipeline version already stored")
+    ing.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                     help="how to read the inputs (auto: by file suffix and content)")
+    ing.add_argument("--date", type=_date, help="publication date YYYY-MM-DD for documents "
+                     "that carry none")
+    ing.add_argument("--config", help="a TOML settings file")
+    ing.add_argument("--plugin", dest="plugins", action="append", default=[],
+                     metavar="MODULE", help="import MODULE first (in every worker), e.g. to "
+                     "register extra pipeline components")
+    for column, default in (("text", "text"), ("id", None), ("date", None), ("title", None),
+                            ("source", None), ("url", None)):
+        ing.add_argument(f"--{column}-column", default=default, metavar="NAME",
+                         help=f"CSV column holding the {column}"
+                         + (f" (default: {default})" if default else ""))
+    ing.add_argument("--batch-size", type=_positive, default=50, metavar="N",
+                     help="documents per commit (default 50)")
+    ing.add_argument("--no-dedup", dest="dedup", action="store_false",
+                     help="do not link near-duplicate articles at the end")
+    ing.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="show a progress bar on stderr (default: when stderr is a terminal)")
+    ing.add_argument("--work-dir", type=Path, help="folder for Dask partitions (default: "
+                     "beside the store; must be shared with remote workers)")
+    ing.add_argument("--partition-size", type=_positive, default=200, metavar="N",
+                     help="documents per Dask partition (default 200)")
+    ing.set_defaults(handler=_ingest)
+
+    exp = subparsers.add_parser(
+        "export", help="export events or the actor network",
+        description="Export the stored events (PLOVER JSON Lines, CSV, Parquet) or the "
+        "actor network (GraphML, GEXF).")
+    _add_db(exp)
+    from rasid.store.export import EXPORTERS
+
+    exp.add_argument("--format", required=True, choices=sorted(EXPORTERS),
+                     help="; ".join(f"{e.name}: {e.description}" for e in EXPORTERS.values()))
+    exp.add_argument("--out", help="the output file (default: standard output)")
+    _add_filters(exp)
+    exp.set_defaults(handler=_export)
+
+    rel = subparsers.add_parser(
+        "relations", help="dyads over time: who did what to whom, per period",
+        description="Per period, actor and recipient: events per quad class, sum and mean "
+        "score, cooperation and conflict, and the events that weigh most. Asserted "
+        "facts, statements, negated and hypothetical events are kept apart.")
+    _add_db(rel)
+    _add_filters(rel)
+    rel.add_argument("--by", choices=("day", "month", "year", "all"), default="month",
+                     help="period length (default: month)")
+    rel.add_argument("--level", choices=("entity", "country"), default="entity",
+                     help="count actors as entities or fold them into their country")
+    rel.add_argument("--top", type=int, default=3, help="evidence events per row (default 3)")
+    rel.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    rel.set_defaults(handler=_relations)
+
+    sta = subparsers.add_parser("stats", help="what the store holds",
+                                description="Counts of articles, failures, duplicates and "
+                                "layers in the store.")
+    _add_db(sta)
+    sta.add_argument("--format", choices=("table", "json"), default="table")
+    sta.set_defaults(handler=_stats)
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else default_db()
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from rasid.batch.ingest import IngestOptions, ingest
+    from rasid.batch.sources import CsvColumns
+    from rasid.batch.worker import import_plugins
+    from rasid.pipeline import Pipeline
+
+    if args.reprocess == bool(args.paths):
+        print("rasid ingest: give PATHs to read, or --reprocess (not both)", file=sys.stderr)
+        return 2
+    import_plugins(args.plugins)
+    pipeline = Pipeline(config=args.config)  # checks settings and components now
+    options = IngestOptions(
+        paths=list(args.paths), input_format=args.input_format, date=args.date,
+        columns=CsvColumns(args.text_column, args.id_column, args.date_column,
+                           args.title_column, args.source_column, args.url_column),
+        workers=args.workers, dask=args.dask, reprocess=args.reprocess, force=args.force,
+        dedup=args.dedup, batch_size=args.batch_size, work_dir=args.work_dir,
+        partition_size=args.partition_size, progress=args.progress)
+    db = _db(args)
+
+    def report(document: str, reason: str) -> None:
+        tqdm.write(f"rasid: {document}: {reason}", file=sys.stderr)
+
+    summary = ingest(db, pipeline.settings, options, plugins=tuple(args.plugins),
+                     on_failure=report)
+    print(f"rasid: {summary.line(db)}", file=sys.stderr)
+    if summary.interrupted:
+        return 130
+    if summary.read and not summary.analyzed and not summary.skipped:
+        return 1
+    return 0
+
+
+def _filters(args: argparse.Namespace):
+    from rasid.store.queries import Filters
+
+    return Filters(date_from=args.date_from, date_to=args.date_to, actor=args.actor,
+                   types=tuple(args.types), evidence=tuple(args.evidence),
+                   include_duplicates=args.include_duplicates)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from rasid.store import connect
+    from rasid.store.export import export
+
+    conn = connect(_db(args), read_only=True)
+    try:
+        result = export(conn, args.format, args.out, _filters(args))
+    finally:
+        conn.close()
+    for note in result.notes:
+        print(f"rasid: {note}", file=sys.stderr)
+    where = args.out or "standard output"
+    print(f"rasid: {result.records:,} record(s) exported as {args.format} to {where}",
+          file=sys.stderr)
+    return 0
+
+
+def _evidence_text(events: Any) -> str:
+    items = events.tolist() if hasattr(events, "tolist") else list(events or [])
+    parts = []
+    for item in items:
+        score = item.get("score")
+        score_text = "" if score is None else f" {score:+g}"
+        parts.append(f"{item.get('article')}/{item.get('event')} {item.get('type')}"
+                     f"{score_text} «{item.get('trigger') or ''}»")
+    return "; ".join(parts)
+
+
+def _relations(args: argparse.Namespace) -> int:
+    from rasid.store import connect
+    from rasid.store.queries import relations
+
+    conn = connect(_db(args), read_only=True)
+    try:
+        frame = relations(conn, _filters(args), by=args.by, level=args.level, top=args.top)
+    finally:
+        conn.close()
+    if args.format == "json":
+        print(frame.to_json(orient="records", date_format="iso", force_ascii=False,
+                            indent=2))
+        return 0
+    frame = frame.assign(top_events=frame["top_events"].map(_evidence_text))
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif frame.empty:
+        print("no dyads match (events need an actor and a recipient)", file=sys.stderr)
+    else:
+        print(frame.to_string(index=False, max_colwidth=80))
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from rasid.store import connect
+    from rasid.store.queries import stats
+
+    conn = connect(_db(args), read_only=True)
+    try:
+        frame = stats(conn)
+    finally:
+        conn.close()
+    if args.format == "json":
+        result: dict[str, dict[str, Any]] = {}
+        for row in frame.itertuples(index=False):
+            result.setdefault(row.section, {})[str(row.name)] = row.value
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        return 0
+    width = max((len(str(name)) for name in frame["name"]), default=10)
+    for section, group in frame.groupby("section", sort=False):
+        print(section)
+        for row in group.itertuples(index=False):
+            value = f"{row.value:,}" if isinstance(row.value, int) else row.value
+            print(f"  {row.name!s:<{width}}  {value}")
+    print(f"store: {_db(args)}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the handler ``add_commands`` set for the parsed command."""
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    return handler(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """A parser with only the corpus commands (for ``python -m rasid.cli_store``)."""
+    parser = argparse.ArgumentParser(prog="rasid", description="rasid corpus commands")
+    add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except RasidError as error:
+        print(f"rasid: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,296 @@
+"""Token features for the CRF tagger, computed once per word form.
+
+Almost everything a CRF needs about a token depends only on the token itself (its
+matching key, affixes, clitic-stripped stem, shape, frequency, gazetteer hints), and
+news repeats a small vocabulary endlessly. So each distinct word form is analysed once
+and kept in a dict as five ready-made feature lists: the word's own features and the
+features it contributes as the word two before, one before, one after and two after
+some other token. Featurizing a sentence is then a list concatenation per token.
+
+Features are ``bytes``: python-crfsuite encodes every ``str`` attribute to UTF-8 on each
+call, and pre-encoded names skip that. When the tagger knows which attributes its model
+has weights for, the cached lists keep only those (the rest cannot change a tag), which
+makes the lists short and the cached names shared objects.
+
+Tokens are cleaned the same way for training and tagging: the key folds hamza/alef
+forms, ى/ي, ة/ه, diacritics and tatweel, and the letters of a token are separated from
+digits and punctuation glued to them (ANERcorp writes ``سنة2006``, ``(د``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from rasid.ner.gazetteer import Gazetteer, default_gazetteer
+from rasid.text.clitics import CliticSplitter
+from rasid.text.lexicon import Lexicon, default_lexicon
+from rasid.text.normalize import is_arabic_letter, match_key, strip_diacritics
+
+#: What is cached per word form: the feature lists (own, and as seen from the token it
+#: follows or precedes at distance one and two: ``-1:``, ``+1:``, ``-2:``, ``+2:``), the
+#: key, and the keys under which the form can start a gazetteer name.
+Entry = tuple[
+    list[bytes], list[bytes], list[bytes], list[bytes], list[bytes], str, tuple[str, ...]
+]
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """Which features to extract; saved beside a model so tagging matches training."""
+
+    affixes: int = 3
+    """Longest prefix and suffix of the key (and of the stem) used as a feature."""
+    neighbour_affixes: int = 0
+    """Longest suffix of a neighbour's key used as a feature (0: none)."""
+    window: int = 2
+    """Neighbours on each side whose features a token sees (1 or 2)."""
+    far_features: tuple[str, ...] = ("k", "st")
+    """Which kinds of features a neighbour at distance 2 contributes."""
+    near_features: tuple[str, ...] = ("k", "st", "pc", "sh", "z", "nm")
+    """Which kinds of features a neighbour at distance 1 contributes."""
+    zipf_step: float = 1.0
+    """Width of a frequency bucket on wordfreq's zipf scale."""
+    pattern: bool = False
+    """Add the stem's long-vowel pattern (``فرويد`` → ``CCVVC``): foreign names break
+    the templates of Arabic words."""
+    bigrams: bool = False
+    """Add the pair (previous key, key) as a feature (costs a string join per token)."""
+    gazetteer: bool = True
+    """Mark runs of tokens that are whole knowledge-base names, with the entry's kind."""
+    gazetteer_window: bool = False
+    """Also tell a token about a name that ends just before it or starts just after."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FeatureConfig:
+        known = {f.name for f in fields(cls)}
+        values = {k: tuple(v) if isinstance(v, list) else v
+                  for k, v in data.items() if k in known}
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+
+def _shape(token: str) -> str:
+    """A coarse word shape: Arabic, Latin (capitalized or not), digits, punctuation, mixed."""
+    has_arabic = has_latin = has_digit = has_other = False
+    for char in token:
+        if char.isdigit():
+            has_digit = True
+        elif char.isalpha():
+            if is_arabic_letter(char):
+                has_arabic = True
+            else:
+                has_latin = True
+        else:
+            has_other = True
+    if has_arabic:
+        return "ar+d" if has_digit else "ar"
+    if has_latin:
+        return "Lat" if token[:1].isupper() else "lat"
+    if has_digit:
+        return "dig" if not has_other else "dig+p"
+    return "pun" if has_other else "other"
+
+
+def _digit_shape(token: str) -> str:
+    """Digits folded to ``0`` so numbers share features (``2002`` → ``0000``)."""
+    return "".join("0" if c.isdigit() else c for c in token)
+
+
+class FeatureExtractor:
+    """Turns a sentence of surface tokens into CRF attribute lists, caching per word form.
+
+    ``known`` is the set of attributes a model has weights for; when given, the cached
+    lists are filtered to it. ``max_cache`` bounds the number of cached forms (the cache
+    is emptied when it is full, which costs a little speed and keeps memory flat).
+    """
+
+    def __init__(
+        self,
+        config: FeatureConfig | None = None,
+        lexicon: Lexicon | None = None,
+        known: Collection[bytes] | None = None,
+        gazetteer: Gazetteer | None = None,
+        max_cache: int = 200_000,
+    ) -> None:
+        self.config = config or FeatureConfig()
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
+        self.splitter = CliticSplitter(self.lexicon)
+        self.known: dict[bytes, bytes] | None = (
+            {name: name for name in known} if known is not None else None
+        )
+        self.gazetteer: Gazetteer | None = None
+        if self.config.gazetteer:
+            self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+            self._gaz_features = {
+                kind: tuple(self._keep([f"{tag}={kind}".encode()])
+                            for tag in ("gB", "gI", "-1:gE", "+1:gB"))
+                for kind in self.gazetteer.kinds
+            }
+        self.max_cache = max_cache
+        self.cache: dict[str, Entry] = {}
+        self._pads = self._make_pads()
+
+    def _make_pads(self) -> tuple[Entry, Entry]:
+        bos: Entry = ([], self._keep([b"-1:BOS"]), [], self._keep([b"-2:BOS"]), [], "", ())
+        eos: Entry = ([], [], self._keep([b"+1:EOS"]), [], self._keep([b"+2:EOS"]), "", ())
+        return bos, eos
+
+    def _keep(self, names: list[bytes]) -> list[bytes]:
+        """Keep the names the model knows, as the model's own (shared) objects."""
+        known = self.known
+        if known is None:
+            return names
+        return [known[n] for n in names if n in known]
+
+    # -- per word form ----------------------------------------------------------------
+
+    def analyse(self, token: str) -> dict[str, list[str]]:
+        """The features of one word form by kind (``k`` key, ``st`` stem, …), unprefixed.
+
+        Kinds: ``k`` cleaned key; ``p``/``s`` key prefixes and suffixes; ``st`` stem key
+        after clitics; ``sp``/``ss`` stem affixes; ``pc`` proclitics; ``en`` pronoun
+        suffix; ``sh`` shape; ``ln`` length; ``z`` frequency bucket of the key and of
+        the stem; ``nm`` gazetteer hint (a name the knowledge base lists); ``g`` glued
+        digits or punctuation.
+        """
+        cfg = self.config
+        surface = strip_diacritics(token)
+        shape = _shape(surface)
+        letters = "".join(c for c in surface if c.isalpha())
+        if letters:
+            core = letters
+            glued = len(letters) != len(surface)
+        else:
+            core = _digit_shape(surface)
+            glued = False
+        key = match_key(core)
+        out: dict[str, list[str]] = {"k": [key], "sh": [shape]}
+        if glued:
+            out["g"] = ["1"]
+        if not letters:
+            return out
+        out["ln"] = [str(min(len(key), 10))]
+        out["p"] = [key[:n] for n in range(1, cfg.affixes + 1) if len(key) > n]
+        out["s"] = [key[-n:] for n in range(1, cfg.affixes + 1) if len(key) > n]
+        lex = self.lexicon
+        zipf = lex.zipf(key)
+        out["z"] = [str(int(zipf / cfg.zipf_step)) if zipf else "u"]
+        names = ["k"] if lex.is_name(key) else []
+        if shape in ("ar", "ar+d"):
+            pieces = self.splitter.split(core)
+            stem_piece = next(p for p in pieces if p.role == "stem")
+            stem = match_key(core[stem_piece.start : stem_piece.end])
+            proclitics = "+".join(p.role for p in pieces if p.end <= stem_piece.start)
+            suffix = core[stem_piece.end :]
+            if len(pieces) == 1 and key.startswith("ال") and len(key) > 4:
+                # the splitter keeps an unknown ال-word whole; names such as
+                # الحريري still want their stem seen apart from the article
+                stem, proclitics = key[2:], "det?"
+            out["st"] = [stem]
+            out["pc"] = [proclitics or "-"]
+            if suffix:
+                out["en"] = [match_key(suffix)]
+            if stem != key:
+                out["sp"] = [stem[:n] for n in range(2, cfg.affixes + 1) if len(stem) > n]
+                out["ss"] = [stem[-n:] for n in range(2, cfg.affixes + 1) if len(stem) > n]
+                stem_zipf = lex.zipf(stem)
+                out["z"].append("s" + (str(int(stem_zipf / cfg.zipf_step)) if stem_zipf
+                                       else "u"))
+                if lex.is_name(stem):
+                    names.append("s")
+        if names:
+            out["nm"] = names
+        if cfg.pattern and "st" in out:
+            out["cv"] = ["".join("V" if c in "اوي" else "C" for c in out["st"][0][:8])]
+        return out
+
+    def entry(self, token: str) -> Entry:
+        """The five cached feature lists of a word form (computed on first sight)."""
+        found = self.cache.get(token)
+        if found is not None:
+            return found
+        kinds = self.analyse(token)
+        cfg = self.config
+        own = [b"b"]
+        for kind, values in kinds.items():
+            own.extend(f"{kind}={v}".encode() for v in values)
+        near = [(kind, v) for kind in cfg.near_features for v in kinds.get(kind, ())]
+        far = [(kind, v) for kind in cfg.far_features for v in kinds.get(kind, ())]
+        if cfg.neighbour_affixes and "s" in kinds:
+            near.extend(("s", v) for v in kinds["s"][: cfg.neighbour_affixes])
+        keep = self._keep
+        key = kinds["k"][0]
+        firsts: tuple[str, ...] = ()
+        if self.gazetteer is not None:
+            candidates = [key, *kinds.get("st", ())]
+            if "det" in kinds.get("pc", ("",))[0]:
+                candidates.append("ال" + candidates[-1])
+            index = self.gazetteer.index
+            firsts = tuple(dict.fromkeys(c for c in candidates if c in index))
+        result: Entry = (
+            keep(own),
+            keep([f"-1:{k}={v}".encode() for k, v in near]),
+            keep([f"+1:{k}={v}".encode() for k, v in near]),
+            keep([f"-2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else [],
+            keep([f"+2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else [],
+            key,
+            firsts,
+        )
+        if len(self.cache) >= self.max_cache:
+            self.cache.clear()
+        self.cache[token] = result
+        return result
+
+    # -- per sentence -----------------------------------------------------------------
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
+        """CRF attribute lists for each token of a sentence."""
+        get = self.cache.get
+        entries = [get(t) or self.entry(t) for t in tokens]
+        bos, eos = self._pads
+        padded = [bos, bos, *entries, eos, eos]
+        if self.config.bigrams:
+            rows = self._with_bigrams(tokens, padded)
+        else:
+            rows = [
+                [*padded[i + 2][0], *padded[i + 1][1], *padded[i + 3][2],
+                 *padded[i][3], *padded[i + 4][4]]
+                for i in range(len(entries))
+            ]
+        if self.gazetteer is not None:
+            firsts = [e[6] for e in entries]
+            if any(firsts):
+                self._mark_names(rows, firsts, [e[5] for e in entries])
+        return rows
+
+    def _mark_names(self, rows: list[list[bytes]], firsts: list[tuple[str, ...]],
+                    keys: list[str]) -> None:
+        """Add gazetteer features to the tokens of each knowledge-base name found."""
+        assert self.gazetteer is not None
+        window = self.config.gazetteer_window
+        count = len(rows)
+        for start, end, kinds in self.gazetteer.match(firsts, keys):
+            for kind in kinds:
+                begin, inside, before, after = self._gaz_features[kind]
+                rows[start].extend(begin)
+                for i in range(start + 1, end):
+                    rows[i].extend(inside)
+                if window:
+                    if end < count:
+                        rows[end].extend(before)
+                    if start > 0:
+                        rows[start - 1].extend(after)
+
+    def _with_bigrams(self, tokens: Sequence[str], padded: list[Entry]) -> list[list[bytes]]:
+        keys = ["BOS", *(e[5] for e in padded[2:-2])]
+        out = []
+        for i in range(len(tokens)):
+            row = [*padded[i + 2][0], *padded[i + 1][1], *padded[i + 3][2],
+                   *padded[i][3], *padded[i + 4][4]]
+            row.append(f"kk={keys[i]}|{keys[i + 1]}".encode())
+            out.append(row)
+        return out

@@ -1,0 +1,95 @@
+"""Names of the knowledge base as a token-sequence gazetteer, by kind.
+
+The lexicon's ``is_name`` says that a word is *part of* some name; the tagger gains
+more from knowing that a run of tokens *is* a whole name, and of which kind (country,
+place, person, org, agent, nisba), because ANERcorp's LOC, ORG and PERS follow those
+kinds closely. Names are matched on matching keys, the first token also behind its
+proclitics (``وبالقاهرة`` matches ``القاهرة``), longest match first.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from rasid.kb.names import iter_entries, shipped_kb_files
+from rasid.text.normalize import match_key
+
+#: Longest name, in tokens, the gazetteer keeps (longer ones are titles, not names).
+MAX_TOKENS = 6
+
+_LOCK = threading.Lock()
+_DEFAULT: Gazetteer | None = None
+
+
+class Gazetteer:
+    """Maps name key sequences to the kinds of knowledge-base entry that carry them.
+
+    ``index[first_key]`` lists ``(rest_of_keys, kinds)`` longest first, so matching
+    needs one dict lookup per token that can start a name.
+    """
+
+    def __init__(self, names: dict[tuple[str, ...], set[str]]) -> None:
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for keys, kinds in names.items():
+            index.setdefault(keys[0], []).append((keys[1:], tuple(sorted(kinds))))
+        for options in index.values():
+            options.sort(key=lambda option: -len(option[0]))
+        self.index = index
+        self.size = len(names)
+        self.kinds = tuple(sorted({k for kinds in names.values() for k in kinds}))
+
+    @classmethod
+    def from_kb(cls, paths: Iterable[Path] | None = None) -> Gazetteer:
+        """Read ``ar`` names (kind of their entry) and ``nisba`` forms (kind ``nisba``)."""
+        names: dict[tuple[str, ...], set[str]] = {}
+        for path in shipped_kb_files() if paths is None else paths:
+            for _number, entry in iter_entries(path):
+                kind = str(entry.get("kind", "other"))
+                for field, label in (("ar", kind), ("nisba", "nisba")):
+                    for name in entry.get(field) or ():
+                        keys = tuple(match_key(part) for part in str(name).split())
+                        if 0 < len(keys) <= MAX_TOKENS:
+                            names.setdefault(keys, set()).add(label)
+        return cls(names)
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({self.size:,} names)"
+
+    def match(self, firsts: list[tuple[str, ...]], keys: list[str]
+              ) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Longest name matches, left to right, as ``(start, end, kinds)``.
+
+        ``firsts[i]`` are the keys token ``i`` may have as the first word of a name (its
+        key, its stem behind clitics…); ``keys[i]`` its key as a later word.
+        """
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        index = self.index
+        count = len(keys)
+        i = 0
+        while i < count:
+            best: tuple[int, tuple[str, ...]] | None = None
+            for first in firsts[i]:
+                for rest, kinds in index.get(first, ()):
+                    end = i + 1 + len(rest)
+                    if end > count or (best is not None and end <= best[0]):
+                        continue
+                    if all(keys[i + 1 + j] == part for j, part in enumerate(rest)):
+                        best = (end, kinds)
+                        break
+            if best is None:
+                i += 1
+            else:
+                found.append((i, best[0], best[1]))
+                i = best[0]
+        return found
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer over the shipped knowledge base, built on first use."""
+    global _DEFAULT
+    with _LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Gazetteer.from_kb()
+        return _DEFAULT

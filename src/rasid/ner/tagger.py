@@ -1,0 +1,84 @@
+"""The statistical named-entity tagger: a linear-chain CRF over cached word features.
+
+The model is a python-crfsuite file shipped in the package, with a JSON file beside it
+(same name, ``.json``) that records the feature settings it was trained with, so that a
+model is always featurized the way it was trained. Tags are ANERcorp's: ``B-``/``I-``
+over ``PERS``, ``LOC``, ``ORG`` and ``MISC``, and ``O``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from rasid.ner.conll import repair_bio
+from rasid.ner.features import FeatureConfig, FeatureExtractor
+from rasid.text.lexicon import Lexicon
+
+MODEL_NAME = "anercorp.crfsuite"
+
+
+def packaged_model() -> Path:
+    """Path of the model shipped in ``rasid/ner/model``."""
+    return Path(str(resources.files("rasid.ner") / "model" / MODEL_NAME))
+
+
+def metadata_path(model: Path) -> Path:
+    """The JSON file that describes a model: ``anercorp.crfsuite`` → ``anercorp.json``."""
+    return model.with_suffix(".json")
+
+
+def model_attributes(tagger: pycrfsuite.Tagger) -> set[bytes]:
+    """Attribute names that carry a weight in the model opened by ``tagger``.
+
+    Only these can change a tag, so the feature cache keeps only these.
+    """
+    info = tagger.info()
+    return {attr.encode() for attr, _label in info.state_features}
+
+
+class CrfTagger:
+    """Tags tokenized sentences with BIO named-entity tags.
+
+    Build it once with :meth:`load` (reads the model, builds the lexicon if needed)
+    and call :meth:`tag` or :meth:`tag_sentences` many times; the feature cache grows
+    with the vocabulary it sees.
+    """
+
+    def __init__(self, tagger: pycrfsuite.Tagger, extractor: FeatureExtractor,
+                 metadata: dict[str, Any] | None = None) -> None:
+        self._tagger = tagger
+        self.extractor = extractor
+        self.metadata = metadata or {}
+        self.labels: list[str] = list(tagger.labels())
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, lexicon: Lexicon | None = None) -> CrfTagger:
+        """Open a model file (``None``: the packaged ANERcorp model)."""
+        model = Path(path) if path is not None else packaged_model()
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        meta_file = metadata_path(model)
+        metadata: dict[str, Any] = {}
+        if meta_file.exists():
+            metadata = json.loads(meta_file.read_text(encoding="utf-8"))
+        config = FeatureConfig.from_dict(metadata.get("features", {}))
+        extractor = FeatureExtractor(config, lexicon, known=model_attributes(tagger))
+        return cls(tagger, extractor, metadata)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """One BIO tag per token (an empty list for no tokens); always valid BIO."""
+        if not tokens:
+            return []
+        tags = self._tagger.tag(self.extractor.sentence(tokens))
+        return repair_bio(tags)
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags for each sentence in turn."""
+        tag = self.tag
+        return [tag(tokens) for tokens in sentences]

@@ -1,0 +1,219 @@
+"""Train the CRF tagger on a CoNLL file, and cross-validate it.
+
+``python -m rasid.ner.train --train FILE --out MODEL`` trains on every sentence of FILE
+and writes MODEL plus MODEL's ``.json`` description (feature settings, training
+parameters and, with ``--cv``, the cross-validated figures).
+``--cv K`` first runs K-fold cross-validation by sentence and prints entity-level
+precision, recall and F1 (exact span and type) per type, pooled over PERS/LOC/ORG and
+with MISC. Folds are contiguous blocks of sentences by default, so that sentences of
+one article rarely sit on both sides of a split (``--shuffle`` mixes them instead,
+which flatters the figures because names repeat within an article).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from rasid.ner.conll import MAIN_TYPES, Scores, Sentence, read, score
+from rasid.ner.features import FeatureConfig, FeatureExtractor
+from rasid.ner.tagger import metadata_path
+
+Features = list[list[bytes]]
+
+
+@dataclass(frozen=True)
+class TrainParams:
+    """python-crfsuite L-BFGS settings (elastic net: c1 is L1, c2 is L2)."""
+
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 150
+    min_freq: int = 1
+    all_transitions: bool = True
+
+    def crfsuite(self) -> dict[str, Any]:
+        return {
+            "c1": self.c1,
+            "c2": self.c2,
+            "max_iterations": self.max_iterations,
+            "feature.minfreq": self.min_freq,
+            "feature.possible_transitions": self.all_transitions,
+        }
+
+
+def featurize(sentences: Sequence[Sentence], config: FeatureConfig) -> list[Features]:
+    """Feature lists of every sentence (no attribute filter: the model decides)."""
+    extractor = FeatureExtractor(config, max_cache=10_000_000)
+    return [extractor.sentence(s.tokens) for s in sentences]
+
+
+def train_model(xs: Sequence[Features], ys: Sequence[Sequence[str]], out: Path,
+                params: TrainParams) -> None:
+    """Train a CRF on featurized sentences and write it to ``out``."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(params.crfsuite())
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, list(y))
+    trainer.train(str(out))
+
+
+def predict(model: Path, xs: Sequence[Features]) -> list[list[str]]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    try:
+        return [tagger.tag(x) if x else [] for x in xs]
+    finally:
+        tagger.close()
+
+
+# -- cross-validation -----------------------------------------------------------------
+
+_CV: dict[str, Any] = {}  # shared with forked fold workers
+
+
+def fold_indices(count: int, folds: int, shuffle: bool, seed: int) -> list[list[int]]:
+    """Sentence indices of each fold: contiguous blocks, or a seeded shuffle."""
+    order = list(range(count))
+    if shuffle:
+        random.Random(seed).shuffle(order)
+    bounds = [round(count * k / folds) for k in range(folds + 1)]
+    return [order[bounds[k] : bounds[k + 1]] for k in range(folds)]
+
+
+def _run_fold(fold: int) -> tuple[int, list[list[str]], float]:
+    xs, ys, folds, params = _CV["xs"], _CV["ys"], _CV["folds"], _CV["params"]
+    held = set(folds[fold])
+    train_ids = [i for i in range(len(xs)) if i not in held]
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        model = Path(folder) / "fold.crfsuite"
+        train_model([xs[i] for i in train_ids], [ys[i] for i in train_ids], model, params)
+        predicted = predict(model, [xs[i] for i in folds[fold]])
+    return fold, predicted, time.perf_counter() - started
+
+
+def cross_validate(sentences: Sequence[Sentence], xs: list[Features], params: TrainParams,
+                   folds: int = 5, shuffle: bool = False, seed: int = 13,
+                   jobs: int = 1) -> tuple[Scores, list[Scores]]:
+    """Pooled and per-fold entity scores of K-fold cross-validation by sentence."""
+    ys = [list(s.tags or ()) for s in sentences]
+    fold_ids = fold_indices(len(sentences), folds, shuffle, seed)
+    _CV.update(xs=xs, ys=ys, folds=fold_ids, params=params)
+    try:
+        if jobs > 1:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                results = pool.map(_run_fold, range(folds))
+        else:
+            results = [_run_fold(k) for k in range(folds)]
+    finally:
+        _CV.clear()
+    pooled = Scores()
+    per_fold: list[Scores] = []
+    for fold, predicted, seconds in sorted(results):
+        fold_scores = score([ys[i] for i in fold_ids[fold]], predicted)
+        per_fold.append(fold_scores)
+        pooled.add(fold_scores)
+        main = fold_scores.overall(MAIN_TYPES)
+        print(f"fold {fold + 1}/{folds}: PERS+LOC+ORG F1 {main.f1:.3f} "
+              f"(P {main.precision:.3f} R {main.recall:.3f}), {seconds:.0f} s",
+              file=sys.stderr)
+    return pooled, per_fold
+
+
+def _figures(pooled: Scores, per_fold: list[Scores]) -> dict[str, Any]:
+    def row(c: Any) -> dict[str, float | int]:
+        return {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
+                "f1": round(c.f1, 4), "gold": c.tp + c.fn, "predicted": c.tp + c.fp}
+
+    figures: dict[str, Any] = {k: row(pooled.counts(k)) for k in ("PERS", "LOC", "ORG", "MISC")}
+    figures["PERS+LOC+ORG"] = row(pooled.overall(MAIN_TYPES))
+    figures["with MISC"] = row(pooled.overall())
+    figures["fold_f1_PERS+LOC+ORG"] = [round(s.overall(MAIN_TYPES).f1, 4) for s in per_fold]
+    return figures
+
+
+# -- command line ---------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m rasid.ner.train",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--train", required=True, help="CoNLL file: token tag per line")
+    parser.add_argument("--out", help="model file to write (trained on all of --train)")
+    parser.add_argument("--cv", type=int, default=0, metavar="K",
+                        help="run K-fold cross-validation by sentence first")
+    parser.add_argument("--shuffle", action="store_true",
+                        help="shuffle sentences before making folds (default: contiguous)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--jobs", type=int, default=1, help="folds trained in parallel")
+    defaults = TrainParams()
+    parser.add_argument("--c1", type=float, default=defaults.c1)
+    parser.add_argument("--c2", type=float, default=defaults.c2)
+    parser.add_argument("--max-iterations", type=int, default=defaults.max_iterations)
+    parser.add_argument("--min-freq", type=int, default=defaults.min_freq)
+    parser.add_argument("--features", default="{}",
+                        help="JSON object overriding feature settings (FeatureConfig)")
+    args = parser.parse_args(argv)
+    if not args.out and not args.cv:
+        parser.error("nothing to do: give --out, --cv K, or both")
+
+    params = TrainParams(args.c1, args.c2, args.max_iterations, args.min_freq)
+    config = FeatureConfig.from_dict({**FeatureConfig().to_dict(),
+                                      **json.loads(args.features)})
+    sentences = [s for s in read(args.train) if s.tokens]
+    untagged = sum(1 for s in sentences if s.tags is None)
+    if untagged:
+        parser.error(f"{args.train}: {untagged} sentences have no tags")
+    started = time.perf_counter()
+    xs = featurize(sentences, config)
+    tokens = sum(len(s.tokens) for s in sentences)
+    print(f"{len(sentences):,} sentences, {tokens:,} tokens featurized in "
+          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+    figures: dict[str, Any] | None = None
+    if args.cv:
+        pooled, per_fold = cross_validate(sentences, xs, params, args.cv, args.shuffle,
+                                          args.seed, args.jobs)
+        print(f"{args.cv}-fold cross-validation "
+              f"({'shuffled' if args.shuffle else 'contiguous'} folds), "
+              "entity-level exact span and type:")
+        print(pooled.table())
+        figures = _figures(pooled, per_fold)
+
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        train_model(xs, [list(s.tags or ()) for s in sentences], out, params)
+        print(f"trained {out} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        meta: dict[str, Any] = {
+            "features": config.to_dict(),
+            "training": {
+                "data": Path(args.train).name,
+                "sentences": len(sentences),
+                "tokens": tokens,
+                "params": asdict(params),
+            },
+        }
+        if figures is not None:
+            meta["cross_validation"] = {"folds": args.cv, "shuffled": args.shuffle,
+                                        "figures": figures}
+        metadata_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+                                      encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

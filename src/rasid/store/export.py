@@ -1,0 +1,317 @@
+"""Exporters, registered by name: events as PLOVER JSON Lines, CSV or Parquet, and the
+dyad network as GraphML or GEXF.
+
+Other tools read these formats directly: PLOVER (the Open Event Data Alliance's event
+interchange format) for event-data pipelines, CSV and Parquet for pandas, R and
+spreadsheets, GraphML and GEXF (written by networkx) for Gephi and graph libraries.
+Each exporter is registered with the suffix and kind of output it writes, so the CLI
+lists them and a new format is one function.
+
+The PLOVER records use the specification's field names (``id``, ``date``, ``actor``,
+``recipient``, ``event``, ``mode``, ``quad_code``, ``event_scale``, ``event_text``,
+``text_info``, ``cite_info``, ``coder``, ``coded_date``, ...); rasid's own fields
+(``modality``, ``evidence``, ``reported_by``, ``confidence``, ``cameo``, ``rule``)
+follow them, as the specification allows named additions. The article text itself is
+not exported (PLOVER's ``text`` is for those who hold the rights to it).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+import networkx as nx
+import pandas as pd
+
+from rasid._version import __version__
+from rasid.store import queries
+from rasid.store.errors import StoreError
+from rasid.store.queries import Filters
+
+
+@dataclass
+class ExportResult:
+    records: int
+    skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+Writer = Callable[[duckdb.DuckDBPyConnection, IO[Any], Filters], ExportResult]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    suffix: str
+    binary: bool
+    description: str
+    write: Writer
+
+
+EXPORTERS: dict[str, Exporter] = {}
+
+
+def exporter(name: str, *, suffix: str, binary: bool, description: str
+             ) -> Callable[[Writer], Writer]:
+    """Register an export format under ``name``."""
+
+    def decorator(function: Writer) -> Writer:
+        EXPORTERS[name] = Exporter(name, suffix, binary, description, function)
+        return function
+
+    return decorator
+
+
+def _clean(value: Any) -> Any:
+    """Plain JSON values from what pandas and DuckDB return (NaN and NaT become None)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if value is pd.NaT:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` from a date as DuckDB hands it to pandas (a timestamp)."""
+    if value is None or pd.isna(value):
+        return None
+    if isinstance(value, str):
+        return value[:10]
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _quad_code(quad: object) -> int | None:
+    text = str(quad).strip() if quad is not None else ""
+    return int(text) if text in {"1", "2", "3", "4"} else None
+
+
+def _actor_objects(participants: pd.DataFrame) -> dict[tuple[str, str, str], list[dict]]:
+    """PLOVER actor objects per (article, event, role), in the event's order."""
+    objects: dict[tuple[str, str, str], list[dict]] = {}
+    for row in participants.itertuples(index=False):
+        code = _clean(row.code) or _clean(row.country)
+        if code is None and str(row.entity_id).startswith("country:"):
+            code = str(row.entity_id).split(":", 1)[1]
+        item = {"code": code, "sector": _clean(row.sector),
+                "actor_text": _clean(row.ar) or _clean(row.en),
+                "identifier_id": row.entity_id,
+                "identifier_text": _clean(row.en) or _clean(row.ar)}
+        objects.setdefault((row.article_id, row.event_id, row.role), []).append(
+            {k: v for k, v in item.items() if v is not None})
+    return objects
+
+
+def plover_records(conn: duckdb.DuckDBPyConnection, filters: Filters
+                   ) -> Iterator[dict[str, Any] | None]:
+    """PLOVER records of the filtered events; None for an event without any date
+    (PLOVER requires one), so the caller can count what was left out."""
+    frame = queries.events(conn, filters)
+    objects = _actor_objects(queries.participants(conn, filters))
+    coder = f"rasid {__version__}"
+    for row in frame.itertuples(index=False):
+        date = _iso_date(row.date)
+        if date is None:
+            yield None
+            continue
+        analyzed = pd.Timestamp(row.analyzed_at)
+        record: dict[str, Any] = {
+            "id": f"{row.article_id}-{row.id}",
+            "date": date,
+            "actor": objects.get((row.article_id, row.id, "actor"), []),
+            "recipient": objects.get((row.article_id, row.id, "recipient"), []),
+            "event": [row.type] if _clean(row.type) else [],
+            "mode": _clean(row.mode),
+            "quad_code": _quad_code(_clean(row.quad)),
+            "event_scale": _clean(row.score),
+            "event_text": [row.trigger_text] if _clean(row.trigger_text) else [],
+            "text_info": {k: v for k, v in {
+                "start": _clean(row.sentence_start), "end": _clean(row.sentence_end),
+                "trigger_start": _clean(row.trigger_start),
+                "trigger_end": _clean(row.trigger_end)}.items() if v is not None},
+            "cite_info": {k: v for k, v in {
+                "corpus": "rasid", "citation": row.article_id, "url": _clean(row.url),
+                "title": _clean(row.title), "publication": _clean(row.source),
+                "language": "ar", "coder": coder, "version": row.pipeline_version,
+            }.items() if v is not None},
+            "coder": coder,
+            "coded_date": analyzed.date().isoformat(),
+            "coded_time": analyzed.time().isoformat(timespec="seconds"),
+            "modality": _clean(row.modality),
+            "evidence": row.evidence,
+            "reported_by": _clean(row.reported_by),
+            "confidence": _clean(row.confidence),
+            "cameo": _clean(row.cameo),
+            "place": _clean(row.place),
+            "rule": _clean(row.rule_id),
+            "article_id": row.article_id,
+        }
+        yield record
+
+
+@exporter("plover-jsonl", suffix=".jsonl", binary=False,
+          description="events as PLOVER JSON Lines, one event a line")
+def write_plover(conn: duckdb.DuckDBPyConnection, out: IO[str], filters: Filters
+                 ) -> ExportResult:
+    result = ExportResult(0)
+    for record in plover_records(conn, filters):
+        if record is None:
+            result.skipped += 1
+            continue
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        result.records += 1
+    if result.skipped:
+        result.notes.append(f"{result.skipped} event(s) without a date left out "
+                            "(PLOVER requires a date)")
+    return result
+
+
+def _events_frame(conn: duckdb.DuckDBPyConnection, filters: Filters, *, flat: bool
+                  ) -> pd.DataFrame:
+    frame = queries.events(conn, filters)
+    if flat:
+        frame = frame.drop(columns=["data"])
+        for column in ("actors", "recipients"):
+            frame[column] = frame[column].map(
+                lambda v: ";".join(_clean(v) or []) if v is not None else "")
+    return frame
+
+
+@exporter("csv", suffix=".csv", binary=False,
+          description="events as CSV, actors and recipients joined with ';'")
+def write_csv(conn: duckdb.DuckDBPyConnection, out: IO[str], filters: Filters) -> ExportResult:
+    frame = _events_frame(conn, filters, flat=True)
+    frame.to_csv(out, index=False)
+    return ExportResult(len(frame))
+
+
+@exporter("parquet", suffix=".parquet", binary=True,
+          description="events as Parquet, actors and recipients as lists")
+def write_parquet(conn: duckdb.DuckDBPyConnection, out: IO[bytes], filters: Filters
+                  ) -> ExportResult:
+    frame = _events_frame(conn, filters, flat=False)
+    frame.to_parquet(out, index=False)
+    return ExportResult(len(frame))
+
+
+def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str = "entity"
+               ) -> nx.DiGraph:
+    """Actors as nodes, dyads as directed edges.
+
+    Edge ``weight`` counts the events of the evidence classes asked for (by default
+    only asserted ones); ``cooperation`` and ``conflict`` sum their positive and
+    negative scores, and every edge also counts each evidence class apart, so a claim
+    or a denial is visible without being weighed as a fact.
+    """
+    counted = set(filters.evidence or ("asserted",))
+    frame = queries.relations(conn, replace(filters, evidence=()), by="all", level=level,
+                              top=0)
+    graph = nx.DiGraph(name="rasid dyads", level=level)
+    for (actor, recipient), group in frame.groupby(["actor", "recipient"], sort=True):
+        used = group[group["evidence"].isin(counted)]
+        events = int(used["events"].sum())
+        if not events:
+            continue
+        score_sum = float(used["score_sum"].fillna(0).sum())
+        scored = used[used["score_sum"].notna()]
+        attributes: dict[str, Any] = {
+            "weight": events,
+            "cooperation": float(used["cooperation"].fillna(0).sum()),
+            "conflict": float(used["conflict"].fillna(0).sum()),
+            "score_sum": score_sum,
+            "score_mean": score_sum / float(scored["events"].sum()) if len(scored) else 0.0,
+        }
+        for evidence, count in zip(group["evidence"], group["events"], strict=True):
+            attributes[f"n_{evidence}"] = int(count)
+        graph.add_edge(str(actor), str(recipient), **attributes)
+    names = queries.participants(conn, replace(filters, actor=None))
+    for row in names.drop_duplicates("entity_id").itertuples(index=False):
+        node = row.entity_id
+        if level == "country":
+            # at country level only the country entities themselves name the nodes
+            if not node.startswith("country:"):
+                continue
+            node = _clean(row.country) or node.split(":", 1)[1]
+        if node not in graph:
+            continue
+        attributes = {"label": _clean(row.en) or _clean(row.ar) or node, "ar": _clean(row.ar),
+                      "en": _clean(row.en), "kind": _clean(row.kind),
+                      "country": _clean(row.country)}
+        graph.nodes[node].update({k: v for k, v in attributes.items() if v is not None})
+    for node, data in graph.nodes(data=True):
+        data.setdefault("label", node)
+    return graph
+
+
+@exporter("graphml", suffix=".graphml", binary=True,
+          description="the dyad network as GraphML (actors, weighted edges)")
+def write_graphml(conn: duckdb.DuckDBPyConnection, out: IO[bytes], filters: Filters
+                  ) -> ExportResult:
+    graph = dyad_graph(conn, filters)
+    nx.write_graphml(graph, out, encoding="utf-8")
+    return ExportResult(graph.number_of_edges(),
+                        notes=[f"{graph.number_of_nodes()} actor(s), "
+                               f"{graph.number_of_edges()} dyad(s)"])
+
+
+@exporter("gexf", suffix=".gexf", binary=True,
+          description="the dyad network as GEXF for Gephi (actors, weighted edges)")
+def write_gexf(conn: duckdb.DuckDBPyConnection, out: IO[bytes], filters: Filters
+               ) -> ExportResult:
+    graph = dyad_graph(conn, filters)
+    nx.write_gexf(graph, out, encoding="utf-8")
+    return ExportResult(graph.number_of_edges(),
+                        notes=[f"{graph.number_of_nodes()} actor(s), "
+                               f"{graph.number_of_edges()} dyad(s)"])
+
+
+def export(conn: duckdb.DuckDBPyConnection, format: str, out: str | Path | None,
+           filters: Filters | None = None) -> ExportResult:
+    """Write the export ``format`` to the file ``out`` (standard output when None).
+
+    The file is written beside its final name and renamed at the end, so an export
+    that fails leaves no half-written file behind.
+    """
+    if format not in EXPORTERS:
+        raise StoreError(f"unknown export format '{format}' "
+                         f"(known: {', '.join(sorted(EXPORTERS))})")
+    chosen = EXPORTERS[format]
+    filters = filters or Filters()
+    if out is None or str(out) == "-":
+        if chosen.binary and sys.stdout.isatty():
+            raise StoreError(f"{format} is a binary format: give --out FILE")
+        if chosen.binary:
+            return chosen.write(conn, sys.stdout.buffer, filters)
+        return chosen.write(conn, sys.stdout, filters)
+    path = Path(out)
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        if chosen.binary:
+            with temporary.open("wb") as handle:
+                result = chosen.write(conn, handle, filters)
+        else:
+            with temporary.open("w", encoding="utf-8", newline="") as handle:
+                result = chosen.write(conn, handle, filters)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write the export ({error.strerror})") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return result

@@ -1,0 +1,39 @@
+"""The store's data files: evidence classes of events and near-duplicate settings.
+
+They are knowledge and tuning, not code, so they live as JSON beside the package
+(``rasid/store/data``) where a user can read and change them.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(name: str) -> Any:
+    """Load (once per process) a JSON file from ``rasid/store/data``."""
+    path = resources.files("rasid.store") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def evidence_class(modality: object, reported_by: object) -> str:
+    """The evidence class of an event (see ``data/evidence.json`` for the rules)."""
+    rules = load("evidence.json")
+    by_modality: dict[str, str] = rules["by_modality"]
+    cls = by_modality.get(modality, rules["default"]) if isinstance(modality, str) else None
+    if cls is not None and cls != "asserted":
+        return cls
+    if reported_by:
+        return rules["reported"]
+    return cls or rules["default"]
+
+
+def evidence_classes() -> list[str]:
+    return list(load("evidence.json")["classes"])
+
+
+def dedup_settings() -> dict[str, Any]:
+    return {k: v for k, v in load("dedup.json").items() if not k.startswith("_")}

@@ -1,0 +1,234 @@
+"""The store's DuckDB schema, versioned, with migrations keyed by version.
+
+A store outlives the rasid that wrote it: opening one applies, in one transaction each,
+the migrations it has not seen yet and records the new ``schema_version`` in ``meta``,
+so an old file is upgraded in place and a file written by a *newer* rasid is refused
+with a clear message instead of being misread.
+
+Article ids are the content hash of the raw text (``rasid.pipeline.content_id``), so
+the same article read twice, from two files or two runs, is one row. Layer rows are
+keyed by (article id, layer id): layer ids (``m3``, ``e1``) are local to an article.
+Every layer row also keeps its original dict as JSON (``data``), so fields a later
+stage adds are never lost even before the schema grows a column for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from rasid.store.errors import StoreError
+
+_V1 = (
+    """CREATE TABLE meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE pipelines (
+        pipeline_version VARCHAR PRIMARY KEY,
+        rasid_version VARCHAR NOT NULL,
+        settings JSON NOT NULL,
+        first_used TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR,
+        origin VARCHAR,
+        source VARCHAR,
+        url VARCHAR,
+        title VARCHAR,
+        date DATE,
+        raw_text VARCHAR,
+        text VARCHAR,
+        status VARCHAR NOT NULL CHECK (status IN ('ok', 'failed')),
+        error_code VARCHAR,
+        error VARCHAR,
+        pipeline_version VARCHAR NOT NULL,
+        analyzed_at TIMESTAMP NOT NULL,
+        duplicate_of VARCHAR,
+        raw_length INTEGER,
+        n_sentences INTEGER,
+        n_tokens INTEGER,
+        n_repairs INTEGER
+    )""",
+    """CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        span_start INTEGER,
+        span_end INTEGER,
+        text VARCHAR,
+        label VARCHAR,
+        entity VARCHAR,
+        source VARCHAR,
+        confidence DOUBLE,
+        data JSON,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE entities (
+        article_id VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        kind VARCHAR,
+        en VARCHAR,
+        ar VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        code VARCHAR,
+        role JSON,
+        mentions VARCHAR[],
+        data JSON,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        speaker_text VARCHAR,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_mention VARCHAR,
+        speaker_entity VARCHAR,
+        title VARCHAR,
+        cue_text VARCHAR,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        content_start INTEGER,
+        content_end INTEGER,
+        content_text VARCHAR,
+        kind VARCHAR,
+        medium VARCHAR,
+        found_by VARCHAR,
+        data JSON,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE events (
+        article_id VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        type VARCHAR,
+        mode VARCHAR,
+        modality VARCHAR,
+        evidence VARCHAR NOT NULL,
+        reported_by VARCHAR,
+        date DATE,
+        place VARCHAR,
+        cameo VARCHAR,
+        score DOUBLE,
+        quad VARCHAR,
+        trigger_text VARCHAR,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        sentence_start INTEGER,
+        sentence_end INTEGER,
+        sentence_text VARCHAR,
+        rule_id VARCHAR,
+        rule_description VARCHAR,
+        confidence DOUBLE,
+        data JSON,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE event_actors (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        role VARCHAR NOT NULL CHECK (role IN ('actor', 'recipient')),
+        entity_id VARCHAR NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (article_id, event_id, role, entity_id)
+    )""",
+    """CREATE TABLE minhashes (
+        article_id VARCHAR PRIMARY KEY,
+        params VARCHAR NOT NULL,
+        signature BLOB NOT NULL
+    )""",
+    "CREATE INDEX articles_date ON articles (date)",
+    "CREATE INDEX articles_origin ON articles (origin)",
+)
+
+#: Migrations keyed by the version they bring the store to, applied in order.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+#: The tables holding one article's layers (deleted and rewritten together).
+LAYER_TABLES = ("mentions", "entities", "quotes", "events", "event_actors")
+
+
+def current_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """The schema version recorded in the store (0 for a new, empty file)."""
+    exists = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", ["meta"]
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", ["schema_version"]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+    """Bring the store to ``SCHEMA_VERSION``; return the version it had before."""
+    before = current_version(conn)
+    if before > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store has schema version {before}, newer than this rasid understands "
+            f"({SCHEMA_VERSION}); upgrade rasid to read it"
+        )
+    for version in sorted(v for v in MIGRATIONS if v > before):
+        conn.begin()
+        try:
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                         ["schema_version", str(version)])
+            conn.commit()
+        except Exception:
+            conn.rollback()
+            raise
+    return before
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) and migrate the store at ``path``.
+
+    A read-only open of a store that does not exist, or is locked by a running ingest,
+    fails with a StoreError that says so rather than DuckDB's internal message.
+    """
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such store (run `rasid ingest` first)")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as error:
+        message = str(error)
+        if "lock" in message.lower():
+            raise StoreError(f"{path}: the store is in use by another process (an ingest "
+                             "still running?); wait for it to finish") from None
+        raise StoreError(f"{path}: cannot open the store ({message})") from None
+    except duckdb.Error as error:
+        raise StoreError(f"{path}: not a rasid store or damaged ({error})") from None
+    try:
+        if read_only:
+            version = current_version(conn)
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path}: the store has schema version {version}, this rasid uses "
+                    f"{SCHEMA_VERSION}; open it once for writing (`rasid ingest`) to migrate it"
+                )
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path}: the store has schema version {version}, newer than this rasid "
+                    f"understands ({SCHEMA_VERSION}); upgrade rasid to read it"
+                )
+        else:
+            migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def get_meta(conn: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else row[0]
+
+
+def set_meta(conn: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
