@@ -54,13 +54,37 @@ def build_parser() -> argparse.ArgumentParser:
     ana.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
                      help="how to read the inputs (auto: by file suffix and content)")
     ana.add_argument("--config", help="a TOML settings file")
+    ana.add_argument("--kb", action="append", default=[], metavar="FILE",
+                     help="an extra knowledge-base file (JSON Lines); may be repeated")
+    ana.set_defaults(handler=_analyze)
+    rep.set_defaults(handler=_repair)
+
+    ner = commands.add_parser("ner", help="tag tokens with PERS/LOC/ORG/MISC (CoNLL)",
+                              description="Read one token a line (a second column is "
+                              "ignored; a blank line between sentences) and write "
+                              "token<TAB>tag with BIO tags as ANERcorp uses them.")
+    ner.add_argument("--conll", required=True, metavar="FILE", help="the tokens, or -")
+    ner.set_defaults(handler=_ner)
+
+    ev = commands.add_parser("evaluate", help="score rasid against a gold file",
+                             description="Score entities (CoNLL gold), quotations or "
+                             "events (JSON Lines gold files as in tests/gold/).")
+    ev.add_argument("layer", choices=("ner", "quotes", "events"))
+    ev.add_argument("gold", help="the gold file")
+    ev.add_argument("--errors", action="store_true", help="list every error")
+    ev.add_argument("--config", help="a TOML settings file")
+    ev.set_defaults(handler=_evaluate)
+
+    from rasid.cli_store import add_commands
+
+    add_commands(commands)
     return parser
 
 
-def _pipeline(config: str | None):
+def _pipeline(config: str | None, kb: list[str] | None = None):
     from rasid.pipeline import Pipeline
 
-    return Pipeline(config=config)
+    return Pipeline(config=config, **({"kb_files": kb} if kb else {}))
 
 
 def _repair(args: argparse.Namespace) -> int:
@@ -89,7 +113,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from rasid.io import read_paths
     from rasid.report import render
 
-    pipeline = _pipeline(args.config)
+    pipeline = _pipeline(args.config, args.kb)
     ok = failed = 0
     collected: list[dict] = []
     for item in pipeline.pipe(read_paths(args.paths, args.input_format, args.date)):
@@ -119,13 +143,48 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _ner(args: argparse.Namespace) -> int:
+    from rasid.ner import conll
+    from rasid.ner.tagger import CrfTagger
+
+    handle = sys.stdin if args.conll == "-" else open(args.conll, encoding="utf-8")
+    with handle:
+        sentences = list(conll.parse(handle, args.conll))
+    tagger = CrfTagger.load()
+    for sentence in sentences:
+        for token, tag in zip(sentence.tokens, tagger.tag(sentence.tokens), strict=True):
+            print(f"{token}\t{tag}")
+        print()
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    if args.layer == "ner":
+        from rasid.ner import conll
+        from rasid.ner.tagger import CrfTagger
+
+        sentences = conll.read(args.gold)
+        tagger = CrfTagger.load()
+        predicted = tagger.tag_sentences([s.tokens for s in sentences])
+        scores = conll.score([s.tags for s in sentences], predicted)
+        print(scores.table())
+        return 0
+    from rasid.evaluate import events, quotes
+
+    module = events if args.layer == "events" else quotes
+    result = module.evaluate(args.gold, _pipeline(args.config))
+    print(module.report(result))
+    if args.errors:
+        for error in result["errors"]:
+            print(json.dumps(error, ensure_ascii=False))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "repair":
-            return _repair(args)
-        return _analyze(args)
+        return args.handler(args)
     except RasidError as error:
         print(f"rasid: {error}", file=sys.stderr)
         return 2

@@ -24,7 +24,8 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("pipeline", ["segment"], "Components run after repair, in order."),
+    Setting("pipeline", ["segment", "entities", "quotes", "events"],
+            "Components run after repair, in order."),
     Setting("repair_disabled", [], "Repair steps to skip, by name (see `rasid repair --explain`)."),
     Setting("max_chars", 2_000_000,
             "Largest document accepted, in characters; a longer one fails with a clear error."),

@@ -48,13 +48,18 @@ class PhraseIndex:
     """A trie of word-key sequences to entries (names, titles, cue phrases)."""
 
     def __init__(self, proclitics: list[str], lexicon: Lexicon | None = None,
-                 margin: float = 1.0, future: bool = False) -> None:
+                 margin: float = 1.0, future: bool = False,
+                 suffixes: tuple[str, ...] = (), article_optional: bool = False) -> None:
         self.root: dict = {}
         # the future marker س never precedes a name, only a verb
         self.proclitics = sorted({p for p in proclitics if future or "س" not in p}, key=len,
                                  reverse=True)
         self.lexicon = lexicon
         self.margin = margin
+        # trigger words and cue phrases are listed without the article and match with it
+        self.article_optional = article_optional
+        # pronoun suffixes a phrase's first word may carry (قمتهم, اجتماعهم, زيارته)
+        self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
 
     def add_phrase(self, text: str, entry: NameEntry) -> None:
         self._add([match_key(w) for w in text.split()], entry)
@@ -96,6 +101,14 @@ class PhraseIndex:
                 options.append((match_key(rest), len(clitic) - 1, True))
             else:
                 options.append((match_key(rest), len(clitic), False))
+        if self.suffixes:
+            for key, offset, bare in list(options):
+                for suffix in self.suffixes:
+                    if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                        stem = key[: -len(suffix)]
+                        options.append((stem[:-1] + "ه" if stem.endswith("ت") else stem,
+                                        offset, bare))
+                        options.append((stem, offset, bare))
         return options
 
     def match(self, tokens: list[Token]) -> list[Match]:
@@ -111,7 +124,8 @@ class PhraseIndex:
                 while node is not None:
                     entries = node.get(_END)
                     if entries:
-                        usable = tuple(e for e in entries if not bare or e.form in _BARE_FORMS)
+                        usable = tuple(e for e in entries if not bare or self.article_optional
+                                       or e.form in _BARE_FORMS)
                         if usable and (best is None or last > best.last or (
                                 last == best.last and best.bare and not bare)):
                             best = Match(index, last, tokens[index].start + offset,

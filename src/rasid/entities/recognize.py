@@ -51,6 +51,7 @@ class EntityRecognizer:
         self.pairs = resources.key_set("pair")
         self.motion = resources.key_set("motion_words")
         self.standalone_sectors = frozenset(cues["standalone_agent_sectors"])
+        self.state_nouns = resources.key_set("state_nouns")
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
@@ -383,6 +384,8 @@ class EntityRecognizer:
             return previous == "الي"
         if previous in ("مع", "ضد", "علي", "عن", "تجاه", "بين"):
             return True
+        if previous in self.state_nouns or previous[1:] in self.state_nouns:
+            return True  # قرار واشنطن, موقف القاهرة
         # a feminine past verb right before the city: أعلنت موسكو, اتهمت طهران
         return previous.endswith("ت") and not previous.endswith("ات") and \
             not previous.startswith("ال")

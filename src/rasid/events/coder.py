@@ -44,6 +44,12 @@ class _Arg:
     first: int
     last: int
     prep: str | None
+    adjectival: bool = False
+
+    @property
+    def is_place(self) -> bool:
+        """Only places here (في جنيف), no actor."""
+        return all(m.label == "LOC" and not m.stands_for for m in self.mentions)
 
     @property
     def entities(self) -> list[str]:
@@ -60,7 +66,10 @@ class EventCoder:
 
     def __init__(self, lexicon: EventLexicon, place_country: Any = None, window: int = 8
                  ) -> None:
+        from rasid.resources import load_json
+
         self.lex = lexicon
+        self.heads = frozenset(match_key(w) for w in load_json("titles.json")["head_nouns"])
         # maps a place entity id to its country code (the knowledge base knows)
         self.place_country = place_country or (lambda _place: None)
         self.ontology = load_ontology()
@@ -99,6 +108,9 @@ class EventCoder:
             trigger = self.lex.triggers.get(match.entries[0].entity_id)
             if trigger is None:
                 continue
+            if match.first == match.last and (match_key(tokens[match.first].text),) in \
+                    self.lex.agent_markers:
+                continue  # برصاص introduces the doer of another trigger
             event = self._code(doc, sentence, tokens, match.first, match.last, trigger, args,
                                dates, quotes)
             if event is not None and not any(_same(event, other) for other in found):
@@ -106,9 +118,14 @@ class EventCoder:
         return found
 
     def _arguments(self, doc: Doc, sentence: Sentence, mentions: list[Mention]) -> list[_Arg]:
-        """Outermost actor mentions of the sentence, grouped where coordinated."""
+        """Outermost mentions of the sentence, with apposition folded and coordination
+        grouped.
+
+        ``الرئيس الإيراني محمود أحمدي نجاد``: a nisba next to a name is one argument,
+        the name; ``روسيا وإيران``, ``الإيرانية- الروسية``: one compound argument.
+        """
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end
-                  and (m.label in _ACTOR_LABELS or m.stands_for) and m.refers_to()]
+                  and (m.label in _ACTOR_LABELS or m.label == "LOC") and m.refers_to()]
         outer = [m for m in inside if not any(o is not m and o.start <= m.start and
                                               m.end <= o.end and (o.end - o.start) >
                                               (m.end - m.start) for o in inside)]
@@ -120,25 +137,69 @@ class EventCoder:
             if groups:
                 previous = groups[-1]
                 gap = doc.text[previous.mentions[-1].end : mention.start]
-                if gap.strip(" -–،") in ("", "و") and len(gap) <= 3 and "،" not in gap:
+                joined = gap.strip() in ("", "-", "–") and len(gap) <= 3
+                attached_and = doc.tokens[mention.first].text[:1] == "و" and \
+                    mention.start > doc.tokens[mention.first].start and gap.strip() == ""
+                if attached_and or gap.strip(" -–") == "و":
                     previous.mentions.append(mention)
                     previous.last = last
                     continue
-            groups.append(_Arg([mention], first, last, self._preposition(doc, mention)))
+                head = previous.mentions[-1]
+                nisba = "nisba" in (head.extra.get("form"), mention.extra.get("form"))
+                if joined and "-" not in gap and "–" not in gap and nisba:
+                    # apposition: keep the more specific of the two (a name over a nisba)
+                    if _specificity(mention) > _specificity(head):
+                        previous.mentions[-1] = mention
+                        previous.adjectival = False
+                    previous.last = last
+                    continue
+                if joined and ("-" in gap or "–" in gap):
+                    previous.mentions.append(mention)  # الإيرانية- الروسية
+                    previous.last = last
+                    continue
+            groups.append(_Arg([mention], first, last, self._preposition(doc, mention),
+                               self._adjectival(doc, mention)))
         return groups
 
     @staticmethod
-    def _preposition(doc: Doc, mention: Mention) -> str | None:
+    def _adjectival(doc: Doc, mention: Mention) -> bool:
+        """A nisba after an ordinary noun is an adjective (التصعيد الإسرائيلي)."""
+        if mention.extra.get("form") != "nisba" or mention.first == 0:
+            return False
+        token = doc.tokens[mention.first]
+        if mention.start > token.start:
+            return False  # والإيرانية: a clitic in front, not an adjective
+        previous = doc.tokens[mention.first - 1]
+        return previous.kind == "arabic"
+
+    def _preposition(self, doc: Doc, mention: Mention) -> str | None:
+        """The preposition governing a mention: attached (لموسكو), before it (على داعش),
+        or before the head noun that the mention qualifies (بالعاهل الأردني, بين وفدي)."""
         token = doc.tokens[mention.first]
         attached = token.text[: mention.start - token.start].lstrip("وف")
         for letter in ("ل", "ب"):
             if attached.startswith(letter):
                 return _ATTACHED[letter]
-        if mention.first > 0:
-            previous = match_key(doc.tokens[mention.first - 1].text)
-            previous = previous[1:] if previous[:1] in ("و", "ف") and len(previous) > 2 \
-                else previous
-            return _PREPOSITIONS.get(previous)
+        for back in (1, 2):
+            index = mention.first - back
+            if index < 0:
+                return None
+            previous = doc.tokens[index]
+            if previous.kind != "arabic":
+                return None
+            key = match_key(previous.text)
+            key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+            if key in _PREPOSITIONS:
+                return _PREPOSITIONS[key]
+            words = previous.words
+            prep = next((w for w in words[:2] if w.role == "prep"), None)
+            stem = next((w.key for w in words if w.role == "stem"), key)
+            is_head = key in self.heads or stem in self.heads or (
+                len(words) > 1 and match_key("ال" + stem) in self.heads)
+            if prep is not None and len(words) > 1 and is_head:
+                return _ATTACHED.get(prep.text)
+            if not is_head:
+                return None  # only a head noun (وفدي, العاهل) may stand in between
         return None
 
     # -- one trigger ----------------------------------------------------------------
@@ -151,6 +212,12 @@ class EventCoder:
         frame = trigger.frame
         passive = match_key(tokens[first].text) in trigger.passive or \
             tokens[first].stem.key in trigger.passive
+        if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]):
+            frame = _nominal_frame(frame)
+        elif trigger.pos == "verb" and etype.quad == 4 and last + 1 < len(tokens) and (
+                tokens[last + 1].kind == "number"
+                or match_key(tokens[last + 1].text) in self.lex.quantity_words):
+            passive = True  # قتل خمسة جنود: five soldiers were killed
         clause_start = self._clause_start(tokens, first)
         after = [a for a in args if a.first > last and a.first - last <= self.window]
         before = [a for a in args if a.last < first and a.first >= clause_start]
@@ -158,30 +225,45 @@ class EventCoder:
         recipient: _Arg | None = None
         place: str | None = None
         slots_used = []
+        opened = clause_start > 0
         for slot in frame.get("actor", []):
             if passive:
                 break
-            actor = self._slot(slot, trigger, after, before, last)
+            actor = self._slot(slot, trigger, after, before, last, tokens, first, opened)
             if actor is not None:
                 slots_used.append(f"actor={slot}")
                 break
-        if actor is None and not passive:
-            actor = next((a for a in reversed(before) if a.prep is None), None)
+        modality = self._modality(doc, tokens, first, clause_start)
+        near = [a for a in before if a.prep is None and not a.adjectival
+                and first - a.last <= 5]
+        if actor is None and not passive and (trigger.pos == "verb" or near or modality in (
+                "intended", "attempted", "future")):
+            # a dropped or distant subject: the clause's subject (تسعيان لمواصلة التعاون)
+            actor = next((a for a in reversed(before) if a.prep is None
+                          and not a.adjectival), None)
             if actor is not None:
                 slots_used.append("actor=clause-subject")
+        subject_before = actor is not None and actor.last < first
         for slot in frame.get("recipient", []):
             candidate = self._slot(slot, trigger, [a for a in after if a is not actor],
-                                   before, last)
+                                   before, last, tokens, first, opened, subject_before)
             if candidate is not None and candidate is not actor:
                 recipient = candidate
                 slots_used.append(f"recipient={slot}")
                 break
         if passive and recipient is None:
-            recipient = next((a for a in after if a.prep is None), None)
+            recipient = next((a for a in after if a.prep is None and not a.is_place), None)
             if recipient is not None:
                 slots_used.append("recipient=passive-subject")
+        if actor is None:
+            # the doer named after a marker: برصاص قوات الأمن, على أيدي, من قبل
+            agent = self._marked_agent(tokens, last, after)
+            if agent is not None:
+                actor = agent
+                slots_used.append("actor=agent-marker")
         for slot in frame.get("place", []):
-            candidate = self._slot(slot, trigger, after, before, last)
+            candidate = self._slot(slot, trigger, after, before, last, tokens, first, opened,
+                                   subject_before)
             if candidate is not None:
                 for mention in candidate.mentions:
                     if mention.label == "LOC" or mention.stands_for:
@@ -192,6 +274,8 @@ class EventCoder:
             place = self._located(doc, sentence, tokens)
         if not actor_ids and not recipient_ids:
             return None
+        if "place" in frame.get("require", []) and place is None:
+            return None  # a motion verb (توجه, وصل) is a visit only with a destination
         if not recipient_ids and place is not None and frame.get("place"):
             # a visit to a city is a visit to its country
             country = self.place_country(place)
@@ -202,7 +286,9 @@ class EventCoder:
             actor_ids, recipient_ids = recipient_ids, []
         if trigger.reciprocal and actor_ids and recipient_ids:
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
-        modality = self._modality(doc, tokens, first, clause_start)
+        if frame.get("swap") and recipient_ids:
+            actor_ids, recipient_ids = recipient_ids, actor_ids
+            slots_used.append("swapped")
         etype_name, mode, rule_note = trigger.type, trigger.mode, ""
         if modality in ("intended", "future") and etype_name in _COOPERATIVE - {"CONSULT"}:
             etype_name, mode = "AGREE", None
@@ -232,17 +318,29 @@ class EventCoder:
         )
 
     @staticmethod
-    def _slot(slot: str, trigger: Trigger, after: list[_Arg], before: list[_Arg], last: int
-              ) -> _Arg | None:
+    def _slot(slot: str, trigger: Trigger, after: list[_Arg], before: list[_Arg], last: int,
+              tokens: list[Token], first: int = 0, clause_opened: bool = False,
+              subject_before: bool = False) -> _Arg | None:
         if slot == "subject":
-            direct = next((a for a in after if a.prep is None), None)
-            if direct is not None and direct.first - last <= 4:
+            # SVO: a bare group right before the verb, or first in a clause opened by
+            # إن/أن; VSO: the group that follows the verb at once (a title may stand
+            # first: قال الرئيس الروسي)
+            bare_before = [a for a in before if a.prep is None and not a.adjectival
+                           and not a.is_place]
+            if bare_before and (bare_before[-1].last >= first - 2 or clause_opened):
+                return bare_before[-1]
+            direct = after[0] if after else None
+            if direct is not None and direct.prep is None and not direct.adjectival and \
+                    not direct.is_place and \
+                    direct.first - last <= 3 and not any(
+                        _is_preposition(t) for t in tokens[last + 1 : direct.first]):
                 return direct
-            return next((a for a in reversed(before) if a.prep is None), None)
+            return bare_before[-1] if bare_before else None
         if slot == "object":
-            plain = [a for a in after if a.prep is None]
-            return plain[1] if trigger.pos == "verb" and len(plain) > 1 else (
-                plain[0] if plain and trigger.pos != "verb" else None)
+            # the actor has been taken out of ``after`` already: the next bare group;
+            # people named by a nisba count (خطفوا مهندسين أتراك)
+            plain = [a for a in after if a.prep is None and not a.is_place]
+            return plain[0] if plain else None
         if slot in ("genitive", "nisba"):
             nxt = after[0] if after else None
             return nxt if nxt is not None and nxt.prep is None and nxt.first - last <= 2 \
@@ -251,6 +349,19 @@ class EventCoder:
             wanted = slot[5:]
             wanted = {"الى": "إلى", "لدى": "لدى"}.get(wanted, wanted)
             return next((a for a in after if a.prep == wanted), None)
+        return None
+
+    def _marked_agent(self, tokens: list[Token], last: int, after: list[_Arg]) -> _Arg | None:
+        for arg in after:
+            if arg.is_place:
+                continue
+            for length in (2, 1):
+                start = arg.first - length
+                if start <= last:
+                    continue
+                phrase = tuple(match_key(t.text) for t in tokens[start : arg.first])
+                if phrase in self.lex.agent_markers:
+                    return arg
         return None
 
     def _political(self, arg: _Arg | None) -> list[str]:
@@ -270,17 +381,26 @@ class EventCoder:
     def _clause_start(tokens: list[Token], index: int) -> int:
         for j in range(index - 1, -1, -1):
             key = match_key(tokens[j].text)
-            if key in _COMPLEMENTIZERS or tokens[j].text in (":", "«", "؛"):
+            if key in _COMPLEMENTIZERS or tokens[j].text in (":", "«", "؛", "،"):
                 return j + 1
             if key.startswith(("انه", "انها", "انهم", "انهما")):
                 return j
         return 0
 
     def _modality(self, doc: Doc, tokens: list[Token], first: int, clause_start: int) -> str:
+        """Cue words before the trigger in its clause: negation close by (لم يزر), the
+        verbs of intention and attempt further back (تسعيان لمواصلة التعاون)."""
         found: set[str] = set()
-        window = tokens[max(clause_start, first - 6) : first + 1]
         for kind, index in self.lex.modality.items():
-            if index.match(window):
+            # a verb of denial governs the clause it opens: نفى… أن يكون قد التقى
+            start = max(0, first - 12) if kind == "negated" else max(clause_start, first - 10)
+            window = tokens[start : first + 1]
+            for match in index.match(window):
+                cue = window[match.first].text
+                # particles (لم, لن, لا) bind the next words; verbs of denial (نفى) the clause
+                if kind == "negated" and len(match_key(cue).lstrip("وف")) <= 3 and \
+                        len(window) - 1 - match.last > 3:
+                    continue
                 found.add(kind)
         trigger_token = tokens[first]
         if any(w.role == "fut" for w in trigger_token.words):
@@ -293,11 +413,15 @@ class EventCoder:
     @staticmethod
     def _date(dates: list, tokens: list[Token], first: int, article_date: str | None
               ) -> tuple[str | None, str | None]:
-        if not dates:
-            return article_date, "article" if article_date else None
         position = tokens[first].start
-        nearest = min(dates, key=lambda d: abs(d.start - position))
-        return nearest.date, nearest.precision
+        before = [d for d in dates if d.end <= position]
+        if before:
+            nearest = max(before, key=lambda d: d.end)
+            return nearest.date, nearest.precision
+        close = [d for d in dates if d.start >= position and d.start - position <= 40]
+        if close:
+            return close[0].date, close[0].precision
+        return article_date, "article" if article_date else None
 
     @staticmethod
     def _located(doc: Doc, sentence: Sentence, tokens: list[Token]) -> str | None:
@@ -314,6 +438,26 @@ class EventCoder:
         return None
 
 
+def _nominal_frame(frame: dict[str, Any]) -> dict[str, Any]:
+    """The frame of a verb's verbal noun: for a transitive verb the genitive undergoes
+    the act (اغتيال الرئيس), for an intransitive one it does it (انسحاب القوات)."""
+    preps = [slot for slot in frame.get("recipient", []) if slot.startswith("prep:")]
+    if "object" in frame.get("recipient", []):
+        return {**frame, "actor": ["nisba"], "recipient": ["genitive", *preps]}
+    return {**frame, "actor": ["genitive", "nisba"], "recipient": preps}
+
+
+def _specificity(mention: Mention) -> int:
+    return {"PERS": 3, "ORG": 2, "GPE": 1}.get(mention.label, 0)
+
+
+def _is_preposition(token: Token) -> bool:
+    key = match_key(token.text)
+    key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+    return key in _PREPOSITIONS or (len(token.words) > 1 and token.words[0].role == "prep")
+
+
 def _same(a: Event, b: Event) -> bool:
-    return a.type == b.type and a.actor == b.actor and a.recipient == b.recipient and \
-        a.modality == b.modality
+    """Two triggers of one event in a sentence (لقاء… محادثات) keep the first."""
+    return a.type == b.type and a.mode == b.mode and a.actor == b.actor and \
+        a.recipient == b.recipient and a.modality == b.modality

@@ -9,6 +9,7 @@ all reach their entries. Compound blockers (``شرطة مكافحة الشغب``
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -72,14 +73,15 @@ class EventLexicon:
 
     @cached_property
     def index(self) -> PhraseIndex:
-        index = PhraseIndex(self.proclitics, future=True)
+        index = PhraseIndex(self.proclitics, future=True,
+                            suffixes=("هما", "هم", "هن", "ها", "ه"), article_optional=True)
         for raw in _read_jsonl(DATA / "triggers.jsonl"):
             for form in [*raw.get("forms", []), *(raw.get("passive_forms") or [])]:
                 index.add_phrase(form, NameEntry(raw["id"], "trigger"))
         return index
 
     def _phrase_index(self, phrases: list[str], kind: str) -> PhraseIndex:
-        index = PhraseIndex(self.proclitics)
+        index = PhraseIndex(self.proclitics, article_optional=True)
         for phrase in phrases:
             index.add_phrase(phrase, NameEntry(phrase, kind))
         return index
@@ -106,6 +108,35 @@ class EventLexicon:
             words = raw.get("cues", raw.get("forms", [])) if isinstance(raw, dict) else raw
             result[kind] = self._phrase_index([w for w in words if isinstance(w, str)], kind)
         return result
+
+    @cached_property
+    def agent_markers(self) -> frozenset[tuple[str, ...]]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return frozenset(tuple(match_key(w) for w in m.split()) for m in data["agent_markers"])
+
+    @cached_property
+    def quantity_words(self) -> frozenset[str]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return frozenset(match_key(w) for w in data["quantity_words"])
+
+    @cached_property
+    def _nominal(self) -> tuple[list[re.Pattern], list[str], list[str]]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return ([re.compile(p) for p in data["patterns"]], data["plural_suffixes"],
+                data["pronoun_suffixes"])
+
+    def is_nominal(self, token: Any) -> bool:
+        """True when a verb entry's word has the shape of a verbal noun (اغتيال)."""
+        patterns, plurals, pronouns = self._nominal
+        words = getattr(token, "words", ())
+        key = next((w.key for w in words if w.role == "stem"), match_key(token.text))
+        if any(w.role == "det" for w in words):
+            return True
+        candidates = {key}
+        for suffix in pronouns + plurals:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+                candidates.add(key[: -len(suffix)])
+        return any(p.match(c) for p in patterns for c in candidates)
 
     @cached_property
     def blockers(self) -> PhraseIndex:

@@ -48,7 +48,7 @@ class FeatureConfig:
     """Neighbours on each side whose features a token sees (1 or 2)."""
     far_features: tuple[str, ...] = ("k", "st")
     """Which kinds of features a neighbour at distance 2 contributes."""
-    near_features: tuple[str, ...] = ("k", "st", "pc", "sh", "z", "nm")
+    near_features: tuple[str, ...] = ("k", "st", "pc", "sh", "z", "nm", "gp")
     """Which kinds of features a neighbour at distance 1 contributes."""
     zipf_step: float = 1.0
     """Width of a frequency bucket on wordfreq's zipf scale."""
@@ -59,7 +59,9 @@ class FeatureConfig:
     """Add the pair (previous key, key) as a feature (costs a string join per token)."""
     gazetteer: bool = True
     """Mark runs of tokens that are whole knowledge-base names, with the entry's kind."""
-    gazetteer_window: bool = False
+    name_parts: bool = True
+    """Say which kinds of multi-word names a word begins or continues (``gp``)."""
+    gazetteer_window: bool = True
     """Also tell a token about a name that ends just before it or starts just after."""
 
     @classmethod
@@ -204,6 +206,11 @@ class FeatureExtractor:
                     names.append("s")
         if names:
             out["nm"] = names
+        if cfg.name_parts and self.gazetteer is not None:
+            found = self.gazetteer.parts.get(key) or self.gazetteer.parts.get(
+                out.get("st", ("",))[0], ())
+            if found:
+                out["gp"] = list(found)
         if cfg.pattern and "st" in out:
             out["cv"] = ["".join("V" if c in "اوي" else "C" for c in out["st"][0][:8])]
         return out

@@ -37,6 +37,16 @@ class Gazetteer:
         for options in index.values():
             options.sort(key=lambda option: -len(option[0]))
         self.index = index
+        parts: dict[str, set[str]] = {}
+        for keys, kinds in names.items():
+            if len(keys) > 1:
+                for position, key in enumerate(keys):
+                    place = "0" if position == 0 else "1"
+                    parts.setdefault(key, set()).update(kind + place for kind in kinds)
+        #: ``parts[key]``: ``person0`` when the key begins a person's name of several
+        #: words, ``person1`` when it ends or continues one (so ``محمد`` or ``عبد``
+        #: hint at a name the gazetteer does not hold)
+        self.parts = {key: tuple(sorted(kinds)) for key, kinds in parts.items()}
         self.size = len(names)
         self.kinds = tuple(sorted({k for kinds in names.values() for k in kinds}))
 

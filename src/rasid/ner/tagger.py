@@ -9,6 +9,7 @@ over ``PERS``, ``LOC``, ``ORG`` and ``MISC``, and ``O``.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -34,12 +35,20 @@ def metadata_path(model: Path) -> Path:
 
 
 def model_attributes(tagger: pycrfsuite.Tagger) -> set[bytes]:
-    """Attribute names that carry a weight in the model opened by ``tagger``.
+    """Attribute names the model opened by ``tagger`` holds (only those carry weights).
 
-    Only these can change a tag, so the feature cache keeps only these.
+    crfsuite drops attributes whose features all got zero weight, so these are the
+    only ones that can change a tag, and the feature cache keeps only these. They are
+    read from crfsuite's text dump (``tagger.info()`` parses every feature and is
+    twenty times slower).
     """
-    info = tagger.info()
-    return {attr.encode() for attr, _label in info.state_features}
+    with tempfile.TemporaryDirectory() as folder:
+        dump = Path(folder) / "model.txt"
+        tagger.dump(str(dump))
+        text = dump.read_bytes()
+    start = text.index(b"\nATTRIBUTES = {\n") + 16
+    end = text.index(b"\n}\n", start)
+    return {line.split(b": ", 1)[1] for line in text[start:end].split(b"\n") if line}
 
 
 class CrfTagger:

@@ -159,6 +159,16 @@ class QuoteExtractor:
             if quote is None:
                 index += 1
                 continue
+            inside = open_quote is not None and open_quote.content[1] > token.start
+            real_speaker = quote.speaker_mention is not None and any(
+                m.id == quote.speaker_mention and m.label in ("PERS", "ORG") for m in mentions)
+            imperfect = self._bare(token)[:1] in ("ي", "ت")
+            if inside and quote.found_by != "carried_over" and not real_speaker and imperfect:
+                # a present-tense cue inside a running quotation with no person or body
+                # before its complement (تؤكد خصوصية العلاقة… أن) continues it
+                open_quote.secondary_cues.append((token.start, token.end))
+                index += 1
+                continue
             if open_quote is not None and quote.found_by == "carried_over" and \
                     open_quote.content[1] > token.start:
                 # a dropped-subject cue inside a running quotation continues it

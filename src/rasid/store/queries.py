@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from rasid.store.errors import StoreError
+from rasid.store.knowledge import evidence_classes
 
 PERIODS = ("day", "month", "year", "all")
 LEVELS = ("entity", "country")
@@ -53,6 +54,10 @@ def _events_sql(filters: Filters) -> tuple[str, list[object]]:
         where.append("e.type IN (SELECT unnest(?))")
         params.append(list(filters.types))
     if filters.evidence:
+        unknown = sorted(set(filters.evidence) - set(evidence_classes()))
+        if unknown:
+            raise StoreError(f"unknown evidence class {', '.join(unknown)} "
+                             f"(known: {', '.join(evidence_classes())})")
         where.append("e.evidence IN (SELECT unnest(?))")
         params.append(list(filters.evidence))
     sql = (

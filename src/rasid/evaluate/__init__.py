@@ -1,0 +1,1 @@
+"""Scorers for rasid's layers against gold files (events, quotations, entities)."""
