@@ -41,7 +41,10 @@ def _tables() -> dict:
     weekdays = {match_key(n): int(d) for d, names in data["weekdays"].items() for n in names}
     relative = {tuple(match_key(w) for w in k.split()): v
                 for k, v in data["relative_days"].items()}
+    starts = {k[0] for k in months} | set(weekdays) | {k[0] for k in relative}
+    starts |= {match_key(w) for w in data["ago"]} | {match_key(k) for k in data["period_words"]}
     return {
+        "starts": frozenset(starts),
         "months": months, "weekdays": weekdays, "relative": relative,
         "past": frozenset(match_key(w) for w in data["past"]),
         "next": frozenset(match_key(w) for w in data["next"]),
@@ -89,7 +92,13 @@ def find_dates(tokens: list[Token], article_date: str | None) -> list[DateMentio
     base = dt.date.fromisoformat(article_date) if article_date else None
     found: list[DateMention] = []
     i = 0
+    starts = t["starts"]
     while i < len(tokens):
+        token = tokens[i]
+        if token.kind != "number" and (token.kind != "arabic" or (
+                match_key(token.text) not in starts and _key(token) not in starts)):
+            i += 1  # most words start no date expression
+            continue
         result = _explicit(tokens, i, t, base) or (
             _relative(tokens, i, t, base) if base else None)
         if result is None:

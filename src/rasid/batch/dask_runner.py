@@ -140,7 +140,12 @@ def run(tasks: Iterable[Document | InputError | dict[str, Any]], settings: dict[
         def finished(futures: Iterable) -> Iterator[dict[str, Any]]:
             for future in futures:
                 in_flight.discard(future)
-                summary = future.result()
+                try:
+                    summary = future.result()
+                except Exception as error:
+                    raise StoreError(f"a Dask partition failed ({type(error).__name__}: "
+                                     f"{error}); what was stored so far is kept, run again "
+                                     "to resume") from error
                 yield from read_part(summary["out_path"])
                 Path(summary["in_path"]).unlink(missing_ok=True)
                 Path(summary["out_path"]).unlink(missing_ok=True)

@@ -31,15 +31,18 @@ import duckdb
 
 from rasid.batch.sources import CsvColumns, read_inputs
 from rasid.batch.worker import (
+    INTERNAL_ERROR,
     RunSettings,
     expected_ids,
     get_pipeline,
+    import_plugins,
     init_pool_worker,
     process,
     process_in_pool,
 )
 from rasid.errors import InputError
 from rasid.io import Document, check_text
+from rasid.pipeline import Pipeline
 from rasid.store import schema
 from rasid.store.dedup import DedupResult, link_duplicates
 from rasid.store.knowledge import dedup_settings
@@ -98,7 +101,10 @@ class IngestSummary:
 
 
 def _stored_ids(conn: duckdb.DuckDBPyConnection, version: str) -> set[str]:
-    rows = conn.execute("SELECT id FROM articles WHERE pipeline_version = ?", [version])
+    """Ids this pipeline version has already stored (documents a component crashed on
+    are not counted: they are tried again)."""
+    rows = conn.execute("SELECT id FROM articles WHERE pipeline_version = ? "
+                        "AND coalesce(error_code, '') <> ?", [version, INTERNAL_ERROR])
     return {row[0] for row in rows.fetchall()}
 
 
@@ -199,6 +205,8 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
     stored (the CLI prints it as one line).
     """
     db = Path(db)
+    import_plugins(plugins)
+    Pipeline(settings)  # a bad setting or component fails here, not in every worker
     run = RunSettings(settings, plugins, dedup_settings() if options.dedup else None)
     summary = IngestSummary()
     started = time.perf_counter()

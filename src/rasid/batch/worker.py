@@ -53,6 +53,9 @@ class RunSettings:
         return cls(dict(data["pipeline"]), tuple(data.get("plugins") or ()), data.get("dedup"))
 
 
+#: The error code of documents a component failed on (retried by the next ingest).
+INTERNAL_ERROR = "R900"
+
 _PIPELINES: dict[str, Pipeline] = {}
 _CURRENT: RunSettings | None = None
 
@@ -100,8 +103,10 @@ def process(pipeline: Pipeline, item: Document | InputError | dict[str, Any],
     """Analyze one document into a store record; a reading failure becomes a failure
     record and a ready record (a document the reader already rejected) passes through.
 
-    Only input problems become failure records; a bug in a component still raises,
-    because hiding it as a "bad document" would store wrong results silently.
+    An unexpected exception in a component (a bug, not bad input) does not stop a
+    corpus run either: it is stored as a failure with code ``R900`` that names the
+    exception, and ``ingest`` retries such documents on its next run instead of
+    treating them as done.
     """
     if isinstance(item, dict):
         return item
@@ -112,6 +117,11 @@ def process(pipeline: Pipeline, item: Document | InputError | dict[str, Any],
         analysis = pipeline.run(item)
     except InputError as error:
         return failure_record(error.document, error.reason, error.code, raw_text=item.text,
+                              meta=_meta(item), doc_id=item.id, keep_raw_chars=keep)
+    except Exception as error:  # a component's bug: recorded, reported, retried next run
+        reason = (f"internal error while analyzing ({type(error).__name__}: {error}); "
+                  "please report it")
+        return failure_record(item.origin, reason, INTERNAL_ERROR, raw_text=item.text,
                               meta=_meta(item), doc_id=item.id, keep_raw_chars=keep)
     signature = params = None
     if dedup_settings is not None:

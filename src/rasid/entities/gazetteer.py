@@ -60,6 +60,7 @@ class PhraseIndex:
         self.article_optional = article_optional
         # pronoun suffixes a phrase's first word may carry (قمتهم, اجتماعهم, زيارته)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
+        self._first_cache: dict[str, list[tuple[str, int, bool]]] = {}
 
     def add_phrase(self, text: str, entry: NameEntry) -> None:
         self._add([match_key(w) for w in text.split()], entry)
@@ -80,7 +81,14 @@ class PhraseIndex:
             return [(f"latin:{token.text}", 0, False)]
         if token.kind != "arabic":
             return []
-        surface = token.text
+        cached = self._first_cache.get(token.text)
+        if cached is None:
+            cached = self._first_keys(token.text)
+            if len(self._first_cache) < 200_000:
+                self._first_cache[token.text] = cached
+        return cached
+
+    def _first_keys(self, surface: str) -> list[tuple[str, int, bool]]:
         whole = match_key(surface)
         options = [(whole, 0, False)]
         whole_zipf = self.lexicon.zipf(whole) if self.lexicon else 0.0

@@ -112,6 +112,9 @@ class KnowledgeBase:
 
     def __init__(self, entities: dict[str, Entity]) -> None:
         self.entities = entities
+        self._by_kind: dict[str, list[Entity]] = {}
+        for entity in entities.values():
+            self._by_kind.setdefault(entity.kind, []).append(entity)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -123,7 +126,7 @@ class KnowledgeBase:
         return self.entities.get(entity_id)
 
     def of_kind(self, kind: str) -> list[Entity]:
-        return [e for e in self.entities.values() if e.kind == kind]
+        return list(self._by_kind.get(kind, ()))
 
     def country(self, iso3: str) -> Entity | None:
         return self.entities.get(f"country:{iso3}")

@@ -23,16 +23,17 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
-
-import duckdb
-import networkx as nx
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 from rasid._version import __version__
-from rasid.store import queries
 from rasid.store.errors import StoreError
-from rasid.store.queries import Filters
+
+if TYPE_CHECKING:  # the heavy libraries load when an export runs, not on import
+    import duckdb
+    import networkx as nx
+    import pandas as pd
+
+    from rasid.store.queries import Filters
 
 
 @dataclass
@@ -42,7 +43,8 @@ class ExportResult:
     notes: list[str] = field(default_factory=list)
 
 
-Writer = Callable[[duckdb.DuckDBPyConnection, IO[Any], Filters], ExportResult]
+ExportFunction: TypeAlias = (
+    "Callable[[duckdb.DuckDBPyConnection, IO[Any], Filters], ExportResult]")
 
 
 @dataclass(frozen=True)
@@ -51,17 +53,17 @@ class Exporter:
     suffix: str
     binary: bool
     description: str
-    write: Writer
+    write: ExportFunction
 
 
 EXPORTERS: dict[str, Exporter] = {}
 
 
 def exporter(name: str, *, suffix: str, binary: bool, description: str
-             ) -> Callable[[Writer], Writer]:
+             ) -> Callable[[ExportFunction], ExportFunction]:
     """Register an export format under ``name``."""
 
-    def decorator(function: Writer) -> Writer:
+    def decorator(function: ExportFunction) -> ExportFunction:
         EXPORTERS[name] = Exporter(name, suffix, binary, description, function)
         return function
 
@@ -80,7 +82,7 @@ def _clean(value: Any) -> Any:
         return [_clean(v) for v in value]
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
-    if value is pd.NaT:
+    if type(value).__name__ == "NaTType":
         return None
     if hasattr(value, "isoformat"):
         return value.isoformat()
@@ -89,6 +91,8 @@ def _clean(value: Any) -> Any:
 
 def _iso_date(value: Any) -> str | None:
     """``YYYY-MM-DD`` from a date as DuckDB hands it to pandas (a timestamp)."""
+    import pandas as pd
+
     if value is None or pd.isna(value):
         return None
     if isinstance(value, str):
@@ -121,6 +125,10 @@ def plover_records(conn: duckdb.DuckDBPyConnection, filters: Filters
                    ) -> Iterator[dict[str, Any] | None]:
     """PLOVER records of the filtered events; None for an event without any date
     (PLOVER requires one), so the caller can count what was left out."""
+    import pandas as pd
+
+    from rasid.store import queries
+
     frame = queries.events(conn, filters)
     objects = _actor_objects(queries.participants(conn, filters))
     coder = f"rasid {__version__}"
@@ -183,6 +191,8 @@ def write_plover(conn: duckdb.DuckDBPyConnection, out: IO[str], filters: Filters
 
 def _events_frame(conn: duckdb.DuckDBPyConnection, filters: Filters, *, flat: bool
                   ) -> pd.DataFrame:
+    from rasid.store import queries
+
     frame = queries.events(conn, filters)
     if flat:
         frame = frame.drop(columns=["data"])
@@ -218,6 +228,10 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
     negative scores, and every edge also counts each evidence class apart, so a claim
     or a denial is visible without being weighed as a fact.
     """
+    import networkx as nx
+
+    from rasid.store import queries
+
     counted = set(filters.evidence or ("asserted",))
     frame = queries.relations(conn, replace(filters, evidence=()), by="all", level=level,
                               top=0)
@@ -262,6 +276,8 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
           description="the dyad network as GraphML (actors, weighted edges)")
 def write_graphml(conn: duckdb.DuckDBPyConnection, out: IO[bytes], filters: Filters
                   ) -> ExportResult:
+    import networkx as nx
+
     graph = dyad_graph(conn, filters)
     nx.write_graphml(graph, out, encoding="utf-8")
     return ExportResult(graph.number_of_edges(),
@@ -273,6 +289,8 @@ def write_graphml(conn: duckdb.DuckDBPyConnection, out: IO[bytes], filters: Filt
           description="the dyad network as GEXF for Gephi (actors, weighted edges)")
 def write_gexf(conn: duckdb.DuckDBPyConnection, out: IO[bytes], filters: Filters
                ) -> ExportResult:
+    import networkx as nx
+
     graph = dyad_graph(conn, filters)
     nx.write_gexf(graph, out, encoding="utf-8")
     return ExportResult(graph.number_of_edges(),
@@ -290,6 +308,8 @@ def export(conn: duckdb.DuckDBPyConnection, format: str, out: str | Path | None,
     if format not in EXPORTERS:
         raise StoreError(f"unknown export format '{format}' "
                          f"(known: {', '.join(sorted(EXPORTERS))})")
+    from rasid.store.queries import Filters
+
     chosen = EXPORTERS[format]
     filters = filters or Filters()
     if out is None or str(out) == "-":

@@ -358,14 +358,19 @@ class Writer:
                 registered.append(view)
             conn.register("_batch_ok_origins", ok_origins)
             registered.append("_batch_ok_origins")
+            # the stored rows this batch replaces (layer rows never exist without their
+            # article row, so a batch of new articles deletes nothing and scans nothing)
             conn.execute(
-                "CREATE OR REPLACE TEMP TABLE _batch_ids AS SELECT id FROM _batch_articles "
-                "UNION SELECT id FROM articles WHERE status = 'failed' "
-                "AND origin IN (SELECT origin FROM _batch_ok_origins)"
+                "CREATE OR REPLACE TEMP TABLE _batch_ids AS SELECT id FROM articles "
+                "WHERE id IN (SELECT id FROM _batch_articles) OR (status = 'failed' "
+                "AND origin IN (SELECT origin FROM _batch_ok_origins))"
             )
-            for table in (*LAYER_TABLES, "minhashes"):
-                conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _batch_ids)")
-            conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _batch_ids)")
+            replaced = conn.execute("SELECT count(*) FROM _batch_ids").fetchone()
+            if replaced and replaced[0]:
+                for table in (*LAYER_TABLES, "minhashes"):
+                    conn.execute(f"DELETE FROM {table} WHERE article_id IN "
+                                 "(SELECT id FROM _batch_ids)")
+                conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _batch_ids)")
             for name, columns in COLUMNS.items():
                 names = ", ".join(column for column, _ in columns)
                 conn.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM _batch_{name}")

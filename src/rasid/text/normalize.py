@@ -40,8 +40,9 @@ def _diacritic_table() -> dict[int, None]:
     return table
 
 
+@lru_cache(maxsize=1 << 18)
 def match_key(word: str) -> str:
-    """Return the matching key of ``word``.
+    """Return the matching key of ``word`` (cached: news repeats its words).
 
     Folds أ إ آ ٱ to ا, ى to ي, ة to ه, ؤ to و, ئ to ي, drops diacritics and tatweel,
     and lower-cases Latin letters. Two spellings of the same word that differ only in
