@@ -74,6 +74,9 @@ class Lexicon:
                         strong_names.add(key)
                     if strength == 2 and len(key) >= 3 and (len(parts) == 1 or len(key) >= 4):
                         anchor_names.add(key)
+                    elif strength == 1 and len(parts) == 1 and len(key) >= 4 and \
+                            zipfs.get(key, 0.0) < 4.0:
+                        anchor_names.add(key)  # one-word cities (سوسة, بوشهر)
                     # glue pieces: whole short names of states and big cities (مصر, عدن),
                     # and longer name words that are not ordinary frequent words
                     if strength == 2 and (len(parts) == 1 or len(key) >= 4):
