@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from functools import lru_cache
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from rasid.pipeline import Pipeline
+from rasid.text.segment import Segmenter
 
 ARABIC_PIECES = [
     "روسيا", "وإيران", "الأمم", "المتحدة", "في", "إلى", "قال", "الرئيس", "ـ", "ﻻ", "ﺑ",
@@ -17,14 +22,26 @@ texty = st.one_of(
         lambda pieces: "".join(pieces).replace(" ", "")
     ),
 )
-common = settings(max_examples=300, deadline=None,
-                  suppress_health_check=[HealthCheck.function_scoped_fixture])
+common = settings(max_examples=300, deadline=None)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    return Pipeline(pipeline=["segment"])
+
+
+def _repairer():
+    return _pipeline().repairer
+
+
+def _segmenter() -> Segmenter:
+    return Segmenter(_pipeline().resources.lexicon)
 
 
 @common
 @given(texty)
-def test_repair_offsets_are_valid_and_inside_the_raw_input(repairer, raw: str) -> None:
-    result = repairer.repair(raw)
+def test_repair_offsets_are_valid_and_inside_the_raw_input(raw: str) -> None:
+    result = _repairer().repair(raw)
     text = result.text
     for start in range(len(text) + 1):
         for end in (start, min(start + 1, len(text)), len(text)):
@@ -39,17 +56,17 @@ def test_repair_offsets_are_valid_and_inside_the_raw_input(repairer, raw: str) -
 
 @common
 @given(texty)
-def test_repair_is_idempotent(repairer, raw: str) -> None:
-    once = repairer.repair(raw).text
-    again = repairer.repair(once)
+def test_repair_is_idempotent(raw: str) -> None:
+    once = _repairer().repair(raw).text
+    again = _repairer().repair(once)
     assert again.text == once
     assert again.changes == ()
 
 
 @common
 @given(texty)
-def test_every_difference_is_an_explained_change(repairer, raw: str) -> None:
-    result = repairer.repair(raw)
+def test_every_difference_is_an_explained_change(raw: str) -> None:
+    result = _repairer().repair(raw)
     explained = set()
     for change in result.changes:
         explained.update(range(change.start, change.end))
@@ -61,8 +78,9 @@ def test_every_difference_is_an_explained_change(repairer, raw: str) -> None:
 
 @common
 @given(texty)
-def test_segmentation_spans_slice_the_text(segmenter, repairer, raw: str) -> None:
-    text = repairer.repair(raw).text
+def test_segmentation_spans_slice_the_text(raw: str) -> None:
+    text = _repairer().repair(raw).text
+    segmenter = _segmenter()
     tokens = segmenter.tokens(text)
     previous_end = 0
     for token in tokens:

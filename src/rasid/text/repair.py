@@ -92,9 +92,10 @@ def _char_class(chars: list[str]) -> str:
 def _tables() -> dict:
     maps = load_json("charmaps.json")
     return {
-        "invisible": re.compile(_char_class(hex_chars(maps["invisible"]["chars"])) + "+"),
+        # one change per character, so each change's raw span holds exactly its text
+        "invisible": re.compile(_char_class(hex_chars(maps["invisible"]["chars"]))),
         "spaces": re.compile(_char_class(hex_chars(maps["spaces"]["chars"]))),
-        "tatweel": re.compile(_char_class(hex_chars(maps["tatweel"]["chars"])) + "+"),
+        "tatweel": re.compile(_char_class(hex_chars(maps["tatweel"]["chars"]))),
         "quotes": {chr(int(k, 16)): chr(int(v, 16)) for k, v in maps["quotes"]["map"].items()},
         "persian": {
             chr(int(k, 16)): chr(int(v, 16)) for k, v in maps["persian_letters"]["map"].items()
@@ -110,7 +111,7 @@ def _delete(pattern: re.Pattern) -> StepFunction:
     return lambda text: [Edit(m.start(), m.end(), "") for m in pattern.finditer(text)]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CRLF = re.compile(r"\r\n?")
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]")
 _ARABIC_RUN = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
