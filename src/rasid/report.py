@@ -34,10 +34,39 @@ def render(analysis: Analysis) -> str:
     lines.append(f"sentences: {len(doc.sentences)}, tokens: {len(doc.tokens)}")
     for number, sentence in enumerate(doc.sentences, start=1):
         lines.append(f"  [{number}] {doc.text[sentence.start:sentence.end]}")
-    for layer in ("mentions", "entities", "quotes", "events"):
-        items = doc.layers[layer]
-        if items:
-            lines.append(f"{layer}: {len(items)}")
-            for item in items:
-                lines.append(f"  {item.summary() if hasattr(item, 'summary') else item}")
+    entities = doc.layers["entities"]
+    if entities:
+        lines.append(f"actors: {len(entities)}")
+        for entity in entities:
+            code = entity.get("code") or entity.get("country") or ""
+            sector = entity.get("sector") or ""
+            role = entity.get("role") or {}
+            office = f", {role.get('title') or role.get('office')}" if role else ""
+            lines.append(f"  {entity['en']} / {entity.get('ar') or ''} [{entity['kind']}"
+                         f"{', ' + code if code else ''}{' ' + sector if sector else ''}"
+                         f"{office}] ×{len(entity.get('mentions', []))}")
+    quotes = doc.layers["quotes"]
+    if quotes:
+        lines.append(f"quotations: {len(quotes)}")
+        for quote in quotes:
+            lines.append(f"  {quote.summary()}")
+    events = doc.layers["events"]
+    if events:
+        names = {e["id"]: e["en"] for e in entities}
+        lines.append(f"events: {len(events)}")
+        for event in events:
+            lines.append(f"  {_event_line(event, names)}")
     return "\n".join(lines)
+
+
+def _event_line(event, names: dict[str, str]) -> str:
+    """actor → TYPE(mode) → recipient, modality, date, and the evidence words."""
+    actor = " + ".join(names.get(a, a) for a in event.actor) or "—"
+    recipient = " + ".join(names.get(r, r) for r in event.recipient) or "—"
+    mode = f"({event.mode})" if event.mode else ""
+    reported = f", reported by {names.get(event.reported_by_entity or '', event.reported_by)}" \
+        if event.reported_by else ""
+    place = f", at {names.get(event.place, event.place)}" if event.place else ""
+    words = event.text[event.trigger[0] : event.trigger[1]]
+    return (f"{actor} → {event.type}{mode} → {recipient}  [{event.modality}{reported}; "
+            f"{event.date or 'no date'}{place}]  «{words}»")
