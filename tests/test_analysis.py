@@ -23,6 +23,15 @@ def test_json_has_the_documented_keys(pipeline) -> None:
     assert data["id"] == "x1"
     assert data["status"] == "ok"
     assert data["raw_length"] == len(RAW)
+    assert all(isinstance(data[layer], list) for layer in ("mentions", "entities", "quotes",
+                                                            "events"))
+    assert {"country:USA", "country:RUS"} <= {e["id"] for e in data["entities"]}
+
+
+def test_layers_are_present_and_empty_without_their_components() -> None:
+    from rasid.pipeline import Pipeline
+
+    data = Pipeline(pipeline=["segment"]).analyze(RAW).to_dict()
     assert data["mentions"] == data["entities"] == data["quotes"] == data["events"] == []
 
 

@@ -10,11 +10,14 @@ from rasid.io import Document
 from rasid.pipeline import Pipeline, register, registered
 
 
-def test_default_pipeline_segments(pipeline: Pipeline) -> None:
+def test_default_pipeline_runs_every_stage(pipeline: Pipeline) -> None:
     analysis = pipeline.analyze("وصل الوفد إلى عمان. وبدأت المحادثات.", date="2024-01-02")
     assert len(analysis.doc.sentences) == 2
     assert analysis.doc.meta.date == "2024-01-02"
-    assert analysis.mentions == [] and analysis.events == []
+    assert analysis.doc.done >= {"tokens", "sentences", "mentions", "entities", "quotes",
+                                 "events"}
+    bare = Pipeline(pipeline=["segment"]).analyze("وصل الوفد إلى عمان.")
+    assert bare.mentions == [] and bare.events == []
 
 
 def test_unknown_component_is_named() -> None:

@@ -9,6 +9,7 @@ per process and shared, because it is large (600k keys) and read-only.
 from __future__ import annotations
 
 import math
+import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,21 +17,67 @@ from pathlib import Path
 
 from rasid.kb.names import iter_names_with_strength
 from rasid.resources import load_json
-from rasid.text.normalize import is_arabic_letter, match_key
+from rasid.text.normalize import fold, is_arabic_letter, match_key
 
 _LOCK = threading.Lock()
 _DEFAULT: Lexicon | None = None
 
 
+def _cache_file() -> Path | None:
+    """Where the folded word list is kept between runs (None when there is no home)."""
+    import hashlib
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    from rasid.resources import data_path
+
+    base = os.environ.get("RASID_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    charmaps = hashlib.sha256(data_path("charmaps.json").read_bytes()).hexdigest()[:12]
+    try:
+        release = version("wordfreq")
+    except PackageNotFoundError:
+        release = "unknown"
+    return root / "rasid" / f"wordfreq-ar-{release}-{charmaps}.pickle"
+
+
 def _wordfreq_keys() -> dict[str, float]:
-    """Fold wordfreq's Arabic list onto matching keys, summing variant frequencies."""
+    """Fold wordfreq's Arabic list onto matching keys, summing variant frequencies.
+
+    Folding 620,000 words takes a few seconds, so the result is kept in the user's cache
+    folder (``RASID_CACHE_DIR`` or ``~/.cache/rasid``), keyed by the wordfreq version
+    and the character tables; it is derived locally, never downloaded.
+    """
+    import pickle
+
+    path = _cache_file()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass
     import wordfreq
 
     freqs: dict[str, float] = {}
     for word, freq in wordfreq.get_frequency_dict("ar", "large").items():
-        key = match_key(word)
+        key = fold(word)
         freqs[key] = freqs.get(key, 0.0) + freq
-    return {key: round(math.log10(freq) + 9.0, 2) for key, freq in freqs.items()}
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump(freqs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only home: fold again next time
+    return freqs
+
+
+def _zipf(freqs: dict[str, float], key: str) -> float:
+    freq = freqs.get(key)
+    return math.log10(freq) + 9.0 if freq else 0.0
 
 
 @dataclass(repr=False)
@@ -41,7 +88,7 @@ class Lexicon:
     0 unknown.
     """
 
-    zipfs: dict[str, float]
+    zipfs: dict[str, float]  # matching key -> summed frequency (zipf computed on lookup)
     names: frozenset[str]
     glue_names: frozenset[str] = frozenset()
     strong_names: frozenset[str] = frozenset()
@@ -75,13 +122,13 @@ class Lexicon:
                     if strength == 2 and len(key) >= 3 and (len(parts) == 1 or len(key) >= 4):
                         anchor_names.add(key)
                     elif strength == 1 and len(parts) == 1 and len(key) >= 4 and \
-                            zipfs.get(key, 0.0) < 4.0:
+                            _zipf(zipfs, key) < 4.0:
                         anchor_names.add(key)  # one-word cities (سوسة, بوشهر)
                     # glue pieces: whole short names of states and big cities (مصر, عدن),
                     # and longer name words that are not ordinary frequent words
                     if strength == 2 and (len(parts) == 1 or len(key) >= 4):
                         glue_names.add(key)
-                    elif strength == 1 and len(key) >= 4 and zipfs.get(key, 0.0) < 4.5:
+                    elif strength == 1 and len(key) >= 4 and _zipf(zipfs, key) < 4.5:
                         glue_names.add(key)
         return cls(
             zipfs=zipfs,
@@ -103,14 +150,15 @@ class Lexicon:
 
     def zipf(self, key: str) -> float:
         """Zipf frequency of a matching key (0.0 when unknown)."""
-        return self.zipfs.get(key, 0.0)
+        freq = self.zipfs.get(key)
+        return math.log10(freq) + 9.0 if freq else 0.0
 
     def is_name(self, key: str) -> bool:
         return key in self.names
 
     def is_known(self, key: str) -> bool:
         """A word in its own right: frequent enough, or a name rasid knows."""
-        return key in self.names or self.zipfs.get(key, 0.0) >= self.known_word_zipf
+        return key in self.names or self.zipf(key) >= self.known_word_zipf
 
 
 def default_lexicon() -> Lexicon:

@@ -40,6 +40,11 @@ def _diacritic_table() -> dict[int, None]:
     return table
 
 
+def fold(word: str) -> str:
+    """``match_key`` without the cache, for bulk work over whole word lists."""
+    return word.translate(_key_table()).lower()
+
+
 @lru_cache(maxsize=1 << 18)
 def match_key(word: str) -> str:
     """Return the matching key of ``word`` (cached: news repeats its words).
