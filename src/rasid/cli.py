@@ -76,8 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(handler=_evaluate)
 
     from rasid.cli_store import add_commands
+    from rasid.cli_web import add_commands as add_web_commands
 
     add_commands(commands)
+    add_web_commands(commands)
     return parser
 
 

@@ -183,7 +183,10 @@ def _relative(tokens: list[Token], i: int, t: dict, base: dt.date
                            tokens[i + used - 1].end, True), used
     if key in t["periods"] and following in t["past"] | t["next"]:
         days = t["periods"][key] * (1 if following in t["next"] else -1)
-        date = base + dt.timedelta(days=days)
+        try:
+            date = base + dt.timedelta(days=days)
+        except OverflowError:
+            return None
         precision = "year" if t["periods"][key] == 365 else "month" if t["periods"][key] == 30 \
             else "day"
         if precision == "year":
@@ -195,9 +198,12 @@ def _relative(tokens: list[Token], i: int, t: dict, base: dt.date
         unit_index = i + 2 if count else i + 1
         if unit_index < len(tokens):
             unit = t["units"].get(match_key(tokens[unit_index].text))
-            if unit:
+            if unit and (count or 1) <= 5000:  # قبل 3 أيام, not قبل 10000000 سنة
                 days = unit * (count or 1)
-                date = base - dt.timedelta(days=days)
+                try:
+                    date = base - dt.timedelta(days=days)
+                except OverflowError:
+                    return None
                 return DateMention(date.isoformat(), "day", token.start,
                                    tokens[unit_index].end, True), unit_index - i + 1
     return None

@@ -32,6 +32,13 @@ class InputError(RasidError):
         self.reason = reason
 
 
+class AnalysisError(InputError):
+    """A document could be read but a pipeline component failed on it (a rasid bug);
+    recorded as a failed document like any other, with the error named."""
+
+    code = "R900"
+
+
 class KnowledgeBaseError(RasidError):
     """A knowledge-base data file has a bad entry (the message names file and line)."""
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rasid import settings as settings_module
 from rasid.analysis import Analysis
 from rasid.doc import Doc, DocMeta
-from rasid.errors import InputError, PipelineError
+from rasid.errors import AnalysisError, InputError, PipelineError
 from rasid.io import Document, check_text
 from rasid.text.lexicon import Lexicon
 from rasid.text.repair import Repairer
@@ -218,7 +218,11 @@ class Pipeline:
 
     def pipe(self, documents: Iterable[Document | InputError]
              ) -> Iterator[Analysis | InputError]:
-        """Analyze many documents; failures are yielded as InputError, never dropped."""
+        """Analyze many documents; failures are yielded as InputError, never dropped.
+
+        An unexpected error inside a component (a bug) fails that document only, with
+        the component's error named, so one bad article never stops a corpus run.
+        """
         for document in documents:
             if isinstance(document, InputError):
                 yield document
@@ -227,3 +231,7 @@ class Pipeline:
                 yield self.run(document)
             except InputError as error:
                 yield error
+            except Exception as error:  # recorded per document, never hidden
+                yield AnalysisError(document.origin,
+                                    f"internal error while analyzing ({type(error).__name__}: "
+                                    f"{error}); please report it")

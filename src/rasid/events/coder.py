@@ -214,9 +214,10 @@ class EventCoder:
             tokens[first].stem.key in trigger.passive
         if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]):
             frame = _nominal_frame(frame)
-        elif trigger.pos == "verb" and etype.quad == 4 and last + 1 < len(tokens) and (
-                tokens[last + 1].kind == "number"
-                or match_key(tokens[last + 1].text) in self.lex.quantity_words):
+        elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
+                and last + 1 < len(tokens) and (
+                    tokens[last + 1].kind == "number"
+                    or match_key(tokens[last + 1].text) in self.lex.quantity_words):
             passive = True  # قتل خمسة جنود: five soldiers were killed
         clause_start = self._clause_start(tokens, first)
         after = [a for a in args if a.first > last and a.first - last <= self.window]
@@ -342,8 +343,9 @@ class EventCoder:
             plain = [a for a in after if a.prep is None and not a.is_place]
             return plain[0] if plain else None
         if slot in ("genitive", "nisba"):
+            # the genitive or adjective stands right after the noun: زيارة روحاني
             nxt = after[0] if after else None
-            return nxt if nxt is not None and nxt.prep is None and nxt.first - last <= 2 \
+            return nxt if nxt is not None and nxt.prep is None and nxt.first - last <= 1 \
                 else None
         if slot.startswith("prep:"):
             wanted = slot[5:]
@@ -418,7 +420,7 @@ class EventCoder:
         if before:
             nearest = max(before, key=lambda d: d.end)
             return nearest.date, nearest.precision
-        close = [d for d in dates if d.start >= position and d.start - position <= 40]
+        close = [d for d in dates if d.start >= position and d.start - position <= 80]
         if close:
             return close[0].date, close[0].precision
         return article_date, "article" if article_date else None

@@ -115,6 +115,11 @@ class EventLexicon:
         return frozenset(tuple(match_key(w) for w in m.split()) for m in data["agent_markers"])
 
     @cached_property
+    def counted_victims(self) -> frozenset[str]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return frozenset(match_key(w) for w in data["counted_victims"])
+
+    @cached_property
     def quantity_words(self) -> frozenset[str]:
         data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
         return frozenset(match_key(w) for w in data["quantity_words"])
