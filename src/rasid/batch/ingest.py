@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,9 @@ from rasid.io import Document, check_text
 from rasid.pipeline import Pipeline
 from rasid.store import schema
 from rasid.store.dedup import DedupResult, link_duplicates
+from rasid.store.errors import StoreError
 from rasid.store.knowledge import dedup_settings
-from rasid.store.writer import Writer
+from rasid.store.writer import Writer, failure_record
 
 Task = Document | InputError | dict[str, Any]
 
@@ -146,8 +148,6 @@ class _Tasks:
         self.skipped = 0
 
     def __iter__(self) -> Iterator[Task]:
-        from rasid.store.writer import failure_record
-
         for item in self.items:
             self.read += 1
             ids = expected_ids(item)
@@ -174,9 +174,52 @@ def _progress(enabled: bool | None):
                 mininterval=0.5, dynamic_ncols=True, desc="ingest")
 
 
+def _pool_results(tasks: Iterable[Task], run: RunSettings, workers: int, *, chunk: int = 8
+                  ) -> Iterator[dict[str, Any]]:
+    """Records from a pool of ``workers`` processes, each with its Pipeline built once in
+    the pool initializer.
+
+    Documents are read here, between waits, and at most four small chunks per worker
+    are in flight, so memory stays bounded whatever the corpus size. A worker that
+    dies (it could not start, or was killed) stops the ingest with a clear error
+    instead of hanging; what was committed stays committed.
+    """
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=init_pool_worker,
+                                   initargs=(run.to_dict(), os.getpid()))
+    iterator = iter(tasks)
+    pending: set = set()
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 4 * workers:
+                items = list(islice(iterator, chunk))
+                if not items:
+                    exhausted = True
+                    break
+                pending.add(executor.submit(process_in_pool, items))
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    records = future.result()
+                except BrokenProcessPool as error:
+                    raise StoreError(
+                        f"a worker process stopped ({error}); what was stored so far is "
+                        "kept: run again to resume, with --workers 1 to see the worker's "
+                        "error here") from None
+                yield from records
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
 def _results(tasks: _Tasks, run: RunSettings, options: IngestOptions, db: Path
-             ) -> tuple[Iterator[dict[str, Any]], Any]:
-    """The records of ``tasks`` and what to close afterwards (a pool, or None)."""
+             ) -> Iterator[dict[str, Any]]:
+    """The records of ``tasks``: in this process, in a process pool, or on Dask."""
     if options.dask:
         from rasid.batch.dask_runner import clean_work_dir
         from rasid.batch.dask_runner import run as dask_run
@@ -184,15 +227,12 @@ def _results(tasks: _Tasks, run: RunSettings, options: IngestOptions, db: Path
         work_dir = options.work_dir or db.with_name(db.name + ".parts")
         clean_work_dir(work_dir)
         return dask_run(tasks, run.to_dict(), address=options.dask, work_dir=work_dir,
-                        workers=options.workers, partition_size=options.partition_size), None
+                        workers=options.workers, partition_size=options.partition_size)
     workers = options.workers or 1
-    if workers <= 1:
-        pipeline = get_pipeline(run)
-        return (process(pipeline, task, run.dedup) for task in tasks), None
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(workers, initializer=init_pool_worker,
-                        initargs=(run.to_dict(), os.getpid()))
-    return pool.imap_unordered(process_in_pool, tasks, chunksize=4), pool
+    if workers > 1:
+        return _pool_results(tasks, run, workers)
+    pipeline = get_pipeline(run)
+    return (process(pipeline, task, run.dedup) for task in tasks)
 
 
 def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
@@ -222,7 +262,7 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
             items = read_inputs(options.paths, options.input_format, options.date,
                                 options.columns)
         tasks = _Tasks(items, done, int(settings["max_chars"]))
-        results, pool = _results(tasks, run, options, db)
+        results = _results(tasks, run, options, db)
         bar = _progress(options.progress)
         batch: list[dict[str, Any]] = []
         last_commit = time.monotonic()
@@ -253,13 +293,11 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
             flush()
         except KeyboardInterrupt:
             summary.interrupted = True
-            if pool is not None:
-                pool.terminate()
             flush()
         finally:
-            if pool is not None:
-                pool.terminate()
-                pool.join()
+            close = getattr(results, "close", None)
+            if close is not None:  # ends the pool, or the Dask client and cluster, now
+                close()
             bar.close()
         summary.read = tasks.read
         summary.skipped = tasks.skipped

@@ -140,7 +140,7 @@ def expected_ids(item: Document | InputError) -> tuple[str, ...]:
     return (content_id(item.text), failure_id(item.origin, item.text))
 
 
-# -- multiprocessing pool workers ------------------------------------------------------
+# -- process pool workers --------------------------------------------------------------
 
 def _watch_parent(parent: int) -> None:
     """End this worker when the process that started it is gone (killed, even with
@@ -159,7 +159,9 @@ def init_pool_worker(settings: dict[str, Any], parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def process_in_pool(item: Document | InputError | dict[str, Any]) -> dict[str, Any]:
-    """Pool task: analyze one document with this process's Pipeline."""
+def process_in_pool(items: list[Document | InputError | dict[str, Any]]
+                    ) -> list[dict[str, Any]]:
+    """Pool task: analyze a few documents with this process's Pipeline."""
     assert _CURRENT is not None, "init_pool_worker was not run"
-    return process(get_pipeline(_CURRENT), item, _CURRENT.dedup)
+    pipeline = get_pipeline(_CURRENT)
+    return [process(pipeline, item, _CURRENT.dedup) for item in items]

@@ -99,6 +99,11 @@ class EventCoder:
         blocked = set()
         for match in self.lex.blockers.match(tokens):
             blocked.update(range(match.first, match.last + 1))
+        for mention in mentions:  # a name is no trigger: فيصل is not ف + يصل
+            if sentence.start <= mention.start < sentence.end and mention.source in (
+                    "gazetteer", "tagger") and mention.label in ("PERS", "ORG", "LOC"):
+                blocked.update(range(mention.first - sentence.first_token,
+                                     mention.last - sentence.first_token + 1))
         args = self._arguments(doc, sentence, mentions)
         dates = find_dates(tokens, doc.meta.date)
         found: list[Event] = []

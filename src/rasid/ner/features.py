@@ -5,7 +5,8 @@ matching key, affixes, clitic-stripped stem, shape, frequency, gazetteer hints),
 news repeats a small vocabulary endlessly. So each distinct word form is analysed once
 and kept in a dict as five ready-made feature lists: the word's own features and the
 features it contributes as the word two before, one before, one after and two after
-some other token. Featurizing a sentence is then a list concatenation per token.
+some other token. Featurizing a sentence is then a list concatenation per token, plus
+gazetteer marks for the few tokens that can start a knowledge-base name.
 
 Features are ``bytes``: python-crfsuite encodes every ``str`` attribute to UTF-8 on each
 call, and pre-encoded names skip that. When the tagger knows which attributes its model
@@ -30,9 +31,10 @@ from rasid.text.normalize import is_arabic_letter, match_key, strip_diacritics
 
 #: What is cached per word form: the feature lists (own, and as seen from the token it
 #: follows or precedes at distance one and two: ``-1:``, ``+1:``, ``-2:``, ``+2:``), the
-#: key, and the keys under which the form can start a gazetteer name.
+#: key, the keys under which the form can start a gazetteer name, and the stem's key.
 Entry = tuple[
-    list[bytes], list[bytes], list[bytes], list[bytes], list[bytes], str, tuple[str, ...]
+    tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...],
+    tuple[bytes, ...], str, tuple[str, ...], str
 ]
 
 
@@ -42,8 +44,6 @@ class FeatureConfig:
 
     affixes: int = 3
     """Longest prefix and suffix of the key (and of the stem) used as a feature."""
-    neighbour_affixes: int = 0
-    """Longest suffix of a neighbour's key used as a feature (0: none)."""
     window: int = 2
     """Neighbours on each side whose features a token sees (1 or 2)."""
     far_features: tuple[str, ...] = ("k", "st")
@@ -52,11 +52,6 @@ class FeatureConfig:
     """Which kinds of features a neighbour at distance 1 contributes."""
     zipf_step: float = 1.0
     """Width of a frequency bucket on wordfreq's zipf scale."""
-    pattern: bool = False
-    """Add the stem's long-vowel pattern (``فرويد`` → ``CCVVC``): foreign names break
-    the templates of Arabic words."""
-    bigrams: bool = False
-    """Add the pair (previous key, key) as a feature (costs a string join per token)."""
     gazetteer: bool = True
     """Mark runs of tokens that are whole knowledge-base names, with the entry's kind."""
     name_parts: bool = True
@@ -107,7 +102,8 @@ class FeatureExtractor:
 
     ``known`` is the set of attributes a model has weights for; when given, the cached
     lists are filtered to it. ``max_cache`` bounds the number of cached forms (the cache
-    is emptied when it is full, which costs a little speed and keeps memory flat).
+    is emptied when it is full, which costs a little speed and keeps memory flat: a
+    form costs about 0.8 kB).
     """
 
     def __init__(
@@ -116,11 +112,13 @@ class FeatureExtractor:
         lexicon: Lexicon | None = None,
         known: Collection[bytes] | None = None,
         gazetteer: Gazetteer | None = None,
-        max_cache: int = 200_000,
+        max_cache: int = 100_000,
     ) -> None:
         self.config = config or FeatureConfig()
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
         self.splitter = CliticSplitter(self.lexicon)
+        # the splitter's own cache would duplicate this one, and outlive its clearing
+        self._split = self.splitter._split
         self.known: dict[bytes, bytes] | None = (
             {name: name for name in known} if known is not None else None
         )
@@ -137,16 +135,16 @@ class FeatureExtractor:
         self._pads = self._make_pads()
 
     def _make_pads(self) -> tuple[Entry, Entry]:
-        bos: Entry = ([], self._keep([b"-1:BOS"]), [], self._keep([b"-2:BOS"]), [], "", ())
-        eos: Entry = ([], [], self._keep([b"+1:EOS"]), [], self._keep([b"+2:EOS"]), "", ())
+        bos: Entry = ((), self._keep([b"-1:BOS"]), (), self._keep([b"-2:BOS"]), (), "", (), "")
+        eos: Entry = ((), (), self._keep([b"+1:EOS"]), (), self._keep([b"+2:EOS"]), "", (), "")
         return bos, eos
 
-    def _keep(self, names: list[bytes]) -> list[bytes]:
+    def _keep(self, names: list[bytes]) -> tuple[bytes, ...]:
         """Keep the names the model knows, as the model's own (shared) objects."""
         known = self.known
         if known is None:
-            return names
-        return [known[n] for n in names if n in known]
+            return tuple(names)
+        return tuple(known[n] for n in names if n in known)
 
     # -- per word form ----------------------------------------------------------------
 
@@ -156,8 +154,10 @@ class FeatureExtractor:
         Kinds: ``k`` cleaned key; ``p``/``s`` key prefixes and suffixes; ``st`` stem key
         after clitics; ``sp``/``ss`` stem affixes; ``pc`` proclitics; ``en`` pronoun
         suffix; ``sh`` shape; ``ln`` length; ``z`` frequency bucket of the key and of
-        the stem; ``nm`` gazetteer hint (a name the knowledge base lists); ``g`` glued
-        digits or punctuation.
+        the stem; ``nm`` the lexicon's name hint (the key or stem is part of a name
+        the knowledge base lists); ``gp`` which kinds of multi-word names the word
+        begins (``person0``) or continues (``person1``); ``g`` glued digits or
+        punctuation.
         """
         cfg = self.config
         surface = strip_diacritics(token)
@@ -183,7 +183,7 @@ class FeatureExtractor:
         out["z"] = [str(int(zipf / cfg.zipf_step)) if zipf else "u"]
         names = ["k"] if lex.is_name(key) else []
         if shape in ("ar", "ar+d"):
-            pieces = self.splitter.split(core)
+            pieces = self._split(core)
             stem_piece = next(p for p in pieces if p.role == "stem")
             stem = match_key(core[stem_piece.start : stem_piece.end])
             proclitics = "+".join(p.role for p in pieces if p.end <= stem_piece.start)
@@ -211,12 +211,10 @@ class FeatureExtractor:
                 out.get("st", ("",))[0], ())
             if found:
                 out["gp"] = list(found)
-        if cfg.pattern and "st" in out:
-            out["cv"] = ["".join("V" if c in "اوي" else "C" for c in out["st"][0][:8])]
         return out
 
     def entry(self, token: str) -> Entry:
-        """The five cached feature lists of a word form (computed on first sight)."""
+        """The cached entry of a word form (computed on first sight)."""
         found = self.cache.get(token)
         if found is not None:
             return found
@@ -227,8 +225,6 @@ class FeatureExtractor:
             own.extend(f"{kind}={v}".encode() for v in values)
         near = [(kind, v) for kind in cfg.near_features for v in kinds.get(kind, ())]
         far = [(kind, v) for kind in cfg.far_features for v in kinds.get(kind, ())]
-        if cfg.neighbour_affixes and "s" in kinds:
-            near.extend(("s", v) for v in kinds["s"][: cfg.neighbour_affixes])
         keep = self._keep
         key = kinds["k"][0]
         firsts: tuple[str, ...] = ()
@@ -242,15 +238,20 @@ class FeatureExtractor:
             keep(own),
             keep([f"-1:{k}={v}".encode() for k, v in near]),
             keep([f"+1:{k}={v}".encode() for k, v in near]),
-            keep([f"-2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else [],
-            keep([f"+2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else [],
+            keep([f"-2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else (),
+            keep([f"+2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else (),
             key,
             firsts,
+            kinds.get("st", kinds["k"])[0],
         )
         if len(self.cache) >= self.max_cache:
             self.cache.clear()
         self.cache[token] = result
         return result
+
+    def stem(self, token: str) -> str:
+        """The matching key of the token's stem, behind its clitics."""
+        return (self.cache.get(token) or self.entry(token))[7]
 
     # -- per sentence -----------------------------------------------------------------
 
@@ -260,14 +261,11 @@ class FeatureExtractor:
         entries = [get(t) or self.entry(t) for t in tokens]
         bos, eos = self._pads
         padded = [bos, bos, *entries, eos, eos]
-        if self.config.bigrams:
-            rows = self._with_bigrams(tokens, padded)
-        else:
-            rows = [
-                [*padded[i + 2][0], *padded[i + 1][1], *padded[i + 3][2],
-                 *padded[i][3], *padded[i + 4][4]]
-                for i in range(len(entries))
-            ]
+        rows = [
+            [*padded[i + 2][0], *padded[i + 1][1], *padded[i + 3][2],
+             *padded[i][3], *padded[i + 4][4]]
+            for i in range(len(entries))
+        ]
         if self.gazetteer is not None:
             firsts = [e[6] for e in entries]
             if any(firsts):
@@ -291,13 +289,3 @@ class FeatureExtractor:
                         rows[end].extend(before)
                     if start > 0:
                         rows[start - 1].extend(after)
-
-    def _with_bigrams(self, tokens: Sequence[str], padded: list[Entry]) -> list[list[bytes]]:
-        keys = ["BOS", *(e[5] for e in padded[2:-2])]
-        out = []
-        for i in range(len(tokens)):
-            row = [*padded[i + 2][0], *padded[i + 1][1], *padded[i + 3][2],
-                   *padded[i][3], *padded[i + 4][4]]
-            row.append(f"kk={keys[i]}|{keys[i + 1]}".encode())
-            out.append(row)
-        return out

@@ -18,6 +18,7 @@ from typing import Any
 import pycrfsuite
 
 from rasid.ner.conll import repair_bio
+from rasid.ner.document import PropagationSettings, propagate
 from rasid.ner.features import FeatureConfig, FeatureExtractor
 from rasid.text.lexicon import Lexicon
 
@@ -65,6 +66,7 @@ class CrfTagger:
         self.extractor = extractor
         self.metadata = metadata or {}
         self.labels: list[str] = list(tagger.labels())
+        self.propagation = PropagationSettings.from_dict(self.metadata.get("document", {}))
 
     @classmethod
     def load(cls, path: str | Path | None = None, lexicon: Lexicon | None = None) -> CrfTagger:
@@ -88,6 +90,18 @@ class CrfTagger:
         return repair_bio(tags)
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tags for each sentence in turn."""
+        """Tags for each sentence in turn, each sentence tagged on its own."""
         tag = self.tag
         return [tag(tokens) for tokens in sentences]
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags for the sentences of one document, made consistent across it.
+
+        A rare word or a multi-word name tagged as an entity in one sentence is tagged
+        the same where the sentence-level tagger left it out (see ``document.py``);
+        pass one article at a time.
+        """
+        tagged = self.tag_sentences(sentences)
+        stem = self.extractor.stem
+        stems = [[stem(t) for t in tokens] for tokens in sentences]
+        return propagate(stems, tagged, self.extractor.lexicon.zipf, self.propagation)

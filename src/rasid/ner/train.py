@@ -27,6 +27,7 @@ from typing import Any
 import pycrfsuite
 
 from rasid.ner.conll import MAIN_TYPES, Scores, Sentence, read, score
+from rasid.ner.document import PropagationSettings, propagate
 from rasid.ner.features import FeatureConfig, FeatureExtractor
 from rasid.ner.tagger import metadata_path
 
@@ -39,7 +40,7 @@ class TrainParams:
 
     c1: float = 0.05
     c2: float = 0.01
-    max_iterations: int = 150
+    max_iterations: int = 100
     min_freq: int = 1
     all_transitions: bool = True
 
@@ -53,9 +54,10 @@ class TrainParams:
         }
 
 
-def featurize(sentences: Sequence[Sentence], config: FeatureConfig) -> list[Features]:
+def featurize(sentences: Sequence[Sentence], config: FeatureConfig,
+              extractor: FeatureExtractor | None = None) -> list[Features]:
     """Feature lists of every sentence (no attribute filter: the model decides)."""
-    extractor = FeatureExtractor(config, max_cache=10_000_000)
+    extractor = extractor or FeatureExtractor(config, max_cache=10_000_000)
     return [extractor.sentence(s.tokens) for s in sentences]
 
 
@@ -106,8 +108,9 @@ def _run_fold(fold: int) -> tuple[int, list[list[str]], float]:
 
 def cross_validate(sentences: Sequence[Sentence], xs: list[Features], params: TrainParams,
                    folds: int = 5, shuffle: bool = False, seed: int = 13,
-                   jobs: int = 1) -> tuple[Scores, list[Scores]]:
-    """Pooled and per-fold entity scores of K-fold cross-validation by sentence."""
+                   jobs: int = 1) -> tuple[Scores, list[Scores], list[list[str]]]:
+    """Pooled and per-fold entity scores of K-fold cross-validation by sentence, and the
+    held-out predictions of every sentence."""
     ys = [list(s.tags or ()) for s in sentences]
     fold_ids = fold_indices(len(sentences), folds, shuffle, seed)
     _CV.update(xs=xs, ys=ys, folds=fold_ids, params=params)
@@ -121,7 +124,10 @@ def cross_validate(sentences: Sequence[Sentence], xs: list[Features], params: Tr
         _CV.clear()
     pooled = Scores()
     per_fold: list[Scores] = []
+    held_out: list[list[str]] = [[] for _ in sentences]
     for fold, predicted, seconds in sorted(results):
+        for index, tags in zip(fold_ids[fold], predicted, strict=True):
+            held_out[index] = tags
         fold_scores = score([ys[i] for i in fold_ids[fold]], predicted)
         per_fold.append(fold_scores)
         pooled.add(fold_scores)
@@ -129,7 +135,24 @@ def cross_validate(sentences: Sequence[Sentence], xs: list[Features], params: Tr
         print(f"fold {fold + 1}/{folds}: PERS+LOC+ORG F1 {main.f1:.3f} "
               f"(P {main.precision:.3f} R {main.recall:.3f}), {seconds:.0f} s",
               file=sys.stderr)
-    return pooled, per_fold
+    return pooled, per_fold, held_out
+
+
+def document_scores(sentences: Sequence[Sentence], predicted: list[list[str]],
+                    extractor: FeatureExtractor, settings: PropagationSettings,
+                    size: int) -> Scores:
+    """Scores after document propagation over pseudo-documents of ``size`` sentences.
+
+    ANERcorp marks no article boundaries, so consecutive blocks of sentences stand in
+    for articles (it keeps each article's sentences together).
+    """
+    propagated: list[list[str]] = []
+    for start in range(0, len(sentences), size):
+        block = sentences[start : start + size]
+        stems = [[extractor.stem(t) for t in s.tokens] for s in block]
+        propagated.extend(propagate(stems, predicted[start : start + size],
+                                    extractor.lexicon.zipf, settings))
+    return score([list(s.tags or ()) for s in sentences], propagated)
 
 
 def _figures(pooled: Scores, per_fold: list[Scores]) -> dict[str, Any]:
@@ -163,6 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=defaults.c2)
     parser.add_argument("--max-iterations", type=int, default=defaults.max_iterations)
     parser.add_argument("--min-freq", type=int, default=defaults.min_freq)
+    parser.add_argument("--doc-size", type=int, default=50, metavar="N",
+                        help="with --cv, also score tag_document's propagation over "
+                             "blocks of N consecutive sentences (0: don't)")
     parser.add_argument("--features", default="{}",
                         help="JSON object overriding feature settings (FeatureConfig)")
     args = parser.parse_args(argv)
@@ -177,20 +203,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if untagged:
         parser.error(f"{args.train}: {untagged} sentences have no tags")
     started = time.perf_counter()
-    xs = featurize(sentences, config)
+    extractor = FeatureExtractor(config, max_cache=10_000_000)
+    xs = featurize(sentences, config, extractor)
     tokens = sum(len(s.tokens) for s in sentences)
     print(f"{len(sentences):,} sentences, {tokens:,} tokens featurized in "
           f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
 
     figures: dict[str, Any] | None = None
+    document_figures: dict[str, Any] | None = None
+    propagation = PropagationSettings()
     if args.cv:
-        pooled, per_fold = cross_validate(sentences, xs, params, args.cv, args.shuffle,
-                                          args.seed, args.jobs)
+        pooled, per_fold, held_out = cross_validate(
+            sentences, xs, params, args.cv, args.shuffle, args.seed, args.jobs)
         print(f"{args.cv}-fold cross-validation "
               f"({'shuffled' if args.shuffle else 'contiguous'} folds), "
-              "entity-level exact span and type:")
+              "entity-level exact span and type, each sentence tagged alone:")
         print(pooled.table())
         figures = _figures(pooled, per_fold)
+        if args.doc_size > 0 and not args.shuffle:
+            documents = document_scores(sentences, held_out, extractor, propagation,
+                                        args.doc_size)
+            print(f"\nthe same predictions after tag_document's propagation over blocks of "
+                  f"{args.doc_size} consecutive sentences:")
+            print(documents.table())
+            document_figures = _figures(documents, [])
 
     if args.out:
         out = Path(args.out)
@@ -206,10 +242,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "tokens": tokens,
                 "params": asdict(params),
             },
+            # the gazetteer and name hints come from the knowledge base as it was then;
+            # retrain when it has grown much
+            "knowledge_base": {
+                "lexicon_names": len(extractor.lexicon.names),
+                "gazetteer_names": extractor.gazetteer.size if extractor.gazetteer else 0,
+            },
         }
+        meta["document"] = asdict(propagation)
         if figures is not None:
             meta["cross_validation"] = {"folds": args.cv, "shuffled": args.shuffle,
                                         "figures": figures}
+            if document_figures is not None:
+                document_figures.pop("fold_f1_PERS+LOC+ORG")
+                meta["cross_validation"]["document_figures"] = document_figures
+                meta["cross_validation"]["document_block_sentences"] = args.doc_size
         metadata_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
                                       encoding="utf-8")
     return 0

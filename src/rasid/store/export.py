@@ -71,19 +71,18 @@ def exporter(name: str, *, suffix: str, binary: bool, description: str
 
 
 def _clean(value: Any) -> Any:
-    """Plain JSON values from what pandas and DuckDB return (NaN and NaT become None)."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
+    """Plain JSON values from what pandas and DuckDB return (NaN, NaT and NA become
+    None, numpy scalars and arrays become Python numbers and lists)."""
+    if value is None or type(value).__name__ in ("NaTType", "NAType"):
         return None
     if hasattr(value, "tolist") and not isinstance(value, str):
         value = value.tolist()
+    if isinstance(value, float) and math.isnan(value):
+        return None
     if isinstance(value, list | tuple):
         return [_clean(v) for v in value]
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
-    if type(value).__name__ == "NaTType":
-        return None
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
