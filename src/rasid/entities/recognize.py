@@ -284,11 +284,10 @@ class EntityRecognizer:
 
     # -- 4. tagger ------------------------------------------------------------------
     def _tagged(self, state: _State) -> None:
-        for sentence in state.doc.sentences:
-            tokens = state.tokens[sentence.first_token : sentence.last_token]
-            if not tokens:
-                continue
-            tags = self.tagger.tag([t.text for t in tokens])
+        sentences = [s for s in state.doc.sentences if s.last_token > s.first_token]
+        tagged = self.tagger.tag_document(
+            [[t.text for t in state.tokens[s.first_token : s.last_token]] for s in sentences])
+        for sentence, tags in zip(sentences, tagged, strict=True):
             for first, last, label in _spans(tags):
                 label = _TAGGER_LABELS.get(label)
                 if label is None:

@@ -8,8 +8,11 @@ with a clear message instead of being misread.
 Article ids are the content hash of the raw text (``rasid.pipeline.content_id``), so
 the same article read twice, from two files or two runs, is one row. Layer rows are
 keyed by (article id, layer id): layer ids (``m3``, ``e1``) are local to an article.
-Every layer row also keeps its original dict as JSON (``data``), so fields a later
-stage adds are never lost even before the schema grows a column for them.
+The writer keeps them unique (it replaces all of an article's layer rows at once);
+they carry no index, which keeps the store small and bulk writes fast (rows of one
+article are written together, so DuckDB's zone maps find them). Fields of a layer
+item that have no column yet (a later stage's additions) are kept as JSON in
+``extra``, so nothing an Analysis holds is lost.
 """
 
 from __future__ import annotations
@@ -62,8 +65,7 @@ _V1 = (
         entity VARCHAR,
         source VARCHAR,
         confidence DOUBLE,
-        data JSON,
-        PRIMARY KEY (article_id, id)
+        extra JSON
     )""",
     """CREATE TABLE entities (
         article_id VARCHAR NOT NULL,
@@ -76,8 +78,7 @@ _V1 = (
         code VARCHAR,
         role JSON,
         mentions VARCHAR[],
-        data JSON,
-        PRIMARY KEY (article_id, id)
+        extra JSON
     )""",
     """CREATE TABLE quotes (
         article_id VARCHAR NOT NULL,
@@ -97,8 +98,7 @@ _V1 = (
         kind VARCHAR,
         medium VARCHAR,
         found_by VARCHAR,
-        data JSON,
-        PRIMARY KEY (article_id, id)
+        extra JSON
     )""",
     """CREATE TABLE events (
         article_id VARCHAR NOT NULL,
@@ -122,16 +122,14 @@ _V1 = (
         rule_id VARCHAR,
         rule_description VARCHAR,
         confidence DOUBLE,
-        data JSON,
-        PRIMARY KEY (article_id, id)
+        extra JSON
     )""",
     """CREATE TABLE event_actors (
         article_id VARCHAR NOT NULL,
         event_id VARCHAR NOT NULL,
         role VARCHAR NOT NULL CHECK (role IN ('actor', 'recipient')),
         entity_id VARCHAR NOT NULL,
-        position INTEGER NOT NULL,
-        PRIMARY KEY (article_id, event_id, role, entity_id)
+        position INTEGER NOT NULL
     )""",
     """CREATE TABLE minhashes (
         article_id VARCHAR PRIMARY KEY,
