@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from rasid._version import __version__
 from rasid.analysis import Analysis, failure_dict
-from rasid.errors import InputError, RasidError
+from rasid.errors import InputError
 
 
 def _date(value: str) -> str:
@@ -183,15 +183,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except RasidError as error:
-        print(f"rasid: {error}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        return 0
+    from rasid.cli_common import run_main
+
+    return run_main(build_parser, argv)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rasid.errors import RasidError
-
 
 def _port(value: str) -> int:
     try:
@@ -86,14 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.handler(args)
-    except RasidError as error:
-        print(f"rasid: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    from rasid.cli_common import run_main
+
+    return run_main(build_parser, argv)
 
 
 if __name__ == "__main__":

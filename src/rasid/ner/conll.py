@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rasid.errors import RasidError
+from rasid.evaluate.metrics import Counts
 
 #: The entity types of ANERcorp; MISC is scored separately because it is ill-defined.
 MAIN_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
@@ -132,33 +133,6 @@ def repair_bio(tags: list[str]) -> list[str]:
             tags[index] = "B-" + tag[2:]
         previous = tags[index]
     return tags
-
-
-@dataclass(slots=True)
-class Counts:
-    """True positives, false positives and false negatives of one entity type."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
 
 
 @dataclass(slots=True)
