@@ -45,15 +45,22 @@ def iter_entries(path: Path) -> Iterator[tuple[int, dict]]:
 
 def iter_arabic_names(paths: Iterable[Path] | None = None) -> Iterator[str]:
     """Yield every Arabic name and nisba form listed in the knowledge-base files."""
-    for name, _, _ in iter_names_with_strength(paths):
+    for name, _, _, _ in iter_names_with_strength(paths):
         yield name
+
+
+def _anchor_countries() -> frozenset[str]:
+    from rasid.resources import load_json
+
+    return frozenset(load_json("morphology.json")["glue"]["anchor_place_countries"])
 
 
 def _strength(entry: dict) -> int:
     """How safely a name's words can stand as pieces of a glued token.
 
-    2: countries, their nisba forms, capitals, regions, cities of half a million and
-       organizations (even three-letter words: مصر, قطر, عدن);
+    2: countries, their nisba forms, capitals, organizations, and the regions and cities
+       of half a million of the region rasid reads most (even three-letter words: مصر,
+       قطر, عدن);
     1: other large cities (words of four letters or more that are not ordinary
        frequent words);
     -1: people (their words count as names, but never anchor a rarer word);
@@ -61,11 +68,12 @@ def _strength(entry: dict) -> int:
     """
     kind = entry.get("kind")
     population = entry.get("population") or 0
-    if kind == "country" or entry.get("capital_of") or population >= 500_000:
-        return 2
-    if kind == "place" and entry.get("feature") in ("region", "area"):
+    if kind == "country" or entry.get("capital_of"):
         return 2
     if kind == "place":
+        near = entry.get("country") in _anchor_countries() or entry.get("country") is None
+        if near and (population >= 500_000 or entry.get("feature") in ("region", "area")):
+            return 2
         return 1 if population >= 100_000 else 0
     if kind == "person":
         return -1  # people's names: words of their own, but never glue anchors
@@ -75,8 +83,8 @@ def _strength(entry: dict) -> int:
 
 
 def iter_names_with_strength(paths: Iterable[Path] | None = None
-                             ) -> Iterator[tuple[str, int, str]]:
-    """Yield ``(name, strength, field)`` for every Arabic name and nisba form."""
+                             ) -> Iterator[tuple[str, int, str, str]]:
+    """Yield ``(name, strength, field, kind)`` for every Arabic name and nisba form."""
     for path in shipped_kb_files() if paths is None else paths:
         for number, entry in iter_entries(path):
             strength = _strength(entry)
@@ -87,4 +95,4 @@ def iter_names_with_strength(paths: Iterable[Path] | None = None
                         f"{path}:{number}: field '{field}' must be a list of strings"
                     )
                 for value in values:
-                    yield value, strength, field
+                    yield value, strength, field, str(entry.get("kind"))

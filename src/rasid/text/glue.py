@@ -40,11 +40,14 @@ class GlueSettings:
     name_zipf: float
     short_piece_zipf: float
     weak_piece_zipf: float
+    unknown_piece_letters: int
+    unknown_piece_penalty: float
     max_pieces: int
 
     @classmethod
     def from_data(cls) -> GlueSettings:
-        values = {k: v for k, v in load_json("morphology.json")["glue"].items() if k != "_doc"}
+        values = {k: v for k, v in load_json("morphology.json")["glue"].items()
+                  if k in cls.__dataclass_fields__}
         return cls(**values)
 
 
@@ -140,6 +143,9 @@ class GlueSplitter:
             return 9.0 - zipf + s.clitic_piece_penalty, "short"
         if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf:
             return 9.0 - zipf + s.clitic_piece_penalty, "weak"
+        if len(piece) >= s.unknown_piece_letters:
+            # a word the lexicon has never seen (a rare name) beside an anchor name
+            return 9.0 + s.unknown_piece_penalty, "weak"
         return _INF, ""
 
     def _cuts(self, token: str) -> tuple[int, ...]:

@@ -109,7 +109,7 @@ class Lexicon:
         anchor_names: set[str] = set()
         bare_names: set[str] = set()
         zipfs = _wordfreq_keys()
-        for name, strength, field_name in iter_names_with_strength(kb_files):
+        for name, strength, field_name, kind in iter_names_with_strength(kb_files):
             if field_name == "nisba":
                 bare_names.update(match_key(part) for part in name.split())
             parts = name.split()
@@ -119,7 +119,11 @@ class Lexicon:
                     names.add(key)
                     if strength != 0 and len(key) >= 4:
                         strong_names.add(key)
-                    if strength == 2 and len(key) >= 3 and (len(parts) == 1 or len(key) >= 4):
+                    # anchors: one-word names, and the words of states' and organizations' names
+                    if strength == 2 and len(key) >= 4 and (len(parts) == 1 or
+                                                            kind in ("country", "org")):
+                        anchor_names.add(key)
+                    elif strength == 2 and len(key) == 3 and len(parts) == 1:
                         anchor_names.add(key)
                     elif strength == 1 and len(parts) == 1 and len(key) >= 4 and \
                             _zipf(zipfs, key) < 4.0:
