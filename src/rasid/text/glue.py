@@ -59,6 +59,7 @@ class GlueSplitter:
         self.settings = settings or GlueSettings.from_data()
         self._proclitic_keys = [letters for letters, _ in lexicon.proclitics]
         self.cuts = lru_cache(maxsize=200_000)(self._cuts)
+        self.letter_cuts = lru_cache(maxsize=200_000)(self._letter_cuts)
 
     # -- whole-token protection -------------------------------------------------
     def is_word(self, key: str) -> bool:
@@ -143,8 +144,9 @@ class GlueSplitter:
             return 9.0 - zipf + s.clitic_piece_penalty, "short"
         if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf:
             return 9.0 - zipf + s.clitic_piece_penalty, "weak"
-        if len(piece) >= s.unknown_piece_letters:
-            # a word the lexicon has never seen (a rare name) beside an anchor name
+        if len(piece) >= s.unknown_piece_letters and not self.letter_cuts(piece):
+            # a word the lexicon has never seen (a rare name) beside an anchor name; one
+            # that could itself be split is no single word (and repair stays idempotent)
             return 9.0 + s.unknown_piece_penalty, "weak"
         return _INF, ""
 
@@ -156,11 +158,11 @@ class GlueSplitter:
         """
         key = match_key(token)
         if len(key) == len(token):
-            return self._letter_cuts(key)
+            return self.letter_cuts(key)
         letters = [i for i, char in enumerate(token) if match_key(char)]
         if len(letters) != len(key):
             return ()
-        return tuple(letters[cut] for cut in self._letter_cuts(key))
+        return tuple(letters[cut] for cut in self.letter_cuts(key))
 
     def _letter_cuts(self, key: str) -> tuple[int, ...]:
         s = self.settings
@@ -179,6 +181,8 @@ class GlueSplitter:
             for start in range(end):
                 if not states[start]:
                     continue
+                if start == 0 and end == n:
+                    continue  # a split has two pieces at least
                 piece = key[start:end]
                 cost, kind = self.piece(piece, end == n)
                 if cost == _INF:
