@@ -197,12 +197,22 @@ def test_relations(api: httpx.Client, db: duckdb.DuckDBPyConnection, sample: dic
         assert row["period"].endswith("-01")
         assert row["events"] == sum(row[f"quad_{q}"] for q in "1234")
         assert row["actor"] != row["recipient"]
-    dyads = count(db, "SELECT count(*) FROM (SELECT DISTINCT s.article_id, s.event_id, "
-                      "s.entity_id, r.entity_id FROM event_actors s JOIN event_actors r "
-                      "ON r.article_id = s.article_id AND r.event_id = s.event_id "
-                      "AND r.role = 'recipient' JOIN articles a ON a.id = s.article_id "
-                      "WHERE s.role = 'actor' AND a.duplicate_of IS NULL "
-                      "AND s.entity_id <> r.entity_id)")
+    directed = count(db, "SELECT count(*) FROM (SELECT DISTINCT s.article_id, s.event_id, "
+                         "s.entity_id, r.entity_id FROM event_actors s JOIN event_actors r "
+                         "ON r.article_id = s.article_id AND r.event_id = s.event_id "
+                         "AND r.role = 'recipient' JOIN articles a ON a.id = s.article_id "
+                         "WHERE s.role = 'actor' AND a.duplicate_of IS NULL "
+                         "AND s.entity_id <> r.entity_id)")
+    # reciprocal events (several actors, no recipient) count once per pair of actors
+    mutual = count(db, "SELECT count(*) FROM (SELECT DISTINCT s.article_id, s.event_id, "
+                       "s.entity_id, r.entity_id FROM event_actors s JOIN event_actors r "
+                       "ON r.article_id = s.article_id AND r.event_id = s.event_id "
+                       "AND r.role = 'actor' JOIN articles a ON a.id = s.article_id "
+                       "WHERE s.role = 'actor' AND a.duplicate_of IS NULL "
+                       "AND s.entity_id < r.entity_id AND NOT EXISTS (SELECT 1 FROM "
+                       "event_actors q WHERE q.article_id = s.article_id AND "
+                       "q.event_id = s.event_id AND q.role = 'recipient'))")
+    dyads = directed + mutual
     assert sum(row["events"] for row in monthly["items"]) == dyads
     actor, recipient = sample["dyad"]
     one = api.get("/api/relations", params={"actor": actor, "recipient": recipient,

@@ -92,18 +92,23 @@ def _participants_sql(level: str, actor: str | None) -> tuple[str, list[object]]
 
 
 def _dyads_sql(filters: Filters, level: str) -> tuple[str, list[object]]:
+    """Dyads of the filtered events: each actor with each recipient, and for reciprocal
+    events (several actors, no recipient: a meeting, an agreement, a clash) each pair
+    of actors once, in a fixed order, so ``روسيا وإيران تنسقان`` counts for RUS–IRN."""
     events, event_params = _events_sql(filters)
     parts, part_params = _participants_sql(level, filters.actor)
     actor_filter = " AND (s.matches OR r.matches)" if filters.actor else ""
+    pair = ("SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
+            "s.node AS actor, r.node AS recipient "
+            "FROM ev JOIN parts s ON s.article_id = ev.article_id AND s.event_id = ev.id "
+            "AND s.role = 'actor' "
+            "JOIN parts r ON r.article_id = ev.article_id AND r.event_id = ev.id ")
     sql = (
         f"WITH ev AS ({events}), parts AS ({parts}) "
-        "SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
-        "s.node AS actor, r.node AS recipient "
-        "FROM ev JOIN parts s ON s.article_id = ev.article_id AND s.event_id = ev.id "
-        "AND s.role = 'actor' "
-        "JOIN parts r ON r.article_id = ev.article_id AND r.event_id = ev.id "
-        "AND r.role = 'recipient' "
-        f"WHERE s.node <> r.node{actor_filter}"
+        f"{pair}AND r.role = 'recipient' WHERE s.node <> r.node{actor_filter} "
+        f"UNION ALL {pair}AND r.role = 'actor' WHERE s.node < r.node "
+        "AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.article_id = ev.article_id "
+        f"AND q.event_id = ev.id AND q.role = 'recipient'){actor_filter}"
     )
     return sql, [*event_params, *part_params]
 
@@ -113,8 +118,8 @@ def dyads(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *,
     """One row per (event, actor, recipient), with the event's fields and article."""
     filters = filters or Filters()
     sql, params = _dyads_sql(filters, level)
-    return conn.execute(sql + " ORDER BY date, article_id, id, actor, recipient",
-                        params).df()
+    return conn.execute(f"SELECT * FROM ({sql}) ORDER BY date, article_id, id, actor, "
+                        "recipient", params).df()
 
 
 def relations(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *,
@@ -199,7 +204,7 @@ def stats(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         return None if result is None else result[0]
 
     version = one("SELECT value FROM meta WHERE key = ?", ["schema_version"])
-    rows.append(("store", "schema_version", version))
+    rows.append(("store", "schema_version", int(str(version)) if version else 0))
     for name, sql in (
         ("articles", "SELECT count(*) FROM articles"),
         ("analyzed", "SELECT count(*) FROM articles WHERE status = 'ok'"),

@@ -32,6 +32,13 @@ _NODE = {
 }
 
 
+_PAIR = ("SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
+         "s.node AS actor, r.node AS recipient FROM ev "
+         "JOIN parts s ON s.article_id = ev.article_id AND s.event_id = ev.id "
+         "AND s.role = 'actor' "
+         "JOIN parts r ON r.article_id = ev.article_id AND r.event_id = ev.id ")
+
+
 def dyads_sql(f: EventFilter, level: str, *, involving: str | None = None
               ) -> tuple[str, list[Any]]:
     """``WITH ..., d AS (...)``: one row per dyad with the event's fields, ``actor`` and
@@ -49,12 +56,12 @@ def dyads_sql(f: EventFilter, level: str, *, involving: str | None = None
         "FROM event_actors x LEFT JOIN entities n "
         "ON n.article_id = x.article_id AND n.id = x.entity_id "
         "WHERE x.article_id IN (SELECT article_id FROM ev)), "
-        "d AS (SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
-        "s.node AS actor, r.node AS recipient FROM ev "
-        "JOIN parts s ON s.article_id = ev.article_id AND s.event_id = ev.id "
-        "AND s.role = 'actor' "
-        "JOIN parts r ON r.article_id = ev.article_id AND r.event_id = ev.id "
-        "AND r.role = 'recipient' WHERE s.node <> r.node) "
+        f"d AS ({_PAIR}AND r.role = 'recipient' WHERE s.node <> r.node "
+        # reciprocal events (several actors, no recipient) pair their actors, as the
+        # store's relations do (rasid.store.queries._dyads_sql)
+        f"UNION ALL {_PAIR}AND r.role = 'actor' WHERE s.node < r.node AND NOT EXISTS ("
+        "SELECT 1 FROM parts q WHERE q.article_id = ev.article_id AND q.event_id = ev.id "
+        "AND q.role = 'recipient')) "
     )
     return sql, params
 
