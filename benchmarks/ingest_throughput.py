@@ -7,7 +7,8 @@ does: reading, analysis, the single writer's commits. Near-duplicate linking, wh
 runs once at the end of an ingest, is timed apart. Worker start-up (building each
 Pipeline) is inside the figures, so small runs understate steady-state speed.
 
-Run: ``python benchmarks/ingest_throughput.py [--articles 2000] [--modes serial,pool,dask]``
+Run: ``python benchmarks/ingest_throughput.py [--articles 2000] [--modes serial,pool,dask]
+[--pipeline segment,entities,quotes,events]`` (``--articles 0``: all of them)
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def main() -> None:
     parser.add_argument("--news", default=str(DEFAULT_NEWS))
     parser.add_argument("--modes", default="serial,pool,dask",
                         help=f"comma-separated, from {', '.join(MODES)}")
+    parser.add_argument("--pipeline", default=None,
+                        help="comma-separated components (default: the default pipeline)")
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--partition-size", type=int, default=200)
     args = parser.parse_args()
@@ -46,7 +49,7 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown mode(s) {unknown}")
 
-    settings = resolve({})
+    settings = resolve({"pipeline": args.pipeline.split(",")} if args.pipeline else {})
     with tempfile.TemporaryDirectory(prefix="rasid-bench-") as folder:
         work = Path(folder)
         corpus = work / "news.jsonl"
@@ -56,7 +59,8 @@ def main() -> None:
                 handle.write(json.dumps(article, ensure_ascii=False) + "\n")
                 count += 1
                 chars += len(article.get("text") or "")
-        print(f"articles: {count:,} ({chars:,} characters)")
+        print(f"articles: {count:,} ({chars:,} characters); pipeline: "
+              f"{', '.join(settings['pipeline'])}")
         for mode in modes:
             db = work / f"{mode}.duckdb"
             options = IngestOptions(paths=[str(corpus)], dedup=False, progress=False,
@@ -81,6 +85,15 @@ def main() -> None:
             print(line, flush=True)
             size = db.stat().st_size / 1e6
             print(f"        store size: {size:,.0f} MB", flush=True)
+            if summary.failed:
+                conn = connect(db, read_only=True)
+                reasons = conn.execute(
+                    "SELECT error_code, regexp_replace(error, ' \\(.*$', ''), count(*) "
+                    "FROM articles WHERE status = 'failed' GROUP BY ALL ORDER BY 3 DESC "
+                    "LIMIT 5").fetchall()
+                conn.close()
+                for code, reason, number in reasons:
+                    print(f"        failed: {number:,} x {code} {reason}", flush=True)
 
 
 if __name__ == "__main__":

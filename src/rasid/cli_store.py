@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rasid.errors import InputError, RasidError
+from rasid.errors import InputError
 
 COMMANDS = ("ingest", "export", "relations", "stats")
 
@@ -253,6 +253,8 @@ def _relations(args: argparse.Namespace) -> int:
                             indent=2))
         return 0
     frame = frame.assign(top_events=frame["top_events"].map(_evidence_text))
+    if args.by == "all":
+        frame = frame.drop(columns=["period"])
     if args.format == "csv":
         frame.to_csv(sys.stdout, index=False)
     elif frame.empty:
@@ -301,14 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return run(args)
-    except RasidError as error:
-        print(f"rasid: {error}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        return 0
+    from rasid.cli_common import run_main
+
+    return run_main(build_parser, argv)
 
 
 if __name__ == "__main__":

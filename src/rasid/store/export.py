@@ -194,7 +194,6 @@ def _events_frame(conn: duckdb.DuckDBPyConnection, filters: Filters, *, flat: bo
 
     frame = queries.events(conn, filters)
     if flat:
-        frame = frame.drop(columns=["extra"])
         for column in ("actors", "recipients"):
             frame[column] = frame[column].map(
                 lambda v: ";".join(_clean(v) or []) if v is not None else "")

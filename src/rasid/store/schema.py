@@ -10,9 +10,10 @@ the same article read twice, from two files or two runs, is one row. Layer rows 
 keyed by (article id, layer id): layer ids (``m3``, ``e1``) are local to an article.
 The writer keeps them unique (it replaces all of an article's layer rows at once);
 they carry no index, which keeps the store small and bulk writes fast (rows of one
-article are written together, so DuckDB's zone maps find them). Fields of a layer
-item that have no column yet (a later stage's additions) are kept as JSON in
-``extra``, so nothing an Analysis holds is lost.
+article are written together, so DuckDB's zone maps find them). Each layer row also
+keeps its item exactly as the Analysis gave it, as JSON in ``data``: readers (the web
+dashboard) rebuild layers from it, and fields a later stage adds are never lost even
+before the schema grows a column for them.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ _V1 = (
         entity VARCHAR,
         source VARCHAR,
         confidence DOUBLE,
-        extra JSON
+        data JSON
     )""",
     """CREATE TABLE entities (
         article_id VARCHAR NOT NULL,
@@ -78,7 +79,7 @@ _V1 = (
         code VARCHAR,
         role JSON,
         mentions VARCHAR[],
-        extra JSON
+        data JSON
     )""",
     """CREATE TABLE quotes (
         article_id VARCHAR NOT NULL,
@@ -98,7 +99,7 @@ _V1 = (
         kind VARCHAR,
         medium VARCHAR,
         found_by VARCHAR,
-        extra JSON
+        data JSON
     )""",
     """CREATE TABLE events (
         article_id VARCHAR NOT NULL,
@@ -122,7 +123,7 @@ _V1 = (
         rule_id VARCHAR,
         rule_description VARCHAR,
         confidence DOUBLE,
-        extra JSON
+        data JSON
     )""",
     """CREATE TABLE event_actors (
         article_id VARCHAR NOT NULL,

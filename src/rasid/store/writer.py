@@ -45,19 +45,19 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     "mentions": [
         ("article_id", _STR), ("id", _STR), ("span_start", _INT), ("span_end", _INT),
         ("text", _STR), ("label", _STR), ("entity", _STR), ("source", _STR),
-        ("confidence", _FLOAT), ("extra", _STR),
+        ("confidence", _FLOAT), ("data", _STR),
     ],
     "entities": [
         ("article_id", _STR), ("id", _STR), ("kind", _STR), ("en", _STR), ("ar", _STR),
         ("country", _STR), ("sector", _STR), ("code", _STR), ("role", _STR),
-        ("mentions", pa.list_(_STR)), ("extra", _STR),
+        ("mentions", pa.list_(_STR)), ("data", _STR),
     ],
     "quotes": [
         ("article_id", _STR), ("id", _STR), ("speaker_text", _STR), ("speaker_start", _INT),
         ("speaker_end", _INT), ("speaker_mention", _STR), ("speaker_entity", _STR),
         ("title", _STR), ("cue_text", _STR), ("cue_start", _INT), ("cue_end", _INT),
         ("content_start", _INT), ("content_end", _INT), ("content_text", _STR),
-        ("kind", _STR), ("medium", _STR), ("found_by", _STR), ("extra", _STR),
+        ("kind", _STR), ("medium", _STR), ("found_by", _STR), ("data", _STR),
     ],
     "events": [
         ("article_id", _STR), ("id", _STR), ("type", _STR), ("mode", _STR),
@@ -66,7 +66,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
         ("quad", _STR), ("trigger_text", _STR), ("trigger_start", _INT),
         ("trigger_end", _INT), ("sentence_start", _INT), ("sentence_end", _INT),
         ("sentence_text", _STR), ("rule_id", _STR), ("rule_description", _STR),
-        ("confidence", _FLOAT), ("extra", _STR),
+        ("confidence", _FLOAT), ("data", _STR),
     ],
     "event_actors": [
         ("article_id", _STR), ("event_id", _STR), ("role", _STR), ("entity_id", _STR),
@@ -169,41 +169,6 @@ def _json(value: object) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
-#: The keys of each layer item that have columns (nested: the sub-keys that do).
-_COVERED: dict[str, dict[str, frozenset[str] | None]] = {
-    "mentions": dict.fromkeys(("id", "start", "end", "text", "label", "entity", "source",
-                               "confidence")),
-    "entities": dict.fromkeys(("id", "kind", "en", "ar", "country", "sector", "code", "role",
-                               "mentions")),
-    "quotes": {**dict.fromkeys(("id", "title", "kind", "medium", "found_by")),
-               "speaker": frozenset(("text", "start", "end", "mention", "entity")),
-               "cue": frozenset(("text", "start", "end")),
-               "content": frozenset(("start", "end"))},
-    "events": {**dict.fromkeys(("id", "type", "mode", "actor", "recipient", "modality",
-                                "reported_by", "date", "place", "cameo", "score", "quad",
-                                "confidence")),
-               "trigger": frozenset(("text", "start", "end")),
-               "sentence": frozenset(("start", "end")),
-               "rule": frozenset(("id", "description"))},
-}
-
-
-def _extra(layer: str, item: dict[str, Any]) -> str | None:
-    """The fields of ``item`` the table has no column for, as JSON (None when none)."""
-    covered = _COVERED[layer]
-    extra: dict[str, Any] = {}
-    for key, value in item.items():
-        if key not in covered:
-            extra[key] = value
-            continue
-        subkeys = covered[key]
-        if subkeys is not None and isinstance(value, dict):
-            rest = {k: v for k, v in value.items() if k not in subkeys}
-            if rest:
-                extra[key] = rest
-    return _json(extra) if extra else None
-
-
 def _slice(text: str, start: object, end: object) -> str | None:
     if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text):
         return text[start:end]
@@ -264,7 +229,7 @@ class _Rows:
             "span_start": _int(item.get("start")), "span_end": _int(item.get("end")),
             "text": _str(item.get("text")), "label": _str(item.get("label")),
             "entity": _str(item.get("entity")), "source": _str(item.get("source")),
-            "confidence": _float(item.get("confidence")), "extra": _extra("mentions", item),
+            "confidence": _float(item.get("confidence")), "data": _json(item),
         })
 
     def _entity(self, article_id: str, item: dict[str, Any]) -> None:
@@ -275,7 +240,7 @@ class _Rows:
             "country": _str(item.get("country")), "sector": _str(item.get("sector")),
             "code": _str(item.get("code")), "role": _json(item.get("role")),
             "mentions": [str(m) for m in mentions] if isinstance(mentions, list) else None,
-            "extra": _extra("entities", item),
+            "data": _json(item),
         })
 
     def _quote(self, article_id: str, text: str, item: dict[str, Any]) -> None:
@@ -293,7 +258,7 @@ class _Rows:
             "content_end": _int(content.get("end")),
             "content_text": _slice(text, content.get("start"), content.get("end")),
             "kind": _str(item.get("kind")), "medium": _str(item.get("medium")),
-            "found_by": _str(item.get("found_by")), "extra": _extra("quotes", item),
+            "found_by": _str(item.get("found_by")), "data": _json(item),
         })
 
     def _event(self, article_id: str, text: str, article_date: object,
@@ -316,7 +281,7 @@ class _Rows:
             "sentence_end": _int(sentence.get("end")),
             "sentence_text": _slice(text, sentence.get("start"), sentence.get("end")),
             "rule_id": _str(rule.get("id")), "rule_description": _str(rule.get("description")),
-            "confidence": _float(item.get("confidence")), "extra": _extra("events", item),
+            "confidence": _float(item.get("confidence")), "data": _json(item),
         })
         for role in ("actor", "recipient"):
             seen: set[str] = set()
