@@ -146,3 +146,13 @@ def test_shipped_kb_sizes() -> None:
     assert kinds["person"] >= 600
     assert kinds["org"] >= 300
     assert kb.country("PSE") is not None and kb.country("XKX").code == "KOS"
+
+
+def test_unknown_organization_by_shape_gets_an_english_label(nlp) -> None:
+    analysis = nlp.analyze("وقال الباحث في المعهد الأردني للدراسات الاستراتيجية إن الوضع صعب. "
+                           "وحل الفريق في المركز الأول.")
+    data = analysis.to_dict()
+    (mention,) = [m for m in data["mentions"] if m["source"] == "pattern"]
+    assert mention["text"] == "المعهد الأردني للدراسات الاستراتيجية"
+    entity = next(e for e in data["entities"] if e["id"] == mention["entity"])
+    assert entity["en"] == "Jordanian Institute for Strategic Studies"

@@ -23,7 +23,7 @@ from rasid.doc import Doc, Token
 from rasid.entities.gazetteer import Match, is_common_word
 from rasid.entities.mention import Mention
 from rasid.entities.resources import EntityResources, Title
-from rasid.entities.romanize import romanize
+from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
 from rasid.text.normalize import match_key
 
@@ -52,6 +52,7 @@ class EntityRecognizer:
         self.motion = resources.key_set("motion_words")
         self.standalone_sectors = frozenset(cues["standalone_agent_sectors"])
         self.state_nouns = resources.key_set("state_nouns")
+        self.org_heads = resources.key_set("org_heads")
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
@@ -71,6 +72,7 @@ class EntityRecognizer:
         self._drop_lone_agents(state)
         if self.tagger is not None:
             self._tagged(state)
+        self._organizations(state)
         self._titles(state)
         self._descriptors(state)
         self._metonymy(state)
@@ -300,15 +302,48 @@ class EntityRecognizer:
                 entity = self._new_entity(surface, label, state)
                 state.add(Mention(start, end, surface, label, entity.id, "tagger", 0.6, i, j))
 
+    def _organizations(self, state: _State, longest: int = 8) -> None:
+        """Organizations by shape: head noun, adjectives, a purpose phrase with ل."""
+        tokens = state.tokens
+        for index, token in enumerate(tokens):
+            if state.covered[index] or token.kind != "arabic":
+                continue
+            if match_key(token.text) not in self.org_heads:
+                continue
+            last = index
+            purpose = False
+            sentence = state.sentence_of[index]
+            for j in range(index + 1, min(len(tokens), index + longest)):
+                nxt = tokens[j]
+                nisba_only = state.covered[j] and all(
+                    m.extra.get("form") == "nisba" for m in state.mentions
+                    if m.first <= j <= m.last)
+                if nxt.kind != "arabic" or (state.covered[j] and not nisba_only) or \
+                        state.sentence_of[j] != sentence or nxt.start - tokens[j - 1].end > 1:
+                    break
+                roles = [w.role for w in nxt.words]
+                if roles[0] == "prep" and nxt.text.startswith("ل") and not purpose:
+                    purpose = True
+                elif "det" not in roles:
+                    break  # only definite adjectives and genitives (العربي, الاستراتيجية)
+                last = j
+            if not purpose or last == index:
+                continue
+            start, end = token.start, tokens[last].end
+            surface = state.text[start:end]
+            entity = self._new_entity(surface, "ORG", state)
+            state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, index,
+                              last))
+
     def _new_entity(self, surface: str, label: str, state: _State) -> Entity:
         key = match_key(surface)
         for entity in state.new_entities.values():
             known = match_key(entity.ar[0])
             if key == known or (label == "PERS" and known.endswith(" " + key)):
                 return entity
+        english = english_organization(surface) if label == "ORG" else romanize(surface)
         entity_id = f"new:{label.lower()}:{romanize(surface).lower().replace(' ', '-')}"
-        entity = Entity(entity_id, "new", romanize(surface), (surface,),
-                        extra={"label": label})
+        entity = Entity(entity_id, "new", english, (surface,), extra={"label": label})
         state.new_entities[entity_id] = entity
         return entity
 
