@@ -378,6 +378,10 @@ class EntityRecognizer:
 
     def _pair(self, state: _State, index: int) -> None:
         token = state.tokens[index]
+        nxt = state.tokens[index + 1] if index + 1 < len(state.tokens) else None
+        if match_key(token.text).endswith("بلدان") and nxt is not None and \
+                nxt.words[0].role == "det" and not state.covered[index + 1]:
+            return  # البلدان الخليجية: "the Gulf countries", not the pair
         pair = state.last_pair(token.start, self)
         if pair is None:
             return

@@ -241,7 +241,7 @@ class EventCoder:
                 break
         modality = self._modality(doc, tokens, first, clause_start)
         near = [a for a in before if a.prep is None and not a.adjectival
-                and first - a.last <= 5]
+                and (first - a.last <= 5 or (opened and a.first == clause_start))]
         if actor is None and not passive and (trigger.pos == "verb" or near or modality in (
                 "intended", "attempted", "future")):
             # a dropped or distant subject: the clause's subject (تسعيان لمواصلة التعاون)
@@ -290,7 +290,11 @@ class EventCoder:
                 slots_used.append("recipient=place-country")
         if trigger.reciprocal and recipient_ids and not actor_ids:
             actor_ids, recipient_ids = recipient_ids, []
-        if trigger.reciprocal and actor_ids and recipient_ids:
+        mutual = any(slot.startswith("recipient=") and slot.split("=", 1)[1] in (
+            "prep:مع", "prep:بين", "object") for slot in slots_used)
+        if trigger.reciprocal and actor_ids and recipient_ids and mutual:
+            # with مع/بين both sides act (PLOVER puts all parties in actor); التقرب إلى
+            # القاهرة keeps its direction
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if frame.get("swap") and recipient_ids:
             actor_ids, recipient_ids = recipient_ids, actor_ids
