@@ -114,7 +114,9 @@ def _delete(pattern: re.Pattern) -> StepFunction:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CRLF = re.compile(r"\r\n?")
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]")
-_ARABIC_RUN = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
+# a run of Arabic letters with the marks on them (عدوًا keeps its tanween inside the run)
+_LETTERS = "\u0621-\u063a\u0641-\u064a"
+_ARABIC_RUN = re.compile(rf"[{_LETTERS}][{_LETTERS}\u064b-\u065f\u0670]*")
 
 
 def _line_endings(text: str) -> list[Edit]:
