@@ -13,7 +13,7 @@ import json
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -176,13 +176,15 @@ def _files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_paths(paths: Iterable[str], input_format: str = "auto", date: str | None = None,
+def walk_paths(paths: Iterable[str],
+               read: Callable[[bytes, str], Iterator[Document | InputError]],
                stdin: BinaryIO | None = None) -> Iterator[Document | InputError]:
-    """Documents from files, folders (recursively) and ``-`` for standard input."""
+    """Every file under ``paths`` (folders recursively, ``-`` for standard input), read
+    by ``read(data, name)``; a path that is missing or unreadable yields an InputError."""
     for raw_path in paths:
         if raw_path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(), "<stdin>", input_format, date)
+            yield from read(stream.read(), "<stdin>")
             continue
         path = Path(raw_path)
         if not path.exists():
@@ -194,4 +196,11 @@ def read_paths(paths: Iterable[str], input_format: str = "auto", date: str | Non
             except OSError as error:
                 yield InputError(str(file), f"cannot be read ({error.strerror})")
                 continue
-            yield from read_bytes(data, str(file), input_format, date)
+            yield from read(data, str(file))
+
+
+def read_paths(paths: Iterable[str], input_format: str = "auto", date: str | None = None,
+               stdin: BinaryIO | None = None) -> Iterator[Document | InputError]:
+    """Documents from files, folders (recursively) and ``-`` for standard input."""
+    return walk_paths(paths, lambda data, name: read_bytes(data, name, input_format, date),
+                      stdin)

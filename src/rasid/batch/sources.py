@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from rasid.errors import InputError
-from rasid.io import Document, decode, normalize_date, read_bytes
+from rasid.io import Document, decode, normalize_date, read_bytes, walk_paths
 
 INPUT_FORMATS = ("auto", "text", "jsonl", "csv", "html")
 CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
@@ -148,32 +147,12 @@ def read_file_bytes(data: bytes, name: str, input_format: str = "auto",
         yield from read_bytes(data, name, input_format, date)
 
 
-def _files(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file())
-    else:
-        yield path
-
-
 def read_inputs(paths: Iterable[str], input_format: str = "auto", date: str | None = None,
                 columns: CsvColumns = CsvColumns(), stdin: BinaryIO | None = None
                 ) -> Iterator[Document | InputError]:
     """Documents from files, folders (recursively) and ``-`` (standard input)."""
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"unknown input format {input_format!r}")
-    for raw_path in paths:
-        if raw_path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_file_bytes(stream.read(), "<stdin>", input_format, date, columns)
-            continue
-        path = Path(raw_path)
-        if not path.exists():
-            yield InputError(raw_path, "no such file or folder")
-            continue
-        for file in _files(path):
-            try:
-                data = file.read_bytes()
-            except OSError as error:
-                yield InputError(str(file), f"cannot be read ({error.strerror})")
-                continue
-            yield from read_file_bytes(data, str(file), input_format, date, columns)
+    return walk_paths(
+        paths, lambda data, name: read_file_bytes(data, name, input_format, date, columns),
+        stdin)
