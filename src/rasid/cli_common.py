@@ -26,3 +26,12 @@ def run_main(build_parser: Callable[[], argparse.ArgumentParser],
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def parser_with(add_commands: Callable[[argparse._SubParsersAction], None],
+                description: str) -> argparse.ArgumentParser:
+    """A ``rasid`` parser holding only the commands ``add_commands`` adds (for the
+    ``python -m rasid.cli_store`` / ``rasid.cli_web`` entry points)."""
+    parser = argparse.ArgumentParser(prog="rasid", description=description)
+    add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    return parser

@@ -297,9 +297,9 @@ def run(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """A parser with only the corpus commands (for ``python -m rasid.cli_store``)."""
-    parser = argparse.ArgumentParser(prog="rasid", description="rasid corpus commands")
-    add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
-    return parser
+    from rasid.cli_common import parser_with
+
+    return parser_with(add_commands, "rasid corpus commands")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -78,9 +78,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """A parser with only ``serve`` (for ``python -m rasid.cli_web``)."""
-    parser = argparse.ArgumentParser(prog="rasid", description="rasid web dashboard")
-    add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
-    return parser
+    from rasid.cli_common import parser_with
+
+    return parser_with(add_commands, "rasid web dashboard")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
