@@ -18,6 +18,7 @@ wins, so fewer and more frequent pieces are preferred. The thresholds live in
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
 
 _INF = float("inf")
+_ANCHORS = ("anchor", "anchor3")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class GlueSettings:
     weak_piece_zipf: float
     unknown_piece_letters: int
     unknown_piece_penalty: float
+    cover_zipf: float
     max_pieces: int
 
     @classmethod
@@ -60,6 +63,7 @@ class GlueSplitter:
         self._proclitic_keys = [letters for letters, _ in lexicon.proclitics]
         self.cuts = lru_cache(maxsize=200_000)(self._cuts)
         self.letter_cuts = lru_cache(maxsize=200_000)(self._letter_cuts)
+        self.coverable = lru_cache(maxsize=200_000)(self._coverable)
 
     # -- whole-token protection -------------------------------------------------
     def is_word(self, key: str) -> bool:
@@ -128,7 +132,8 @@ class GlueSplitter:
                     not article or stem in lex.bare_names):
                 name = True
                 costs.append(9.0 - stem_zipf + s.clitic_piece_penalty)
-            elif stem_zipf >= s.piece_zipf and len(stem) >= s.piece_min_letters:
+            elif stem_zipf >= s.piece_zipf and len(stem) >= s.piece_min_letters and not (
+                    article and stem in lex.strong_names and stem not in lex.bare_names):
                 costs.append(9.0 - stem_zipf + s.clitic_piece_penalty)
         if costs:
             if name:
@@ -136,19 +141,53 @@ class GlueSplitter:
                     piece.startswith(c) and piece[len(c):] in lex.anchor_names
                     and (not c.endswith(("ال", "لل")) or piece[len(c):] in lex.bare_names)
                     for c in self._proclitic_keys)
-                return min(costs), "anchor" if anchor else "name"
+                if not anchor:
+                    return min(costs), "name"
+                # three-letter anchors (واس, فاس) are also the start of many words
+                return min(costs), "anchor" if len(piece) >= 4 else "anchor3"
             # after a particle only a definite or quite frequent word: في منطقة, not من اخية
             plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
             return min(costs), "plain" if plain else "word"
+        if piece in lex.rare_names or any(
+                piece.startswith(c) and not c.endswith(("ال", "لل"))
+                and piece[len(c):] in lex.rare_names for c in self._proclitic_keys):
+            # a small place or a person: a word beside ordinary words, never beside
+            # a particle (من دوبو is more often a word of its own)
+            return 9.0 - s.name_zipf + s.clitic_piece_penalty, "rare"
         if len(piece) == s.piece_min_letters - 1 and zipf >= s.short_piece_zipf:
             return 9.0 - zipf + s.clitic_piece_penalty, "short"
         if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf:
             return 9.0 - zipf + s.clitic_piece_penalty, "weak"
-        if len(piece) >= s.unknown_piece_letters and not self.letter_cuts(piece):
+        if len(piece) >= s.unknown_piece_letters and not self.letter_cuts(piece) \
+                and not self.coverable(piece):
             # a word the lexicon has never seen (a rare name) beside an anchor name; one
-            # that could itself be split is no single word (and repair stays idempotent)
-            return 9.0 + s.unknown_piece_penalty, "weak"
+            # that could itself be split, or that known words cover, is no single word
+            return 9.0 + s.unknown_piece_penalty, "unknown"
         return _INF, ""
+
+    def _coverable(self, key: str) -> bool:
+        """True when known words (three letters or more, or particles) cover ``key``.
+
+        ``تستطلعلندنو`` is covered (تستطلع، لندن، و…): such a string is glued words
+        the rules could not separate, not one unknown word.
+        """
+        lex, s = self.lexicon, self.settings
+
+        def known(piece: str) -> bool:
+            if piece in lex.function_words:
+                return True
+            for stem in [piece] + [piece[len(c):] for c in self._proclitic_keys
+                                   if piece.startswith(c)]:
+                if len(stem) >= 3 and (lex.zipf(stem) >= s.cover_zipf or stem in lex.names):
+                    return True
+            return False
+
+        n = len(key)
+        reach = [True] + [False] * n
+        for end in range(1, n + 1):
+            reach[end] = any(reach[start] and known(key[start:end])
+                             for start in range(max(0, end - 20), end - 1))
+        return reach[n]
 
     def _cuts(self, token: str) -> tuple[int, ...]:
         """Positions (character offsets in ``token``) where a space belongs.
@@ -156,6 +195,33 @@ class GlueSplitter:
         Diacritics (``عدوًا``) are skipped for the decision and the cuts mapped back,
         never placed right before a mark.
         """
+        forced = self._final_letter_cuts(token)
+        if forced:
+            cuts: list[int] = []
+            bounds = [0, *forced, len(token)]
+            for a, b in itertools.pairwise(bounds):
+                cuts.extend(a + cut for cut in self._segment_cuts(token[a:b]))
+            return tuple(sorted({*forced, *cuts}))
+        return self._segment_cuts(token)
+
+    def _final_letter_cuts(self, token: str) -> tuple[int, ...]:
+        """Cuts right after ة or ى inside a token: those letters only end a word.
+
+        ``دولةالإمارات``, ``علىأن``. The cut needs two letters on each side, so a
+        misplaced ى before a hamza (``مفاجىء``) stays.
+        """
+        cuts = []
+        marks = self.lexicon.final_letters
+        for index, char in enumerate(token[:-1]):
+            if char not in marks:
+                continue
+            before = sum(1 for c in token[:index + 1] if match_key(c))
+            after = sum(1 for c in token[index + 1:] if match_key(c))
+            if before >= 2 and after >= 2 and match_key(token[index + 1]):
+                cuts.append(index + 1)
+        return tuple(cuts)
+
+    def _segment_cuts(self, token: str) -> tuple[int, ...]:
         key = match_key(token)
         if len(key) == len(token):
             return self.letter_cuts(key)
@@ -199,7 +265,7 @@ class GlueSplitter:
                     if current is None or total < current[0]:
                         states[end][slot] = (total, (start, pieces, previous))
         finals = [(cost, slot) for slot, (cost, _) in states[n].items()
-                  if slot[0] >= 2 and slot[1] != "pending"]
+                  if slot[0] >= 2 and not slot[1].startswith("pending")]
         if not finals:
             return ()
         _, slot = min(finals)
@@ -223,21 +289,98 @@ class GlueSplitter:
         right beside them; particles come before a piece, or last after a name or as
         the second of exactly two (علىأن).
         """
-        if previous == "pending" and kind != "anchor":
+        if previous == "pending" and kind not in _ANCHORS:
             return None  # the waiting piece got no anchor beside it
-        if previous in ("particle", "particle2") and kind in ("short", "weak", "plain"):
+        if previous == "pending_unknown" and kind != "anchor":
+            return None
+        if previous in ("particle", "particle2") and kind in (
+                "short", "weak", "plain", "unknown"):
             return None
         if kind == "particle":
             if previous in ("particle", "particle2"):
                 return "particle2" if last and pieces == 1 else None
-            if last and previous not in ("name", "anchor"):
+            if last and previous not in ("name", *_ANCHORS):
                 return None  # a final particle only after a name: مصرمن, داعشفي
             return "particle"
         if previous == "particle2":
             return None
+        if kind == "rare" and previous in ("particle", "pending", "pending_unknown"):
+            return None
         if kind in ("short", "weak"):
-            return "satisfied" if previous == "anchor" else "pending"
+            return "satisfied" if previous in _ANCHORS else "pending"
+        if kind == "unknown":
+            return "satisfied" if previous == "anchor" else "pending_unknown"
         return "word" if kind == "plain" else kind
+
+    # -- document context ---------------------------------------------------------
+    def forms(self, key: str) -> list[str]:
+        """``key`` and the key without each proclitic it may carry (three letters left)."""
+        return [key] + [key[len(p):] for p in self._proclitic_keys
+                        if key.startswith(p) and len(key) - len(p) >= 3]
+
+    def context_of(self, keys: Iterable[str]) -> frozenset[str]:
+        """Every form of the words a document writes on their own."""
+        seen: set[str] = set()
+        for key in keys:
+            seen.update(self.forms(key))
+        return frozenset(seen)
+
+    def _seen(self, piece: str, context: frozenset[str]) -> bool:
+        return any(form in context for form in self.forms(piece))
+
+    def context_cuts(self, key: str, context: frozenset[str]) -> tuple[int, ...]:
+        """Cuts into two or three pieces that the same document writes on their own.
+
+        A link-stripped name is rarely named only once: when every piece of a token
+        that is no word stands elsewhere in the document as a word of its own
+        (سامنثا, باور), the token is those words glued together.
+        """
+        s = self.settings
+        n = len(key)
+        if n < s.min_token_letters or self.is_word(key):
+            return ()
+        lex = self.lexicon
+
+        def ok(piece: str, first: bool) -> bool:
+            if first and piece in lex.function_words:
+                return True
+            if len(piece) < 3 or (len(piece) == 3 and piece not in lex.glue_names):
+                return False
+            # a word of the lexicon: unknown pieces would spread one bad split to
+            # every copy of the word
+            return any(form in context and (lex.zipf(form) > 0 or form in lex.names)
+                       for form in self.forms(piece))
+
+        best: tuple[float, tuple[int, ...]] | None = None
+        for a in range(2, n - 2):
+            head = key[:a]
+            if not ok(head, True):
+                continue
+            head_cost = 9.0 - lex.zipf(head)
+            options = [(a,)] + [(a, b) for b in range(a + 3, n - 2)]
+            for cuts in options:
+                bounds = [0, *cuts, n]
+                rest = [key[x:y] for x, y in itertools.pairwise(bounds)][1:]
+                if all(ok(piece, False) for piece in rest):
+                    cost = head_cost + sum(9.0 - lex.zipf(piece) for piece in rest)
+                    if best is None or cost < best[0]:
+                        best = (cost, cuts)
+        return best[1] if best else ()
+
+    def cuts_in(self, token: str, context: frozenset[str]) -> tuple[int, ...]:
+        """Cuts for ``token`` in a document whose words are ``context``."""
+        cuts = self.cuts(token)
+        key = match_key(token)
+        if len(key) != len(token) or self._final_letter_cuts(token):
+            return cuts
+        found = self.context_cuts(key, context)
+        if not found:
+            return cuts
+        if cuts:
+            bounds = [0, *cuts, len(key)]
+            if all(self._seen(key[x:y], context) for x, y in itertools.pairwise(bounds)):
+                return cuts
+        return found
 
     def split(self, token: str) -> list[str]:
         """The token's pieces (one piece when it stays whole)."""

@@ -94,9 +94,11 @@ class Lexicon:
     strong_names: frozenset[str] = frozenset()
     anchor_names: frozenset[str] = frozenset()
     bare_names: frozenset[str] = frozenset()
+    rare_names: frozenset[str] = frozenset()
     proclitics: list[tuple[str, list[str]]] = field(default_factory=list)
     enclitics: list[str] = field(default_factory=list)
     function_words: frozenset[str] = frozenset()
+    final_letters: frozenset[str] = frozenset()
     known_word_zipf: float = 2.5
 
     @classmethod
@@ -108,6 +110,7 @@ class Lexicon:
         strong_names: set[str] = set()
         anchor_names: set[str] = set()
         bare_names: set[str] = set()
+        rare_names: set[str] = set()
         zipfs = _wordfreq_keys()
         for name, strength, field_name, kind in iter_names_with_strength(kb_files):
             if field_name == "nisba":
@@ -134,6 +137,9 @@ class Lexicon:
                         glue_names.add(key)
                     elif strength == 1 and len(key) >= 4 and _zipf(zipfs, key) < 4.5:
                         glue_names.add(key)
+                    elif strength in (0, -1) and len(key) >= 4 and \
+                            _zipf(zipfs, key) < morph["glue"]["rare_name_zipf"]:
+                        rare_names.add(key)  # small places, people: rare words only
         return cls(
             zipfs=zipfs,
             names=frozenset(names),
@@ -141,11 +147,13 @@ class Lexicon:
             strong_names=frozenset(strong_names),
             anchor_names=frozenset(anchor_names),
             bare_names=frozenset(bare_names),
+            rare_names=frozenset(rare_names - glue_names),
             proclitics=[
                 (match_key(letters), roles) for letters, roles in morph["proclitics"]["entries"]
             ],
             enclitics=[match_key(e) for e in morph["enclitics"]["entries"]],
             function_words=frozenset(match_key(w) for w in morph["function_words"]["entries"]),
+            final_letters=frozenset(morph["final_letters"]["entries"]),
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
         )
 

@@ -9,6 +9,7 @@ repairing repaired text changes nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left
@@ -19,6 +20,7 @@ from functools import lru_cache
 from rasid.resources import hex_chars, load_json
 from rasid.text.glue import GlueSplitter
 from rasid.text.lexicon import Lexicon, default_lexicon
+from rasid.text.normalize import match_key
 from rasid.text.offsets import OffsetMap
 
 
@@ -149,11 +151,22 @@ def _quotes(text: str) -> list[Edit]:
 
 def _glued_words(splitter: GlueSplitter) -> StepFunction:
     def find(text: str) -> list[Edit]:
-        edits = []
-        for m in _ARABIC_RUN.finditer(text):
-            for cut in splitter.cuts(m.group()):
-                edits.append(Edit(m.start() + cut, m.start() + cut, " "))
-        return edits
+        # pieces: (start in text, characters); split again until nothing changes, so
+        # that the words a split reveals count as context and repair stays idempotent
+        pieces = [(m.start(), m.group()) for m in _ARABIC_RUN.finditer(text)]
+        positions: set[int] = set()
+        while True:
+            context = splitter.context_of(match_key(piece) for _, piece in pieces)
+            following = []
+            for start, piece in pieces:
+                cuts = splitter.cuts_in(piece, context)
+                bounds = [0, *cuts, len(piece)]
+                following.extend((start + a, piece[a:b]) for a, b in itertools.pairwise(bounds))
+                positions.update(start + cut for cut in cuts)
+            if len(following) == len(pieces):
+                break
+            pieces = following
+        return [Edit(position, position, " ") for position in sorted(positions)]
 
     return find
 
