@@ -45,6 +45,7 @@ class GlueSettings:
     unknown_piece_letters: int
     unknown_piece_penalty: float
     cover_zipf: float
+    document_anchor_zipf: float
     max_pieces: int
 
     @classmethod
@@ -64,6 +65,7 @@ class GlueSplitter:
         self.cuts = lru_cache(maxsize=200_000)(self._cuts)
         self.letter_cuts = lru_cache(maxsize=200_000)(self._letter_cuts)
         self.coverable = lru_cache(maxsize=200_000)(self._coverable)
+        self._anchor_cache: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- whole-token protection -------------------------------------------------
     def is_word(self, key: str) -> bool:
@@ -95,7 +97,8 @@ class GlueSplitter:
         return stems
 
     # -- pieces ---------------------------------------------------------------------
-    def piece(self, piece: str, last: bool) -> tuple[float, str]:
+    def piece(self, piece: str, last: bool,
+              anchors: frozenset[str] = frozenset()) -> tuple[float, str]:
         """Cost and class of ``piece`` as a word of a split.
 
         Classes: ``word`` (a frequent word of four letters or more, with or without
@@ -106,6 +109,9 @@ class GlueSplitter:
         """
         lex, s = self.lexicon, self.settings
         zipf = lex.zipf(piece)
+        if anchors and any(form in anchors for form in self.forms(piece)):
+            # a name this document also writes on its own
+            return 9.0 - max(zipf, s.name_zipf) + s.clitic_piece_penalty, "anchor"
         if piece in lex.function_words and len(piece) < s.piece_min_letters:
             return 9.0 - zipf, "particle"
         costs: list[float] = []
@@ -230,7 +236,8 @@ class GlueSplitter:
             return ()
         return tuple(letters[cut] for cut in self.letter_cuts(key))
 
-    def _letter_cuts(self, key: str) -> tuple[int, ...]:
+    def _letter_cuts(self, key: str, anchors: frozenset[str] = frozenset()
+                     ) -> tuple[int, ...]:
         s = self.settings
         if len(key) < s.min_token_letters:
             return ()
@@ -250,7 +257,7 @@ class GlueSplitter:
                 if start == 0 and end == n:
                     continue  # a split has two pieces at least
                 piece = key[start:end]
-                cost, kind = self.piece(piece, end == n)
+                cost, kind = self.piece(piece, end == n, anchors)
                 if cost == _INF:
                     continue
                 for (pieces, previous), (prev_cost, _) in states[start].items():
@@ -373,14 +380,32 @@ class GlueSplitter:
         key = match_key(token)
         if len(key) != len(token) or self._final_letter_cuts(token):
             return cuts
-        found = self.context_cuts(key, context)
-        if not found:
-            return cuts
         if cuts:
             bounds = [0, *cuts, len(key)]
             if all(self._seen(key[x:y], context) for x, y in itertools.pairwise(bounds)):
                 return cuts
-        return found
+        found = self.context_cuts(key, context)
+        if found:
+            return found
+        if len(key) < self.settings.min_token_letters or self.is_word(key):
+            return cuts
+        anchors = frozenset(name for name in self.document_anchors(context)
+                            if name in key and name != key)
+        if anchors:
+            return self._letter_cuts(key, anchors)
+        return cuts
+
+    def document_anchors(self, context: frozenset[str]) -> frozenset[str]:
+        """Names the knowledge base knows that the document writes on their own."""
+        cached = self._anchor_cache
+        if cached is not None and cached[0] is context:
+            return cached[1]
+        lex = self.lexicon
+        anchors = frozenset(word for word in context if len(word) >= 4 and (
+            word in lex.names or word in lex.rare_names) and lex.zipf(word) < 
+            self.settings.document_anchor_zipf)
+        self._anchor_cache = (context, anchors)
+        return anchors
 
     def split(self, token: str) -> list[str]:
         """The token's pieces (one piece when it stays whole)."""
