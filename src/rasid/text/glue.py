@@ -171,6 +171,29 @@ class GlueSplitter:
             return 9.0 + s.unknown_piece_penalty, "unknown"
         return _INF, ""
 
+    def _letter_name_cuts(self, key: str) -> tuple[int, ...]:
+        """Cuts of a token spelled only with Latin letter names (بيبيسي, سيإنإن)."""
+        names = self.lexicon.letter_names
+        n = len(key)
+        back: list[int | None] = [None] * (n + 1)
+        back[0] = 0
+        for end in range(2, n + 1):
+            for size in (2, 3, 4):
+                start = end - size
+                if start >= 0 and back[start] is not None and key[start:end] in names:
+                    back[end] = start
+                    break
+        if back[n] is None:
+            return ()
+        if key.endswith("ان") and not key.endswith("انان"):
+            return ()  # the dual ending (انديان، يوديان), except سي إن إن
+        cuts, position = [], n
+        while position > 0:
+            position = back[position]
+            if position:
+                cuts.append(position)
+        return tuple(sorted(cuts))
+
     def _coverable(self, key: str) -> bool:
         """True when known words (three letters or more, or particles) cover ``key``.
 
@@ -243,6 +266,9 @@ class GlueSplitter:
             return ()
         if self.is_word(key):
             return ()
+        spelled = self._letter_name_cuts(key)
+        if spelled:
+            return spelled
         n = len(key)
         # states[i][(pieces, kind)] = (cost, previous state) for splits of key[:i] whose
         # last piece has class ``kind`` (``pending`` when a short or weak piece still

@@ -99,6 +99,7 @@ class Lexicon:
     enclitics: list[str] = field(default_factory=list)
     function_words: frozenset[str] = frozenset()
     final_letters: frozenset[str] = frozenset()
+    letter_names: frozenset[str] = frozenset()
     known_word_zipf: float = 2.5
 
     @classmethod
@@ -154,6 +155,7 @@ class Lexicon:
             enclitics=[match_key(e) for e in morph["enclitics"]["entries"]],
             function_words=frozenset(match_key(w) for w in morph["function_words"]["entries"]),
             final_letters=frozenset(morph["final_letters"]["entries"]),
+            letter_names=frozenset(match_key(w) for w in morph["letter_names"]["entries"]),
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
         )
 
