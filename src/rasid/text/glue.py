@@ -114,6 +114,8 @@ class GlueSplitter:
             return 9.0 - max(zipf, s.name_zipf) + s.clitic_piece_penalty, "anchor"
         if piece in lex.function_words and len(piece) < s.piece_min_letters:
             return 9.0 - zipf, "particle"
+        if piece in lex.place_heads:
+            return 9.0 - zipf, "head"
         costs: list[float] = []
         name = piece in lex.glue_names
         if name:
@@ -322,6 +324,12 @@ class GlueSplitter:
         right beside them; particles come before a piece, or last after a name or as
         the second of exactly two (علىأن).
         """
+        if previous == "head":
+            if kind in ("name", "rare", "word", *_ANCHORS):
+                return kind
+            return "satisfied" if kind == "weak" else None
+        if kind == "head":
+            return None if last or previous == "pending" else "head"
         if previous == "pending" and kind not in _ANCHORS:
             return None  # the waiting piece got no anchor beside it
         if previous == "pending_unknown" and kind != "anchor":

@@ -100,6 +100,7 @@ class Lexicon:
     function_words: frozenset[str] = frozenset()
     final_letters: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
     known_word_zipf: float = 2.5
 
     @classmethod
@@ -156,6 +157,7 @@ class Lexicon:
             function_words=frozenset(match_key(w) for w in morph["function_words"]["entries"]),
             final_letters=frozenset(morph["final_letters"]["entries"]),
             letter_names=frozenset(match_key(w) for w in morph["letter_names"]["entries"]),
+            place_heads=frozenset(match_key(w) for w in morph["place_heads"]["entries"]),
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
         )
 
