@@ -45,6 +45,7 @@ class GlueSettings:
     unknown_piece_letters: int
     unknown_piece_penalty: float
     cover_zipf: float
+    unknown_letter_cost: float
     document_anchor_zipf: float
     max_pieces: int
 
@@ -113,6 +114,8 @@ class GlueSplitter:
             # a name this document also writes on its own
             return 9.0 - max(zipf, s.name_zipf) + s.clitic_piece_penalty, "anchor"
         if piece in lex.function_words and len(piece) < s.piece_min_letters:
+            if last and piece in lex.suffix_like:
+                return 9.0 - zipf, "suffix_like"
             return 9.0 - zipf, "particle"
         if piece in lex.place_heads:
             return 9.0 - zipf, "head"
@@ -170,7 +173,10 @@ class GlueSplitter:
                 and not self.coverable(piece):
             # a word the lexicon has never seen (a rare name) beside an anchor name; one
             # that could itself be split, or that known words cover, is no single word
-            return 9.0 + s.unknown_piece_penalty, "unknown"
+            # each letter makes an unknown string less likely a word: سالزبورج, not
+            # سالزبورجال before نمساوية
+            extra = s.unknown_letter_cost * (len(piece) - s.unknown_piece_letters)
+            return 9.0 + s.unknown_piece_penalty + extra, "unknown"
         return _INF, ""
 
     def _letter_name_cuts(self, key: str) -> tuple[int, ...]:
@@ -288,6 +294,12 @@ class GlueSplitter:
                 cost, kind = self.piece(piece, end == n, anchors)
                 if cost == _INF:
                     continue
+                if kind == "suffix_like":
+                    # مسلحان, تركيان, الحزبان: the dual ending, not أن, unless a
+                    # state's name (not its nisba) comes before
+                    if key[start - 1] == "ي":
+                        continue
+                    kind = "suffix_like"
                 for (pieces, previous), (prev_cost, _) in states[start].items():
                     if pieces + 1 > s.max_pieces:
                         continue
@@ -337,6 +349,8 @@ class GlueSplitter:
         if previous in ("particle", "particle2") and kind in (
                 "short", "weak", "plain", "unknown"):
             return None
+        if kind == "suffix_like":
+            return "particle" if previous == "anchor" else None
         if kind == "particle":
             if previous in ("particle", "particle2"):
                 return "particle2" if last and pieces == 1 else None

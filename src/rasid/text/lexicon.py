@@ -101,6 +101,7 @@ class Lexicon:
     final_letters: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    suffix_like: frozenset[str] = frozenset()
     known_word_zipf: float = 2.5
 
     @classmethod
@@ -158,6 +159,7 @@ class Lexicon:
             final_letters=frozenset(morph["final_letters"]["entries"]),
             letter_names=frozenset(match_key(w) for w in morph["letter_names"]["entries"]),
             place_heads=frozenset(match_key(w) for w in morph["place_heads"]["entries"]),
+            suffix_like=frozenset(match_key(w) for w in morph["suffix_like"]["entries"]),
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
         )
 
