@@ -342,7 +342,7 @@ class GlueSplitter:
             return "satisfied" if kind == "weak" else None
         if kind == "head":
             return None if last or previous == "pending" else "head"
-        if previous == "pending" and kind not in _ANCHORS:
+        if previous == "pending" and kind != "anchor":
             return None  # the waiting piece got no anchor beside it
         if previous == "pending_unknown" and kind != "anchor":
             return None
@@ -361,8 +361,10 @@ class GlueSplitter:
             return None
         if kind == "rare" and previous in ("particle", "pending", "pending_unknown"):
             return None
-        if kind in ("short", "weak"):
+        if kind == "short":
             return "satisfied" if previous in _ANCHORS else "pending"
+        if kind == "weak":
+            return "satisfied" if previous == "anchor" else "pending"
         if kind == "unknown":
             return "satisfied" if previous == "anchor" else "pending_unknown"
         return "word" if kind == "plain" else kind
