@@ -45,6 +45,9 @@ class GlueSettings:
     unknown_piece_letters: int
     unknown_piece_penalty: float
     cover_zipf: float
+    protect_common_zipf: float
+    common_pair_zipf: float
+    weak_short_piece_zipf: float
     unknown_letter_cost: float
     document_anchor_zipf: float
     max_pieces: int
@@ -167,7 +170,8 @@ class GlueSplitter:
             return 9.0 - s.name_zipf + s.clitic_piece_penalty, "rare"
         if len(piece) == s.piece_min_letters - 1 and zipf >= s.short_piece_zipf:
             return 9.0 - zipf + s.clitic_piece_penalty, "short"
-        if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf:
+        if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf or (
+                len(piece) == s.piece_min_letters - 1 and zipf >= s.weak_short_piece_zipf):
             return 9.0 - zipf + s.clitic_piece_penalty, "weak"
         if len(piece) >= s.unknown_piece_letters and not self.letter_cuts(piece) \
                 and not self.coverable(piece):
@@ -178,6 +182,28 @@ class GlueSplitter:
             extra = s.unknown_letter_cost * (len(piece) - s.unknown_piece_letters)
             return 9.0 + s.unknown_piece_penalty + extra, "unknown"
         return _INF, ""
+
+    def _common_pair_cuts(self, key: str) -> tuple[int, ...]:
+        """The one cut of a seen token that is two very common words (منخلال).
+
+        Web text glues the commonest pairs often enough that the word list has them;
+        they are split when both halves are far more common than the pair.
+        """
+        lex, s = self.lexicon, self.settings
+        whole = lex.zipf(key)
+        if lex.is_name(key) or whole >= s.protect_common_zipf:
+            return ()
+        best = None
+        for cut in range(2, len(key) - 2):
+            head, tail = key[:cut], key[cut:]
+            if not (head in lex.function_words or len(head) >= s.piece_min_letters) or \
+                    len(tail) < s.piece_min_letters:
+                continue
+            left, right = lex.zipf(head), lex.zipf(tail)
+            if min(left, right) >= s.common_pair_zipf and (
+                    best is None or left + right > best[0]):
+                best = (left + right, cut)
+        return (best[1],) if best else ()
 
     def _letter_name_cuts(self, key: str) -> tuple[int, ...]:
         """Cuts of a token spelled only with Latin letter names (بيبيسي, سيإنإن)."""
@@ -273,7 +299,7 @@ class GlueSplitter:
         if len(key) < s.min_token_letters:
             return ()
         if self.is_word(key):
-            return ()
+            return self._common_pair_cuts(key)
         spelled = self._letter_name_cuts(key)
         if spelled:
             return spelled
