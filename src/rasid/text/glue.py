@@ -75,7 +75,7 @@ class GlueSplitter:
     def is_word(self, key: str) -> bool:
         """True when ``key`` is a word as it stands (so it must never be split)."""
         lex, s = self.lexicon, self.settings
-        if lex.zipf(key) >= s.protect_whole_zipf or lex.is_name(key):
+        if lex.zipf(key) >= s.protect_common_zipf or lex.is_name(key):
             return True
         for particle in ("في", "الي", "علي", "من", "عن", "مع"):
             # فيجدة is في جدة far more often than ف+يجده
@@ -303,6 +303,28 @@ class GlueSplitter:
         spelled = self._letter_name_cuts(key)
         if spelled:
             return spelled
+        if self.lexicon.zipf(key) >= s.protect_whole_zipf:
+            # the word list has seen this token: a word, unless its pieces are all
+            # strong (فيروسيا، تلابيب are common glue on the web too)
+            cuts = self._best_cuts(key)
+            bounds = [0, *cuts, n] if (n := len(key)) and cuts else []
+            if cuts and all(self._strong(key[a:b]) for a, b in itertools.pairwise(bounds)):
+                return cuts
+            return self._common_pair_cuts(key)
+        return self._best_cuts(key, anchors)
+
+    def _strong(self, piece: str) -> bool:
+        """A piece safe to cut out of a token the word list has seen."""
+        lex = self.lexicon
+        if piece in lex.function_words or piece in lex.place_heads:
+            return True
+        forms = [piece] + [piece[len(c):] for c in self._proclitic_keys
+                           if piece.startswith(c) and not c.endswith(("ال", "لل"))]
+        return any(form in lex.anchor_names for form in forms)
+
+    def _best_cuts(self, key: str, anchors: frozenset[str] = frozenset()
+                   ) -> tuple[int, ...]:
+        s = self.settings
         n = len(key)
         # states[i][(pieces, kind)] = (cost, previous state) for splits of key[:i] whose
         # last piece has class ``kind`` (``pending`` when a short or weak piece still
@@ -420,7 +442,8 @@ class GlueSplitter:
         """
         s = self.settings
         n = len(key)
-        if n < s.min_token_letters or self.is_word(key):
+        if n < s.min_token_letters or self.is_word(key) or \
+                self.lexicon.zipf(key) >= s.protect_whole_zipf:
             return ()
         lex = self.lexicon
 
@@ -463,7 +486,8 @@ class GlueSplitter:
         found = self.context_cuts(key, context)
         if found:
             return found
-        if len(key) < self.settings.min_token_letters or self.is_word(key):
+        if len(key) < self.settings.min_token_letters or self.is_word(key) or \
+                self.lexicon.zipf(key) >= self.settings.protect_whole_zipf:
             return cuts
         anchors = frozenset(name for name in self.document_anchors(context)
                             if name in key and name != key)
