@@ -28,6 +28,7 @@ from rasid.text.normalize import match_key
 
 _INF = float("inf")
 _ANCHORS = ("anchor", "anchor3")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ class GlueSplitter:
         return self._segment_cuts(token)
 
     def _final_letter_cuts(self, token: str) -> tuple[int, ...]:
-        """Cuts right after ة or ى inside a token: those letters only end a word.
+        """Cuts right after ة, ى or tanween inside a token: they only end a word.
 
         ``دولةالإمارات``, ``علىأن``. The cut needs two letters on each side, so a
         misplaced ى before a hamza (``مفاجىء``) stays.
@@ -276,7 +277,13 @@ class GlueSplitter:
         cuts = []
         marks = self.lexicon.final_letters
         for index, char in enumerate(token[:-1]):
-            if char not in marks:
+            if char in _TANWEEN:
+                # tanween ends a word too, after its alef (عدوًا، عدواً)
+                if token[index + 1] == "ا":
+                    if index + 2 >= len(token):
+                        continue
+                    index += 1
+            elif char not in marks:
                 continue
             before = sum(1 for c in token[:index + 1] if match_key(c))
             after = sum(1 for c in token[index + 1:] if match_key(c))
