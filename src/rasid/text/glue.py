@@ -46,6 +46,8 @@ class GlueSettings:
     unknown_piece_letters: int
     unknown_piece_penalty: float
     cover_zipf: float
+    unseen_clitic_penalty: float
+    definite_word_zipf: float
     protect_common_zipf: float
     common_pair_zipf: float
     weak_short_piece_zipf: float
@@ -138,6 +140,9 @@ class GlueSplitter:
             if not piece.startswith(clitic) or len(stem) < s.stem_min_letters:
                 continue
             stem_zipf = lex.zipf(stem)
+            if zipf == 0:
+                # never seen with these clitics: فالاطلسي is less likely than للحلف|الاطلسي
+                stem_zipf -= s.unseen_clitic_penalty
             # the article goes on nisba forms (الإيراني), never on a bare name (المصر)
             article = clitic.endswith(("ال", "لل"))
             if stem in lex.glue_names and (not article or stem in lex.bare_names):
@@ -157,11 +162,16 @@ class GlueSplitter:
                     and (not c.endswith(("ال", "لل")) or piece[len(c):] in lex.bare_names)
                     for c in self._proclitic_keys)
                 if not anchor:
+                    if piece.startswith("ال") and zipf >= s.definite_word_zipf:
+                        return min(costs), "definite"
                     return min(costs), "name"
                 # three-letter anchors (واس, فاس) are also the start of many words
                 return min(costs), "anchor" if len(piece) >= 4 else "anchor3"
             # after a particle only a definite or quite frequent word: في منطقة, not من اخية
             plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
+            if piece.startswith("ال") and zipf >= s.definite_word_zipf:
+                # a frequent definite word (المنطقة) after a rarer one: شهدتهاالمنطقة
+                return min(costs), "definite"
             return min(costs), "plain" if plain else "word"
         if piece in lex.rare_names or any(
                 piece.startswith(c) and not c.endswith(("ال", "لل"))
@@ -397,6 +407,10 @@ class GlueSplitter:
             return "satisfied" if kind == "weak" else None
         if kind == "head":
             return None if last or previous == "pending" else "head"
+        if previous == "pending" and kind == "definite":
+            return "word"
+        if kind == "definite":
+            kind = "word"
         if previous == "pending" and kind != "anchor":
             return None  # the waiting piece got no anchor beside it
         if previous == "pending_unknown" and kind != "anchor":
