@@ -46,6 +46,7 @@ class GlueSettings:
     unknown_piece_letters: int
     unknown_piece_penalty: float
     cover_zipf: float
+    weak_beside_rare_zipf: float
     unseen_clitic_penalty: float
     definite_word_zipf: float
     protect_common_zipf: float
@@ -183,7 +184,9 @@ class GlueSplitter:
             return 9.0 - zipf + s.clitic_piece_penalty, "short"
         if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf or (
                 len(piece) == s.piece_min_letters - 1 and zipf >= s.weak_short_piece_zipf):
-            return 9.0 - zipf + s.clitic_piece_penalty, "weak"
+            # beside a rare name only a word of some frequency: دوبو|ويتز is one name
+            common = zipf >= s.weak_beside_rare_zipf and len(piece) >= s.piece_min_letters
+            return 9.0 - zipf + s.clitic_piece_penalty, "weak" if common else "weak_low"
         if len(piece) >= s.unknown_piece_letters and not self.letter_cuts(piece) \
                 and not self.coverable(piece):
             # a word the lexicon has never seen (a rare name) beside an anchor name; one
@@ -404,19 +407,23 @@ class GlueSplitter:
         if previous == "head":
             if kind in ("name", "rare", "word", *_ANCHORS):
                 return kind
-            return "satisfied" if kind == "weak" else None
+            return "satisfied" if kind in ("weak", "weak_low") else None
         if kind == "head":
-            return None if last or previous == "pending" else "head"
-        if previous == "pending" and kind == "definite":
+            return None if last or previous.startswith("pending") else "head"
+        if previous in ("pending", "pending_low") and kind == "definite":
             return "word"
         if kind == "definite":
             kind = "word"
-        if previous == "pending" and kind != "anchor":
+        if previous == "pending" and kind not in ("anchor", "rare"):
             return None  # the waiting piece got no anchor beside it
+        if previous == "pending_low" and kind != "anchor":
+            return None
+        if previous in ("pending", "pending_low"):
+            return kind
         if previous == "pending_unknown" and kind != "anchor":
             return None
         if previous in ("particle", "particle2") and kind in (
-                "short", "weak", "plain", "unknown"):
+                "short", "weak", "weak_low", "plain", "unknown"):
             return None
         if kind == "suffix_like":
             return "particle" if previous == "anchor" else None
@@ -428,12 +435,14 @@ class GlueSplitter:
             return "particle"
         if previous == "particle2":
             return None
-        if kind == "rare" and previous in ("particle", "pending", "pending_unknown"):
+        if kind == "rare" and previous in ("particle", "pending_low", "pending_unknown"):
             return None
         if kind == "short":
-            return "satisfied" if previous in _ANCHORS else "pending"
+            return "satisfied" if previous in _ANCHORS else "pending_low"
         if kind == "weak":
-            return "satisfied" if previous == "anchor" else "pending"
+            return "satisfied" if previous in ("anchor", "rare") else "pending"
+        if kind == "weak_low":
+            return "satisfied" if previous == "anchor" else "pending_low"
         if kind == "unknown":
             return "satisfied" if previous == "anchor" else "pending_unknown"
         return "word" if kind == "plain" else kind
