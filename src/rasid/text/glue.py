@@ -414,7 +414,7 @@ class GlueSplitter:
             return "word"
         if kind == "definite":
             kind = "word"
-        if previous == "pending" and kind not in ("anchor", "rare"):
+        if previous == "pending" and kind not in ("anchor", "rare", "name"):
             return None  # the waiting piece got no anchor beside it
         if previous == "pending_low" and kind != "anchor":
             return None
@@ -440,7 +440,7 @@ class GlueSplitter:
         if kind == "short":
             return "satisfied" if previous in _ANCHORS else "pending_low"
         if kind == "weak":
-            return "satisfied" if previous in ("anchor", "rare") else "pending"
+            return "satisfied" if previous in ("anchor", "rare", "name") else "pending"
         if kind == "weak_low":
             return "satisfied" if previous == "anchor" else "pending_low"
         if kind == "unknown":
