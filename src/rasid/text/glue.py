@@ -362,12 +362,8 @@ class GlueSplitter:
                 cost, kind = self.piece(piece, end == n, anchors)
                 if cost == _INF:
                     continue
-                if kind == "suffix_like":
-                    # مسلحان, تركيان, الحزبان: the dual ending, not أن, unless a
-                    # state's name (not its nisba) comes before
-                    if key[start - 1] == "ي":
-                        continue
-                    kind = "suffix_like"
+                if start and key[start - 1] == "ي" and piece in self.lexicon.suffix_like:
+                    continue  # تركيان, البريطانيتان: a dual or plural ending, not a word
                 for (pieces, previous), (prev_cost, _) in states[start].items():
                     if pieces + 1 > s.max_pieces:
                         continue
