@@ -46,6 +46,7 @@ class GlueSettings:
     unknown_piece_letters: int
     unknown_piece_penalty: float
     cover_zipf: float
+    protect_joined_zipf: float
     weak_beside_rare_zipf: float
     unseen_clitic_penalty: float
     definite_word_zipf: float
@@ -117,6 +118,9 @@ class GlueSplitter:
         """
         lex, s = self.lexicon, self.settings
         zipf = lex.zipf(piece)
+        if self.joined(piece) is not None:
+            # a name of several words the knowledge base knows (سانخوسيه، حفرالباطن)
+            return 9.0 - s.name_zipf + s.clitic_piece_penalty, "anchor"
         if anchors and any(form in anchors for form in self.forms(piece)):
             # a name this document also writes on its own
             return 9.0 - max(zipf, s.name_zipf) + s.clitic_piece_penalty, "anchor"
@@ -196,6 +200,23 @@ class GlueSplitter:
             extra = s.unknown_letter_cost * (len(piece) - s.unknown_piece_letters)
             return 9.0 + s.unknown_piece_penalty + extra, "unknown"
         return _INF, ""
+
+    def joined(self, piece: str) -> tuple[int, ...] | None:
+        """The inner cuts of a several-word name written joined, maybe after clitics."""
+        names = self.lexicon.joined_names
+        if piece in names:
+            return names[piece]
+        for clitic in self._proclitic_keys:
+            if not piece.startswith(clitic):
+                continue
+            rest = piece[len(clitic):]
+            if clitic.endswith("لل"):
+                # ل before the article drops its alef: للولاياتالمتحدة
+                if "ال" + rest in names:
+                    return tuple(len(clitic) - 2 + cut for cut in names["ال" + rest])
+            elif not clitic.endswith("ال") and rest in names:
+                return tuple(len(clitic) + cut for cut in names[rest])
+        return None
 
     def _common_pair_cuts(self, key: str) -> tuple[int, ...]:
         """The one cut of a seen token that is two very common words (منخلال).
@@ -318,6 +339,10 @@ class GlueSplitter:
         s = self.settings
         if len(key) < s.min_token_letters:
             return ()
+        inner = self.joined(key)
+        if inner and not self.lexicon.is_name(key) and \
+                self.lexicon.zipf(key) < s.protect_joined_zipf:
+            return inner
         if self.is_word(key):
             return self._common_pair_cuts(key)
         spelled = self._letter_name_cuts(key)
@@ -389,6 +414,7 @@ class GlueSplitter:
             start, pieces, previous = back
             if start > 0:
                 cuts.append(start)
+            cuts.extend(start + cut for cut in self.joined(key[start:position]) or ())
             position, slot = start, (pieces, previous)
         return tuple(sorted(cuts))
 

@@ -95,6 +95,7 @@ class Lexicon:
     anchor_names: frozenset[str] = frozenset()
     bare_names: frozenset[str] = frozenset()
     rare_names: frozenset[str] = frozenset()
+    joined_names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     proclitics: list[tuple[str, list[str]]] = field(default_factory=list)
     enclitics: list[str] = field(default_factory=list)
     function_words: frozenset[str] = frozenset()
@@ -115,7 +116,21 @@ class Lexicon:
         bare_names: set[str] = set()
         rare_names: set[str] = set()
         zipfs = _wordfreq_keys()
+        joined: dict[str, tuple[int, ...]] = {}
+        heads = frozenset(match_key(w) for w in morph["glue"]["compound_heads"])
         for name, strength, field_name, kind in iter_names_with_strength(kb_files):
+            words = [match_key(w) for w in name.split()]
+            if 2 <= len(words) <= 4 and all(
+                    w and all(is_arabic_letter(c) for c in w) for w in name.split()) \
+                    and words[0] not in heads:
+                # a name of several words written without its spaces (سانخوسيه); not
+                # compounds written joined on purpose (عبدالله, أبوظبي)
+                key = "".join(words)
+                cuts, position = [], 0
+                for word in words[:-1]:
+                    position += len(word)
+                    cuts.append(position)
+                joined[key] = tuple(cuts)
             if field_name == "nisba":
                 bare_names.update(match_key(part) for part in name.split())
             parts = name.split()
@@ -151,6 +166,7 @@ class Lexicon:
             anchor_names=frozenset(anchor_names),
             bare_names=frozenset(bare_names),
             rare_names=frozenset(rare_names - glue_names),
+            joined_names=joined,
             proclitics=[
                 (match_key(letters), roles) for letters, roles in morph["proclitics"]["entries"]
             ],
