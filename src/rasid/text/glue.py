@@ -46,6 +46,7 @@ class GlueSettings:
     unknown_piece_letters: int
     unknown_piece_penalty: float
     cover_zipf: float
+    common_short_zipf: float
     protect_joined_zipf: float
     weak_beside_rare_zipf: float
     unseen_clitic_penalty: float
@@ -185,6 +186,9 @@ class GlueSplitter:
             # a particle (من دوبو is more often a word of its own)
             return 9.0 - s.name_zipf + s.clitic_piece_penalty, "rare"
         if len(piece) == s.piece_min_letters - 1 and zipf >= s.short_piece_zipf:
+            if zipf >= s.common_short_zipf:
+                # a very common three-letter noun (حزب, قوة): a word after a particle too
+                return 9.0 - zipf + s.clitic_piece_penalty, "short_common"
             return 9.0 - zipf + s.clitic_piece_penalty, "short"
         if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf or (
                 len(piece) == s.piece_min_letters - 1 and zipf >= s.weak_short_piece_zipf):
@@ -459,6 +463,10 @@ class GlueSplitter:
             return None
         if kind == "rare" and previous in ("particle", "pending_low", "pending_unknown"):
             return None
+        if kind == "short_common":
+            if previous in ("particle", "particle2"):
+                return "word"
+            kind = "short"
         if kind == "short":
             return "satisfied" if previous in _ANCHORS else "pending_low"
         if kind == "weak":
