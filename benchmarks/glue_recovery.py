@@ -12,7 +12,7 @@ text and we count
 * the baseline: spaces repair inserts in the undamaged text (the news has a few real
   glued words of its own, so not all of these are errors).
 
-Run: ``python benchmarks/glue_recovery.py [--articles 1000] [--news PATH]``
+Run: ``python benchmarks/glue_recovery.py [--articles 1000] [--skip 0] [--news PATH]``
 """
 
 from __future__ import annotations
@@ -121,6 +121,8 @@ def main() -> None:
     parser.add_argument("--share", type=float, default=0.5,
                         help="share of candidate spaces removed")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--skip", type=int, default=0,
+                        help="articles to skip first (measure another slice of the news)")
     parser.add_argument("--show", type=int, default=15, help="examples of errors to print")
     args = parser.parse_args()
 
@@ -134,7 +136,9 @@ def main() -> None:
     misses: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
     started = time.perf_counter()
-    for article in iter_articles(Path(args.news), args.articles):
+    for number, article in enumerate(iter_articles(Path(args.news), args.skip + args.articles)):
+        if number < args.skip:
+            continue
         text = article["text"]
         baseline += sum(1 for c in repairer.repair(text).changes if c.step == "glued_words")
         damaged, removed, untouched = damage(text, finder, rng, args.share)
@@ -153,7 +157,7 @@ def main() -> None:
                 false_splits += 1
                 wrong[damaged[start:end]] += 1
     elapsed = time.perf_counter() - started
-    print(f"articles: {args.articles}")
+    print(f"articles: {args.articles} (after skipping {args.skip})")
     print(f"removed spaces: {removed_total:,}; restored: {restored:,} "
           f"({restored / max(removed_total, 1):.2%})")
     print(f"untouched words: {untouched_total:,}; wrongly split: {false_splits:,} "

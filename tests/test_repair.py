@@ -23,6 +23,14 @@ from rasid.text.repair import Repairer
         ("فيسوريا", "في سوريا"),
         ("إلىموسكو", "إلى موسكو"),
         ("وزارةالداخلية", "وزارة الداخلية"),
+        ("البعثةالدولية", "البعثة الدولية"),
+        ("عدوًاللسلام", "عدوًا للسلام"),
+        ("ريفدمشق", "ريف دمشق"),
+        ("جسرالشغور", "جسر الشغور"),
+        ("بيبيسي", "بي بي سي"),
+        ("منخلال", "من خلال"),
+        ("سانخوسيه", "سان خوسيه"),
+        ("بمحافظةحفرالباطن", "بمحافظة حفر الباطن"),
     ],
 )
 def test_glued_words_are_split(repairer: Repairer, glued: str, expected: str) -> None:
@@ -37,6 +45,8 @@ def test_glued_words_are_split(repairer: Repairer, glued: str, expected: str) ->
         "المتحدة", "وميليشياتها", "علاقاتهما", "فلاديمير", "الدبلوماسية", "والمستشفيات",
         "واستراتيجياتها", "سيتمكنون", "عبدالرحمن", "أبوظبي", "والتكنولوجيا", "بالكاميرات",
         "فلسطينيون", "للمفاوضات", "والإسرائيليين", "الاستخباراتية",
+        "البريطانيتان", "تركيان", "مسلحان", "واستطرد", "الإقطاع", "كازانوفا", "أمريكيتين",
+        "مصرفي", "فيروسات", "تلاميذ",
     ],
 )
 def test_ordinary_words_stay_whole(repairer: Repairer, word: str) -> None:
@@ -104,3 +114,19 @@ def test_disabled_steps(pipeline) -> None:
     assert repairer.repair("روسياوإيران").text == "روسياوإيران"
     with pytest.raises(ValueError, match="unknown repair steps"):
         Repairer(pipeline.resources.lexicon, disabled=frozenset({"nope"}))
+
+
+def test_words_the_document_writes_alone_split_their_glued_form(repairer: Repairer) -> None:
+    glued = "وقالت سامنثاباور إن الزيارة ناجحة."
+    assert repairer.repair(glued).text == glued  # two rare words: could be one name
+    text = "وصلت المبعوثة سامنثا باور إلى المدينة. " + glued
+    repaired = repairer.repair(text).text
+    assert repaired.endswith("وقالت سامنثا باور إن الزيارة ناجحة.")
+    assert repairer.repair(repaired).text == repaired
+
+
+def test_a_small_place_the_document_names_anchors_its_glued_form(repairer: Repairer) -> None:
+    glued = "وقال وفدالزبداني إن القصف توقف."
+    assert repairer.repair(glued).text == glued
+    text = "وصل المفاوضون إلى الزبداني أمس. " + glued
+    assert repairer.repair(text).text.endswith("وقال وفد الزبداني إن القصف توقف.")

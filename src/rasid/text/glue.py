@@ -75,6 +75,7 @@ class GlueSplitter:
         self.cuts = lru_cache(maxsize=200_000)(self._cuts)
         self.letter_cuts = lru_cache(maxsize=200_000)(self._letter_cuts)
         self.coverable = lru_cache(maxsize=200_000)(self._coverable)
+        self.contextual = lru_cache(maxsize=200_000)(self._contextual)
         self._anchor_cache: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- whole-token protection -------------------------------------------------
@@ -536,9 +537,9 @@ class GlueSplitter:
     def cuts_in(self, token: str, context: frozenset[str]) -> tuple[int, ...]:
         """Cuts for ``token`` in a document whose words are ``context``."""
         cuts = self.cuts(token)
-        key = match_key(token)
-        if len(key) != len(token) or self._final_letter_cuts(token):
+        if not self.contextual(token):
             return cuts
+        key = match_key(token)
         if cuts:
             bounds = [0, *cuts, len(key)]
             if all(self._seen(key[x:y], context) for x, y in itertools.pairwise(bounds)):
@@ -546,14 +547,22 @@ class GlueSplitter:
         found = self.context_cuts(key, context)
         if found:
             return found
-        if len(key) < self.settings.min_token_letters or self.is_word(key) or \
-                self.lexicon.zipf(key) >= self.settings.protect_whole_zipf:
-            return cuts
         anchors = frozenset(name for name in self.document_anchors(context)
                             if name in key and name != key)
         if anchors:
             return self._letter_cuts(key, anchors)
         return cuts
+
+    def _contextual(self, token: str) -> bool:
+        """Whether the document's other words may decide this token's cuts.
+
+        Not for words (the word list or the knowledge base knows them), short tokens,
+        or tokens whose cuts ة/ى or diacritics already decide.
+        """
+        key = match_key(token)
+        return (len(key) == len(token) and len(key) >= self.settings.min_token_letters
+                and not self._final_letter_cuts(token) and not self.is_word(key)
+                and self.lexicon.zipf(key) < self.settings.protect_whole_zipf)
 
     def document_anchors(self, context: frozenset[str]) -> frozenset[str]:
         """Names the knowledge base knows that the document writes on their own."""
