@@ -191,7 +191,7 @@ class GlueSplitter:
                 # a very common three-letter noun (حزب, قوة): a word after a particle too
                 return 9.0 - zipf + s.clitic_piece_penalty, "short_common"
             return 9.0 - zipf + s.clitic_piece_penalty, "short"
-        if len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf or (
+        if (len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf) or (
                 len(piece) == s.piece_min_letters - 1 and zipf >= s.weak_short_piece_zipf):
             # beside a rare name only a word of some frequency: دوبو|ويتز is one name
             common = zipf >= s.weak_beside_rare_zipf and len(piece) >= s.piece_min_letters
@@ -571,7 +571,7 @@ class GlueSplitter:
             return cached[1]
         lex = self.lexicon
         anchors = frozenset(word for word in context if len(word) >= 4 and (
-            word in lex.names or word in lex.rare_names) and lex.zipf(word) < 
+            word in lex.names or word in lex.rare_names) and lex.zipf(word) <
             self.settings.document_anchor_zipf)
         self._anchor_cache = (context, anchors)
         return anchors
