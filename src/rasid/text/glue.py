@@ -76,6 +76,8 @@ class GlueSplitter:
         self.letter_cuts = lru_cache(maxsize=200_000)(self._letter_cuts)
         self.coverable = lru_cache(maxsize=200_000)(self._coverable)
         self.contextual = lru_cache(maxsize=200_000)(self._contextual)
+        self.forms = lru_cache(maxsize=200_000)(self._forms)
+        self.clitics_of = lru_cache(maxsize=400_000)(self._clitics_of)
         self._anchor_cache: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- whole-token protection -------------------------------------------------
@@ -97,7 +99,7 @@ class GlueSplitter:
 
     def _stems(self, key: str) -> list[str]:
         """The key with proclitics and/or one pronoun suffix removed."""
-        fronts = [key] + [key[len(p):] for p in self._proclitic_keys if key.startswith(p)]
+        fronts = [key] + [key[len(p):] for p in self.clitics_of(key)]
         stems = []
         for front in fronts:
             if front != key:
@@ -142,9 +144,9 @@ class GlueSplitter:
             costs.append(9.0 - zipf)
         if len(piece) >= s.piece_min_letters and zipf >= s.piece_zipf:
             costs.append(9.0 - zipf)
-        for clitic in self._proclitic_keys:
+        for clitic in self.clitics_of(piece):
             stem = piece[len(clitic):]
-            if not piece.startswith(clitic) or len(stem) < s.stem_min_letters:
+            if len(stem) < s.stem_min_letters:
                 continue
             stem_zipf = lex.zipf(stem)
             if zipf == 0:
@@ -167,7 +169,7 @@ class GlueSplitter:
                 anchor = piece in lex.anchor_names or any(
                     piece.startswith(c) and piece[len(c):] in lex.anchor_names
                     and (not c.endswith(("ال", "لل")) or piece[len(c):] in lex.bare_names)
-                    for c in self._proclitic_keys)
+                    for c in self.clitics_of(piece))
                 if not anchor:
                     if piece.startswith("ال") and zipf >= s.definite_word_zipf:
                         return min(costs), "definite"
@@ -182,7 +184,7 @@ class GlueSplitter:
             return min(costs), "plain" if plain else "word"
         if piece in lex.rare_names or any(
                 piece.startswith(c) and not c.endswith(("ال", "لل"))
-                and piece[len(c):] in lex.rare_names for c in self._proclitic_keys):
+                and piece[len(c):] in lex.rare_names for c in self.clitics_of(piece)):
             # a small place or a person: a word beside ordinary words, never beside
             # a particle (من دوبو is more often a word of its own)
             return 9.0 - s.name_zipf + s.clitic_piece_penalty, "rare"
@@ -211,9 +213,7 @@ class GlueSplitter:
         names = self.lexicon.joined_names
         if piece in names:
             return names[piece]
-        for clitic in self._proclitic_keys:
-            if not piece.startswith(clitic):
-                continue
+        for clitic in self.clitics_of(piece):
             rest = piece[len(clitic):]
             if clitic.endswith("لل"):
                 # ل before the article drops its alef: للولاياتالمتحدة
@@ -279,8 +279,7 @@ class GlueSplitter:
         def known(piece: str) -> bool:
             if piece in lex.function_words:
                 return True
-            for stem in [piece] + [piece[len(c):] for c in self._proclitic_keys
-                                   if piece.startswith(c)]:
+            for stem in [piece] + [piece[len(c):] for c in self.clitics_of(piece)]:
                 if len(stem) >= 3 and (lex.zipf(stem) >= s.cover_zipf or stem in lex.names):
                     return True
             return False
@@ -368,8 +367,8 @@ class GlueSplitter:
         lex = self.lexicon
         if piece in lex.function_words or piece in lex.place_heads:
             return True
-        forms = [piece] + [piece[len(c):] for c in self._proclitic_keys
-                           if piece.startswith(c) and not c.endswith(("ال", "لل"))]
+        forms = [piece] + [piece[len(c):] for c in self.clitics_of(piece)
+                           if not c.endswith(("ال", "لل"))]
         return any(form in lex.anchor_names for form in forms)
 
     def _best_cuts(self, key: str, anchors: frozenset[str] = frozenset()
@@ -479,10 +478,13 @@ class GlueSplitter:
         return "word" if kind == "plain" else kind
 
     # -- document context ---------------------------------------------------------
-    def forms(self, key: str) -> list[str]:
+    def _forms(self, key: str) -> tuple[str, ...]:
         """``key`` and the key without each proclitic it may carry (three letters left)."""
-        return [key] + [key[len(p):] for p in self._proclitic_keys
-                        if key.startswith(p) and len(key) - len(p) >= 3]
+        return (key, *(key[len(p):] for p in self.clitics_of(key) if len(key) - len(p) >= 3))
+
+    def _clitics_of(self, key: str) -> tuple[str, ...]:
+        """The proclitic sequences ``key`` starts with."""
+        return tuple(p for p in self._proclitic_keys if key.startswith(p))
 
     def context_of(self, keys: Iterable[str]) -> frozenset[str]:
         """Every form of the words a document writes on their own."""

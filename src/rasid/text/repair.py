@@ -155,11 +155,15 @@ def _glued_words(splitter: GlueSplitter) -> StepFunction:
         # that the words a split reveals count as context and repair stays idempotent
         pieces = [(m.start(), m.group()) for m in _ARABIC_RUN.finditer(text)]
         positions: set[int] = set()
+        shortest = splitter.settings.min_token_letters - 1  # ة/ى cuts need four letters
         while True:
-            context = splitter.context_of(match_key(piece) for _, piece in pieces)
+            context = splitter.context_of({match_key(piece) for _, piece in pieces})
             following = []
             for start, piece in pieces:
-                cuts = splitter.cuts_in(piece, context)
+                cuts = splitter.cuts_in(piece, context) if len(piece) >= shortest else ()
+                if not cuts:
+                    following.append((start, piece))
+                    continue
                 bounds = [0, *cuts, len(piece)]
                 following.extend((start + a, piece[a:b]) for a, b in itertools.pairwise(bounds))
                 positions.update(start + cut for cut in cuts)
