@@ -28,6 +28,7 @@ from rasid.text.normalize import match_key
 
 _INF = float("inf")
 _ANCHORS = ("anchor", "anchor3")
+_CLITIC_LETTERS = frozenset("وفبلكس")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
@@ -174,8 +175,10 @@ class GlueSplitter:
                     if piece.startswith("ال") and zipf >= s.definite_word_zipf:
                         return min(costs), "definite"
                     return min(costs), "name"
-                # three-letter anchors (واس, فاس) are also the start of many words
-                return min(costs), "anchor" if len(piece) >= 4 else "anchor3"
+                # three-letter anchors that start like a clitic (واس, فاس) also start
+                # many words (واستطرد): they anchor only frequent pieces
+                short = len(piece) < 4 and piece[0] in _CLITIC_LETTERS
+                return min(costs), "anchor3" if short else "anchor"
             # after a particle only a definite or quite frequent word: في منطقة, not من اخية
             plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
             if piece.startswith("ال") and zipf >= s.definite_word_zipf:
@@ -452,7 +455,7 @@ class GlueSplitter:
                 "short", "weak", "weak_low", "plain", "unknown"):
             return None
         if kind == "suffix_like":
-            return "particle" if previous == "anchor" else None
+            return "particle" if previous in _ANCHORS else None
         if kind == "particle":
             if previous in ("particle", "particle2"):
                 return "particle2" if last and pieces == 1 else None
