@@ -396,6 +396,8 @@ class GlueSplitter:
                     continue
                 if start and key[start - 1] == "ي" and piece in self.lexicon.suffix_like:
                     continue  # تركيان, البريطانيتان: a dual or plural ending, not a word
+                if start and piece in self.lexicon.ending_pieces:
+                    continue  # العاميات, فالديون: an ending, not a word
                 for (pieces, previous), (prev_cost, _) in states[start].items():
                     if pieces + 1 > s.max_pieces:
                         continue

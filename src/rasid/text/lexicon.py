@@ -103,6 +103,7 @@ class Lexicon:
     letter_names: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     suffix_like: frozenset[str] = frozenset()
+    ending_pieces: frozenset[str] = frozenset()
     known_word_zipf: float = 2.5
 
     @classmethod
@@ -176,6 +177,7 @@ class Lexicon:
             letter_names=frozenset(match_key(w) for w in morph["letter_names"]["entries"]),
             place_heads=frozenset(match_key(w) for w in morph["place_heads"]["entries"]),
             suffix_like=frozenset(match_key(w) for w in morph["suffix_like"]["entries"]),
+            ending_pieces=frozenset(match_key(w) for w in morph["ending_pieces"]["entries"]),
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
         )
 
