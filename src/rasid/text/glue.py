@@ -3,12 +3,19 @@
 Scraped Arabic news loses the spaces around hyperlinked words: ``روسياوإيران``,
 ``بالولاياتالمتحدةالأمريكية``. A token is split only when
 
-* the whole token is not itself a word: its frequency is low, it is not a name rasid
-  knows, and it is not a known word behind proclitics and pronoun suffixes (so
-  ``وتساعدان``, ``عبدالله``, ``والاستراتيجية`` stay whole), and
+* the whole token is not itself a word: it is not a name rasid knows, not a known word
+  behind proclitics and pronoun suffixes (so ``وتساعدان``, ``عبدالله``,
+  ``والاستراتيجية`` stay whole), and not a token the word list has seen (zipf 1.5 or
+  more) unless every piece is a strong one (``فيروسيا``) or it is two very common words
+  (``منخلال``), and
 * every piece is a word in its own right: frequent and long enough, a known name, a
-  proclitic plus such a word (``وإيران``, ``بالولايات``), or a short function word in
-  front of another piece (``في`` in ``فيسوريا``).
+  proclitic plus such a word (``وإيران``, ``بالولايات``), a short function word in front
+  of another piece (``في`` in ``فيسوريا``), or a rarer word right beside a name.
+
+Some cuts need no search: after ة, ى or tanween inside a token (they only end words), at
+the spaces of a several-word name written joined (``سانخوسيه``), between Latin letter
+names (``بيبيسي``). The document is context as well (``cuts_in``): words and names it
+writes on their own make the same words inside a glued token pieces.
 
 Among the valid splits the one with the lowest cost (sum of ``9 - zipf`` per piece)
 wins, so fewer and more frequent pieces are preferred. The thresholds live in
@@ -115,11 +122,17 @@ class GlueSplitter:
               anchors: frozenset[str] = frozenset()) -> tuple[float, str]:
         """Cost and class of ``piece`` as a word of a split.
 
-        Classes: ``word`` (a frequent word of four letters or more, with or without
-        proclitics), ``name`` (a name rasid knows, or a proclitic plus one), ``particle``
-        (في, من…), and the ones that must stand next to a name: ``short`` (a very
-        frequent three-letter word: دول, وسط) and ``weak`` (a rarer word: النفطية).
-        Cost is ``inf`` when the piece is no word at all.
+        Classes: ``word``/``plain``/``definite`` (frequent words of four letters or
+        more, with or without proclitics; ``plain`` ones may not follow a particle,
+        ``definite`` ones accept a rarer word before them), ``name`` and ``anchor``
+        (names rasid knows; anchors are states, capitals, big cities, organizations,
+        joined several-word names and names the document writes on its own;
+        ``anchor3`` a three-letter one that starts like a clitic), ``rare`` (a person
+        or a small place), ``particle`` (في, من…), ``suffix_like`` (ان, ين last),
+        ``head`` (ريف, جسر before a name), and the ones that must stand next to a
+        name: ``short``/``short_common`` (frequent three-letter words: دول, حزب),
+        ``weak``/``weak_low`` (rarer words: النفطية) and ``unknown`` (a word the list
+        lacks). Cost is ``inf`` when the piece is no word at all.
         """
         lex, s = self.lexicon, self.settings
         zipf = lex.zipf(piece)
