@@ -15,8 +15,20 @@ ARABIC_PIECES = [
     "\u200f", "\u00a0", "“", "”", "ی", "ک", " ", "،", ".", "3.5", "٣٫٥", "د.", "\n", "\r\n",
     "«", "»", "بالولايات", "موسكو", "َ", "ّ", "x", "URL http://a.b/c",
 ]
+# words and names that exercise glued-word repair's rules: document context, place
+# heads, letter names, joined names, final letters, endings
+GLUE_WORDS = [
+    "سامنثا", "باور", "الزبداني", "وفد", "ريف", "دمشق", "جسر", "الشغور", "سان", "خوسيه",
+    "بي", "سي", "عدوًا", "للسلام", "البعثة", "الدولية", "من", "خلال", "هي", "تركي", "ان",
+    "يات", "كفر", "على", "مصر", "واس", "تطرد", "عدن", "حزب", "عن", "الإيراني", "لندن",
+]
+glued_text = st.lists(
+    st.tuples(st.sampled_from(GLUE_WORDS), st.sampled_from(["", "", " ", " ", "، "])),
+    max_size=24,
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
 texty = st.one_of(
     st.text(max_size=80),
+    glued_text,
     st.lists(st.sampled_from(ARABIC_PIECES), max_size=25).map("".join),
     st.lists(st.sampled_from(ARABIC_PIECES), max_size=12).map(
         lambda pieces: "".join(pieces).replace(" ", "")
