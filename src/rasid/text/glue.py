@@ -142,6 +142,8 @@ class GlueSplitter:
         if anchors and any(form in anchors for form in self.forms(piece)):
             # a name this document also writes on its own
             return 9.0 - max(zipf, s.name_zipf) + s.clitic_piece_penalty, "anchor"
+        if last and piece in lex.trailing_words:
+            return 9.0 - zipf, "trailing:" + piece
         if piece in lex.function_words and len(piece) < s.piece_min_letters:
             if last and piece in lex.suffix_like:
                 return 9.0 - zipf, "suffix_like"
@@ -440,8 +442,7 @@ class GlueSplitter:
             position, slot = start, (pieces, previous)
         return tuple(sorted(cuts))
 
-    @staticmethod
-    def _next_state(previous: str, kind: str, last: bool, pieces: int) -> str | None:
+    def _next_state(self, previous: str, kind: str, last: bool, pieces: int) -> str | None:
         """The class recorded after adding a piece of ``kind``, or None if not allowed.
 
         Short and weak pieces need an anchor (a state, capital, big city or region)
@@ -469,6 +470,9 @@ class GlueSplitter:
         if previous in ("particle", "particle2") and kind in (
                 "short", "weak", "weak_low", "plain", "unknown"):
             return None
+        if kind.startswith("trailing:"):
+            allowed = self.lexicon.trailing_words[kind.partition(":")[2]]
+            return "particle" if previous in allowed else None
         if kind == "suffix_like":
             return "particle" if previous in _ANCHORS else None
         if kind == "particle":

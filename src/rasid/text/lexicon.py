@@ -104,6 +104,7 @@ class Lexicon:
     place_heads: frozenset[str] = frozenset()
     suffix_like: frozenset[str] = frozenset()
     ending_pieces: frozenset[str] = frozenset()
+    trailing_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     known_word_zipf: float = 2.5
 
     @classmethod
@@ -178,6 +179,8 @@ class Lexicon:
             place_heads=frozenset(match_key(w) for w in morph["place_heads"]["entries"]),
             suffix_like=frozenset(match_key(w) for w in morph["suffix_like"]["entries"]),
             ending_pieces=frozenset(match_key(w) for w in morph["ending_pieces"]["entries"]),
+            trailing_words={match_key(w): tuple(after) for w, after in
+                            morph["trailing_words"]["entries"].items()},
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
         )
 
