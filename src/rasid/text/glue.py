@@ -73,6 +73,36 @@ class GlueSettings:
         return cls(**values)
 
 
+class DocumentWords:
+    """The words of one document, asked whether a form stands in it on its own.
+
+    A form is in the document when the document writes it as a token, or as a token
+    behind proclitics (``وباور`` puts ``باور`` in); answers are looked up lazily, as
+    only the few tokens that are no words ask.
+    """
+
+    __slots__ = ("_answers", "_keys", "_proclitics")
+
+    def __init__(self, keys: frozenset[str], proclitics: tuple[str, ...]) -> None:
+        self._keys = keys
+        self._proclitics = proclitics
+        self._answers: dict[str, bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def __contains__(self, form: object) -> bool:
+        if not isinstance(form, str):
+            return False
+        answer = self._answers.get(form)
+        if answer is None:
+            keys = self._keys
+            answer = form in keys or (len(form) >= 3 and any(
+                clitic + form in keys for clitic in self._proclitics))
+            self._answers[form] = answer
+        return answer
+
+
 class GlueSplitter:
     """Decides where to put spaces back inside one glued token."""
 
@@ -86,7 +116,6 @@ class GlueSplitter:
         self.contextual = lru_cache(maxsize=200_000)(self._contextual)
         self.forms = lru_cache(maxsize=200_000)(self._forms)
         self.clitics_of = lru_cache(maxsize=400_000)(self._clitics_of)
-        self._anchor_cache: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- whole-token protection -------------------------------------------------
     def is_word(self, key: str) -> bool:
@@ -508,17 +537,14 @@ class GlueSplitter:
         """The proclitic sequences ``key`` starts with."""
         return tuple(p for p in self._proclitic_keys if key.startswith(p))
 
-    def context_of(self, keys: Iterable[str]) -> frozenset[str]:
-        """Every form of the words a document writes on their own."""
-        seen: set[str] = set()
-        for key in keys:
-            seen.update(self.forms(key))
-        return frozenset(seen)
+    def context_of(self, keys: Iterable[str]) -> DocumentWords:
+        """The words a document writes on their own, with or without proclitics."""
+        return DocumentWords(frozenset(keys), tuple(self._proclitic_keys))
 
-    def _seen(self, piece: str, context: frozenset[str]) -> bool:
+    def _seen(self, piece: str, context: DocumentWords) -> bool:
         return any(form in context for form in self.forms(piece))
 
-    def context_cuts(self, key: str, context: frozenset[str]) -> tuple[int, ...]:
+    def context_cuts(self, key: str, context: DocumentWords) -> tuple[int, ...]:
         """Cuts into two or three pieces that the same document writes on their own.
 
         A link-stripped name is rarely named only once: when every piece of a token
@@ -558,7 +584,7 @@ class GlueSplitter:
                         best = (cost, cuts)
         return best[1] if best else ()
 
-    def cuts_in(self, token: str, context: frozenset[str]) -> tuple[int, ...]:
+    def cuts_in(self, token: str, context: DocumentWords) -> tuple[int, ...]:
         """Cuts for ``token`` in a document whose words are ``context``."""
         cuts = self.cuts(token)
         if not self.contextual(token):
@@ -571,8 +597,9 @@ class GlueSplitter:
         found = self.context_cuts(key, context)
         if found:
             return found
-        anchors = frozenset(name for name in self.document_anchors(context)
-                            if name in key and name != key)
+        n = len(key)
+        anchors = frozenset(key[i:j] for i in range(n) for j in range(i + 4, n + 1)
+                            if (i, j) != (0, n) and self._document_anchor(key[i:j], context))
         if anchors:
             return self._letter_cuts(key, anchors)
         return cuts
@@ -588,17 +615,11 @@ class GlueSplitter:
                 and not self._final_letter_cuts(token) and not self.is_word(key)
                 and self.lexicon.zipf(key) < self.settings.protect_whole_zipf)
 
-    def document_anchors(self, context: frozenset[str]) -> frozenset[str]:
-        """Names the knowledge base knows that the document writes on their own."""
-        cached = self._anchor_cache
-        if cached is not None and cached[0] is context:
-            return cached[1]
+    def _document_anchor(self, word: str, context: DocumentWords) -> bool:
+        """A name the knowledge base knows that the document also writes on its own."""
         lex = self.lexicon
-        anchors = frozenset(word for word in context if len(word) >= 4 and (
-            word in lex.names or word in lex.rare_names) and lex.zipf(word) <
-            self.settings.document_anchor_zipf)
-        self._anchor_cache = (context, anchors)
-        return anchors
+        return (word in lex.names or word in lex.rare_names) and \
+            lex.zipf(word) < self.settings.document_anchor_zipf and word in context
 
     def split(self, token: str) -> list[str]:
         """The token's pieces (one piece when it stays whole)."""

@@ -157,10 +157,19 @@ def _glued_words(splitter: GlueSplitter) -> StepFunction:
         positions: set[int] = set()
         shortest = splitter.settings.min_token_letters - 1  # ة/ى cuts need four letters
         while True:
-            context = splitter.context_of({match_key(piece) for _, piece in pieces})
+            # the document's words matter only to tokens that are no words themselves
+            if any(len(piece) >= shortest and splitter.contextual(piece) for _, piece in pieces):
+                context = splitter.context_of({match_key(piece) for _, piece in pieces})
+            else:
+                context = None
             following = []
             for start, piece in pieces:
-                cuts = splitter.cuts_in(piece, context) if len(piece) >= shortest else ()
+                if len(piece) < shortest:
+                    cuts: tuple[int, ...] = ()
+                elif context and splitter.contextual(piece):
+                    cuts = splitter.cuts_in(piece, context)
+                else:
+                    cuts = splitter.cuts(piece)
                 if not cuts:
                     following.append((start, piece))
                     continue
