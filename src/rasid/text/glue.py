@@ -234,7 +234,8 @@ class GlueSplitter:
                 and piece[len(c):] in lex.rare_names for c in self.clitics_of(piece)):
             # a small place or a person: a word beside ordinary words, never beside
             # a particle (من دوبو is more often a word of its own)
-            return 9.0 - s.name_zipf + s.clitic_piece_penalty, "rare"
+            definite = piece.startswith("ال")
+            return 9.0 - s.name_zipf + s.clitic_piece_penalty, "rare_al" if definite else "rare"
         if len(piece) == s.piece_min_letters - 1 and zipf >= s.short_piece_zipf:
             if zipf >= s.common_short_zipf:
                 # a very common three-letter noun (حزب, قوة): a word after a particle too
@@ -479,7 +480,7 @@ class GlueSplitter:
         the second of exactly two (علىأن).
         """
         if previous == "head":
-            if kind in ("name", "rare", "word", *_ANCHORS):
+            if kind in ("name", "rare", "rare_al", "word", *_ANCHORS):
                 return kind
             return "satisfied" if kind in ("weak", "weak_low") else None
         if kind == "head":
@@ -512,6 +513,12 @@ class GlueSplitter:
             return "particle"
         if previous == "particle2":
             return None
+        if kind == "rare_al":
+            # a definite small place after a particle (فيالظهران) is far more often
+            # glued than a word of its own
+            if previous in ("pending_low", "pending_unknown"):
+                return None
+            return "rare"
         if kind == "rare" and previous in ("particle", "pending_low", "pending_unknown"):
             return None
         if kind == "short_common":
