@@ -35,8 +35,6 @@ from rasid.text.normalize import match_key
 
 _INF = float("inf")
 _ANCHORS = ("anchor", "anchor3")
-_CLITIC_LETTERS = frozenset("وفبلكس")
-_TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
 @dataclass(frozen=True)
@@ -110,6 +108,9 @@ class GlueSplitter:
         self.lexicon = lexicon
         self.settings = settings or GlueSettings.from_data()
         self._proclitic_keys = [letters for letters, _ in lexicon.proclitics]
+        # letters a proclitic starts with: a three-letter name starting with one (واس)
+        # may be a clitic plus the start of a word
+        self._clitic_letters = frozenset(key[0] for key in self._proclitic_keys)
         self.cuts = lru_cache(maxsize=200_000)(self._cuts)
         self.letter_cuts = lru_cache(maxsize=200_000)(self._letter_cuts)
         self.coverable = lru_cache(maxsize=200_000)(self._coverable)
@@ -221,7 +222,7 @@ class GlueSplitter:
                     return min(costs), "name"
                 # three-letter anchors that start like a clitic (واس, فاس) also start
                 # many words (واستطرد): they anchor only frequent pieces
-                short = len(piece) < 4 and piece[0] in _CLITIC_LETTERS
+                short = len(piece) < 4 and piece[0] in self._clitic_letters
                 return min(costs), "anchor3" if short else "anchor"
             # after a particle only a definite or quite frequent word: في منطقة, not من اخية
             plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
@@ -363,7 +364,7 @@ class GlueSplitter:
         cuts = []
         marks = self.lexicon.final_letters
         for index, char in enumerate(token[:-1]):
-            if char in _TANWEEN:
+            if char in self.lexicon.final_marks:
                 # tanween ends a word too, after its alef (عدوًا، عدواً)
                 if token[index + 1] == "ا":
                     if index + 2 >= len(token):

@@ -100,6 +100,7 @@ class Lexicon:
     enclitics: list[str] = field(default_factory=list)
     function_words: frozenset[str] = frozenset()
     final_letters: frozenset[str] = frozenset()
+    final_marks: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     suffix_like: frozenset[str] = frozenset()
@@ -175,6 +176,7 @@ class Lexicon:
             enclitics=[match_key(e) for e in morph["enclitics"]["entries"]],
             function_words=frozenset(match_key(w) for w in morph["function_words"]["entries"]),
             final_letters=frozenset(morph["final_letters"]["entries"]),
+            final_marks=frozenset(morph["final_marks"]["entries"]),
             letter_names=frozenset(match_key(w) for w in morph["letter_names"]["entries"]),
             place_heads=frozenset(match_key(w) for w in morph["place_heads"]["entries"]),
             suffix_like=frozenset(match_key(w) for w in morph["suffix_like"]["entries"]),
