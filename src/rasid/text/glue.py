@@ -405,7 +405,7 @@ class GlueSplitter:
             # the word list has seen this token: a word, unless its pieces are all
             # strong (فيروسيا، تلابيب are common glue on the web too)
             cuts = self._best_cuts(key)
-            bounds = [0, *cuts, n] if (n := len(key)) and cuts else []
+            bounds = [0, *cuts, len(key)]
             if cuts and all(self._strong(key[a:b]) for a, b in itertools.pairwise(bounds)):
                 return cuts
             return self._common_pair_cuts(key)
