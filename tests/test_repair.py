@@ -130,3 +130,10 @@ def test_a_small_place_the_document_names_anchors_its_glued_form(repairer: Repai
     assert repairer.repair(glued).text == glued
     text = "وصل المفاوضون إلى الزبداني أمس. " + glued
     assert repairer.repair(text).text.endswith("وقال وفد الزبداني إن القصف توقف.")
+
+
+def test_long_runs_of_letters_are_not_searched(repairer: Repairer) -> None:
+    # glue joins a few words; a run of hundreds of letters is left as it is
+    run = "كتب" * 200
+    text = f"وجاء في الرسالة {run} ثم انتهت."
+    assert repairer.repair(text).text == text

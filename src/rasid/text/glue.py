@@ -63,6 +63,8 @@ class GlueSettings:
     unknown_letter_cost: float
     document_anchor_zipf: float
     max_pieces: int
+    max_token_letters: int
+    unknown_piece_max_letters: int
 
     @classmethod
     def from_data(cls) -> GlueSettings:
@@ -247,8 +249,8 @@ class GlueSplitter:
             # beside a rare name only a word of some frequency: دوبو|ويتز is one name
             common = zipf >= s.weak_beside_rare_zipf and len(piece) >= s.piece_min_letters
             return 9.0 - zipf + s.clitic_piece_penalty, "weak" if common else "weak_low"
-        if len(piece) >= s.unknown_piece_letters and not self.letter_cuts(piece) \
-                and not self.coverable(piece):
+        if s.unknown_piece_letters <= len(piece) <= s.unknown_piece_max_letters \
+                and not self.coverable(piece) and not self.letter_cuts(piece):
             # a word the lexicon has never seen (a rare name) beside an anchor name; one
             # that could itself be split, or that known words cover, is no single word
             # each letter makes an unknown string less likely a word: سالزبورج, not
@@ -390,8 +392,8 @@ class GlueSplitter:
     def _letter_cuts(self, key: str, anchors: frozenset[str] = frozenset()
                      ) -> tuple[int, ...]:
         s = self.settings
-        if len(key) < s.min_token_letters:
-            return ()
+        if not s.min_token_letters <= len(key) <= s.max_token_letters:
+            return ()  # too short to hold two words, or no glue of a few words at all
         inner = self.joined(key)
         if inner and not self.lexicon.is_name(key) and \
                 self.lexicon.zipf(key) < s.protect_joined_zipf:
@@ -619,7 +621,8 @@ class GlueSplitter:
         or tokens whose cuts ة/ى or diacritics already decide.
         """
         key = match_key(token)
-        return (len(key) == len(token) and len(key) >= self.settings.min_token_letters
+        return (len(key) == len(token)
+                and self.settings.min_token_letters <= len(key) <= self.settings.max_token_letters
                 and not self._final_letter_cuts(token) and not self.is_word(key)
                 and self.lexicon.zipf(key) < self.settings.protect_whole_zipf)
 
