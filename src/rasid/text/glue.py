@@ -126,7 +126,7 @@ class GlueSplitter:
         lex, s = self.lexicon, self.settings
         if lex.zipf(key) >= s.protect_common_zipf or lex.is_name(key):
             return True
-        for particle in ("في", "الي", "علي", "من", "عن", "مع"):
+        for particle in lex.name_particles:
             # فيجدة is في جدة far more often than ف+يجده
             if key.startswith(particle) and key[len(particle):] in lex.glue_names:
                 return False

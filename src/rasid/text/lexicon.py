@@ -8,6 +8,7 @@ per process and shared, because it is large (600k keys) and read-only.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import threading
@@ -75,6 +76,11 @@ def _wordfreq_keys() -> dict[str, float]:
     return freqs
 
 
+def _keys(morph: dict, section: str) -> frozenset[str]:
+    """The matching keys of a word list in morphology.json."""
+    return frozenset(match_key(word) for word in morph[section]["entries"])
+
+
 def _zipf(freqs: dict[str, float], key: str) -> float:
     freq = freqs.get(key)
     return math.log10(freq) + 9.0 if freq else 0.0
@@ -106,6 +112,7 @@ class Lexicon:
     suffix_like: frozenset[str] = frozenset()
     ending_pieces: frozenset[str] = frozenset()
     trailing_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name_particles: frozenset[str] = frozenset()
     known_word_zipf: float = 2.5
 
     @classmethod
@@ -122,21 +129,16 @@ class Lexicon:
         joined: dict[str, tuple[int, ...]] = {}
         heads = frozenset(match_key(w) for w in morph["glue"]["compound_heads"])
         for name, strength, field_name, kind in iter_names_with_strength(kb_files):
-            words = [match_key(w) for w in name.split()]
-            if 2 <= len(words) <= 4 and all(
-                    w and all(is_arabic_letter(c) for c in w) for w in name.split()) \
-                    and words[0] not in heads:
+            parts = name.split()
+            arabic = all(all(is_arabic_letter(c) for c in part) for part in parts)
+            if arabic and 2 <= len(parts) <= 4 and match_key(parts[0]) not in heads:
                 # a name of several words written without its spaces (سانخوسيه); not
                 # compounds written joined on purpose (عبدالله, أبوظبي)
-                key = "".join(words)
-                cuts, position = [], 0
-                for word in words[:-1]:
-                    position += len(word)
-                    cuts.append(position)
-                joined[key] = tuple(cuts)
+                words = [match_key(part) for part in parts]
+                joined["".join(words)] = tuple(
+                    itertools.accumulate(len(word) for word in words[:-1]))
             if field_name == "nisba":
-                bare_names.update(match_key(part) for part in name.split())
-            parts = name.split()
+                bare_names.update(match_key(part) for part in parts)
             for part in parts:
                 if part and all(is_arabic_letter(c) for c in part):
                     key = match_key(part)
@@ -174,13 +176,14 @@ class Lexicon:
                 (match_key(letters), roles) for letters, roles in morph["proclitics"]["entries"]
             ],
             enclitics=[match_key(e) for e in morph["enclitics"]["entries"]],
-            function_words=frozenset(match_key(w) for w in morph["function_words"]["entries"]),
+            function_words=_keys(morph, "function_words"),
             final_letters=frozenset(morph["final_letters"]["entries"]),
             final_marks=frozenset(morph["final_marks"]["entries"]),
-            letter_names=frozenset(match_key(w) for w in morph["letter_names"]["entries"]),
-            place_heads=frozenset(match_key(w) for w in morph["place_heads"]["entries"]),
-            suffix_like=frozenset(match_key(w) for w in morph["suffix_like"]["entries"]),
-            ending_pieces=frozenset(match_key(w) for w in morph["ending_pieces"]["entries"]),
+            letter_names=_keys(morph, "letter_names"),
+            place_heads=_keys(morph, "place_heads"),
+            suffix_like=_keys(morph, "suffix_like"),
+            ending_pieces=_keys(morph, "ending_pieces"),
+            name_particles=_keys(morph, "name_particles"),
             trailing_words={match_key(w): tuple(after) for w, after in
                             morph["trailing_words"]["entries"].items()},
             known_word_zipf=float(morph["known_word_zipf"]["value"]),
