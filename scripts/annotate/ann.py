@@ -206,7 +206,7 @@ def check(args: argparse.Namespace) -> int:
     errors: list[str] = []
     seen: dict[str, set[int]] = {}
     for path in args.work:
-        rows, errs = convert(Path(path), articles, texts)
+        _rows, errs = convert(Path(path), articles, texts)
         errors.extend(errs)
         for line in Path(path).open(encoding="utf-8"):
             if line.strip():

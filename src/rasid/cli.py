@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from rasid._version import __version__
 from rasid.analysis import Analysis, failure_dict
+from rasid.cli_train import DEFAULT_NEWS
 from rasid.errors import InputError
 
 
@@ -68,18 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = commands.add_parser("evaluate", help="score rasid against a gold file",
                              description="Score entities (CoNLL gold), quotations or "
-                             "events (JSON Lines gold files as in tests/gold/).")
-    ev.add_argument("layer", choices=("ner", "quotes", "events"))
-    ev.add_argument("gold", help="the gold file")
+                             "events (JSON Lines gold files as in tests/gold/), or events "
+                             "on a split of the annotated real-news corpus (events-corpus: "
+                             "GOLD is the corpus folder, the text is read from --news).")
+    ev.add_argument("layer", choices=("ner", "quotes", "events", "events-corpus"))
+    ev.add_argument("gold", help="the gold file (the corpus folder for events-corpus)")
+    ev.add_argument("--news", default=DEFAULT_NEWS,
+                    help=f"events-corpus: the news file (default {DEFAULT_NEWS})")
+    ev.add_argument("--split", default="test",
+                    help="events-corpus: split(s) to score, comma-separated (default test)")
     ev.add_argument("--errors", action="store_true", help="list every error")
     ev.add_argument("--config", help="a TOML settings file")
     ev.set_defaults(handler=_evaluate)
 
     from rasid.cli_store import add_commands
+    from rasid.cli_train import add_commands as add_train_commands
     from rasid.cli_web import add_commands as add_web_commands
 
     add_commands(commands)
     add_web_commands(commands)
+    add_train_commands(commands)
     return parser
 
 
@@ -171,6 +180,10 @@ def _evaluate(args: argparse.Namespace) -> int:
         scores = conll.score([s.tags for s in sentences], predicted)
         print(scores.table())
         return 0
+    if args.layer == "events-corpus":
+        from rasid.cli_train import evaluate_corpus
+
+        return evaluate_corpus(args, _pipeline(args.config))
     from rasid.evaluate import events, quotes
 
     module = events if args.layer == "events" else quotes

@@ -9,19 +9,26 @@ cross the sentence. Modality comes from cue words before the trigger (negation,
 intention, attempt, condition, future), the quotation layer says who reported it, the
 date layer when, and a preceding ``في`` where.
 
-Guards keep precision up: no event without a political actor or victim; none inside
-compound nouns (``شرطة مكافحة الشغب``) or in sports and business contexts; and
-cooperation that is only intended or future is coded AGREE, as PLOVER defines it.
+Every lexicon match becomes a candidate; a model trained on annotated real news
+(:mod:`rasid.events.decide`) decides which candidates are event occurrences, of which
+type, and whether they are current, background or a reference back. Compound nouns
+(``شرطة مكافحة الشغب``) block triggers, and cooperation that is only intended or future
+is coded AGREE, as PLOVER defines it. Participants without a country take the one the
+context establishes (:mod:`rasid.events.context`), with its basis.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from rasid.dates import find_dates
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
+from rasid.events.context import ArticleContext, load_rules
+from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featurize
 from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.model import Event
 from rasid.events.ontology import load_ontology
@@ -62,10 +69,19 @@ class _Arg:
 
 
 class EventCoder:
-    """Codes the events of a Doc whose entities (and quotations) are found."""
+    """Codes the events of a Doc whose entities (and quotations) are found.
 
-    def __init__(self, lexicon: EventLexicon, place_country: Any = None, window: int = 8
-                 ) -> None:
+    Two stages: the lexicon and the argument rules give candidates (no actor guard: an
+    attack without a named doer is still an attack); the learned decision
+    (:mod:`rasid.events.decide`) keeps the event occurrences, sets their type and
+    status; then participants get their countries (:mod:`rasid.events.context`) and
+    the triggers of one occurrence become one event with several evidence spans.
+    Without a trained model the rules decide alone and require a political actor or
+    victim, as before the corpus existed.
+    """
+
+    def __init__(self, lexicon: EventLexicon, place_country: Any = None, window: int = 8,
+                 decider: Decider | None = None) -> None:
         from rasid.resources import load_json
 
         self.lex = lexicon
@@ -74,13 +90,32 @@ class EventCoder:
         self.place_country = place_country or (lambda _place: None)
         self.ontology = load_ontology()
         self.window = window
+        self.decider = decider if decider is not None else Decider()
+        self.classes = WordClasses(lexicon.proclitics)
+        self.context_rules = load_rules()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[Mention] = doc.layers.get("mentions", [])
-        quotes = doc.layers.get("quotes", [])
-        events: list[Event] = []
-        for sentence in doc.sentences:
-            events.extend(self._sentence(doc, sentence, mentions, quotes))
+        return self.finish(doc, self.decide_all(self.candidates(doc)))
+
+    def decide_all(self, candidates: list[Candidate]) -> list[Event]:
+        """The events among the candidates: the model decides, or without one the rules
+        (a political actor or victim required, one event per trigger set)."""
+        if self.decider.available:
+            return self._decide(candidates)
+        return _dedupe([c.event for c in candidates if c.event.actor or c.event.recipient])
+
+    def finish(self, doc: Doc, events: list[Event]) -> Doc:
+        """Participants' countries, one event per occurrence, ids; the layer is set."""
+        context = ArticleContext(doc, self.context_rules)
+        starts = [s.start for s in doc.sentences]
+        for event in events:
+            index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
+            place = self.place_country(event.place) if event.place else None
+            event.arguments = [
+                context.participant(role, entity, index, place).to_dict()
+                for role, ids in (("actor", event.actor), ("recipient", event.recipient))
+                for entity in ids]
+        events = merge_occurrences(events)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
             event.text = doc.text
@@ -88,13 +123,70 @@ class EventCoder:
         doc.done.add("events")
         return doc
 
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every lexicon match with the event the rules build for it, and its features."""
+        mentions: list[Mention] = doc.layers.get("mentions", [])
+        quotes = doc.layers.get("quotes", [])
+        entities = {e["id"]: e for e in doc.layers.get("entities", [])}
+        sentence_classes = []
+        topics: Counter[str] = Counter()
+        for sentence in doc.sentences:
+            spans = self.classes.spans(doc.tokens[sentence.first_token : sentence.last_token])
+            sentence_classes.append(spans)
+            topics.update(name for name, _, _ in spans if name in ("sports", "economy"))
+
+        def kinds(ids: list[str]) -> list[str]:
+            return sorted({(entities.get(i) or {}).get("kind") or i.split(":", 1)[0]
+                           for i in ids})
+
+        seen_types: set[str] = set()
+        seen_triggers: set[str] = set()
+        found: list[Candidate] = []
+        for index, sentence in enumerate(doc.sentences):
+            tokens = doc.tokens[sentence.first_token : sentence.last_token]
+            here = self._sentence(doc, sentence, mentions, quotes)
+            article = {"kinds": kinds, "seen": (seen_types, seen_triggers), "topics": topics}
+            for candidate in here:
+                candidate.sentence_index = index
+                candidate.features = featurize(
+                    candidate, tokens, sentence_classes[index],
+                    (self.classes.before, self.classes.after), article)
+            seen_types.update(c.event.type for c in here)
+            seen_triggers.update(c.trigger_id for c in here)
+            found.extend(here)
+        return found
+
+    def _decide(self, candidates: list[Candidate]) -> list[Event]:
+        kept = []
+        for candidate in candidates:
+            label, share, status, status_p = self.decider.decide(candidate.features)
+            event = candidate.event
+            rule_type = event.type
+            if label == NO_EVENT:
+                continue
+            if label != event.type:
+                self._retype(event, label)
+            event.status = status
+            event.confidence = round(share, 3)
+            event.decision = {"label": label, "p_event": round(share, 3),
+                              "status_p": round(status_p, 3), "rule_type": rule_type}
+            kept.append(event)
+        return kept
+
+    def _retype(self, event: Event, label: str) -> None:
+        etype = self.ontology[label]
+        mode = event.mode if event.mode in etype.modes else None
+        event.type, event.mode = label, mode
+        event.quad, event.score = etype.quad, etype.mode_score(mode)
+        event.cameo = etype.mode_cameo(mode)
+
     # -- one sentence -----------------------------------------------------------------
     def _sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention],
-                  quotes: list[Any]) -> list[Event]:
+                  quotes: list[Any]) -> list[Candidate]:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
         if not tokens:
             return []
-        if self.lex.contexts.match(tokens):
+        if not self.decider.available and self.lex.contexts.match(tokens):
             return []  # sports, markets, culture: conflict words there are not events
         blocked = set()
         for match in self.lex.blockers.match(tokens):
@@ -106,7 +198,7 @@ class EventCoder:
                                      mention.last - sentence.first_token + 1))
         args = self._arguments(doc, sentence, mentions)
         dates = find_dates(tokens, doc.meta.date)
-        found: list[Event] = []
+        found: list[Candidate] = []
         for match in self.lex.index.match(tokens):
             if any(i in blocked for i in range(match.first, match.last + 1)):
                 continue
@@ -118,8 +210,8 @@ class EventCoder:
                 continue  # برصاص introduces the doer of another trigger
             event = self._code(doc, sentence, tokens, match.first, match.last, trigger, args,
                                dates, quotes)
-            if event is not None and not any(_same(event, other) for other in found):
-                found.append(event)
+            if event is not None:
+                found.append(Candidate(event, 0, match.first, match.last, trigger.id))
         return found
 
     def _arguments(self, doc: Doc, sentence: Sentence, mentions: list[Mention]) -> list[_Arg]:
@@ -278,8 +370,6 @@ class EventCoder:
         recipient_ids = [e for e in self._political(recipient) if e not in actor_ids]
         if place is None:
             place = self._located(doc, sentence, tokens)
-        if not actor_ids and not recipient_ids:
-            return None
         if "place" in frame.get("require", []) and place is None:
             return None  # a motion verb (توجه, وصل) is a visit only with a destination
         if not recipient_ids and place is not None and frame.get("place"):
@@ -470,5 +560,47 @@ def _is_preposition(token: Token) -> bool:
 
 def _same(a: Event, b: Event) -> bool:
     """Two triggers of one event in a sentence (لقاء… محادثات) keep the first."""
-    return a.type == b.type and a.mode == b.mode and a.actor == b.actor and \
-        a.recipient == b.recipient and a.modality == b.modality
+    return a.sentence == b.sentence and a.type == b.type and a.mode == b.mode and \
+        a.actor == b.actor and a.recipient == b.recipient and a.modality == b.modality
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for event in events:
+        if not any(_same(event, other) for other in kept):
+            kept.append(event)
+    return kept
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    return not a or not b or set(a) <= set(b) or set(b) <= set(a)
+
+
+def merge_occurrences(events: list[Event]) -> list[Event]:
+    """Triggers of one occurrence in a sentence become one event with several evidence
+    spans: same sentence, type and status, and participants that do not contradict
+    (one side unnamed, or one set inside the other). The event with the most named
+    participants leads; the others' triggers become its evidence."""
+    kept: list[Event] = []
+    order = sorted(range(len(events)), key=lambda i: (
+        -(len(events[i].actor) + len(events[i].recipient)), events[i].trigger[0]))
+    for i in order:
+        event = events[i]
+        host = next((k for k in kept if k.sentence == event.sentence and k.type == event.type
+                     and k.status == event.status
+                     and _compatible(k.actor, event.actor)
+                     and _compatible(k.recipient, event.recipient)), None)
+        if host is None:
+            kept.append(event)
+            continue
+        host.evidence.append(event.trigger)
+        host.evidence.extend(event.evidence)
+        for participant in event.arguments:
+            if participant not in host.arguments and participant["entity"] not in (
+                    host.actor + host.recipient):
+                host.arguments.append(participant)
+                getattr(host, participant["role"]).append(participant["entity"])
+    kept.sort(key=lambda e: e.trigger[0])
+    for event in kept:
+        event.evidence.sort()
+    return kept

@@ -30,11 +30,20 @@ class Event:
     recipient_mentions: list[str] = field(default_factory=list)
     id: str = ""
     text: str = field(default="", repr=False)
+    #: current (news), background (old or explanatory) or reference (restated)
+    status: str = "current"
+    #: further trigger spans of the same occurrence (قتل … مقتل … الهجوم)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    #: every participant with its country code and the basis of that code
+    arguments: list[dict[str, Any]] = field(default_factory=list)
+    #: the learned decision: model label, probabilities (None when no model decided)
+    decision: dict[str, Any] | None = None
 
     @property
     def is_fact(self) -> bool:
-        """Counted as a fact in relations: asserted (or historical) and not a claim."""
-        return self.modality in ("asserted", "historical") and self.reported_by is None
+        """Counted as a fact in relations: a current, asserted event, not a claim."""
+        return self.status == "current" and self.modality in ("asserted", "historical") \
+            and self.reported_by is None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +59,11 @@ class Event:
             "rule": {"id": self.rule_id, "description": self.rule},
             "confidence": round(self.confidence, 3),
             "actor_mentions": self.actor_mentions, "recipient_mentions": self.recipient_mentions,
+            "status": self.status,
+            "evidence": [{"text": self.text[s:e], "start": s, "end": e}
+                         for s, e in self.evidence],
+            "arguments": self.arguments,
+            "decision": self.decision,
         }
 
     def summary(self) -> str:
@@ -59,6 +73,7 @@ class Event:
         extra = f", reported by {self.reported_by_entity or self.reported_by}" \
             if self.reported_by else ""
         words = self.text[self.trigger[0] : self.trigger[1]]
-        return (f"{actor} → {self.type}{mode} → {recipient}  [{self.modality}{extra}; "
+        status = "" if self.status == "current" else f"{self.status}, "
+        return (f"{actor} → {self.type}{mode} → {recipient}  [{status}{self.modality}{extra}; "
                 f"{self.date or 'no date'}{'; at ' + self.place if self.place else ''}]  "
                 f"«{words}»")

@@ -19,9 +19,11 @@ def load(name: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def evidence_class(modality: object, reported_by: object) -> str:
+def evidence_class(modality: object, reported_by: object, status: object = None) -> str:
     """The evidence class of an event (see ``data/evidence.json`` for the rules)."""
     rules = load("evidence.json")
+    if isinstance(status, str) and status in rules["by_status"]:
+        return rules["by_status"][status]
     by_modality: dict[str, str] = rules["by_modality"]
     cls = by_modality.get(modality, rules["default"]) if isinstance(modality, str) else None
     if cls is not None and cls != "asserted":

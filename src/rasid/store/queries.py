@@ -77,11 +77,13 @@ def _participants_sql(level: str, actor: str | None) -> tuple[str, list[object]]
     """
     if level not in LEVELS:
         raise StoreError(f"unknown level '{level}' (known: {', '.join(LEVELS)})")
-    node = ("coalesce(n.country, CASE WHEN starts_with(x.entity_id, 'country:') "
+    node = ("coalesce(n.country, CASE WHEN x.basis IN ('place', 'article') THEN x.country END, "
+            "CASE WHEN starts_with(x.entity_id, 'country:') "
             "THEN substr(x.entity_id, 9) END, x.entity_id)"
             if level == "country" else "x.entity_id")
     sql = (
         f"SELECT x.article_id, x.event_id, x.role, x.position, x.entity_id, {node} AS node, "
+        "x.country AS event_country, x.basis, "
         "n.kind, n.en, n.ar, n.country, n.code, n.sector, "
         "(x.entity_id = ? OR ends_with(x.entity_id, ':' || ?) OR n.code = ? "
         "OR n.country = ?) AS matches "

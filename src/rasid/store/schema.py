@@ -142,7 +142,15 @@ _V1 = (
 )
 
 #: Migrations keyed by the version they bring the store to, applied in order.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1}
+#: Version 2: each participant keeps the country code its event gave it and the basis
+#: of that code (``stated``, ``place``, ``article``): generic agents take the country
+#: of their context, and relations at country level count them there.
+_V2 = (
+    "ALTER TABLE event_actors ADD COLUMN country VARCHAR",
+    "ALTER TABLE event_actors ADD COLUMN basis VARCHAR",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 #: The tables holding one article's layers (deleted and rewritten together).

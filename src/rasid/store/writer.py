@@ -70,7 +70,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
     "event_actors": [
         ("article_id", _STR), ("event_id", _STR), ("role", _STR), ("entity_id", _STR),
-        ("position", _INT),
+        ("position", _INT), ("country", _STR), ("basis", _STR),
     ],
     "minhashes": [("article_id", _STR), ("params", _STR), ("signature", pa.binary())],
 }
@@ -270,7 +270,8 @@ class _Rows:
         self.tables["events"].append({
             "article_id": article_id, "id": event_id, "type": _str(item.get("type")),
             "mode": _str(item.get("mode")), "modality": _str(item.get("modality")),
-            "evidence": evidence_class(item.get("modality"), item.get("reported_by")),
+            "evidence": evidence_class(item.get("modality"), item.get("reported_by"),
+                                       item.get("status")),
             "reported_by": _str(item.get("reported_by")),
             "date": _date(item.get("date")) or _date(article_date),
             "place": _str(item.get("place")), "cameo": _str(item.get("cameo")),
@@ -283,6 +284,8 @@ class _Rows:
             "rule_id": _str(rule.get("id")), "rule_description": _str(rule.get("description")),
             "confidence": _float(item.get("confidence")), "data": _json(item),
         })
+        codes = {(a.get("role"), a.get("entity")): a for a in item.get("arguments") or []
+                 if isinstance(a, dict)}
         for role in ("actor", "recipient"):
             seen: set[str] = set()
             for position, entity in enumerate(item.get(role) or []):
@@ -292,6 +295,8 @@ class _Rows:
                 self.tables["event_actors"].append({
                     "article_id": article_id, "event_id": event_id, "role": role,
                     "entity_id": str(entity), "position": position,
+                    "country": _str(codes.get((role, entity), {}).get("code")),
+                    "basis": _str(codes.get((role, entity), {}).get("basis")),
                 })
 
     def arrow(self, table: str) -> pa.Table:

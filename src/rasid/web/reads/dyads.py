@@ -28,7 +28,9 @@ PERIODS = {"day": "day", "month": "month", "year": "year", "all": None}
 
 _NODE = {
     "entity": "x.entity_id",
-    "country": "coalesce('country:' || nullif(n.country, ''), x.entity_id)",
+    "country": "coalesce('country:' || nullif(n.country, ''), "
+               "CASE WHEN x.basis IN ('place', 'article') THEN 'country:' || x.country END, "
+               "x.entity_id)",
 }
 
 

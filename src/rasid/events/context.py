@@ -1,0 +1,127 @@
+"""Context countries: the country of a participant the sentence names without one.
+
+Human coders give a generic agent (the army, the resistance, security forces, gunmen,
+protesters, residents) or a person missing from the knowledge base the country that
+the context establishes: the resistance in a Taiz story is Yemeni. rasid does the same,
+in a fixed order, and records the basis so that users and ``rasid relations`` can
+filter on it:
+
+1. ``stated``: the participant's own entity has a country (a state, a known official,
+   ``الجيش اليمني`` as one composite entity, a national group).
+2. ``place``: the event's place, or a place named in the event's sentence.
+3. ``article``: the dominant country of the sentence's paragraph (this sentence and
+   the two before it), else of the whole article (countries named as such and the
+   countries of the places named).
+
+Some agents take another country in a known context (the coalition fighting in Yemen
+in 2015 is the Saudi-led one): ``events/data/context.json`` lists them, with dates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rasid.doc import Doc
+
+DATA = Path(__file__).parent / "data"
+#: Kinds that never carry a political country of their own here.
+_NO_COUNTRY_KINDS = frozenset({"place"})
+
+
+@dataclass(frozen=True)
+class Participant:
+    role: str
+    entity: str
+    code: str | None
+    sector: str | None
+    basis: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "entity": self.entity, "code": self.code,
+                "sector": self.sector, "basis": self.basis}
+
+
+class ArticleContext:
+    """Countries named in each sentence of one Doc, built once per Doc."""
+
+    def __init__(self, doc: Doc, rules: list[dict[str, Any]] | None = None) -> None:
+        self.entities: dict[str, dict[str, Any]] = {
+            e["id"]: e for e in doc.layers.get("entities", [])}
+        self.date = doc.meta.date
+        self.rules = rules or []
+        starts = [s.start for s in doc.sentences]
+        self.by_sentence: list[Counter[str]] = [Counter() for _ in doc.sentences]
+        self.places: list[list[str]] = [[] for _ in doc.sentences]
+        self.article: Counter[str] = Counter()
+        for mention in doc.layers.get("mentions", []):
+            index = _sentence_index(starts, mention.start)
+            if index is None:
+                continue
+            for entity_id in mention.refers_to() or ((mention.entity,) if mention.entity
+                                                      else ()):
+                entity = self.entities.get(entity_id)
+                if not entity or not entity.get("country"):
+                    continue
+                country = entity["country"]
+                if entity.get("kind") in ("country", "place"):
+                    self.by_sentence[index][country] += 1
+                    self.article[country] += 1
+                if entity.get("kind") == "place" and mention.label == "LOC":
+                    self.places[index].append(country)
+
+    def dominant(self, index: int) -> str | None:
+        """The paragraph's country, else the article's (ties: the first named)."""
+        paragraph: Counter[str] = Counter()
+        for k in range(max(0, index - 2), index + 1):
+            paragraph.update(self.by_sentence[k])
+        for counts in (paragraph, self.article):
+            if counts:
+                best = max(counts.values())
+                leaders = [c for c, n in counts.items() if n == best]
+                if len(leaders) == 1:
+                    return leaders[0]
+        return None
+
+    def participant(self, role: str, entity_id: str, index: int,
+                    place_country: str | None) -> Participant:
+        entity = self.entities.get(entity_id, {})
+        sector = entity.get("sector")
+        code = entity.get("code") or entity.get("country")
+        if entity.get("kind") in _NO_COUNTRY_KINDS:
+            return Participant(role, entity_id, entity.get("country"), None, "stated")
+        if code:
+            return Participant(role, entity_id, code, sector, "stated")
+        local = place_country or (self.places[index][0] if self.places[index] else None)
+        if local:
+            code, basis = local, "place"
+        else:
+            code, basis = self.dominant(index), "article"
+        if code:
+            code = self._rule(entity_id, code)
+            return Participant(role, entity_id, code, sector, basis)
+        return Participant(role, entity_id, None, sector, None)
+
+    def _rule(self, entity_id: str, context: str) -> str:
+        for rule in self.rules:
+            if rule["entity"] != entity_id or rule["context"] != context:
+                continue
+            if self.date and not (rule.get("from", "") <= self.date <= rule.get("to", "9999")):
+                continue
+            return rule["country"]
+        return context
+
+
+def load_rules() -> list[dict[str, Any]]:
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return list(data["agents"])
+
+
+def _sentence_index(starts: list[int], position: int) -> int | None:
+    import bisect
+
+    index = bisect.bisect_right(starts, position) - 1
+    return index if index >= 0 else None

@@ -1,0 +1,201 @@
+"""The learned event decision: is a lexicon candidate an event, of which type, and is
+it current, background or a reference back?
+
+The lexicon finds candidates with high recall; words alone cannot tell «هجوم» in
+«شنت الطائرات هجوما» from «خشية هجوم محتمل» or «الهجوم» restating an attack already
+reported. A model trained on the annotated real-news corpus (``rasid train events``)
+decides from the words around the trigger, clause markers, modality cues, numbers,
+position in the article, the arguments the rules found and what the article said
+before. It is a maximum-entropy classifier (python-crfsuite trained on one-item
+sequences, which is logistic regression with elastic-net regularization): small, fast
+to load, no new dependency, and every feature is a readable string a user can inspect.
+
+Two models ship in ``events/model/``: ``type`` (``O`` = no event, or a PLOVER type) and
+``status`` (current, background, reference). The rule that fired stays in each event's
+evidence beside the model's score.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from rasid.doc import Token
+from rasid.entities.gazetteer import NameEntry, PhraseIndex
+from rasid.text.normalize import match_key
+
+DATA = Path(__file__).parent / "data"
+MODEL_DIR = Path(__file__).parent / "model"
+NO_EVENT = "O"
+
+
+@dataclass
+class Candidate:
+    """One lexicon match with the event the rules built for it and its features."""
+
+    event: Any  # rasid.events.model.Event
+    sentence_index: int
+    first: int  # token index in the sentence
+    last: int
+    trigger_id: str
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _bucket(value: int, bounds: tuple[int, ...]) -> str:
+    for bound in bounds:
+        if value <= bound:
+            return f"<={bound}"
+    return f">{bounds[-1]}"
+
+
+class WordClasses:
+    """The word classes of ``data/decision.json``, indexed like triggers."""
+
+    def __init__(self, proclitics: list[str]) -> None:
+        data = json.loads((DATA / "decision.json").read_text(encoding="utf-8"))
+        self.before = int(data["window_before"])
+        self.after = int(data["window_after"])
+        self.index = PhraseIndex(proclitics, article_optional=True)
+        for name, words in data["classes"].items():
+            for word in words:
+                self.index.add_phrase(word, NameEntry(name, "class"))
+
+    def spans(self, tokens: list[Token]) -> list[tuple[str, int, int]]:
+        found = []
+        for match in self.index.match(tokens):
+            for entry in match.entries:
+                found.append((entry.entity_id, match.first, match.last))
+        return found
+
+
+def featurize(candidate: Candidate, tokens: list[Token], classes: list[tuple[str, int, int]],
+              windows: tuple[int, int], article: dict[str, Any]) -> dict[str, float]:
+    """The features of one candidate (names are readable: ``w-1=ال...``, ``cls<=منذ``)."""
+    event, first, last = candidate.event, candidate.first, candidate.last
+    before, after = windows
+    f: dict[str, float] = {"bias": 1.0}
+    trigger = tokens[first]
+    key = match_key(trigger.text)
+    stem = trigger.stem.key
+    f[f"trig={candidate.trigger_id}"] = 1.0
+    f[f"rule_type={event.type}"] = 1.0
+    f[f"form={key}"] = 1.0
+    f[f"stem={stem}"] = 1.0
+    roles = {w.role for w in trigger.words}
+    for role in sorted(roles - {"stem"}):
+        f[f"clitic={role}"] = 1.0
+    if last > first:
+        f["multiword"] = 1.0
+    for offset in (-3, -2, -1):
+        j = first + offset
+        f[f"w{offset}=" + (tokens[j].stem.key if j >= 0 else "<s>")] = 1.0
+    for offset in (1, 2, 3):
+        j = last + offset
+        f[f"w+{offset}=" + (tokens[j].stem.key if j < len(tokens) else "</s>")] = 1.0
+    for j in range(max(0, first - before), first):
+        f[f"bag<={tokens[j].stem.key}"] = 1.0
+    for j in range(last + 1, min(len(tokens), last + 1 + after)):
+        f[f"bag>={tokens[j].stem.key}"] = 1.0
+    for name, c_first, c_last in classes:
+        if c_last < first and first - c_last <= before:
+            f[f"cls<={name}"] = 1.0
+            if first - c_last <= 2:
+                f[f"cls<near={name}"] = 1.0
+        elif c_first > last and c_first - last <= after:
+            f[f"cls>={name}"] = 1.0
+        f[f"cls_sent={name}"] = 1.0
+    numbers_after = any(t.kind == "number" for t in tokens[last + 1 : last + 5])
+    numbers_before = any(t.kind == "number" for t in tokens[max(0, first - 4) : first])
+    if numbers_after:
+        f["num>"] = 1.0
+    if numbers_before:
+        f["num<"] = 1.0
+    years = [t for t in tokens if t.kind == "number" and len(t.text) == 4
+             and t.text[:2] in ("19", "20", "١٩", "٢٠")]
+    if years:
+        f["year_in_sentence"] = 1.0
+    f[f"sent_idx={min(candidate.sentence_index, 6)}"] = 1.0
+    f[f"tok_pos={_bucket(first, (0, 2, 5, 10, 20))}"] = 1.0
+    f[f"sent_len={_bucket(len(tokens), (10, 20, 35, 60))}"] = 1.0
+    if tokens[first - 1].text in ("،", ",", "(", "«", "\"") if first else False:
+        f["after_punct"] = 1.0
+    f["has_actor"] = float(bool(event.actor))
+    f["has_recipient"] = float(bool(event.recipient))
+    for kind in article["kinds"](event.actor):
+        f[f"actor_kind={kind}"] = 1.0
+    for kind in article["kinds"](event.recipient):
+        f[f"recipient_kind={kind}"] = 1.0
+    for slot in event.rule_id.split(":", 1)[-1].split("/"):
+        f[f"slot={slot}"] = 1.0
+    f[f"modality={event.modality}"] = 1.0
+    if event.reported_by:
+        f["quoted"] = 1.0
+    seen_types, seen_triggers = article["seen"]
+    if event.type in seen_types:
+        f["type_seen_before"] = 1.0
+    if candidate.trigger_id in seen_triggers:
+        f["trigger_seen_before"] = 1.0
+    for topic, count in article["topics"].items():
+        if count >= 3:
+            f[f"doc_{topic}"] = 1.0
+    return f
+
+
+class Decider:
+    """The shipped type and status models; absent models mean "keep every candidate"."""
+
+    def __init__(self, folder: Path = MODEL_DIR) -> None:
+        self.folder = folder
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        path = self.folder / "events.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    def _tagger(self, name: str) -> Any:
+        import pycrfsuite
+
+        path = self.folder / f"events-{name}.crfsuite"
+        if not path.exists():
+            return None
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        return tagger
+
+    @cached_property
+    def type_model(self) -> Any:
+        return self._tagger("type")
+
+    @cached_property
+    def status_model(self) -> Any:
+        return self._tagger("status")
+
+    @property
+    def available(self) -> bool:
+        return self.type_model is not None
+
+    @property
+    def threshold(self) -> float:
+        return float(self.meta.get("threshold", 0.5))
+
+    def decide(self, features: dict[str, float]) -> tuple[str, float, str, float]:
+        """(label, its probability, status, its probability)."""
+        items = [features]
+        tagger = self.type_model
+        tagger.set(items)
+        probabilities = {label: tagger.marginal(label, 0) for label in tagger.labels()}
+        event_share = 1.0 - probabilities.get(NO_EVENT, 0.0)
+        label = max((lab for lab in probabilities if lab != NO_EVENT),
+                    key=probabilities.__getitem__, default=NO_EVENT)
+        if event_share < self.threshold:
+            label = NO_EVENT
+        status, status_p = "current", 1.0
+        if label != NO_EVENT and self.status_model is not None:
+            model = self.status_model
+            model.set(items)
+            status = model.tag()[0]
+            status_p = model.marginal(status, 0)
+        return label, event_share, status, status_p

@@ -1,0 +1,169 @@
+"""``rasid train events``: the event decision learned from the annotated news corpus.
+
+Every article of the training splits is analyzed up to quotations; the coder's
+candidates (lexicon matches with the rules' arguments and features) are labelled from
+the corpus: a candidate whose trigger overlaps an annotated trigger (or one of its
+evidence spans) takes that event's type and status, any other candidate is ``O``. Two
+maximum-entropy models are trained with python-crfsuite on one-item sequences (the
+type model on all candidates, the status model on the event candidates), and the
+probability threshold for "is an event" is chosen on the tuning split by event-level
+F1. The test split is never read here.
+
+The models and a description (``events.json``: corpus splits, label counts, threshold,
+the tuning figures) are written to the output folder, by default the package's
+``events/model`` folder, where the coder loads them.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rasid.evaluate.corpus_events import EventScore
+from rasid.evaluate.newscorpus import GoldArticle, load_corpus
+from rasid.events.decide import MODEL_DIR, NO_EVENT, Candidate
+
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 1}
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+def _overlaps(a: tuple[int, int], b: list[int] | tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def label(candidate: Candidate, article: GoldArticle, to_raw: Any) -> tuple[str, str | None]:
+    """The corpus label of a candidate: (type or ``O``, status or None)."""
+    span = to_raw(*candidate.event.trigger)
+    sentence = article.sentence_at(span[0])
+    if sentence is None or not sentence.annotated:
+        return "", None  # outside the annotated sentences: not used
+    for event in sentence.events:
+        spans = [event["trigger"], *event.get("also", [])]
+        if any(_overlaps(span, s) for s in spans):
+            return event["type"], event.get("status", "current")
+    return NO_EVENT, None
+
+
+class Prepared:
+    """An analyzed article (up to quotations) with the coder's candidates."""
+
+    def __init__(self, article: GoldArticle, analysis: Any, candidates: list[Candidate]):
+        self.article = article
+        self.analysis = analysis
+        self.candidates = candidates
+
+
+def prepare(articles: list[GoldArticle], pipeline: Any, coder: Any) -> list[Prepared]:
+    prepared = []
+    for article in articles:
+        analysis = pipeline.analyze(article.text, date=article.date, id=article.id)
+        prepared.append(Prepared(article, analysis, coder.candidates(analysis.doc)))
+    return prepared
+
+
+def _items(features: dict[str, float]) -> Any:
+    import pycrfsuite
+
+    return pycrfsuite.ItemSequence([features])
+
+
+def train_model(rows: list[tuple[dict[str, float], str]], path: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, value in rows:
+        trainer.append(_items(features), [value])
+    trainer.set_params(PARAMS)
+    trainer.train(str(path))
+
+
+def score(prepared: list[Prepared], coder: Any) -> EventScore:
+    """Event-level figures of the coder (with its current models) on prepared articles."""
+    result = EventScore()
+    for item in prepared:
+        doc = item.analysis.doc
+        candidates = copy.deepcopy(item.candidates)
+        for candidate in candidates:
+            candidate.event.text = doc.text
+        coder.finish(doc, coder.decide_all(candidates))
+        result.add(item.article, item.analysis)
+    return result
+
+
+def train(corpus: str | Path, news: str | Path, out: str | Path = MODEL_DIR,
+          splits: tuple[str, ...] = ("train",), tune: str | None = "dev",
+          log: Any = print) -> dict[str, Any]:
+    from rasid.events.decide import Decider
+    from rasid.pipeline import Pipeline
+
+    if "test" in splits or tune == "test":
+        raise ValueError("the test split is for measuring only; train and tune on others")
+    started = time.time()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    pipeline = Pipeline(pipeline=["segment", "entities", "quotes", "events"])
+    coder = pipeline.components[-1].coder
+    coder.decider = Decider(Path("/nonexistent"))  # candidates only, no model
+    head = Pipeline(pipeline=["segment", "entities", "quotes"])
+    articles = load_corpus(corpus, news, splits)
+    log(f"training on {len(articles)} articles ({', '.join(splits)})")
+    prepared = prepare(articles, head, coder)
+    type_rows, status_rows = [], []
+    labels: Counter[str] = Counter()
+    for item in prepared:
+        for candidate in item.candidates:
+            value, status = label(candidate, item.article, item.analysis.to_raw)
+            if not value:
+                continue
+            labels[value] += 1
+            type_rows.append((candidate.features, value))
+            if value != NO_EVENT and status:
+                status_rows.append((candidate.features, status))
+    covered, gold_total = _candidate_recall(prepared)
+    log(f"{len(type_rows)} candidates ({labels[NO_EVENT]} not events); candidates cover "
+        f"{covered} of {gold_total} annotated current events")
+    train_model(type_rows, out / "events-type.crfsuite")
+    train_model(status_rows, out / "events-status.crfsuite")
+    meta: dict[str, Any] = {
+        "description": "rasid event decision (maximum entropy, python-crfsuite), trained "
+                       "on rasid's annotated real-news corpus (annotations/events)",
+        "splits": list(splits), "tuned_on": tune, "params": PARAMS,
+        "labels": dict(labels), "status_labels": dict(Counter(s for _, s in status_rows)),
+        "candidate_recall": {"covered": covered, "gold": gold_total},
+        "threshold": 0.5,
+    }
+    if tune:
+        tuning = load_corpus(corpus, news, (tune,))
+        tuned = prepare(tuning, head, coder)
+        coder.decider = Decider(out)
+        figures = {}
+        for threshold in THRESHOLDS:
+            coder.decider.meta["threshold"] = threshold
+            total = score(tuned, coder).strict.total
+            figures[str(threshold)] = round(total.f1, 4)
+            log(f"  threshold {threshold}: {tune} event-level F1 {total.f1:.3f} "
+                f"(P {total.precision:.3f}, R {total.recall:.3f})")
+        best = max(THRESHOLDS, key=lambda t: (figures[str(t)], -abs(t - 0.5)))
+        meta["threshold"] = best
+        meta["tuning_f1"] = figures
+    meta["seconds"] = round(time.time() - started, 1)
+    (out / "events.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+                                     encoding="utf-8")
+    log(f"models and events.json written to {out} (threshold {meta['threshold']})")
+    return meta
+
+
+def _candidate_recall(prepared: list[Prepared]) -> tuple[int, int]:
+    covered = total = 0
+    for item in prepared:
+        spans = [item.analysis.to_raw(*c.event.trigger) for c in item.candidates]
+        for sentence in item.article.sentences:
+            for event in sentence.scored():
+                total += 1
+                own = [event["trigger"], *event.get("also", [])]
+                covered += any(_overlaps(s, o) for s in spans for o in own)
+    return covered, total

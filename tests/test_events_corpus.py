@@ -1,0 +1,211 @@
+"""The real-news corpus machinery on articles written here: loading a corpus of offsets
+joined to a news file, scoring, training the event decision, context countries and one
+event per occurrence. (The real corpus and news live outside the project.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasid.evaluate.corpus_events import EventScore, countries_match, evaluate
+from rasid.evaluate.newscorpus import CorpusError, load_corpus
+from rasid.events.decide import Decider
+from rasid.events.model import Event
+from rasid.pipeline import Pipeline
+
+ARTICLES = [
+    {"id": "a1", "date": "2015-07-10", "source": "test", "title": "غارات",
+     "text": "شنت طائرات التحالف غارات على مواقع للحوثيين في صعدة. "
+             "واستقبل الرئيس اليمني عبدربه منصور هادي في الرياض وزير الخارجية البريطاني. "
+             "وتشهد المدينة ارتفاعا في درجات الحرارة هذا الأسبوع."},
+    {"id": "a2", "date": "2015-07-11", "source": "test", "title": "مباراة",
+     "text": "فاز المنتخب السعودي على نظيره الإماراتي بهدفين في مباراة ودية أقيمت في جدة. "
+             "وشن لاعبو المنتخب هجوما متواصلا في الشوط الثاني."},
+]
+
+
+def _sentences(text: str) -> list[list[int]]:
+    spans, start = [], 0
+    for index, char in enumerate(text):
+        if char == ".":
+            spans.append([start, index + 1])
+            start = index + 2
+    return spans
+
+
+def _event(text: str, sentence: list[int], trigger: str, etype: str, actor: list[str],
+           recipient: list[str], status: str = "current") -> dict:
+    at = text.index(trigger, sentence[0])
+    return {"trigger": [at, at + len(trigger)], "also": [], "type": etype, "mode": None,
+            "modality": "asserted", "status": status,
+            "actor": [{"span": None, "code": c, "sector": None, "basis": "stated"}
+                      for c in actor],
+            "recipient": [{"span": None, "code": c, "sector": None, "basis": "stated"}
+                          for c in recipient], "counts": {}}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("corpus")
+    news = folder / "news.jsonl"
+    news.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES),
+                    encoding="utf-8")
+    rows, gold = [], []
+    for number, article in enumerate(ARTICLES):
+        spans = _sentences(article["text"])
+        rows.append({"article": article["id"], "split": ("train", "test")[number],
+                     "sentences": spans})
+        for k, span in enumerate(spans):
+            events = []
+            if article["id"] == "a1" and k == 0:
+                events = [_event(article["text"], span, "غارات", "ASSAULT", ["SAU"], ["YEM"])]
+            if article["id"] == "a1" and k == 1:
+                events = [_event(article["text"], span, "واستقبل", "CONSULT", ["GBR"],
+                                 ["YEM"])]
+            gold.append({"article": article["id"], "sentence": span, "events": events})
+    (folder / "articles.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (folder / "events.jsonl").write_text(
+        "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+    return folder, news
+
+
+def test_corpus_joins_offsets_to_text(corpus) -> None:
+    folder, news = corpus
+    articles = load_corpus(folder, news)
+    assert [a.id for a in articles] == ["a1", "a2"]
+    first = articles[0].sentences[0]
+    assert articles[0].text[first.start : first.end].startswith("شنت")
+    assert first.annotated and first.scored()[0]["type"] == "ASSAULT"
+    assert [a.id for a in load_corpus(folder, news, ["test"])] == ["a2"]
+
+
+def test_corpus_without_news_is_a_clear_error(corpus, tmp_path) -> None:
+    folder, _ = corpus
+    with pytest.raises(CorpusError, match="news file is missing"):
+        load_corpus(folder, tmp_path / "absent.jsonl.gz")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not in the news file"):
+        load_corpus(folder, other)
+
+
+def test_countries_match_rules() -> None:
+    gold = {"actor": [{"code": "SAU"}], "recipient": [{"code": "YEM"}]}
+    right = {"arguments": [{"role": "actor", "code": "SAU"}, {"role": "recipient",
+                                                              "code": "YEM"}]}
+    swapped = {"arguments": [{"role": "actor", "code": "YEM"}, {"role": "recipient",
+                                                                "code": "SAU"}]}
+    reciprocal = {"arguments": [{"role": "actor", "code": "SAU"}, {"role": "actor",
+                                                                   "code": "YEM"}]}
+    assert countries_match(gold, right)
+    assert not countries_match(gold, swapped)
+    assert countries_match(gold, reciprocal)  # one side without recipients: the union
+    assert not countries_match(gold, {"arguments": []})
+    assert countries_match({"actor": [], "recipient": []}, {"arguments": []})
+
+
+def test_scoring_counts_hits_misses_and_false_alarms(corpus) -> None:
+    folder, news = corpus
+    articles = load_corpus(folder, news)
+    score = evaluate(articles, Pipeline())
+    assert score.sentences == 5
+    assert score.no_event_sentences == 3
+    gold_total = score.strict.total.tp + score.strict.total.fn
+    assert gold_total == 2
+    # every prediction and every miss is sorted into a class
+    assert sum(score.errors.values()) == score.strict.total.fp + score.strict.total.fn
+
+
+def test_train_writes_models_that_the_coder_loads(corpus, tmp_path) -> None:
+    from rasid.events.train import train
+
+    folder, news = corpus
+    lines: list[str] = []
+    meta = train(folder, news, tmp_path, splits=("train",), tune=None, log=lines.append)
+    assert (tmp_path / "events-type.crfsuite").exists()
+    assert (tmp_path / "events.json").exists()
+    assert meta["labels"]["ASSAULT"] >= 1 and meta["labels"]["CONSULT"] >= 1
+    assert meta["candidate_recall"] == {"covered": 2, "gold": 2}
+    decider = Decider(tmp_path)
+    assert decider.available
+    with pytest.raises(ValueError, match="test split"):
+        train(folder, news, tmp_path, splits=("train", "test"), tune=None, log=lines.append)
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Pipeline:
+    pipeline = Pipeline()
+    pipeline.components[-1].coder.decider = Decider(Path("/nonexistent"))
+    return pipeline
+
+
+def _arguments(pipeline: Pipeline, text: str, date: str = "2015-07-10") -> list[dict]:
+    events = pipeline.analyze(text, date=date).to_dict()["events"]
+    return [a for e in events for a in e["arguments"]]
+
+
+def test_generic_agent_takes_the_country_of_the_place(rules_only) -> None:
+    args = _arguments(rules_only, "اعتقلت قوات الأمن ثلاثة مطلوبين في مدينة عدن.")
+    police = next(a for a in args if a["entity"] == "agent:security-forces")
+    assert (police["code"], police["basis"], police["sector"]) == ("YEM", "place", "COP")
+
+
+def test_generic_agent_takes_the_country_of_the_article(rules_only) -> None:
+    text = ("أعلنت الحكومة العراقية خطة جديدة لتأمين الحدود مع سوريا والأردن والعراق. "
+            "وقالت إن العراق يواجه تحديات كبيرة. واعتقلت قوات الأمن خمسة مطلوبين.")
+    args = _arguments(rules_only, text)
+    police = next(a for a in args if a["entity"] == "agent:security-forces")
+    assert (police["code"], police["basis"]) == ("IRQ", "article")
+
+
+def test_stated_country_wins_over_context(rules_only) -> None:
+    args = _arguments(rules_only, "قصف الجيش السوري مواقع للمعارضة قرب الحدود التركية في "
+                                  "إدلب.")
+    army = next(a for a in args if a["role"] == "actor")
+    assert (army["code"], army["basis"]) == ("SYR", "stated")
+
+
+def test_context_rule_gives_the_coalition_in_yemen_its_leader(rules_only) -> None:
+    args = _arguments(rules_only, "قصفت طائرات التحالف مخزنا للسلاح في صعدة.")
+    coalition = next(a for a in args if a["entity"] == "agent:coalition-forces")
+    assert coalition["code"] == "SAU" and coalition["basis"] == "place"
+    before = _arguments(rules_only, "قصفت طائرات التحالف مخزنا للسلاح في صعدة.",
+                        date="2014-01-10")
+    assert next(a for a in before if a["role"] == "actor")["code"] == "YEM"
+
+
+def _bare_event(start: int, actor: list[str], recipient: list[str], etype: str = "ASSAULT"
+                ) -> Event:
+    return Event(type=etype, mode=None, actor=list(actor), recipient=list(recipient),
+                 modality="asserted", trigger=(start, start + 4), sentence=(0, 100),
+                 rule_id="r", rule="r", confidence=0.5, quad=4, score=-9.0, cameo="18",
+                 arguments=[{"role": "actor", "entity": a, "code": None, "sector": None,
+                             "basis": None} for a in actor])
+
+
+def test_triggers_of_one_occurrence_become_one_event() -> None:
+    from rasid.events.coder import merge_occurrences
+
+    named = _bare_event(30, ["agent:army"], ["agent:gunmen"])
+    toll = _bare_event(5, [], ["agent:gunmen"])
+    other_type = _bare_event(60, ["agent:army"], [], etype="COERCE")
+    merged = merge_occurrences([toll, named, other_type])
+    assert len(merged) == 2
+    attack = next(e for e in merged if e.type == "ASSAULT")
+    assert attack.trigger == (30, 34) and attack.evidence == [(5, 9)]
+
+
+def test_contradicting_participants_stay_two_events() -> None:
+    from rasid.events.coder import merge_occurrences
+
+    one = _bare_event(5, ["country:ISR"], ["country:PSE"])
+    two = _bare_event(40, ["country:RUS"], ["country:UKR"])
+    assert len(merge_occurrences([one, two])) == 2
+
+
+def test_score_report_names_every_class() -> None:
+    score = EventScore()
+    assert "event-level" in score.report() and "type-only" in score.report()
