@@ -77,7 +77,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--evidence", type=_list, action="extend", default=[],
                         metavar="CLASS[,CLASS]",
                         help="only these evidence classes (asserted, statement, negated, "
-                        "hypothetical)")
+                        "hypothetical, background, reference)")
     parser.add_argument("--include-duplicates", action="store_true",
                         help="count syndicated copies of a story too (default: once)")
 
@@ -153,6 +153,11 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     rel.add_argument("--level", choices=("entity", "country"), default="entity",
                      help="count actors as entities or fold them into their country")
     rel.add_argument("--top", type=int, default=3, help="evidence events per row (default 3)")
+    rel.add_argument("--basis", type=_list, action="extend", default=[],
+                     metavar="BASIS[,BASIS]",
+                     help="at --level country, which bases of a participant's country count: "
+                     "stated, place (the event's place), article (the article's context); "
+                     "default all three")
     rel.add_argument("--format", choices=("table", "csv", "json"), default="table")
     rel.set_defaults(handler=_relations)
 
@@ -208,7 +213,8 @@ def _filters(args: argparse.Namespace):
 
     return Filters(date_from=args.date_from, date_to=args.date_to, actor=args.actor,
                    types=tuple(args.types), evidence=tuple(args.evidence),
-                   include_duplicates=args.include_duplicates)
+                   include_duplicates=args.include_duplicates,
+                   **({"basis": tuple(args.basis)} if getattr(args, "basis", None) else {}))
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -145,3 +145,25 @@ def test_dedup_is_recomputed_not_accumulated(store: duckdb.DuckDBPyConnection) -
     assert link_duplicates(store).duplicates == 1
     assert link_duplicates(store).duplicates == 1
     assert store.execute("SELECT count(*) FROM minhashes").fetchone() == (2,)
+
+
+def test_context_countries_count_at_country_level_with_their_basis(store) -> None:
+    from pathlib import Path
+
+    from rasid.events.decide import Decider
+    from rasid.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.components[-1].coder.decider = Decider(Path("/nonexistent"))  # rules alone
+    text = "اعتقلت قوات الأمن صيادين إيرانيين في مدينة عدن فجر اليوم."
+    analysis = pipeline.analyze(text, date="2015-07-10").to_dict()
+    Writer(store, VERSION).write([analysis_record(analysis, raw_text=text)])
+    stored = store.execute("SELECT entity_id, country, basis FROM event_actors "
+                           "ORDER BY role").fetchall()
+    assert ("agent:security-forces", "YEM", "place") in stored
+    by_country = relations(store, by="all", level="country")
+    assert set(zip(by_country["actor"], by_country["recipient"])) == {("YEM", "IRN")}
+    stated_only = relations(store, Filters(basis=("stated",)), by="all", level="country")
+    assert set(stated_only["actor"]) == {"agent:security-forces"}
+    with pytest.raises(StoreError, match="unknown basis"):
+        relations(store, Filters(basis=("guess",)), by="all", level="country")

@@ -23,6 +23,7 @@ from rasid.store.errors import StoreError
 from rasid.store.knowledge import evidence_classes
 
 PERIODS = ("day", "month", "year", "all")
+BASES = ("stated", "place", "article")
 LEVELS = ("entity", "country")
 
 
@@ -36,6 +37,9 @@ class Filters:
     types: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
     include_duplicates: bool = False
+    #: which bases of a participant's country count at country level: ``stated`` only,
+    #: or also countries taken from the event's ``place`` or the ``article`` context
+    basis: tuple[str, ...] = BASES
 
 
 def _events_sql(filters: Filters) -> tuple[str, list[object]]:
@@ -68,7 +72,8 @@ def _events_sql(filters: Filters) -> tuple[str, list[object]]:
     return sql, params
 
 
-def _participants_sql(level: str, actor: str | None) -> tuple[str, list[object]]:
+def _participants_sql(level: str, actor: str | None, basis: tuple[str, ...] = BASES
+                      ) -> tuple[str, list[object]]:
     """Event participants with the node they count as and whether they match ``actor``.
 
     ``actor`` matches an entity id (``country:IRN``), the part after its colon
@@ -77,7 +82,11 @@ def _participants_sql(level: str, actor: str | None) -> tuple[str, list[object]]
     """
     if level not in LEVELS:
         raise StoreError(f"unknown level '{level}' (known: {', '.join(LEVELS)})")
-    node = ("coalesce(n.country, CASE WHEN x.basis IN ('place', 'article') THEN x.country END, "
+    unknown = sorted(set(basis) - set(BASES))
+    if unknown:
+        raise StoreError(f"unknown basis {', '.join(unknown)} (known: {', '.join(BASES)})")
+    context = [b for b in basis if b != "stated"]
+    node = ("coalesce(n.country, CASE WHEN list_contains(?, x.basis) THEN x.country END, "
             "CASE WHEN starts_with(x.entity_id, 'country:') "
             "THEN substr(x.entity_id, 9) END, x.entity_id)"
             if level == "country" else "x.entity_id")
@@ -90,7 +99,7 @@ def _participants_sql(level: str, actor: str | None) -> tuple[str, list[object]]
         "FROM event_actors x LEFT JOIN entities n "
         "ON n.article_id = x.article_id AND n.id = x.entity_id"
     )
-    return sql, [actor, actor, actor, actor]
+    return sql, ([context] if level == "country" else []) + [actor, actor, actor, actor]
 
 
 def _dyads_sql(filters: Filters, level: str) -> tuple[str, list[object]]:
@@ -98,7 +107,7 @@ def _dyads_sql(filters: Filters, level: str) -> tuple[str, list[object]]:
     events (several actors, no recipient: a meeting, an agreement, a clash) each pair
     of actors once, in a fixed order, so ``روسيا وإيران تنسقان`` counts for RUS–IRN."""
     events, event_params = _events_sql(filters)
-    parts, part_params = _participants_sql(level, filters.actor)
+    parts, part_params = _participants_sql(level, filters.actor, filters.basis)
     actor_filter = " AND (s.matches OR r.matches)" if filters.actor else ""
     pair = ("SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
             "s.node AS actor, r.node AS recipient "
