@@ -8,6 +8,7 @@ committed offset files, which never hold text.
     python scripts/annotate/ann.py show BATCH.txt | ARTICLE_ID…
     python scripts/annotate/ann.py check WORK.jsonl [--articles BATCH.txt]
     python scripts/annotate/ann.py build WORK.jsonl… --out FILE --annotator NAME
+    python scripts/annotate/ann.py merge   (passes/*.jsonl + double/adjudicated.jsonl)
 """
 
 from __future__ import annotations
@@ -253,6 +254,32 @@ def build(args: argparse.Namespace) -> None:
     print(f"{len(out)} sentences -> {args.out}")
 
 
+def merge(args: argparse.Namespace) -> None:
+    """events.jsonl: every pass, with the adjudicated sentences in place of the first
+    pass where the double-annotated sample has them."""
+    folder = ARTICLES.parent
+    rows: dict[tuple[str, int], dict] = {}
+    for path in sorted((folder / "passes").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows[(row["article"], row["sentence"][0])] = row
+    adjudicated = folder / "double" / "adjudicated.jsonl"
+    replaced = 0
+    if adjudicated.exists():
+        for line in adjudicated.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                replaced += (row["article"], row["sentence"][0]) in rows
+                rows[(row["article"], row["sentence"][0])] = row
+    order = {a: i for i, a in enumerate(load_articles())}
+    out = sorted(rows.values(), key=lambda r: (order[r["article"]], r["sentence"][0]))
+    with (folder / "events.jsonl").open("w", encoding="utf-8") as handle:
+        for row in out:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(out)} sentences ({replaced} adjudicated) -> {folder / 'events.jsonl'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -261,6 +288,7 @@ def main() -> None:
     p = sub.add_parser("check")
     p.add_argument("work", nargs="+")
     p.add_argument("--articles")
+    sub.add_parser("merge")
     p = sub.add_parser("build")
     p.add_argument("work", nargs="+")
     p.add_argument("--out", required=True)
@@ -270,6 +298,8 @@ def main() -> None:
         show(args)
     elif args.command == "check":
         sys.exit(check(args))
+    elif args.command == "merge":
+        merge(args)
     else:
         build(args)
 

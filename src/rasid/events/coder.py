@@ -123,8 +123,15 @@ class EventCoder:
         doc.done.add("events")
         return doc
 
-    def candidates(self, doc: Doc) -> list[Candidate]:
-        """Every lexicon match with the event the rules build for it, and its features."""
+    def candidates(self, doc: Doc, strict: bool | None = None) -> list[Candidate]:
+        """Every lexicon match with the event the rules build for it, and its features.
+
+        ``strict`` (the default without a model) drops what the rules alone cannot
+        judge: sentences with sports, market or culture words and agent markers
+        (``برصاص``); with a model they are candidates that carry it as a feature.
+        """
+        if strict is None:
+            strict = not self.decider.available
         mentions: list[Mention] = doc.layers.get("mentions", [])
         quotes = doc.layers.get("quotes", [])
         entities = {e["id"]: e for e in doc.layers.get("entities", [])}
@@ -144,13 +151,18 @@ class EventCoder:
         found: list[Candidate] = []
         for index, sentence in enumerate(doc.sentences):
             tokens = doc.tokens[sentence.first_token : sentence.last_token]
-            here = self._sentence(doc, sentence, mentions, quotes)
+            here = self._sentence(doc, sentence, mentions, quotes, strict)
             article = {"kinds": kinds, "seen": (seen_types, seen_triggers), "topics": topics}
+            contextual = bool(here) and bool(self.lex.contexts.match(tokens))
             for candidate in here:
                 candidate.sentence_index = index
                 candidate.features = featurize(
                     candidate, tokens, sentence_classes[index],
                     (self.classes.before, self.classes.after), article)
+                if candidate.agent_marker:
+                    candidate.features["agent_marker"] = 1.0
+                if contextual:  # a sports, market or culture word in the sentence
+                    candidate.features["not_event_context"] = 1.0
             seen_types.update(c.event.type for c in here)
             seen_triggers.update(c.trigger_id for c in here)
             found.extend(here)
@@ -182,11 +194,11 @@ class EventCoder:
 
     # -- one sentence -----------------------------------------------------------------
     def _sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention],
-                  quotes: list[Any]) -> list[Candidate]:
+                  quotes: list[Any], strict: bool) -> list[Candidate]:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
         if not tokens:
             return []
-        if not self.decider.available and self.lex.contexts.match(tokens):
+        if strict and self.lex.contexts.match(tokens):
             return []  # sports, markets, culture: conflict words there are not events
         blocked = set()
         for match in self.lex.blockers.match(tokens):
@@ -205,13 +217,16 @@ class EventCoder:
             trigger = self.lex.triggers.get(match.entries[0].entity_id)
             if trigger is None:
                 continue
-            if match.first == match.last and (match_key(tokens[match.first].text),) in \
-                    self.lex.agent_markers:
+            marker = match.first == match.last and (match_key(tokens[match.first].text),) \
+                in self.lex.agent_markers
+            if marker and strict:
                 continue  # برصاص introduces the doer of another trigger
             event = self._code(doc, sentence, tokens, match.first, match.last, trigger, args,
                                dates, quotes)
             if event is not None:
-                found.append(Candidate(event, 0, match.first, match.last, trigger.id))
+                candidate = Candidate(event, 0, match.first, match.last, trigger.id)
+                candidate.agent_marker = marker
+                found.append(candidate)
         return found
 
     def _arguments(self, doc: Doc, sentence: Sentence, mentions: list[Mention]) -> list[_Arg]:

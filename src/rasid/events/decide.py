@@ -42,6 +42,8 @@ class Candidate:
     last: int
     trigger_id: str
     features: dict[str, float] = field(default_factory=dict)
+    #: the word introduces the doer of another trigger (قتل … برصاص القوات)
+    agent_marker: bool = False
 
 
 def _bucket(value: int, bounds: tuple[int, ...]) -> str:

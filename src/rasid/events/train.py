@@ -58,10 +58,14 @@ class Prepared:
 
 
 def prepare(articles: list[GoldArticle], pipeline: Any, coder: Any) -> list[Prepared]:
+    """Analyze the articles that have annotated sentences and keep their candidates."""
     prepared = []
     for article in articles:
+        if not any(sentence.annotated for sentence in article.sentences):
+            continue
         analysis = pipeline.analyze(article.text, date=article.date, id=article.id)
-        prepared.append(Prepared(article, analysis, coder.candidates(analysis.doc)))
+        prepared.append(Prepared(article, analysis,
+                                 coder.candidates(analysis.doc, strict=False)))
     return prepared
 
 
@@ -110,8 +114,8 @@ def train(corpus: str | Path, news: str | Path, out: str | Path = MODEL_DIR,
     coder.decider = Decider(Path("/nonexistent"))  # candidates only, no model
     head = Pipeline(pipeline=["segment", "entities", "quotes"])
     articles = load_corpus(corpus, news, splits)
-    log(f"training on {len(articles)} articles ({', '.join(splits)})")
     prepared = prepare(articles, head, coder)
+    log(f"training on {len(prepared)} annotated articles ({', '.join(splits)})")
     type_rows, status_rows = [], []
     labels: Counter[str] = Counter()
     for item in prepared:
@@ -143,10 +147,12 @@ def train(corpus: str | Path, news: str | Path, out: str | Path = MODEL_DIR,
         figures = {}
         for threshold in THRESHOLDS:
             coder.decider.meta["threshold"] = threshold
-            total = score(tuned, coder).strict.total
+            result = score(tuned, coder)
+            total, lenient = result.strict.total, result.lenient.total
             figures[str(threshold)] = round(total.f1, 4)
             log(f"  threshold {threshold}: {tune} event-level F1 {total.f1:.3f} "
-                f"(P {total.precision:.3f}, R {total.recall:.3f})")
+                f"(P {total.precision:.3f}, R {total.recall:.3f}), type-only F1 "
+                f"{lenient.f1:.3f} (P {lenient.precision:.3f}, R {lenient.recall:.3f})")
         best = max(THRESHOLDS, key=lambda t: (figures[str(t)], -abs(t - 0.5)))
         meta["threshold"] = best
         meta["tuning_f1"] = figures
