@@ -162,6 +162,7 @@ class EventScore:
 def evaluate(articles: Iterable[GoldArticle], pipeline: Any) -> EventScore:
     score = EventScore()
     for article in articles:
-        analysis = pipeline.analyze(article.text, date=article.date, id=article.id)
+        analysis = pipeline.analyze(article.text, date=article.date, id=article.id,
+                                     title=article.title)
         score.add(article, analysis)
     return score

@@ -33,6 +33,7 @@ from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.model import Event
 from rasid.events.ontology import load_ontology
 from rasid.text.normalize import match_key
+from rasid.text.segment import Segmenter
 
 _PREPOSITIONS = {"علي": "على", "ضد": "ضد", "مع": "مع", "الي": "إلى", "عن": "عن", "من": "من",
                  "في": "في", "بين": "بين", "تجاه": "تجاه", "نحو": "نحو", "لدي": "لدى"}
@@ -93,6 +94,7 @@ class EventCoder:
         self.decider = decider if decider is not None else Decider()
         self.classes = WordClasses(lexicon.proclitics)
         self.context_rules = load_rules()
+        self._segmenter = Segmenter(lexicon.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.finish(doc, self.decide_all(self.candidates(doc)))
@@ -148,11 +150,15 @@ class EventCoder:
 
         seen_types: set[str] = set()
         seen_triggers: set[str] = set()
+        seen_stems: set[str] = set()
+        title_stems, title_types = self._title(doc)
         found: list[Candidate] = []
         for index, sentence in enumerate(doc.sentences):
             tokens = doc.tokens[sentence.first_token : sentence.last_token]
             here = self._sentence(doc, sentence, mentions, quotes, strict)
-            article = {"kinds": kinds, "seen": (seen_types, seen_triggers), "topics": topics}
+            article = {"kinds": kinds, "seen": (seen_types, seen_triggers, seen_stems),
+                       "topics": topics, "title": title_stems, "title_types": title_types,
+                       "date": doc.meta.date}
             contextual = bool(here) and bool(self.lex.contexts.match(tokens))
             for candidate in here:
                 candidate.sentence_index = index
@@ -165,8 +171,23 @@ class EventCoder:
                     candidate.features["not_event_context"] = 1.0
             seen_types.update(c.event.type for c in here)
             seen_triggers.update(c.trigger_id for c in here)
+            seen_stems.update(tokens[c.first].stem.key for c in here)
             found.extend(here)
         return found
+
+    def _title(self, doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+        """Word stems of the article's title and the event types its words trigger: the
+        title names the article's news, so a trigger it repeats is rarely background."""
+        title = doc.meta.title
+        if not title:
+            return frozenset(), frozenset()
+        tokens = self._segmenter.tokens(title)
+        types = set()
+        for match in self.lex.index.match(tokens):
+            trigger = self.lex.triggers.get(match.entries[0].entity_id)
+            if trigger is not None:
+                types.add(trigger.type)
+        return frozenset(t.stem.key for t in tokens), frozenset(types)
 
     def _decide(self, candidates: list[Candidate]) -> list[Event]:
         kept = []

@@ -135,15 +135,37 @@ def featurize(candidate: Candidate, tokens: list[Token], classes: list[tuple[str
     f[f"modality={event.modality}"] = 1.0
     if event.reported_by:
         f["quoted"] = 1.0
-    seen_types, seen_triggers = article["seen"]
+    seen_types, seen_triggers, seen_stems = article["seen"]
     if event.type in seen_types:
         f["type_seen_before"] = 1.0
     if candidate.trigger_id in seen_triggers:
         f["trigger_seen_before"] = 1.0
+    if stem in seen_stems:
+        f["stem_seen_before"] = 1.0
+    if stem in article["title"]:
+        f["stem_in_title"] = 1.0
+    if event.type in article["title_types"]:
+        f["type_in_title"] = 1.0
+    age = _age(event.date, article["date"])
+    if age is not None and event.date_precision not in (None, "article"):
+        f[f"event_age={_bucket(age, (0, 1, 3, 14, 60))}"] = 1.0
     for topic, count in article["topics"].items():
         if count >= 3:
             f[f"doc_{topic}"] = 1.0
     return f
+
+
+def _age(event_date: str | None, article_date: str | None) -> int | None:
+    """Days between the event's date and the article's (old events are background)."""
+    import datetime
+
+    if not event_date or not article_date:
+        return None
+    try:
+        return (datetime.date.fromisoformat(article_date[:10])
+                - datetime.date.fromisoformat(event_date[:10])).days
+    except ValueError:
+        return None
 
 
 class Decider:

@@ -56,6 +56,7 @@ class EventLexicon:
     """Triggers, modality cues, blockers and context words, built once."""
 
     def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
         self.proclitics = [letters for letters, _ in lexicon.proclitics]
         self.modality_data: dict[str, Any] = json.loads(
             (DATA / "modality.json").read_text(encoding="utf-8"))

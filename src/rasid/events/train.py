@@ -63,7 +63,8 @@ def prepare(articles: list[GoldArticle], pipeline: Any, coder: Any) -> list[Prep
     for article in articles:
         if not any(sentence.annotated for sentence in article.sentences):
             continue
-        analysis = pipeline.analyze(article.text, date=article.date, id=article.id)
+        analysis = pipeline.analyze(article.text, date=article.date, id=article.id,
+                                     title=article.title)
         prepared.append(Prepared(article, analysis,
                                  coder.candidates(analysis.doc, strict=False)))
     return prepared
