@@ -9,6 +9,7 @@ committed offset files, which never hold text.
     python scripts/annotate/ann.py check WORK.jsonl [--articles BATCH.txt]
     python scripts/annotate/ann.py build WORK.jsonl… --out FILE --annotator NAME
     python scripts/annotate/ann.py merge   (passes/*.jsonl + double/adjudicated.jsonl)
+    python scripts/annotate/ann.py compare A.jsonl B.jsonl   (two passes side by side)
 """
 
 from __future__ import annotations
@@ -254,6 +255,74 @@ def build(args: argparse.Namespace) -> None:
     print(f"{len(out)} sentences -> {args.out}")
 
 
+def _describe(event: dict, text: str) -> str:
+    def who(parts: list[dict]) -> str:
+        return ", ".join(f"{p.get('code')}/{p.get('sector')}/{p.get('basis')}"
+                         + (f" «{text[p['span'][0]:p['span'][1]]}»" if p.get("span") else "")
+                         for p in parts) or "-"
+    trigger = text[event["trigger"][0]:event["trigger"][1]]
+    also = [text[a:b] for a, b in event.get("also", [])]
+    return (f"{event['type']}/{event.get('mode')} «{trigger}» also={also} "
+            f"{event.get('status')} {event.get('modality')} actor=[{who(event['actor'])}] "
+            f"recipient=[{who(event['recipient'])}] counts={event.get('counts') or {}}")
+
+
+def compare(args: argparse.Namespace) -> None:
+    """Both passes of the double-annotated sample side by side, for adjudication."""
+    def read(path: str) -> dict:
+        rows = {}
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows[(row["article"], row["sentence"][0])] = row
+        return rows
+
+    a, b = read(args.a), read(args.b)
+    articles = load_articles()
+    ids = [i for i in articles if any(k[0] == i for k in a)]
+    texts = load_texts(set(ids))
+    for article_id in ids:
+        item = texts[article_id]
+        print(f"=== {article_id}  date {item['date']}\nTITLE: {item['title']}")
+        for number, (start, end) in enumerate(articles[article_id]["sentences"]):
+            print(f"[{number}] {item['text'][start:end]}")
+            for name, rows in (("A", a), ("B", b)):
+                for event in rows.get((article_id, start), {}).get("events", []):
+                    print(f"    {name}: {_describe(event, item['text'])}")
+        print()
+
+
+def export(args: argparse.Namespace) -> None:
+    """An offset file back to the working format (for adjudication: edit, check, build)."""
+    articles = load_articles()
+    rows = [json.loads(x) for x in Path(args.offsets).read_text(encoding="utf-8").splitlines()
+            if x.strip()]
+    texts = load_texts({r["article"] for r in rows})
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for row in rows:
+            text = texts[row["article"]]["text"]
+            s_start, s_end = row["sentence"]
+            number = [s[0] for s in articles[row["article"]]["sentences"]].index(s_start)
+            sentence = text[s_start:s_end]
+            events = []
+            for event in row["events"]:
+                start, end = event["trigger"]
+                trigger = text[start:end]
+                occ = sentence[: start - s_start].count(trigger) + 1
+                item = {"trigger": trigger, "occ": occ,
+                        "also": [text[a:b] for a, b in event.get("also", [])]}
+                item.update({k: event.get(k) for k in ("type", "mode", "modality", "status")})
+                for role in ("actor", "recipient"):
+                    item[role] = [{"text": text[p["span"][0]:p["span"][1]] if p.get("span")
+                                   else None, "code": p.get("code"), "sector": p.get("sector"),
+                                   "basis": p.get("basis")} for p in event[role]]
+                item["counts"] = event.get("counts") or {}
+                events.append(item)
+            handle.write(json.dumps({"article": row["article"], "sent": number,
+                                     "events": events}, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} sentences -> {args.out}")
+
+
 def merge(args: argparse.Namespace) -> None:
     """events.jsonl: every pass, with the adjudicated sentences in place of the first
     pass where the double-annotated sample has them."""
@@ -289,6 +358,12 @@ def main() -> None:
     p.add_argument("work", nargs="+")
     p.add_argument("--articles")
     sub.add_parser("merge")
+    p = sub.add_parser("export")
+    p.add_argument("offsets")
+    p.add_argument("--out", required=True)
+    p = sub.add_parser("compare")
+    p.add_argument("a")
+    p.add_argument("b")
     p = sub.add_parser("build")
     p.add_argument("work", nargs="+")
     p.add_argument("--out", required=True)
@@ -300,6 +375,10 @@ def main() -> None:
         sys.exit(check(args))
     elif args.command == "merge":
         merge(args)
+    elif args.command == "compare":
+        compare(args)
+    elif args.command == "export":
+        export(args)
     else:
         build(args)
 

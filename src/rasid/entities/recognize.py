@@ -131,6 +131,8 @@ class EntityRecognizer:
         kind = "media" if entity.org_type == "media" else entity.kind
         if kind not in ("place", "media"):
             return True
+        if "\u064b" in tokens[match.first].text:
+            return False  # tanween marks an indefinite noun, never a name (صبياً is no صبيا)
         if kind == "place" and (entity.capital_of or (entity.population or 0)
                                 >= self.safe_population):
             return True

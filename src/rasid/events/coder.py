@@ -91,6 +91,9 @@ class EventCoder:
         self.place_country = place_country or (lambda _place: None)
         self.ontology = load_ontology()
         self.window = window
+        #: how far after a verb its object may stand (a long subject, dates, places
+        #: between: استقبل الملك … في قصر السلام يوم أمس، وزير الخارجية)
+        self.far_window = 4 * window
         self.decider = decider if decider is not None else Decider()
         self.classes = WordClasses(lexicon.proclitics)
         self.context_rules = load_rules()
@@ -128,9 +131,9 @@ class EventCoder:
     def candidates(self, doc: Doc, strict: bool | None = None) -> list[Candidate]:
         """Every lexicon match with the event the rules build for it, and its features.
 
-        ``strict`` (the default without a model) drops what the rules alone cannot
-        judge: sentences with sports, market or culture words and agent markers
-        (``برصاص``); with a model they are candidates that carry it as a feature.
+        Sentences with sports, market or culture words give none. ``strict`` (the
+        default without a model) also drops agent markers (``برصاص``), which the rules
+        alone cannot judge; with a model they are candidates that carry a feature.
         """
         if strict is None:
             strict = not self.decider.available
@@ -156,10 +159,13 @@ class EventCoder:
         for index, sentence in enumerate(doc.sentences):
             tokens = doc.tokens[sentence.first_token : sentence.last_token]
             here = self._sentence(doc, sentence, mentions, quotes, strict)
+            here = [c for c in here if not self._figurative(tokens, c)]
+            entities_here = any(sentence.start <= m.start < sentence.end and m.label != "LOC"
+                                for m in mentions)
             article = {"kinds": kinds, "seen": (seen_types, seen_triggers, seen_stems),
+                       "entities_here": entities_here,
                        "topics": topics, "title": title_stems, "title_types": title_types,
                        "date": doc.meta.date}
-            contextual = bool(here) and bool(self.lex.contexts.match(tokens))
             for candidate in here:
                 candidate.sentence_index = index
                 candidate.features = featurize(
@@ -167,13 +173,20 @@ class EventCoder:
                     (self.classes.before, self.classes.after), article)
                 if candidate.agent_marker:
                     candidate.features["agent_marker"] = 1.0
-                if contextual:  # a sports, market or culture word in the sentence
-                    candidate.features["not_event_context"] = 1.0
             seen_types.update(c.event.type for c in here)
             seen_triggers.update(c.trigger_id for c in here)
             seen_stems.update(tokens[c.first].stem.key for c in here)
             found.extend(here)
         return found
+
+    def _figurative(self, tokens: list[Token], candidate: Candidate) -> bool:
+        """A verb whose subject is weather, disease, an abstraction or an animal
+        (حاصرت الثلوج، اغتالت البيروقراطية، هاجم كلب) is a figure of speech or a natural
+        event, never a political one (``not_agents`` in ``data/decision.json``)."""
+        following = tokens[candidate.last + 1 : candidate.last + 2]
+        return bool(following) and (
+            following[0].stem.key in self.classes.not_agents
+            or match_key(following[0].text) in self.classes.not_agents)
 
     def _title(self, doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
         """Word stems of the article's title and the event types its words trigger: the
@@ -192,9 +205,10 @@ class EventCoder:
     def _decide(self, candidates: list[Candidate]) -> list[Event]:
         kept = []
         for candidate in candidates:
-            label, share, status, status_p = self.decider.decide(candidate.features)
             event = candidate.event
             rule_type = event.type
+            label, share, status, status_p = self.decider.decide(
+                candidate.features, rule_type, candidate.trigger_id)
             if label == NO_EVENT:
                 continue
             if label != event.type:
@@ -219,7 +233,7 @@ class EventCoder:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
         if not tokens:
             return []
-        if strict and self.lex.contexts.match(tokens):
+        if self.lex.contexts.match(tokens):
             return []  # sports, markets, culture: conflict words there are not events
         blocked = set()
         for match in self.lex.blockers.match(tokens):
@@ -270,7 +284,9 @@ class EventCoder:
             if groups:
                 previous = groups[-1]
                 gap = doc.text[previous.mentions[-1].end : mention.start]
-                joined = gap.strip() in ("", "-", "–") and len(gap) <= 3
+                joined = (gap.strip() in ("", "-", "–") and len(gap) <= 3) or (
+                    len(gap) <= 24 and all(match_key(word) in self.lex.apposition_words
+                                           for word in gap.split()))
                 attached_and = doc.tokens[mention.first].text[:1] == "و" and \
                     mention.start > doc.tokens[mention.first].start and gap.strip() == ""
                 if attached_and or gap.strip(" -–") == "و":
@@ -310,6 +326,11 @@ class EventCoder:
         or before the head noun that the mention qualifies (بالعاهل الأردني, بين وفدي)."""
         token = doc.tokens[mention.first]
         attached = token.text[: mention.start - token.start].lstrip("وف")
+        found, targeted = self._target_head(doc, mention.first)
+        if found:
+            # على مواقع (تابعة) للحوثيين: the preposition of the target noun governs;
+            # قصفت أهدافا لداعش: a bare target noun makes its owner the object
+            return targeted
         for letter in ("ل", "ب"):
             if attached.startswith(letter):
                 return _ATTACHED[letter]
@@ -335,6 +356,29 @@ class EventCoder:
                 return None  # only a head noun (وفدي, العاهل) may stand in between
         return None
 
+    def _target_head(self, doc: Doc, index: int) -> tuple[bool, str | None]:
+        """Whether a mention owns a target noun before it, and the preposition before
+        that noun: «على مواقع للحوثيين», «على مواقع تابعة لداعش», «على تجمعات الحوثيين»
+        (``على``), «قصفت أهدافا لداعش» (none: the object). The nouns are data."""
+        j = index - 1
+        if j >= 0 and match_key(doc.tokens[j].text) in self.lex.owner_words:
+            j -= 1
+        if j < 0:
+            return False, None
+        head = doc.tokens[j]
+        keys = {head.stem.key, match_key(head.text)}
+        keys |= {k[:-1] for k in keys if k.endswith("ا")}  # tanween: أهدافا، مقرا
+        if not keys & self.lex.target_heads:
+            return False, None
+        prep = next((w for w in head.words[:2] if w.role == "prep"), None)
+        if prep is not None:
+            return True, _ATTACHED.get(prep.text)
+        if j == 0:
+            return True, None
+        key = match_key(doc.tokens[j - 1].text)
+        key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+        return True, _PREPOSITIONS.get(key)
+
     # -- one trigger ----------------------------------------------------------------
     def _code(self, doc: Doc, sentence: Sentence, tokens: list[Token], first: int, last: int,
               trigger: Trigger, args: list[_Arg], dates: list, quotes: list[Any]
@@ -352,8 +396,12 @@ class EventCoder:
                     tokens[last + 1].kind == "number"
                     or match_key(tokens[last + 1].text) in self.lex.quantity_words):
             passive = True  # قتل خمسة جنود: five soldiers were killed
+        elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
+                and self._indefinite_victim(doc, tokens, first, last, trigger, args):
+            passive = True  # قتل طفل فلسطيني: a child was killed
         clause_start = self._clause_start(tokens, first)
         after = [a for a in args if a.first > last and a.first - last <= self.window]
+        far = [a for a in args if a.first > last and a.first - last <= self.far_window]
         before = [a for a in args if a.last < first and a.first >= clause_start]
         actor: _Arg | None = None
         recipient: _Arg | None = None
@@ -377,9 +425,15 @@ class EventCoder:
                           and not a.adjectival), None)
             if actor is not None:
                 slots_used.append("actor=clause-subject")
+        if actor is None and not passive and (trigger.pos == "noun" or
+                                               frame is not trigger.frame):
+            actor = self._light_verb_subject(tokens, first, args)
+            if actor is not None:
+                slots_used.append("actor=light-verb-subject")
         subject_before = actor is not None and actor.last < first
         for slot in frame.get("recipient", []):
-            candidate = self._slot(slot, trigger, [a for a in after if a is not actor],
+            pool = far if slot == "object" and trigger.pos == "verb" else after
+            candidate = self._slot(slot, trigger, [a for a in pool if a is not actor],
                                    before, last, tokens, first, opened, subject_before)
             if candidate is not None and candidate is not actor:
                 recipient = candidate
@@ -391,7 +445,7 @@ class EventCoder:
                 slots_used.append("recipient=passive-subject")
         if actor is None:
             # the doer named after a marker: برصاص قوات الأمن, على أيدي, من قبل
-            agent = self._marked_agent(tokens, last, after)
+            agent = self._marked_agent(tokens, last, far)
             if agent is not None:
                 actor = agent
                 slots_used.append("actor=agent-marker")
@@ -453,8 +507,43 @@ class EventCoder:
             recipient_mentions=[m.id for m in recipient.mentions] if recipient else [],
         )
 
-    @staticmethod
-    def _slot(slot: str, trigger: Trigger, after: list[_Arg], before: list[_Arg], last: int,
+    def _indefinite_victim(self, doc: Doc, tokens: list[Token], first: int, last: int,
+                           trigger: Trigger, args: list[_Arg]) -> bool:
+        """The unvocalized bare verb (قتل، جرح) before an indefinite noun of victims is
+        passive in news (قتل طفل، قتل جندي); armed groups and gunmen stay doers
+        (قتل مسلحون ضابطا)."""
+        key = match_key(tokens[first].text)
+        key = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+        if first != last or key != match_key(trigger.lemma) or last + 1 >= len(tokens):
+            return False
+        following = tokens[last + 1]
+        if following.kind != "arabic" or any(w.role == "det" for w in following.words):
+            return False
+        arg = next((a for a in args if a.first == last + 1), None)
+        if arg is None:
+            return False
+        sectors = {e["id"]: e.get("sector") for e in doc.layers.get("entities", [])}
+        return all(sectors.get(m.entity or "") not in ("UAF", "REB", "CRM", None)
+                   for m in arg.mentions)
+
+    def _light_verb_subject(self, tokens: list[Token], first: int, args: list[_Arg]
+                            ) -> _Arg | None:
+        """«شن طيران التحالف أمس سلسلة غارات»: the subject of a light verb (شن، نفذ، أجرى)
+        shortly before a verbal noun is the noun's actor, across commas and adverbs."""
+        for lv in range(first - 1, max(-1, first - 8), -1):
+            if match_key(tokens[lv].text) not in self.lex.light_verbs and \
+                    tokens[lv].stem.key not in self.lex.light_verbs:
+                continue
+            between = [a for a in args if lv < a.first and a.last < first and a.prep is None
+                       and not a.adjectival and not a.is_place]
+            if between:
+                return between[0]
+            before = [a for a in args if a.last < lv and lv - a.last <= 3 and a.prep is None
+                      and not a.adjectival and not a.is_place]
+            return before[-1] if before else None
+        return None
+
+    def _slot(self, slot: str, trigger: Trigger, after: list[_Arg], before: list[_Arg], last: int,
               tokens: list[Token], first: int = 0, clause_opened: bool = False,
               subject_before: bool = False) -> _Arg | None:
         if slot == "subject":
@@ -466,7 +555,11 @@ class EventCoder:
             if bare_before and (bare_before[-1].last >= first - 2 or clause_opened):
                 return bare_before[-1]
             direct = after[0] if after else None
-            if direct is not None and direct.prep is None and not direct.adjectival and \
+            titled = direct is not None and direct.adjectival and direct.first > last + 1 \
+                and (tokens[last + 1].stem.key in self.heads
+                     or match_key(tokens[last + 1].text) in self.heads)
+            if direct is not None and direct.prep is None and (not direct.adjectival or titled) \
+                    and \
                     not direct.is_place and \
                     direct.first - last <= 3 and not any(
                         _is_preposition(t) for t in tokens[last + 1 : direct.first]):
@@ -612,11 +705,32 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or set(a) <= set(b) or set(b) <= set(a)
 
 
+def _victims_stay_victims(events: list[Event]) -> None:
+    """Victims are recipients, never actors: a participant that suffers violence or
+    coercion in one trigger of a sentence (قتل 12 شخصا) is not the doer of another
+    trigger of the same kind there (… في غارات)."""
+    harmful = ("ASSAULT", "COERCE")
+    for event in events:
+        if event.type not in harmful:
+            continue
+        victims = {r for other in events if other.sentence == event.sentence
+                   and other.type in harmful for r in other.recipient}
+        moved = [a for a in event.actor if a in victims]
+        if not moved:
+            continue
+        event.actor = [a for a in event.actor if a not in moved]
+        event.recipient += [m for m in moved if m not in event.recipient]
+        for participant in event.arguments:
+            if participant["role"] == "actor" and participant["entity"] in moved:
+                participant["role"] = "recipient"
+
+
 def merge_occurrences(events: list[Event]) -> list[Event]:
     """Triggers of one occurrence in a sentence become one event with several evidence
     spans: same sentence, type and status, and participants that do not contradict
     (one side unnamed, or one set inside the other). The event with the most named
     participants leads; the others' triggers become its evidence."""
+    _victims_stay_victims(events)
     kept: list[Event] = []
     order = sorted(range(len(events)), key=lambda i: (
         -(len(events[i].actor) + len(events[i].recipient)), events[i].trigger[0]))

@@ -67,9 +67,11 @@ class ArticleContext:
                 if not entity or not entity.get("country"):
                     continue
                 country = entity["country"]
-                if entity.get("kind") in ("country", "place"):
-                    self.by_sentence[index][country] += 1
-                    self.article[country] += 1
+                # every named actor with a country counts (a Houthi statement is a Yemen
+                # story), states and places twice: they say where the story is
+                weight = 2 if entity.get("kind") in ("country", "place") else 1
+                self.by_sentence[index][country] += weight
+                self.article[country] += weight
                 if entity.get("kind") == "place" and mention.label == "LOC":
                     self.places[index].append(country)
 

@@ -60,6 +60,7 @@ class WordClasses:
         data = json.loads((DATA / "decision.json").read_text(encoding="utf-8"))
         self.before = int(data["window_before"])
         self.after = int(data["window_after"])
+        self.not_agents = frozenset(match_key(w) for w in data["not_agents"])
         self.index = PhraseIndex(proclitics, article_optional=True)
         for name, words in data["classes"].items():
             for word in words:
@@ -124,6 +125,10 @@ def featurize(candidate: Candidate, tokens: list[Token], classes: list[tuple[str
     f[f"sent_len={_bucket(len(tokens), (10, 20, 35, 60))}"] = 1.0
     if tokens[first - 1].text in ("،", ",", "(", "«", "\"") if first else False:
         f["after_punct"] = 1.0
+    if event.place:
+        f["has_place"] = 1.0
+    if article["entities_here"]:
+        f["sentence_has_actor"] = 1.0
     f["has_actor"] = float(bool(event.actor))
     f["has_recipient"] = float(bool(event.recipient))
     for kind in article["kinds"](event.actor):
@@ -205,15 +210,23 @@ class Decider:
     def threshold(self) -> float:
         return float(self.meta.get("threshold", 0.5))
 
-    def decide(self, features: dict[str, float]) -> tuple[str, float, str, float]:
-        """(label, its probability, status, its probability)."""
+    @cached_property
+    def retypes(self) -> dict[str, frozenset[str]]:
+        """Other types the corpus gave a trigger entry's matches (``occupy.v`` →
+        ASSAULT when ground is taken by fighting); the model may choose only these."""
+        return {k: frozenset(v) for k, v in self.meta.get("retypes", {}).items()}
+
+    def decide(self, features: dict[str, float], rule_type: str, trigger_id: str = ""
+               ) -> tuple[str, float, str, float]:
+        """(label, the probability of an event, status, its probability). The type is
+        the lexicon's unless the corpus showed this trigger entry with another one."""
         items = [features]
         tagger = self.type_model
         tagger.set(items)
         probabilities = {label: tagger.marginal(label, 0) for label in tagger.labels()}
         event_share = 1.0 - probabilities.get(NO_EVENT, 0.0)
-        label = max((lab for lab in probabilities if lab != NO_EVENT),
-                    key=probabilities.__getitem__, default=NO_EVENT)
+        allowed = {rule_type} | self.retypes.get(trigger_id, frozenset())
+        label = max(sorted(allowed), key=lambda lab: probabilities.get(lab, 0.0))
         if event_share < self.threshold:
             label = NO_EVENT
         status, status_p = "current", 1.0

@@ -121,6 +121,26 @@ class EventLexicon:
         return frozenset(match_key(w) for w in data["counted_victims"])
 
     @cached_property
+    def light_verbs(self) -> frozenset[str]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return frozenset(match_key(w) for w in data["light_verbs"])
+
+    @cached_property
+    def target_heads(self) -> frozenset[str]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return frozenset(match_key(w) for w in data["target_heads"])
+
+    @cached_property
+    def apposition_words(self) -> frozenset[str]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return frozenset(match_key(w) for w in data["apposition_words"])
+
+    @cached_property
+    def owner_words(self) -> frozenset[str]:
+        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+        return frozenset(match_key(w) for w in data["owner_words"])
+
+    @cached_property
     def quantity_words(self) -> frozenset[str]:
         data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
         return frozenset(match_key(w) for w in data["quantity_words"])

@@ -28,6 +28,7 @@ from rasid.evaluate.newscorpus import GoldArticle, load_corpus
 from rasid.events.decide import MODEL_DIR, NO_EVENT, Candidate
 
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 1}
+MIN_RETYPES = 2
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 
@@ -119,6 +120,7 @@ def train(corpus: str | Path, news: str | Path, out: str | Path = MODEL_DIR,
     log(f"training on {len(prepared)} annotated articles ({', '.join(splits)})")
     type_rows, status_rows = [], []
     labels: Counter[str] = Counter()
+    retyped: Counter[tuple[str, str]] = Counter()
     for item in prepared:
         for candidate in item.candidates:
             value, status = label(candidate, item.article, item.analysis.to_raw)
@@ -128,6 +130,8 @@ def train(corpus: str | Path, news: str | Path, out: str | Path = MODEL_DIR,
             type_rows.append((candidate.features, value))
             if value != NO_EVENT and status:
                 status_rows.append((candidate.features, status))
+            if value not in (NO_EVENT, candidate.event.type):
+                retyped[(candidate.trigger_id, value)] += 1
     covered, gold_total = _candidate_recall(prepared)
     log(f"{len(type_rows)} candidates ({labels[NO_EVENT]} not events); candidates cover "
         f"{covered} of {gold_total} annotated current events")
@@ -139,6 +143,7 @@ def train(corpus: str | Path, news: str | Path, out: str | Path = MODEL_DIR,
         "splits": list(splits), "tuned_on": tune, "params": PARAMS,
         "labels": dict(labels), "status_labels": dict(Counter(s for _, s in status_rows)),
         "candidate_recall": {"covered": covered, "gold": gold_total},
+        "retypes": _retypes(retyped),
         "threshold": 0.5,
     }
     if tune:
@@ -162,6 +167,16 @@ def train(corpus: str | Path, news: str | Path, out: str | Path = MODEL_DIR,
                                      encoding="utf-8")
     log(f"models and events.json written to {out} (threshold {meta['threshold']})")
     return meta
+
+
+def _retypes(retyped: Counter[tuple[str, str]], least: int = MIN_RETYPES
+             ) -> dict[str, list[str]]:
+    """Trigger entries the corpus coded with another type at least ``least`` times."""
+    result: dict[str, list[str]] = {}
+    for (trigger_id, etype), count in sorted(retyped.items()):
+        if count >= least:
+            result.setdefault(trigger_id, []).append(etype)
+    return result
 
 
 def _candidate_recall(prepared: list[Prepared]) -> tuple[int, int]:
