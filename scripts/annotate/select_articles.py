@@ -9,7 +9,8 @@ keyword list of conflict and diplomacy words (``keywords.txt`` beside this file)
 30 %+ share drawn at random from all the others (economy, sports, local, culture), so
 that the corpus holds real negatives. Each article contributes its first
 ``--sentences`` sentences (rasid's own sentence splitter, mapped back to the raw text).
-The split is by article: 70 % train, 15 % dev, 15 % test.
+The split is by article: 70 % train, 15 % dev, 15 % test. ``--append`` adds a further
+round (another seed, no article twice) with the same proportions.
 
 Writes ``annotations/events/articles.jsonl``: one line an article with its id, source,
 date, section guess, split and sentence offsets into the raw text. No text is written.
@@ -48,7 +49,13 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=14)
     parser.add_argument("--seed", type=int, default=20261205)
     parser.add_argument("--out", type=Path, default=PROJECT / "annotations/events/articles.jsonl")
+    parser.add_argument("--append", action="store_true",
+                        help="add a further round of articles to --out (none already in it), "
+                        "split the same way; earlier rounds are left as they are")
     args = parser.parse_args()
+    taken: set[str] = set()
+    if args.append and args.out.exists():
+        taken = {json.loads(line)["article"] for line in args.out.open(encoding="utf-8")}
 
     from rasid.pipeline import Pipeline
 
@@ -57,7 +64,7 @@ def main() -> None:
     with gzip.open(args.news, "rt", encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
-            if not 400 <= len(item["text"]) <= 6000:
+            if item["id"] in taken or not 400 <= len(item["text"]) <= 6000:
                 continue
             points = score(item["text"][:1500], words)
             url = unquote(item.get("url") or "")
@@ -87,7 +94,7 @@ def main() -> None:
         rows.append({"article": item["id"], "source": item["source"], "date": item["date"],
                      "section": section, "split": split, "sentences": sentences})
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8") as handle:
+    with args.out.open("a" if args.append else "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     total = sum(len(r["sentences"]) for r in rows)

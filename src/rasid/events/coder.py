@@ -121,6 +121,13 @@ class EventCoder:
                 for role, ids in (("actor", event.actor), ("recipient", event.recipient))
                 for entity in ids]
         events = merge_occurrences(events)
+        for event in events:
+            if self.decider.available and not any(
+                    a["role"] == "actor" and a["code"] for a in event.arguments):
+                index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
+                implicit = context.implicit("actor", index)
+                if implicit is not None:
+                    event.arguments.append(implicit)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
             event.text = doc.text

@@ -13,6 +13,10 @@ filter on it:
    the two before it), else of the whole article (countries named as such and the
    countries of the places named).
 
+An event whose doer is not named at all gets an *implicit* actor of the article's
+country (``"implicit": true``, no entity), as the corpus's coders give the side the
+story makes plain; relations count entities only, so it never makes a dyad.
+
 Some agents take another country in a known context (the coalition fighting in Yemen
 in 2015 is the Saudi-led one): ``events/data/context.json`` lists them, with dates.
 """
@@ -106,6 +110,17 @@ class ArticleContext:
             code = self._rule(entity_id, code)
             return Participant(role, entity_id, code, sector, basis)
         return Participant(role, entity_id, None, sector, None)
+
+    def implicit(self, role: str, index: int) -> dict[str, Any] | None:
+        """An unnamed participant the story makes plain: the side that fights, arrests
+        or meets in a Yemen story is Yemeni unless the sentence says otherwise. It has
+        no entity (it names no one), only the country of its context and the basis
+        ``article``; relations, which count entities, leave it out."""
+        country = self.dominant(index)
+        if country is None:
+            return None
+        return {"role": role, "entity": None, "code": country, "sector": None,
+                "basis": "article", "implicit": True}
 
     def _rule(self, entity_id: str, context: str) -> str:
         for rule in self.rules:
