@@ -209,3 +209,35 @@ def test_contradicting_participants_stay_two_events() -> None:
 def test_score_report_names_every_class() -> None:
     score = EventScore()
     assert "event-level" in score.report() and "type-only" in score.report()
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Pipeline:
+    return Pipeline()
+
+
+def _events(pipeline: Pipeline, text: str) -> list[dict]:
+    return pipeline.analyze(text, date="2015-07-20").to_dict()["events"]
+
+
+def test_agentless_attack_is_one_current_event(shipped) -> None:
+    found = _events(shipped, "قتل سبعة مدنيين وأصيب عشرون آخرون في انفجار سيارة مفخخة "
+                             "في سوق شعبي وسط بغداد صباح أمس.")
+    attacks = [e for e in found if e["type"] == "ASSAULT" and e["status"] == "current"]
+    assert len(attacks) == 1, found
+    attack = attacks[0]
+    assert not [a for a in attack["arguments"] if a["role"] == "actor" and a["entity"]]
+    assert attack["evidence"], "the other words of the occurrence are its evidence"
+    assert attack["decision"]["p_event"] >= 0.5
+
+
+def test_guards_keep_tendencies_and_figures_of_speech_out(shipped) -> None:
+    assert not _events(shipped, "تتزايد الاعتداءات على الكوادر الطبية في المستشفيات "
+                                "منذ مطلع العام.")
+    assert not _events(shipped, "حاصرت الثلوج مئات المسافرين على الطريق الجبلي.")
+
+
+def test_consequence_of_a_definite_attack_is_a_reference(shipped) -> None:
+    found = _events(shipped, "وأسفر الهجوم عن مقتل ثلاثة من رجال الشرطة.")
+    assert found and all(e["status"] == "reference" for e in found
+                         if e["trigger"]["text"].endswith("الهجوم"))

@@ -167,6 +167,9 @@ class EventCoder:
             tokens = doc.tokens[sentence.first_token : sentence.last_token]
             here = self._sentence(doc, sentence, mentions, quotes, strict)
             here = [c for c in here if not self._figurative(tokens, c)]
+            for candidate in here:
+                candidate.guard = self.classes.guard(tokens, candidate.first)
+            here = [c for c in here if c.guard != "not-event"]
             entities_here = any(sentence.start <= m.start < sentence.end and m.label != "LOC"
                                 for m in mentions)
             article = {"kinds": kinds, "seen": (seen_types, seen_triggers, seen_stems),
@@ -220,6 +223,8 @@ class EventCoder:
                 continue
             if label != event.type:
                 self._retype(event, label)
+            if candidate.guard == "reference":
+                status = "reference"  # وأسفر الهجوم عن …: the attack is already reported
             event.status = status
             event.confidence = round(share, 3)
             event.decision = {"label": label, "p_event": round(share, 3),

@@ -44,6 +44,8 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     #: the word introduces the doer of another trigger (قتل … برصاص القوات)
     agent_marker: bool = False
+    #: what a guard word before the trigger decided (``reference``), if anything
+    guard: str | None = None
 
 
 def _bucket(value: int, bounds: tuple[int, ...]) -> str:
@@ -61,10 +63,28 @@ class WordClasses:
         self.before = int(data["window_before"])
         self.after = int(data["window_after"])
         self.not_agents = frozenset(match_key(w) for w in data["not_agents"])
+        self.guards = {name: frozenset(match_key(w) for w in words)
+                       for name, words in data["guards"].items()}
         self.index = PhraseIndex(proclitics, article_optional=True)
         for name, words in data["classes"].items():
             for word in words:
                 self.index.add_phrase(word, NameEntry(name, "class"))
+
+    def guard(self, tokens: list[Token], first: int) -> str | None:
+        """``not-event`` or ``reference`` when a guard word stands right before the
+        trigger (see ``guards`` in ``data/decision.json``), else None."""
+        def key(token: Token) -> set[str]:
+            return {token.stem.key, match_key(token.text), match_key(token.text).lstrip("وف")}
+
+        before = tokens[max(0, first - 3) : first]
+        if any(key(t) & self.guards["trend_before"] for t in before):
+            return "not-event"
+        if first and key(tokens[first - 1]) & self.guards["abstract_before"]:
+            return "not-event"
+        definite = any(w.role == "det" for w in tokens[first].words)
+        if first and definite and key(tokens[first - 1]) & self.guards["consequence_before"]:
+            return "reference"
+        return None
 
     def spans(self, tokens: list[Token]) -> list[tuple[str, int, int]]:
         found = []
