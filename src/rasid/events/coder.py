@@ -189,6 +189,17 @@ class EventCoder:
             found.extend(here)
         return found
 
+    def _complete(self, doc: Doc, event: Event) -> bool:
+        """Named political participants on both sides of the frame (or two reciprocal
+        actors): states, people and organizations, not generic agents."""
+        kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
+
+        def named(ids: list[str]) -> list[str]:
+            return [i for i in ids if kinds.get(i) in self.classes.frame_kinds]
+
+        actors = named(event.actor)
+        return bool(actors) and (bool(named(event.recipient)) or len(actors) >= 2)
+
     def _figurative(self, tokens: list[Token], candidate: Candidate) -> bool:
         """A verb whose subject is weather, disease, an abstraction or an animal
         (حاصرت الثلوج، اغتالت البيروقراطية، هاجم كلب) is a figure of speech or a natural
@@ -219,6 +230,16 @@ class EventCoder:
             rule_type = event.type
             label, share, status, status_p = self.decider.decide(
                 candidate.features, rule_type, candidate.trigger_id)
+            if candidate.complete_frame:
+                label = label if label == NO_EVENT else rule_type  # the frame's own type
+            if candidate.complete_frame and share < self.classes.frame_floor:
+                # a named political actor and counterpart: the rules' frame is strong
+                # evidence the corpus is too small to teach for every type
+                share = self.classes.frame_floor
+                if label == NO_EVENT:
+                    label = rule_type
+                    if self.decider.status_model is not None:
+                        status, status_p = self.decider.status(candidate.features)
             if label == NO_EVENT:
                 continue
             if label != event.type:
@@ -273,6 +294,7 @@ class EventCoder:
             if event is not None:
                 candidate = Candidate(event, 0, match.first, match.last, trigger.id)
                 candidate.agent_marker = marker
+                candidate.complete_frame = self._complete(doc, event)
                 found.append(candidate)
         return found
 

@@ -46,6 +46,8 @@ class Candidate:
     agent_marker: bool = False
     #: what a guard word before the trigger decided (``reference``), if anything
     guard: str | None = None
+    #: the rules named political participants on both sides of the frame
+    complete_frame: bool = False
 
 
 def _bucket(value: int, bounds: tuple[int, ...]) -> str:
@@ -65,6 +67,8 @@ class WordClasses:
         self.not_agents = frozenset(match_key(w) for w in data["not_agents"])
         self.guards = {name: frozenset(match_key(w) for w in words)
                        for name, words in data["guards"].items()}
+        self.frame_floor = float(data["frame_floor"]["p"])
+        self.frame_kinds = frozenset(data["frame_floor"]["kinds"])
         self.index = PhraseIndex(proclitics, article_optional=True)
         for name, words in data["classes"].items():
             for word in words:
@@ -251,8 +255,12 @@ class Decider:
             label = NO_EVENT
         status, status_p = "current", 1.0
         if label != NO_EVENT and self.status_model is not None:
-            model = self.status_model
-            model.set(items)
-            status = model.tag()[0]
-            status_p = model.marginal(status, 0)
+            status, status_p = self.status(features)
         return label, event_share, status, status_p
+
+    def status(self, features: dict[str, float]) -> tuple[str, float]:
+        """Current, background or reference, with its probability."""
+        model = self.status_model
+        model.set([features])
+        status = model.tag()[0]
+        return status, model.marginal(status, 0)
