@@ -147,10 +147,15 @@ class EventCoder:
         mentions: list[Mention] = doc.layers.get("mentions", [])
         quotes = doc.layers.get("quotes", [])
         entities = {e["id"]: e for e in doc.layers.get("entities", [])}
-        sentence_classes = []
+        per_sentence = [self._sentence(doc, sentence, mentions, quotes, strict)
+                        for sentence in doc.sentences]
+        # word classes only where there is something to decide (most sentences have no
+        # trigger); the article's topic words are counted over those sentences
+        sentence_classes: list[list[tuple[str, int, int]]] = []
         topics: Counter[str] = Counter()
-        for sentence in doc.sentences:
-            spans = self.classes.spans(doc.tokens[sentence.first_token : sentence.last_token])
+        for sentence, here in zip(doc.sentences, per_sentence, strict=True):
+            spans = self.classes.spans(
+                doc.tokens[sentence.first_token : sentence.last_token]) if here else []
             sentence_classes.append(spans)
             topics.update(name for name, _, _ in spans if name in ("sports", "economy"))
 
@@ -165,8 +170,7 @@ class EventCoder:
         found: list[Candidate] = []
         for index, sentence in enumerate(doc.sentences):
             tokens = doc.tokens[sentence.first_token : sentence.last_token]
-            here = self._sentence(doc, sentence, mentions, quotes, strict)
-            here = [c for c in here if not self._figurative(tokens, c)]
+            here = [c for c in per_sentence[index] if not self._figurative(tokens, c)]
             for candidate in here:
                 candidate.guard = self.classes.guard(tokens, candidate.first)
             here = [c for c in here if c.guard != "not-event"]
@@ -276,10 +280,18 @@ class EventCoder:
                     "gazetteer", "tagger") and mention.label in ("PERS", "ORG", "LOC"):
                 blocked.update(range(mention.first - sentence.first_token,
                                      mention.last - sentence.first_token + 1))
+        matches = self.lex.index.match(tokens)
+        if not matches:
+            return []
         args = self._arguments(doc, sentence, mentions)
         dates = find_dates(tokens, doc.meta.date)
+        # modality cues once per sentence; each trigger reads those of its clause
+        self._cues: dict[str, list[Any]] = {}
+        for cue in self.lex.modality_index.match(tokens):
+            for kind in {entry.entity_id for entry in cue.entries}:
+                self._cues.setdefault(kind, []).append(cue)
         found: list[Candidate] = []
-        for match in self.lex.index.match(tokens):
+        for match in matches:
             if any(i in blocked for i in range(match.first, match.last + 1)):
                 continue
             trigger = self.lex.triggers.get(match.entries[0].entity_id)
@@ -655,15 +667,16 @@ class EventCoder:
         """Cue words before the trigger in its clause: negation close by (لم يزر), the
         verbs of intention and attempt further back (تسعيان لمواصلة التعاون)."""
         found: set[str] = set()
-        for kind, index in self.lex.modality.items():
+        for kind, matches in self._cues.items():
             # a verb of denial governs the clause it opens: نفى… أن يكون قد التقى
             start = max(0, first - 12) if kind == "negated" else max(clause_start, first - 10)
-            window = tokens[start : first + 1]
-            for match in index.match(window):
-                cue = window[match.first].text
+            for match in matches:
+                if match.first < start or match.last > first:
+                    continue
+                cue = tokens[match.first].text
                 # particles (لم, لن, لا) bind the next words; verbs of denial (نفى) the clause
                 if kind == "negated" and len(match_key(cue).lstrip("وف")) <= 3 and \
-                        len(window) - 1 - match.last > 3:
+                        first - match.last > 3:
                     continue
                 found.add(kind)
         trigger_token = tokens[first]

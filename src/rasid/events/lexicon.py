@@ -111,6 +111,20 @@ class EventLexicon:
         return result
 
     @cached_property
+    def modality_index(self) -> PhraseIndex:
+        """Every modality cue in one index, each entry naming its kind: a sentence is
+        matched once for all kinds."""
+        index = PhraseIndex(self.proclitics, article_optional=True)
+        source = self.modality_data.get("modalities", self.modality_data)
+        for kind in self.modality:
+            raw = source.get(kind, [])
+            words = raw.get("cues", raw.get("forms", [])) if isinstance(raw, dict) else raw
+            for word in words:
+                if isinstance(word, str):
+                    index.add_phrase(word, NameEntry(kind, "modality"))
+        return index
+
+    @cached_property
     def agent_markers(self) -> frozenset[tuple[str, ...]]:
         data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
         return frozenset(tuple(match_key(w) for w in m.split()) for m in data["agent_markers"])
