@@ -94,6 +94,8 @@ class EventCoder:
         #: how far after a verb its object may stand (a long subject, dates, places
         #: between: استقبل الملك … في قصر السلام يوم أمس، وزير الخارجية)
         self.far_window = 4 * window
+        #: a word at least this frequent (wordfreq's zipf) is no name to the coder
+        self.common_zipf = 4.0
         self.decider = decider if decider is not None else Decider()
         self.classes = WordClasses(lexicon.proclitics)
         self.context_rules = load_rules()
@@ -138,9 +140,9 @@ class EventCoder:
     def candidates(self, doc: Doc, strict: bool | None = None) -> list[Candidate]:
         """Every lexicon match with the event the rules build for it, and its features.
 
-        Sentences with sports, market or culture words give none. ``strict`` (the
-        default without a model) also drops agent markers (``برصاص``), which the rules
-        alone cannot judge; with a model they are candidates that carry a feature.
+        ``strict`` (the default without a model) drops what the rules alone cannot
+        judge: sentences with sports, market or culture words, and agent markers
+        (``برصاص``); with a model they are candidates that carry it as a feature.
         """
         if strict is None:
             strict = not self.decider.available
@@ -171,6 +173,9 @@ class EventCoder:
         for index, sentence in enumerate(doc.sentences):
             tokens = doc.tokens[sentence.first_token : sentence.last_token]
             here = [c for c in per_sentence[index] if not self._figurative(tokens, c)]
+            if here and self.lex.contexts.match(tokens):
+                for candidate in here:  # a sports, market or culture word: the model weighs it
+                    candidate.features_extra["not_event_context"] = 1.0
             for candidate in here:
                 candidate.guard = self.classes.guard(tokens, candidate.first)
             here = [c for c in here if c.guard != "not-event"]
@@ -187,11 +192,17 @@ class EventCoder:
                     (self.classes.before, self.classes.after), article)
                 if candidate.agent_marker:
                     candidate.features["agent_marker"] = 1.0
+                candidate.features.update(candidate.features_extra)
             seen_types.update(c.event.type for c in here)
             seen_triggers.update(c.trigger_id for c in here)
             seen_stems.update(tokens[c.first].stem.key for c in here)
             found.extend(here)
         return found
+
+    def _common(self, token: Token) -> bool:
+        """A frequent ordinary word (زيارة، دعوة), which a name tagger's span may
+        swallow but which stays a trigger."""
+        return self.lex.lexicon.zipf(match_key(token.text)) >= self.common_zipf
 
     def _complete(self, doc: Doc, event: Event) -> bool:
         """Named political participants on both sides of the frame (or two reciprocal
@@ -270,16 +281,22 @@ class EventCoder:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
         if not tokens:
             return []
-        if self.lex.contexts.match(tokens):
+        if strict and self.lex.contexts.match(tokens):
             return []  # sports, markets, culture: conflict words there are not events
         blocked = set()
         for match in self.lex.blockers.match(tokens):
             blocked.update(range(match.first, match.last + 1))
         for mention in mentions:  # a name is no trigger: فيصل is not ف + يصل
-            if sentence.start <= mention.start < sentence.end and mention.source in (
-                    "gazetteer", "tagger") and mention.label in ("PERS", "ORG", "LOC"):
-                blocked.update(range(mention.first - sentence.first_token,
-                                     mention.last - sentence.first_token + 1))
+            if not (sentence.start <= mention.start < sentence.end) or mention.source not in (
+                    "gazetteer", "tagger") or mention.label not in ("PERS", "ORG", "LOC"):
+                continue
+            if (mention.entity or "").startswith("agent:"):
+                continue  # a generic noun (انتحاري، الجيش) is no name: هجوم انتحاري is
+            for index in range(mention.first, mention.last + 1):
+                token = doc.tokens[index]
+                if mention.source == "tagger" and self._common(token):
+                    continue  # the tagger's span swallowed a word (زيارة كارتر)
+                blocked.add(index - sentence.first_token)
         matches = self.lex.index.match(tokens)
         if not matches:
             return []

@@ -48,6 +48,8 @@ class Candidate:
     guard: str | None = None
     #: the rules named political participants on both sides of the frame
     complete_frame: bool = False
+    #: features the coder adds beside the word features (context flags)
+    features_extra: dict[str, float] = field(default_factory=dict)
 
 
 def _bucket(value: int, bounds: tuple[int, ...]) -> str:
