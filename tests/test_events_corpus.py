@@ -241,3 +241,11 @@ def test_consequence_of_a_definite_attack_is_a_reference(shipped) -> None:
     found = _events(shipped, "وأسفر الهجوم عن مقتل ثلاثة من رجال الشرطة.")
     assert found and all(e["status"] == "reference" for e in found
                          if e["trigger"]["text"].endswith("الهجوم"))
+
+
+def test_verbal_attack_is_criticism_and_idioms_no_event(shipped) -> None:
+    found = _events(shipped, "شن الوزير هجوما حادا على سياسة الحكومة الاقتصادية.")
+    assert [(e["type"], e["mode"]) for e in found] == [("ACCUSE", "disapprove")]
+    assert not _events(shipped, "اعتصم الوزير بالصمت أمام أسئلة الصحفيين.")
+    protest = _events(shipped, "اعتصم مئات العمال أمام مقر الشركة للمطالبة بأجورهم.")
+    assert [e["type"] for e in protest] == ["PROTEST"]

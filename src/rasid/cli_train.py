@@ -28,7 +28,8 @@ def add_commands(commands: Any) -> None:
     train.add_argument("--splits", default="train",
                        help="comma-separated splits to train on (default train; never test)")
     train.add_argument("--tune", default="dev",
-                       help="split to choose the threshold on ('none' to keep 0.5)")
+                       help="split to choose the threshold on, 'cv' for 5-fold "
+                       "cross-validation over the training articles, 'none' to keep 0.5")
     train.add_argument("--out", help="output folder (default: the package's model folder)")
     train.set_defaults(handler=_train)
 

@@ -245,12 +245,20 @@ class EventCoder:
             rule_type = event.type
             label, share, status, status_p = self.decider.decide(
                 candidate.features, rule_type, candidate.trigger_id)
+            if candidate.guard == "verbal" and rule_type == "ASSAULT":
+                # شن الوزير هجوما حادا على …: criticism, an ACCUSE event
+                self._retype(event, "ACCUSE")
+                event.mode = "disapprove"
+                rule_type = "ACCUSE"
+                label, share = "ACCUSE", max(share, self.classes.frame_floor)
+                status = self.decider.status(candidate.features)[0]
             if candidate.complete_frame:
                 label = label if label == NO_EVENT else rule_type  # the frame's own type
-            if candidate.complete_frame and share < self.classes.frame_floor:
+            if candidate.complete_frame and (label == NO_EVENT
+                                             or share < self.classes.frame_floor):
                 # a named political actor and counterpart: the rules' frame is strong
                 # evidence the corpus is too small to teach for every type
-                share = self.classes.frame_floor
+                share = max(share, self.classes.frame_floor)
                 if label == NO_EVENT:
                     label = rule_type
                     if self.decider.status_model is not None:
@@ -281,8 +289,8 @@ class EventCoder:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
         if not tokens:
             return []
-        if strict and self.lex.contexts.match(tokens):
-            return []  # sports, markets, culture: conflict words there are not events
+        if (self.lex.contexts if strict else self.lex.sports).match(tokens):
+            return []  # sports (and, for the rules alone, markets and culture)
         blocked = set()
         for match in self.lex.blockers.match(tokens):
             blocked.update(range(match.first, match.last + 1))

@@ -77,8 +77,8 @@ class WordClasses:
                 self.index.add_phrase(word, NameEntry(name, "class"))
 
     def guard(self, tokens: list[Token], first: int) -> str | None:
-        """``not-event`` or ``reference`` when a guard word stands right before the
-        trigger (see ``guards`` in ``data/decision.json``), else None."""
+        """``not-event``, ``reference`` or ``verbal`` when a guard word stands beside
+        the trigger (see ``guards`` in ``data/decision.json``), else None."""
         def key(token: Token) -> set[str]:
             return {token.stem.key, match_key(token.text), match_key(token.text).lstrip("وف")}
 
@@ -87,6 +87,10 @@ class WordClasses:
             return "not-event"
         if first and key(tokens[first - 1]) & self.guards["abstract_before"]:
             return "not-event"
+        if any(key(t) & self.guards["idiom_after"] for t in tokens[first + 1 : first + 4]):
+            return "not-event"
+        if first + 1 < len(tokens) and key(tokens[first + 1]) & self.guards["verbal_after"]:
+            return "verbal"
         definite = any(w.role == "det" for w in tokens[first].words)
         if first and definite and key(tokens[first - 1]) & self.guards["consequence_before"]:
             return "reference"

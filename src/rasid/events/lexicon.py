@@ -185,3 +185,9 @@ class EventLexicon:
     @cached_property
     def contexts(self) -> PhraseIndex:
         return self._phrase_index(self._list("not_event_contexts"), "context")
+
+    @cached_property
+    def sports(self) -> PhraseIndex:
+        """Sports words: a sentence with one holds no political event even for the
+        learned decision (a match's هجوم); the other context words are its features."""
+        return self._phrase_index(self._list("not_event_contexts", "sports"), "context")
