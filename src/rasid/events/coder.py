@@ -590,6 +590,8 @@ class EventCoder:
         following = tokens[last + 1]
         if following.kind != "arabic" or any(w.role == "det" for w in following.words):
             return False
+        if any(a.last == first - 1 and a.prep is None and not a.is_place for a in args):
+            return False  # جيش الاحتلال قتل شابا: the doer stands before the verb (SVO)
         arg = next((a for a in args if a.first == last + 1), None)
         if arg is None:
             return False
