@@ -156,3 +156,11 @@ def test_unknown_organization_by_shape_gets_an_english_label(nlp) -> None:
     assert mention["text"] == "المعهد الأردني للدراسات الاستراتيجية"
     entity = next(e for e in data["entities"] if e["id"] == mention["entity"])
     assert entity["en"] == "Jordanian Institute for Strategic Studies"
+
+
+def test_group_anaphor_refers_to_the_armed_group_named_before(pipeline) -> None:
+    text = ("أعلن تنظيم داعش مسؤوليته عن الهجوم، ورحبت الأمم المتحدة بالهدنة. "
+            "وقال التنظيم في بيان إن عناصره انسحبوا. وأكد الحزب أنه لن يشارك.")
+    mentions = pipeline.analyze(text, date="2015-07-20").to_dict()["mentions"]
+    anaphors = [(m["text"], m["entity"]) for m in mentions if m["source"] == "anaphor"]
+    assert anaphors == [("التنظيم", "org:isis")]  # the UN is skipped; no party was named

@@ -49,6 +49,8 @@ class EntityRecognizer:
         self.counterparts = resources.key_set("counterpart")
         self.own_country = resources.key_set("own_country")
         self.pairs = resources.key_set("pair")
+        self.group_anaphors = {match_key(word): frozenset(codes) for word, codes in
+                               resources.titles_data.get("group_anaphors", {}).items()}
         self.motion = resources.key_set("motion_words")
         self.standalone_sectors = frozenset(cues["standalone_agent_sectors"])
         self.state_nouns = resources.key_set("state_nouns")
@@ -360,6 +362,31 @@ class EntityRecognizer:
                 self._own_country(state, index)
             elif bare in self.pairs or key in self.pairs:
                 self._pair(state, index)
+            elif bare in self.group_anaphors or key in self.group_anaphors:
+                self._group(state, index, self.group_anaphors.get(bare)
+                            or self.group_anaphors[key])
+
+    def _group(self, state: _State, index: int, codes: frozenset[str]) -> None:
+        """«وقال التنظيم»: the armed group, movement or party last named before, within
+        the article (its code or sector must fit the word: التنظيم is no party)."""
+        token = state.tokens[index]
+        following = state.tokens[index + 1] if index + 1 < len(state.tokens) else None
+        if following is not None and following.start - token.end <= 1 and \
+                state.covered[index + 1]:
+            return  # التنظيم + a name is that name's own phrase
+        earlier = sorted((m for m in state.mentions if m.end <= token.start and m.entity),
+                         key=lambda m: m.start, reverse=True)
+        sentence = state.sentence_of[index]
+        for mention in earlier:
+            if sentence - state.sentence_of[mention.first] > 5:
+                return  # too far back to be what the word refers to
+            entity = self.kb.get(mention.entity) or self._synthetic.get(mention.entity)
+            if entity is None or entity.kind != "org":
+                continue
+            if entity.code in codes or entity.sector in codes:
+                state.add(Mention(token.start, token.end, token.text, "ORG", entity.id,
+                                  "anaphor", 0.6, index, index))
+                return
 
     def _own_country(self, state: _State, index: int) -> None:
         token = state.tokens[index]
