@@ -68,5 +68,9 @@ def _event_line(event, names: dict[str, str]) -> str:
         if event.reported_by else ""
     place = f", at {names.get(event.place, event.place)}" if event.place else ""
     words = event.text[event.trigger[0] : event.trigger[1]]
-    return (f"{actor} → {event.type}{mode} → {recipient}  [{event.modality}{reported}; "
+    status = "" if event.status == "current" else f"{event.status}, "
+    implicit = [a["code"] for a in event.arguments if a.get("implicit")]
+    if implicit and actor == "—":
+        actor = f"({implicit[0]}, from the article)"
+    return (f"{actor} → {event.type}{mode} → {recipient}  [{status}{event.modality}{reported}; "
             f"{event.date or 'no date'}{place}]  «{words}»")

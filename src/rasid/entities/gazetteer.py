@@ -44,6 +44,10 @@ def _name_variants(name: str) -> list[str]:
     return [name, name.replace("عبد ", "عبد")]
 
 
+#: first-word keys by index configuration, then by surface form (bounded per config)
+_SHARED_FIRST_KEYS: dict[tuple, dict[str, list[tuple[str, int, bool]]]] = {}
+
+
 class PhraseIndex:
     """A trie of word-key sequences to entries (names, titles, cue phrases)."""
 
@@ -60,7 +64,11 @@ class PhraseIndex:
         self.article_optional = article_optional
         # pronoun suffixes a phrase's first word may carry (قمتهم, اجتماعهم, زيارته)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
-        self._first_cache: dict[str, list[tuple[str, int, bool]]] = {}
+        # indexes built alike (the event coder's cue, blocker and context indexes) share
+        # the keys they compute for a word: each word is read once, not once per index
+        config = (tuple(self.proclitics), id(lexicon) if lexicon is not None else None,
+                  margin, self.suffixes)
+        self._first_cache = _SHARED_FIRST_KEYS.setdefault(config, {})
 
     def add_phrase(self, text: str, entry: NameEntry) -> None:
         self._add([match_key(w) for w in text.split()], entry)

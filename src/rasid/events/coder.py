@@ -289,6 +289,9 @@ class EventCoder:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
         if not tokens:
             return []
+        matches = self.lex.index.match(tokens)
+        if not matches:
+            return []  # most sentences: no trigger word, nothing more to look at
         if (self.lex.contexts if strict else self.lex.sports).match(tokens):
             return []  # sports (and, for the rules alone, markets and culture)
         blocked = set()
@@ -305,9 +308,6 @@ class EventCoder:
                 if mention.source == "tagger" and self._common(token):
                     continue  # the tagger's span swallowed a word (زيارة كارتر)
                 blocked.add(index - sentence.first_token)
-        matches = self.lex.index.match(tokens)
-        if not matches:
-            return []
         args = self._arguments(doc, sentence, mentions)
         dates = find_dates(tokens, doc.meta.date)
         # modality cues once per sentence; each trigger reads those of its clause
