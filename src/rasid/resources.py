@@ -29,3 +29,16 @@ def load_json(name: str) -> Any:
 def hex_chars(codes: list[str]) -> list[str]:
     """Turn hex code points (``"200B"``) into the characters they name."""
     return [chr(int(code, 16)) for code in codes]
+
+
+def read_jsonl(path: Path, error: type[Exception]) -> list[dict[str, Any]]:
+    """The objects of a JSON Lines file (blank lines skipped); a malformed line raises
+    ``error`` naming the file and the line, never a bare traceback."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as problem:
+                raise error(f"{path}:{number}: not valid JSON ({problem.msg})") from None
+    return rows

@@ -162,7 +162,7 @@ def test_context_countries_count_at_country_level_with_their_basis(store) -> Non
                            "ORDER BY role").fetchall()
     assert ("agent:security-forces", "YEM", "place") in stored
     by_country = relations(store, by="all", level="country")
-    assert set(zip(by_country["actor"], by_country["recipient"])) == {("YEM", "IRN")}
+    assert set(zip(by_country["actor"], by_country["recipient"], strict=True)) == {("YEM", "IRN")}
     stated_only = relations(store, Filters(basis=("stated",)), by="all", level="country")
     assert set(stated_only["actor"]) == {"agent:security-forces"}
     with pytest.raises(StoreError, match="unknown basis"):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rasid.errors import RasidError
+from rasid.resources import read_jsonl
 
 
 class CorpusError(RasidError):
@@ -56,14 +57,7 @@ class GoldArticle:
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         raise CorpusError(f"{path}: no such file")
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise CorpusError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-    return rows
+    return read_jsonl(path, CorpusError)
 
 
 def read_news(path: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:

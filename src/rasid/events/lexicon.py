@@ -40,16 +40,10 @@ class Trigger:
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                from rasid.errors import KnowledgeBaseError
+    from rasid.errors import KnowledgeBaseError
+    from rasid.resources import read_jsonl
 
-                raise KnowledgeBaseError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-    return rows
+    return read_jsonl(path, KnowledgeBaseError)
 
 
 class EventLexicon:
@@ -131,33 +125,35 @@ class EventLexicon:
 
     @cached_property
     def counted_victims(self) -> frozenset[str]:
-        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
-        return frozenset(match_key(w) for w in data["counted_victims"])
+        return self._nominal_keys("counted_victims")
 
     @cached_property
     def light_verbs(self) -> frozenset[str]:
-        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
-        return frozenset(match_key(w) for w in data["light_verbs"])
+        return self._nominal_keys("light_verbs")
 
     @cached_property
     def target_heads(self) -> frozenset[str]:
-        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
-        return frozenset(match_key(w) for w in data["target_heads"])
+        return self._nominal_keys("target_heads")
 
     @cached_property
     def apposition_words(self) -> frozenset[str]:
-        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
-        return frozenset(match_key(w) for w in data["apposition_words"])
+        return self._nominal_keys("apposition_words")
 
     @cached_property
     def owner_words(self) -> frozenset[str]:
-        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
-        return frozenset(match_key(w) for w in data["owner_words"])
+        return self._nominal_keys("owner_words")
 
     @cached_property
     def quantity_words(self) -> frozenset[str]:
-        data = json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
-        return frozenset(match_key(w) for w in data["quantity_words"])
+        return self._nominal_keys("quantity_words")
+
+    @cached_property
+    def nominal_data(self) -> dict[str, Any]:
+        return json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
+
+    def _nominal_keys(self, name: str) -> frozenset[str]:
+        """A word list of ``nominal.json`` as matching keys."""
+        return frozenset(match_key(w) for w in self.nominal_data[name])
 
     @cached_property
     def _nominal(self) -> tuple[list[re.Pattern], list[str], list[str]]:
