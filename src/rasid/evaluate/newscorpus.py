@@ -23,6 +23,8 @@ from rasid.resources import read_jsonl
 class CorpusError(RasidError):
     """The corpus or the news it points to cannot be read."""
 
+    code = "R600"
+
 
 @dataclass
 class GoldSentence:
