@@ -138,7 +138,14 @@ class EventsComponent:
             entity = kb.get(entity_id)
             return entity.country if entity is not None else None
 
-        self.coder = EventCoder(EventLexicon(resources.lexicon), place_country)
+        def org_code(entity_id: str) -> str | None:
+            """An organization's international code (UNO, IGO, EUR…), not a state's."""
+            entity = kb.get(entity_id)
+            return entity.code if entity is not None and entity.kind == "org" and \
+                entity.code and not entity.country else None
+
+        self.coder = EventCoder(EventLexicon(resources.lexicon), place_country,
+                                org_code=org_code)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.coder(doc)

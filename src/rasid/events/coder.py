@@ -82,13 +82,15 @@ class EventCoder:
     """
 
     def __init__(self, lexicon: EventLexicon, place_country: Any = None, window: int = 8,
-                 decider: Decider | None = None) -> None:
+                 decider: Decider | None = None, org_code: Any = None) -> None:
         from rasid.resources import load_json
 
         self.lex = lexicon
         self.heads = frozenset(match_key(w) for w in load_json("titles.json")["head_nouns"])
         # maps a place entity id to its country code (the knowledge base knows)
         self.place_country = place_country or (lambda _place: None)
+        # maps an organization's entity id to its international code (UNO, IGO, EUR)
+        self.org_code = org_code or (lambda _org: None)
         self.ontology = load_ontology()
         self.window = window
         #: how far after a verb its object may stand (a long subject, dates, places
@@ -113,7 +115,7 @@ class EventCoder:
 
     def finish(self, doc: Doc, events: list[Event]) -> Doc:
         """Participants' countries, one event per occurrence, ids; the layer is set."""
-        context = ArticleContext(doc, self.context_rules)
+        context = ArticleContext(doc, self.context_rules, self.org_code)
         starts = [s.start for s in doc.sentences]
         for event in events:
             index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)

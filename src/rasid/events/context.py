@@ -52,7 +52,11 @@ class Participant:
 class ArticleContext:
     """Countries named in each sentence of one Doc, built once per Doc."""
 
-    def __init__(self, doc: Doc, rules: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, doc: Doc, rules: list[dict[str, Any]] | None = None,
+                 org_code: Any = None) -> None:
+        # the code of an organization of the knowledge base (UNO for the UN), for the
+        # people who act for one: the UN envoy acts for the UN, not for his country
+        self.org_code = org_code or (lambda _org: None)
         self.entities: dict[str, dict[str, Any]] = {
             e["id"]: e for e in doc.layers.get("entities", [])}
         self.date = doc.meta.date
@@ -99,6 +103,10 @@ class ArticleContext:
         code = entity.get("code") or entity.get("country")
         if entity.get("kind") in _NO_COUNTRY_KINDS:
             return Participant(role, entity_id, entity.get("country"), None, "stated")
+        office = entity.get("role") or {}
+        international = self.org_code(office["org"]) if office.get("org") else None
+        if international:
+            return Participant(role, entity_id, international, sector, "stated")
         if code:
             return Participant(role, entity_id, code, sector, "stated")
         local = place_country or (self.places[index][0] if self.places[index] else None)
