@@ -173,8 +173,9 @@ class EntityRecognizer:
     def _drop_lone_agents(self, state: _State) -> None:
         for mention in list(state.mentions):
             entity = self.kb.get(mention.entity or "")
+            several_words = mention.last > mention.first  # وزارة الداخلية is no fragment
             if entity is not None and entity.kind == "agent" and (
-                    entity.sector not in self.standalone_sectors
+                    (entity.sector not in self.standalone_sectors and not several_words)
                     or mention.first in state.title_starts):
                 state.remove(mention)
 

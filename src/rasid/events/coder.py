@@ -39,6 +39,7 @@ _PREPOSITIONS = {"علي": "على", "ضد": "ضد", "مع": "مع", "الي": "
                  "في": "في", "بين": "بين", "تجاه": "تجاه", "نحو": "نحو", "لدي": "لدى"}
 _ATTACHED = {"ل": "ل", "ب": "ب"}
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "فان"})
+_QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 _ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE"})
 _PRIORITY = ("negated", "hypothetical", "attempted", "intended", "future", "historical")
 _COOPERATIVE = frozenset({"COOPERATE", "AID", "SUPPORT", "CONSULT"})
@@ -434,6 +435,10 @@ class EventCoder:
         that noun: «على مواقع للحوثيين», «على مواقع تابعة لداعش», «على تجمعات الحوثيين»
         (``على``), «قصفت أهدافا لداعش» (none: the object). The nouns are data."""
         j = index - 1
+        while j >= 0 and doc.tokens[j].text in _QUOTES:
+            j -= 1  # مواقع لتنظيم «داعش»
+        if j >= 0 and doc.tokens[j].stem.key in self.lex.group_heads:
+            j -= 1  # the group's own head noun: مواقع لتنظيم داعش، معاقل جماعة الحوثي
         if j >= 0 and match_key(doc.tokens[j].text) in self.lex.owner_words:
             j -= 1
         if j < 0:

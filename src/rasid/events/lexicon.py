@@ -140,6 +140,10 @@ class EventLexicon:
         return self._nominal_keys("apposition_words")
 
     @cached_property
+    def group_heads(self) -> frozenset[str]:
+        return self._nominal_keys("group_heads")
+
+    @cached_property
     def owner_words(self) -> frozenset[str]:
         return self._nominal_keys("owner_words")
 
