@@ -94,13 +94,12 @@ class EventCoder:
         self.org_code = org_code or (lambda _org: None)
         self.ontology = load_ontology()
         self.window = window
-        #: how far after a verb its object may stand (a long subject, dates, places
-        #: between: استقبل الملك … في قصر السلام يوم أمس، وزير الخارجية)
-        self.far_window = 4 * window
-        #: a word at least this frequent (wordfreq's zipf) is no name to the coder
-        self.common_zipf = 4.0
         self.decider = decider if decider is not None else Decider()
         self.classes = WordClasses(lexicon.proclitics)
+        # distances and thresholds of the rules live in data/decision.json ("coder")
+        self.far_window = int(self.classes.coder["object_window"])
+        self.common_zipf = float(self.classes.coder["common_zipf"])
+        self.apposition_gap = int(self.classes.coder["apposition_gap"])
         self.context_rules = load_rules()
         self._segmenter = Segmenter(lexicon.lexicon)
 
@@ -358,9 +357,9 @@ class EventCoder:
             if groups:
                 previous = groups[-1]
                 gap = doc.text[previous.mentions[-1].end : mention.start]
-                joined = (gap.strip() in ("", "-", "–") and len(gap) <= 3) or (
-                    len(gap) <= 24 and all(match_key(word) in self.lex.apposition_words
-                                           for word in gap.split()))
+                ranks = len(gap) <= self.apposition_gap and all(
+                    match_key(word) in self.lex.apposition_words for word in gap.split())
+                joined = (gap.strip() in ("", "-", "–") and len(gap) <= 3) or ranks
                 attached_and = doc.tokens[mention.first].text[:1] == "و" and \
                     mention.start > doc.tokens[mention.first].start and gap.strip() == ""
                 if attached_and or gap.strip(" -–") == "و":

@@ -70,6 +70,7 @@ class WordClasses:
         self.guards = {name: frozenset(match_key(w) for w in words)
                        for name, words in data["guards"].items()}
         self.frame_floor = float(data["frame_floor"]["p"])
+        self.coder: dict[str, float] = dict(data["coder"])
         self.frame_kinds = frozenset(data["frame_floor"]["kinds"])
         self.index = PhraseIndex(proclitics, article_optional=True)
         for name, words in data["classes"].items():
