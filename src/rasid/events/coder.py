@@ -241,46 +241,48 @@ class EventCoder:
         return frozenset(t.stem.key for t in tokens), frozenset(types)
 
     def _decide(self, candidates: list[Candidate]) -> list[Event]:
-        kept = []
-        for candidate in candidates:
-            event = candidate.event
-            rule_type = event.type
-            label, share, status, status_p = self.decider.decide(
-                candidate.features, rule_type, candidate.trigger_id)
-            if candidate.guard == "verbal" and rule_type == "ASSAULT":
-                # شن الوزير هجوما حادا على …: criticism, an ACCUSE event
-                self._retype(event, "ACCUSE")
-                event.mode = "disapprove"
-                rule_type = "ACCUSE"
-                label, share = "ACCUSE", max(share, self.classes.frame_floor)
-                status = self.decider.status(candidate.features)[0]
-            if candidate.complete_frame:
-                label = label if label == NO_EVENT else rule_type  # the frame's own type
-            if candidate.complete_frame and (label == NO_EVENT
-                                             or share < self.classes.frame_floor):
-                # a named political actor and counterpart: the rules' frame is strong
-                # evidence the corpus is too small to teach for every type
-                share = max(share, self.classes.frame_floor)
-                if label == NO_EVENT:
-                    label = rule_type
-                    if self.decider.status_model is not None:
-                        status, status_p = self.decider.status(candidate.features)
-            if label == NO_EVENT:
-                continue
-            if label != event.type:
-                self._retype(event, label)
-            if candidate.guard == "reference":
-                status = "reference"  # وأسفر الهجوم عن …: the attack is already reported
-            event.status = status
-            event.confidence = round(share, 3)
-            event.decision = {"label": label, "p_event": round(share, 3),
-                              "status_p": round(status_p, 3), "rule_type": rule_type}
-            kept.append(event)
-        return kept
+        return [event for event in map(self._judge, candidates) if event is not None]
 
-    def _retype(self, event: Event, label: str) -> None:
+    def _judge(self, candidate: Candidate) -> Event | None:
+        """The model's decision on one candidate, with the two overrides the rules keep:
+        a verbal attack is criticism (ACCUSE), and a frame with named political
+        participants on both sides is an event of its lexicon type (the corpus is too
+        small to teach every type of it)."""
+        event = candidate.event
+        rule_type = event.type
+        label, share, status, status_p = self.decider.decide(
+            candidate.features, rule_type, candidate.trigger_id)
+        overridden = False
+        if candidate.guard == "verbal" and rule_type == "ASSAULT":
+            # شن الوزير هجوما حادا على سياسة الحكومة: criticism, not violence
+            self._retype(event, "ACCUSE", "disapprove")
+            rule_type = label = "ACCUSE"
+            overridden = True
+        elif candidate.complete_frame:
+            overridden = label == NO_EVENT
+            label = rule_type  # the frame keeps its own type
+        if overridden:
+            share = max(share, self.classes.frame_floor)
+            if self.decider.status_model is not None:
+                status, status_p = self.decider.status(candidate.features)
+        elif candidate.complete_frame:
+            share = max(share, self.classes.frame_floor)
+        if label == NO_EVENT:
+            return None
+        if label != event.type:
+            self._retype(event, label)
+        if candidate.guard == "reference":
+            status = "reference"  # وأسفر الهجوم عن …: the attack is already reported
+        event.status = status
+        event.confidence = round(share, 3)
+        event.decision = {"label": label, "p_event": round(share, 3),
+                          "status_p": round(status_p, 3), "rule_type": rule_type}
+        return event
+
+    def _retype(self, event: Event, label: str, mode: str | None = None) -> None:
         etype = self.ontology[label]
-        mode = event.mode if event.mode in etype.modes else None
+        mode = mode if mode in etype.modes else event.mode if event.mode in etype.modes \
+            else None
         event.type, event.mode = label, mode
         event.quad, event.score = etype.quad, etype.mode_score(mode)
         event.cameo = etype.mode_cameo(mode)
