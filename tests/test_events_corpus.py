@@ -249,3 +249,13 @@ def test_verbal_attack_is_criticism_and_idioms_no_event(shipped) -> None:
     assert not _events(shipped, "اعتصم الوزير بالصمت أمام أسئلة الصحفيين.")
     protest = _events(shipped, "اعتصم مئات العمال أمام مقر الشركة للمطالبة بأجورهم.")
     assert [e["type"] for e in protest] == ["PROTEST"]
+
+
+def test_a_restated_attack_points_to_the_first_report(shipped) -> None:
+    text = ("قتل خمسة جنود في هجوم انتحاري على نقطة تفتيش في شمال سيناء صباح أمس. "
+            "وأعلن تنظيم داعش مسؤوليته عن الهجوم في بيان. وأسفر الهجوم عن تدمير آليتين.")
+    found = _events(shipped, text)
+    first = next(e for e in found if e["type"] == "ASSAULT" and e["status"] == "current")
+    references = [e for e in found if e["status"] == "reference"]
+    assert references and all(e["refers_to"] == first["id"] for e in references
+                              if e["type"] == "ASSAULT")

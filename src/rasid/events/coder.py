@@ -135,6 +135,7 @@ class EventCoder:
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
             event.text = doc.text
+        _link_references(events)
         doc.layers["events"] = events
         doc.done.add("events")
         return doc
@@ -805,6 +806,21 @@ def _victims_stay_victims(events: list[Event]) -> None:
         for participant in event.arguments:
             if participant["role"] == "actor" and participant["entity"] in moved:
                 participant["role"] = "recipient"
+
+
+def _link_references(events: list[Event]) -> None:
+    """A reference restates an occurrence reported before: it points to the nearest
+    earlier current event of its type that shares a participant's country, else to the
+    nearest earlier current event of its type; it is never counted again."""
+    for index, event in enumerate(events):
+        if event.status != "reference":
+            continue
+        codes = {a["code"] for a in event.arguments if a.get("code")}
+        earlier = [e for e in events[:index] if e.type == event.type and e.status == "current"]
+        sharing = [e for e in earlier if codes & {a["code"] for a in e.arguments
+                                                  if a.get("code")}]
+        target = (sharing or earlier)[-1:]
+        event.refers_to = target[0].id if target else None
 
 
 def merge_occurrences(events: list[Event]) -> list[Event]:

@@ -38,6 +38,8 @@ class Event:
     arguments: list[dict[str, Any]] = field(default_factory=list)
     #: the learned decision: model label, probabilities (None when no model decided)
     decision: dict[str, Any] | None = None
+    #: for a reference: the id of the event it restates, reported earlier in the article
+    refers_to: str | None = None
 
     @property
     def is_fact(self) -> bool:
@@ -64,6 +66,7 @@ class Event:
                          for s, e in self.evidence],
             "arguments": self.arguments,
             "decision": self.decision,
+            "refers_to": self.refers_to,
         }
 
     def summary(self) -> str:
