@@ -259,3 +259,18 @@ def test_a_restated_attack_points_to_the_first_report(shipped) -> None:
     references = [e for e in found if e["status"] == "reference"]
     assert references and all(e["refers_to"] == first["id"] for e in references
                               if e["type"] == "ASSAULT")
+
+
+def test_unnamed_air_strikes_over_yemen_are_the_coalitions(shipped) -> None:
+    found = _events(shipped, "استهدفت غارات جوية مخازن للسلاح في محافظة صعدة فجر اليوم.")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    actor = next(a for a in attack["arguments"] if a["role"] == "actor")
+    assert (actor["code"], actor["basis"], actor.get("implicit")) == ("SAU", "article", True)
+
+
+def test_a_state_is_a_destination_and_the_un_envoy_acts_for_the_un(rules_only) -> None:
+    events = rules_only.analyze("وصل المبعوث الأممي إلى اليمن أمس في زيارة تستمر يومين.",
+                                date="2015-07-20").to_dict()["events"]
+    visit = next(e for e in events if e["type"] == "CONSULT")
+    assert {(a["role"], a["code"]) for a in visit["arguments"]} == {("actor", "UNO"),
+                                                                   ("recipient", "YEM")}

@@ -27,7 +27,7 @@ from typing import Any
 from rasid.dates import find_dates
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
-from rasid.events.context import ArticleContext, load_rules
+from rasid.events.context import ArticleContext, load_implicit_rules, load_rules
 from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featurize
 from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.model import Event
@@ -101,6 +101,7 @@ class EventCoder:
         self.common_zipf = float(self.classes.coder["common_zipf"])
         self.apposition_gap = int(self.classes.coder["apposition_gap"])
         self.context_rules = load_rules()
+        self.implicit_rules = load_implicit_rules()
         self._segmenter = Segmenter(lexicon.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -115,7 +116,7 @@ class EventCoder:
 
     def finish(self, doc: Doc, events: list[Event]) -> Doc:
         """Participants' countries, one event per occurrence, ids; the layer is set."""
-        context = ArticleContext(doc, self.context_rules, self.org_code)
+        context = ArticleContext(doc, self.context_rules, self.org_code, self.implicit_rules)
         starts = [s.start for s in doc.sentences]
         for event in events:
             index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
@@ -129,7 +130,7 @@ class EventCoder:
             if self.decider.available and not any(
                     a["role"] == "actor" and a["code"] for a in event.arguments):
                 index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
-                implicit = context.implicit("actor", index)
+                implicit = context.implicit("actor", index, event.mode)
                 if implicit is not None:
                     event.arguments.append(implicit)
         for number, event in enumerate(events, start=1):
@@ -534,7 +535,10 @@ class EventCoder:
                                    subject_before)
             if candidate is not None:
                 for mention in candidate.mentions:
-                    if mention.label == "LOC" or mention.stands_for:
+                    # a city, a capital for its state, or a state itself (وصل إلى اليمن)
+                    if mention.label == "LOC" or mention.stands_for or (
+                            mention.label == "GPE" and (mention.entity or "").startswith(
+                                "country:") and mention.extra.get("form") != "nisba"):
                         place = mention.entity
         actor_ids = self._political(actor)
         recipient_ids = [e for e in self._political(recipient) if e not in actor_ids]

@@ -53,7 +53,8 @@ class ArticleContext:
     """Countries named in each sentence of one Doc, built once per Doc."""
 
     def __init__(self, doc: Doc, rules: list[dict[str, Any]] | None = None,
-                 org_code: Any = None) -> None:
+                 org_code: Any = None,
+                 implicit_rules: list[dict[str, Any]] | None = None) -> None:
         # the code of an organization of the knowledge base (UNO for the UN), for the
         # people who act for one: the UN envoy acts for the UN, not for his country
         self.org_code = org_code or (lambda _org: None)
@@ -61,6 +62,7 @@ class ArticleContext:
             e["id"]: e for e in doc.layers.get("entities", [])}
         self.date = doc.meta.date
         self.rules = rules or []
+        self.implicit_rules = implicit_rules or []
         starts = [s.start for s in doc.sentences]
         self.by_sentence: list[Counter[str]] = [Counter() for _ in doc.sentences]
         self.places: list[list[str]] = [[] for _ in doc.sentences]
@@ -119,7 +121,8 @@ class ArticleContext:
             return Participant(role, entity_id, code, sector, basis)
         return Participant(role, entity_id, None, sector, None)
 
-    def implicit(self, role: str, index: int) -> dict[str, Any] | None:
+    def implicit(self, role: str, index: int, mode: str | None = None
+                 ) -> dict[str, Any] | None:
         """An unnamed participant the story makes plain: the side that fights, arrests
         or meets in a Yemen story is Yemeni unless the sentence says otherwise. It has
         no entity (it names no one), only the country of its context and the basis
@@ -127,6 +130,11 @@ class ArticleContext:
         country = self.dominant(index)
         if country is None:
             return None
+        for rule in self.implicit_rules:
+            if rule["mode"] == mode and rule["context"] == country and (
+                    not self.date or rule["from"] <= self.date <= rule["to"]):
+                country = rule["country"]
+                break
         return {"role": role, "entity": None, "code": country, "sector": None,
                 "basis": "article", "implicit": True}
 
@@ -143,6 +151,11 @@ class ArticleContext:
 def load_rules() -> list[dict[str, Any]]:
     data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
     return list(data["agents"])
+
+
+def load_implicit_rules() -> list[dict[str, Any]]:
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return list(data.get("implicit", []))
 
 
 def _sentence_index(starts: list[int], position: int) -> int | None:
