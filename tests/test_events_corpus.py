@@ -274,3 +274,12 @@ def test_a_state_is_a_destination_and_the_un_envoy_acts_for_the_un(rules_only) -
     visit = next(e for e in events if e["type"] == "CONSULT")
     assert {(a["role"], a["code"]) for a in visit["arguments"]} == {("actor", "UNO"),
                                                                    ("recipient", "YEM")}
+
+
+def test_an_arrest_in_a_story_has_someone_arrested_of_its_country(shipped) -> None:
+    text = ("أعلنت وزارة الداخلية السعودية أن الأجهزة الأمنية ألقت القبض على خلية في الرياض "
+            "أمس.")
+    arrest = next(e for e in _events(shipped, text) if e["type"] == "COERCE")
+    recipients = [a for a in arrest["arguments"] if a["role"] == "recipient"]
+    assert [(a["code"], a["basis"], a.get("implicit")) for a in recipients] == [
+        ("SAU", "article", True)]

@@ -27,7 +27,12 @@ from typing import Any
 from rasid.dates import find_dates
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
-from rasid.events.context import ArticleContext, load_implicit_rules, load_rules
+from rasid.events.context import (
+    ArticleContext,
+    load_implicit_recipient_types,
+    load_implicit_rules,
+    load_rules,
+)
 from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featurize
 from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.model import Event
@@ -102,10 +107,25 @@ class EventCoder:
         self.apposition_gap = int(self.classes.coder["apposition_gap"])
         self.context_rules = load_rules()
         self.implicit_rules = load_implicit_rules()
+        self.implicit_recipients = load_implicit_recipient_types()
         self._segmenter = Segmenter(lexicon.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.finish(doc, self.decide_all(self.candidates(doc)))
+
+    def _implicit(self, event: Event, context: ArticleContext, index: int) -> None:
+        """Unnamed participants the story makes plain: the doer (always), the one acted
+        upon for the types of ``implicit_recipient_types`` (context.json)."""
+        def coded(role: str) -> bool:
+            return any(a["role"] == role and a["code"] for a in event.arguments)
+
+        wanted = [("actor", event.mode)] if not coded("actor") else []
+        if event.type in self.implicit_recipients and not coded("recipient"):
+            wanted.append(("recipient", None))
+        for role, mode in wanted:
+            implicit = context.implicit(role, index, mode)
+            if implicit is not None:
+                event.arguments.append(implicit)
 
     def decide_all(self, candidates: list[Candidate]) -> list[Event]:
         """The events among the candidates: the model decides, or without one the rules
@@ -126,13 +146,10 @@ class EventCoder:
                 for role, ids in (("actor", event.actor), ("recipient", event.recipient))
                 for entity in ids]
         events = merge_occurrences(events)
-        for event in events:
-            if self.decider.available and not any(
-                    a["role"] == "actor" and a["code"] for a in event.arguments):
+        if self.decider.available:
+            for event in events:
                 index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
-                implicit = context.implicit("actor", index, event.mode)
-                if implicit is not None:
-                    event.arguments.append(implicit)
+                self._implicit(event, context, index)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
             event.text = doc.text

@@ -158,6 +158,11 @@ def load_implicit_rules() -> list[dict[str, Any]]:
     return list(data.get("implicit", []))
 
 
+def load_implicit_recipient_types() -> frozenset[str]:
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("implicit_recipient_types", []))
+
+
 def _sentence_index(starts: list[int], position: int) -> int | None:
     import bisect
 
