@@ -200,15 +200,28 @@ def convert(work: Path, articles: dict[str, dict], texts: dict[str, dict]
     return rows, errors
 
 
+def work_texts(paths: list[str], articles: dict[str, dict]) -> dict[str, dict]:
+    """The news texts of the articles the working files name (bad lines are left to
+    ``convert``, which reports them)."""
+    ids = set()
+    for path in paths:
+        for line in Path(path).open(encoding="utf-8"):
+            try:
+                ids.add(json.loads(line).get("article"))
+            except (json.JSONDecodeError, AttributeError):
+                continue
+    return load_texts(ids & set(articles))
+
+
 def check(args: argparse.Namespace) -> int:
     articles = load_articles()
-    ids = {json.loads(line)["article"] for path in args.work
-           for line in Path(path).open(encoding="utf-8") if line.strip()}
-    texts = load_texts(ids & set(articles))
+    texts = work_texts(args.work, articles)
     errors: list[str] = []
+    rows: list[dict] = []
     seen: dict[str, set[int]] = {}
     for path in args.work:
-        _rows, errs = convert(Path(path), articles, texts)
+        converted, errs = convert(Path(path), articles, texts)
+        rows.extend(converted)
         errors.extend(errs)
         for line in Path(path).open(encoding="utf-8"):
             if line.strip():
@@ -225,20 +238,14 @@ def check(args: argparse.Namespace) -> int:
             errors.append(f"{article_id}: sentences {missing} have no line")
     for error in errors:
         print(error)
-    events = 0
-    for path in args.work:
-        events += sum(len(json.loads(x).get("events") or []) for x in Path(path).open()
-                      if x.strip())
     print(f"{len(errors)} problems; {sum(len(v) for v in seen.values())} sentences, "
-          f"{events} events")
+          f"{sum(len(row['events']) for row in rows)} events")
     return 1 if errors else 0
 
 
 def build(args: argparse.Namespace) -> None:
     articles = load_articles()
-    ids = {json.loads(line)["article"] for path in args.work
-           for line in Path(path).open(encoding="utf-8") if line.strip()}
-    texts = load_texts(ids & set(articles))
+    texts = work_texts(args.work, articles)
     out: list[dict] = []
     for path in args.work:
         rows, errors = convert(Path(path), articles, texts)
