@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "events (JSON Lines gold files as in tests/gold/), or events "
                              "on a split of the annotated real-news corpus (events-corpus: "
                              "GOLD is the corpus folder, the text is read from --news).")
-    ev.add_argument("layer", choices=("ner", "quotes", "events", "events-corpus"))
+    ev.add_argument("layer", choices=("ner", "quotes", "events", "events-corpus",
+                                      "counts-corpus"))
     ev.add_argument("gold", help="the gold file (the corpus folder for events-corpus)")
     ev.add_argument("--news", default=DEFAULT_NEWS,
                     help=f"events-corpus: the news file (default {DEFAULT_NEWS})")
@@ -180,7 +181,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         scores = conll.score([s.tags for s in sentences], predicted)
         print(scores.table())
         return 0
-    if args.layer == "events-corpus":
+    if args.layer in ("events-corpus", "counts-corpus"):
         from rasid.cli_train import evaluate_corpus
 
         return evaluate_corpus(args, _pipeline(args.config))

@@ -51,11 +51,12 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def evaluate_corpus(args: argparse.Namespace, pipeline: Any) -> int:
-    """``rasid evaluate events-corpus``: figures on one split of the news corpus."""
+    """``rasid evaluate events-corpus|counts-corpus``: figures on splits of the news
+    corpus (events, or the tolls they carry)."""
     import json
 
     from rasid.errors import RasidError
-    from rasid.evaluate.corpus_events import evaluate
+    from rasid.evaluate import corpus_events, counts
     from rasid.evaluate.newscorpus import load_corpus
 
     try:
@@ -63,7 +64,8 @@ def evaluate_corpus(args: argparse.Namespace, pipeline: Any) -> int:
     except RasidError as error:
         print(f"rasid: {error}", file=sys.stderr)
         return 2
-    result = evaluate(articles, pipeline)
+    module = counts if args.layer == "counts-corpus" else corpus_events
+    result = module.evaluate(articles, pipeline)
     print(f"{len(articles)} articles of split {args.split}")
     print(result.report())
     if args.errors:

@@ -33,6 +33,7 @@ from rasid.events.context import (
     load_implicit_rules,
     load_rules,
 )
+from rasid.events.counts import attach, carriers, find_counts
 from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featurize
 from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.model import Event
@@ -154,6 +155,12 @@ class EventCoder:
             event.id = f"e{number}"
             event.text = doc.text
         _link_references(events)
+        persons = frozenset(m.start for m in doc.layers.get("mentions", [])
+                            if m.label == "PERS")
+        for sentence in doc.sentences:
+            if any(sentence.start <= e.sentence[0] < sentence.end for e in events):
+                attach(events, find_counts(doc.text, sentence.start, sentence.end, persons),
+                       doc.text)
         doc.layers["events"] = events
         doc.done.add("events")
         return doc
@@ -186,6 +193,7 @@ class EventCoder:
             return sorted({(entities.get(i) or {}).get("kind") or i.split(":", 1)[0]
                            for i in ids})
 
+        persons = frozenset(m.start for m in mentions if m.label == "PERS")
         seen_types: set[str] = set()
         seen_triggers: set[str] = set()
         seen_stems: set[str] = set()
@@ -200,6 +208,8 @@ class EventCoder:
             for candidate in here:
                 candidate.guard = self.classes.guard(tokens, candidate.first)
             here = [c for c in here if c.guard != "not-event"]
+            if here:
+                self._tolls(doc, sentence, here, persons)
             entities_here = any(sentence.start <= m.start < sentence.end and m.label != "LOC"
                                 for m in mentions)
             article = {"kinds": kinds, "seen": (seen_types, seen_triggers, seen_stems),
@@ -219,6 +229,19 @@ class EventCoder:
             seen_stems.update(tokens[c.first].stem.key for c in here)
             found.extend(here)
         return found
+
+    def _tolls(self, doc: Doc, sentence: Sentence, here: list[Candidate],
+               persons: frozenset[int]) -> None:
+        """Mark the candidates whose trigger word states a toll of a kind its type can
+        carry (``مقتل 14 جنديا``): a stated toll is an occurrence, not a figure of
+        speech, which the decision keeps (see ``_judge``)."""
+        for count in find_counts(doc.text, sentence.start, sentence.end, persons):
+            for candidate in here:
+                start = candidate.event.trigger[0]
+                if count.start <= start < count.end \
+                        and candidate.event.type in carriers(count.kind):
+                    candidate.toll = count.kind
+                    candidate.features_extra["toll"] = 1.0
 
     def _common(self, token: Token) -> bool:
         """A frequent ordinary word (زيارة، دعوة), which a name tagger's span may
@@ -277,9 +300,9 @@ class EventCoder:
             self._retype(event, "ACCUSE", "disapprove")
             rule_type = label = "ACCUSE"
             overridden = True
-        elif candidate.complete_frame:
+        elif candidate.complete_frame or (candidate.toll and label == NO_EVENT):
             overridden = label == NO_EVENT
-            label = rule_type  # the frame keeps its own type
+            label = rule_type  # the frame (or the stated toll) keeps its own type
         if overridden:
             share = max(share, self.classes.frame_floor)
             if self.decider.status_model is not None:

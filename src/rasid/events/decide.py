@@ -50,6 +50,8 @@ class Candidate:
     complete_frame: bool = False
     #: features the coder adds beside the word features (context flags)
     features_extra: dict[str, float] = field(default_factory=dict)
+    #: the kind of a toll the trigger word states («مقتل 14 جنديا»: killed), if any
+    toll: str | None = None
 
 
 def _bucket(value: int, bounds: tuple[int, ...]) -> str:

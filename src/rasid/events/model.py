@@ -40,6 +40,9 @@ class Event:
     decision: dict[str, Any] | None = None
     #: for a reference: the id of the event it restates, reported earlier in the article
     refers_to: str | None = None
+    #: tolls stated for it: kind (killed, injured, arrested, kidnapped) → value, approx,
+    #: victims and the words read (rasid.events.counts)
+    counts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def is_fact(self) -> bool:
@@ -67,6 +70,7 @@ class Event:
             "arguments": self.arguments,
             "decision": self.decision,
             "refers_to": self.refers_to,
+            "counts": self.counts,
         }
 
     def summary(self) -> str:

@@ -1,0 +1,141 @@
+"""Scoring tolls (killed, injured, arrested, kidnapped) on the real-news corpus.
+
+Why: a count is useful only when its value is exactly right, so a predicted toll is
+right when its kind and value equal a gold toll of the same sentence (the issue's rule).
+Two figures: the toll reader alone on every annotated sentence, and the tolls as rasid's
+events carry them (what a user sees; a toll of an event rasid missed is lost there).
+Sentences that hold numbers but no toll (dates, ages, money, counts of attacks) are
+reported apart: they are where a reader that takes every number goes wrong.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.evaluate.newscorpus import GoldArticle
+from rasid.events.counts import KINDS, find_counts
+from rasid.text.numbers import find_numbers
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, gold: Counter, predicted: Counter) -> None:
+        self.tp += sum((gold & predicted).values())
+        self.predicted += sum(predicted.values())
+        self.gold += sum(gold.values())
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / self.predicted if self.predicted else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def line(self, name: str) -> str:
+        p, r, f = self.prf()
+        return (f"{name:<28} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+                f"(tp {self.tp}, predicted {self.predicted}, gold {self.gold})")
+
+
+@dataclass
+class CountScore:
+    #: the reader on sentences with gold events (where a toll is defined)
+    reader: Tally = field(default_factory=Tally)
+    #: the same, each kind's tolls of a sentence added up on both sides
+    totals: Tally = field(default_factory=Tally)
+    on_events: Tally = field(default_factory=Tally)
+    by_kind: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    approx_right: int = 0
+    approx_total: int = 0
+    sentences_with_counts: int = 0
+    number_sentences_without: int = 0
+    false_in_those: int = 0
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+    def report(self) -> str:
+        lines = [self.reader.line("tolls (reader, each)"),
+                 self.totals.line("tolls (reader, sentence total)"),
+                 self.on_events.line("tolls on rasid's events")]
+        lines += [tally.line(f"  {kind}") for kind, tally in self.by_kind.items()]
+        if self.approx_total:
+            lines.append(f"approx flag right on {self.approx_right}/{self.approx_total} "
+                         "matched tolls")
+        lines.append(f"{self.sentences_with_counts} sentences with gold tolls; "
+                     f"{self.number_sentences_without} sentences with numbers and no event: "
+                     f"{self.false_in_those} tolls carried by rasid's events in them")
+        return "\n".join(lines)
+
+
+def gold_tolls(events: list[dict[str, Any]]) -> tuple[Counter, dict[tuple[str, int], bool]]:
+    """(kind, value) pairs of a sentence's gold events, and their approx flags."""
+    tolls: Counter = Counter()
+    approx: dict[tuple[str, int], bool] = {}
+    for event in events:
+        counts = event.get("counts") or {}
+        for kind in KINDS:
+            if isinstance(counts.get(kind), int):
+                tolls[(kind, counts[kind])] += 1
+                approx[(kind, counts[kind])] = bool(counts.get("approx"))
+    return tolls, approx
+
+
+def _totals(tolls: Counter) -> Counter:
+    """Each kind's tolls in a sentence added up, a value read twice counted once."""
+    sums: Counter = Counter()
+    for kind, value in set(tolls):
+        sums[kind] += value
+    return Counter({(kind, value): 1 for kind, value in sums.items()})
+
+
+def evaluate(articles: Iterable[GoldArticle], pipeline: Any) -> CountScore:
+    score = CountScore()
+    for article in articles:
+        analysis = pipeline.analyze(article.text, date=article.date, id=article.id)
+        # the gold offsets are in the raw text; rasid's are in the repaired text
+        persons = frozenset(analysis.to_raw(m.start, m.end)[0]
+                            for m in analysis.doc.layers["mentions"] if m.label == "PERS")
+        events = [(analysis.to_raw(*e.trigger)[0], e) for e in analysis.doc.layers["events"]]
+        for sentence in article.sentences:
+            if not sentence.annotated:
+                continue
+            gold, gold_approx = gold_tolls(sentence.events)
+            read = find_counts(article.text, sentence.start, sentence.end, persons)
+            predicted = Counter((c.kind, c.value) for c in read)
+            carried = Counter(
+                (kind, value["value"]) for start, e in events
+                if sentence.start <= start < sentence.end
+                for kind, value in e.counts.items())
+            score.on_events.add(gold, carried)
+            if not sentence.events:
+                # no event here, so no toll to score the reader on (a road accident's
+                # toll is read, but no event carries it); its reads are reported apart
+                if any(not n.vague for n in find_numbers(article.text, sentence.start,
+                                                          sentence.end)):
+                    score.number_sentences_without += 1
+                    score.false_in_those += sum(carried.values())
+                continue
+            score.reader.add(gold, predicted)
+            score.totals.add(_totals(gold), _totals(predicted))
+            for kind in KINDS:
+                score.by_kind[kind].add(
+                    Counter({k: v for k, v in gold.items() if k[0] == kind}),
+                    Counter({k: v for k, v in predicted.items() if k[0] == kind}))
+            for count in read:
+                key = (count.kind, count.value)
+                if key in gold_approx:
+                    score.approx_total += 1
+                    score.approx_right += count.approx == gold_approx[key]
+            if gold:
+                score.sentences_with_counts += 1
+            if gold != predicted:
+                score.examples.append({
+                    "article": article.id, "sentence": [sentence.start, sentence.end],
+                    "gold": sorted(f"{k}={v}" for k, v in gold.elements()),
+                    "predicted": [f"{c.kind}={c.value} «{article.text[c.start:c.end]}»"
+                                  for c in read]})
+    return score

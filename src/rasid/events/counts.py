@@ -1,0 +1,430 @@
+"""Casualty and arrest counts: how many were killed, injured, arrested or kidnapped.
+
+Why: without counts an attack that killed sixty weighs what a scuffle weighs. A toll is
+read where news writes it: after a toll word («مقتل 27 شخصا», «القبض على 3»), before a
+toll noun («32 قتيلا ونحو مئة جريح»), before a verb that follows its victims («خمسة جنود
+قتلوا»), or as one or two people named by a singular or dual noun («مقتل شاب»,
+«مقتل شرطيين»). Dates, ages, money, distances and numbers of attacks are not tolls
+(``not_counted``). Each toll is read once per sentence and given to one event, so a
+toll that two triggers describe is counted once. The words live in ``data/counts.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rasid.text.numbers import Number, Token, read_number, tokenize
+
+KINDS = ("killed", "injured", "arrested", "kidnapped")
+#: marks a head may be separated from its number by: «مقتل (20) شخصا»
+_SKIP_MARKS = set("()[]«»\"'-–")
+#: marks that end a clause: a coordinated number after them is another toll
+_BREAKS = set("،,.;؛:!?؟")
+#: event types that can carry a toll of each kind, most likely first
+_TYPES = {
+    "killed": ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"),
+    "injured": ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"),
+    "arrested": ("COERCE", "ASSAULT", "MOBILIZE"),
+    "kidnapped": ("ASSAULT", "COERCE"),
+}
+
+
+@dataclass
+class Count:
+    """One toll: ``value`` people ``kind`` (killed…), approximate or not, with the
+    victims' kind when stated and the words it was read from (``start``-``end``)."""
+
+    kind: str
+    value: int
+    approx: bool
+    start: int
+    end: int
+    victims: str | None = None
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        return {"value": self.value, "approx": self.approx, "victims": self.victims,
+                "spans": [self.span(text)]}
+
+    def span(self, text: str) -> dict[str, Any]:
+        return {"text": text[self.start:self.end], "start": self.start, "end": self.end,
+                "value": self.value}
+
+
+@dataclass(frozen=True)
+class CountWords:
+    """The word tables of ``data/counts.json`` as sets and maps of matching keys."""
+
+    heads: dict[str, str]
+    nouns: dict[str, str]
+    post_verbs: dict[str, str]
+    confirm_after: dict[str, frozenset[str]]
+    bridges: frozenset[str]
+    singular: frozenset[str]
+    dual: frozenset[str]
+    one: frozenset[str]
+    pair: frozenset[str]
+    not_counted: frozenset[str]
+    approx_before: tuple[tuple[str, ...], ...]
+    approx_after: tuple[tuple[str, ...], ...]
+    victims: dict[str, str]
+    people: frozenset[str]
+    needs_people: frozenset[str]
+    person_heads: frozenset[str]
+    self_heads: dict[str, tuple[str, int]]
+    adjective_numbers: frozenset[str]
+    confirm_window: int
+    subset: frozenset[str]
+
+
+@cache
+def count_words() -> CountWords:
+    """The tables, loaded once per process."""
+    import json
+
+    path = resources.files("rasid.events") / "data" / "counts.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def by_kind(table: dict[str, list[str]]) -> dict[str, str]:
+        return {word: kind for kind, words in table.items() for word in words}
+
+    return CountWords(
+        heads=by_kind(data["heads"]), nouns=by_kind(data["nouns"]),
+        post_verbs=by_kind(data["post_verbs"]),
+        confirm_after={k: frozenset(v) for k, v in data["confirm_after"].items()},
+        bridges=frozenset(data["bridges"]), singular=frozenset(data["singular"]),
+        dual=frozenset(data["dual"]), one=frozenset(data["one"]),
+        pair=frozenset(data["pair"]), not_counted=frozenset(data["not_counted"]),
+        approx_before=tuple(tuple(p) for p in data["approx_before"]),
+        approx_after=tuple(tuple(p) for p in data["approx_after"]),
+        victims=by_kind(data["victims"]), people=frozenset(data["people"]),
+        needs_people=frozenset(data["needs_people"]),
+        person_heads=frozenset(data["person_heads"]),
+        self_heads={k: (v[0], int(v[1])) for k, v in data["self"].items()},
+        adjective_numbers=frozenset(data["adjective_numbers"]),
+        confirm_window=int(data["confirm_after_window"]),
+        subset=frozenset(data["subset"]))
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """The token's key and the key without و/ف and then ب/ل (ومقتل, بمقتل, وبإصابة).
+    The article is kept: «مقتل الطفل» refers back to a victim already counted."""
+    key = token.key
+    forms = [key]
+    if len(key) > 3 and key[0] in "وف":
+        key = key[1:]
+        forms.append(key)
+    if len(key) > 3 and key[0] in "بل":
+        forms.append(key[1:])
+    return tuple(forms)
+
+
+def _lookup(token: Token, table: dict[str, str] | frozenset[str]) -> str | None:
+    for form in _forms(token):
+        if form in table:
+            return table[form] if isinstance(table, dict) else form
+    return None
+
+
+class _Reader:
+    """Reads the tolls of one sentence, token by token."""
+
+    def __init__(self, text: str, start: int, end: int, persons: frozenset[int]) -> None:
+        self.text = text
+        self.words = count_words()
+        self.tokens = tokenize(text, start, end)
+        self.persons = persons
+        self.used: set[int] = set()  # token indexes of numbers already read
+        self.combined: set[int] = set()  # heads that share one number with another
+        self.counts: list[Count] = []
+
+    def number(self, index: int) -> Number | None:
+        if index >= len(self.tokens) or index in self.used:
+            return None
+        return read_number(self.tokens, index, self.text)
+
+    def key(self, index: int) -> str:
+        return self.tokens[index].key if 0 <= index < len(self.tokens) else ""
+
+    def run(self) -> list[Count]:
+        for index, token in enumerate(self.tokens):
+            if token.kind == "mark" or index in self.used:
+                continue
+            kind = _lookup(token, self.words.heads)
+            if kind is not None and self._after_head(index, kind):
+                continue
+            carried = next((self.words.self_heads[f] for f in _forms(token)
+                            if f in self.words.self_heads), None)
+            if carried is not None:
+                kind, value = carried
+                self._emit_people(value, kind, index, index, index)
+                continue
+            number = self.number(index)
+            if number is not None and not number.vague \
+                    and self.key(index) not in self.words.adjective_numbers:
+                self._before_noun(number)
+        return self.counts
+
+    def _confirmed(self, index: int, head: str) -> bool:
+        wanted = self.words.confirm_after.get(head)
+        if wanted is None:
+            return True
+        window = self.words.confirm_window
+        return any(self.key(i) in wanted for i in range(index + 1, index + window))
+
+    def _after_head(self, index: int, kind: str) -> bool:
+        """A toll that follows a toll word; True when one was read."""
+        head = next((f for f in _forms(self.tokens[index]) if f in self.words.heads), "")
+        if not self._confirmed(index, head):
+            return False
+        j = index + 1
+        while j < len(self.tokens) and j - index <= 4 and (
+                self.key(j) in _SKIP_MARKS or self.key(j) in self.words.bridges):
+            j += 1
+        if j >= len(self.tokens):
+            return False
+        token = self.tokens[j]
+        if token.kind == "word" and token.key[0] in "وف" and _lookup(token, self.words.heads):
+            # «مقتل وجرح 45»: one number for two tolls, so neither can be read
+            self.combined.add(j)
+            return True
+        if index in self.combined:
+            number = self.number(j)
+            if number is not None:
+                self.used.update(range(number.first, number.last + 1))
+            return True
+        number = self.number(j)
+        if number is None:
+            if _lookup(token, self.words.one) is not None or (
+                    _lookup(token, self.words.singular)
+                    and self.key(j + 1) not in self.words.pair):
+                return self._emit_people(1, kind, index, j, j)
+            if _lookup(token, self.words.dual) is not None:
+                return self._emit_people(2, kind, index, j, j)
+            for k in (j + 1, j + 2):
+                if self.key(k) in self.words.pair and token.key[0] not in "وف" \
+                        and not _lookup(token, self.words.heads):
+                    return self._emit_people(2, kind, index, j, k)
+            if head in self.words.person_heads and token.start in self.persons:
+                return self._emit_people(1, kind, index, j, j)
+            number = self._further(j)
+        if number is None:
+            return False
+        if number.vague:
+            self.used.add(number.first)
+            return True
+        if head in self.words.needs_people and not self._counts_people(number):
+            return False
+        return self._emit(number, kind, index)
+
+    def _further(self, j: int) -> Number | None:
+        """A number a little after a head, past up to two other words and any bridges
+        («قتل في الحادث 4 جنود», «عدد قتلى الهجوم ارتفع إلى 20 شخصا»), when it then
+        counts people; never past a clause break, another toll word or a conjunction."""
+        others = 0
+        for k in range(j, min(j + 7, len(self.tokens))):
+            token = self.tokens[k]
+            number = self.number(k)
+            if number is not None:
+                return number if not number.vague and self._counts_people(number) else None
+            if token.kind != "word" \
+                    or _lookup(token, self.words.heads) or _lookup(token, self.words.nouns):
+                return None
+            if token.key not in self.words.bridges:
+                others += 1
+                if others > 2:
+                    return None
+        return None
+
+    def _counts_people(self, number: Number) -> bool:
+        """The word after the number says it counts people (or a toll noun does)."""
+        nxt = number.last + 1
+        return nxt < len(self.tokens) and (
+            _lookup(self.tokens[nxt], self.words.people) is not None
+            or _lookup(self.tokens[nxt], self.words.nouns) is not None
+            or _lookup(self.tokens[nxt], self.words.victims) is not None)
+
+    def _before_noun(self, number: Number) -> None:
+        """A toll whose number comes first: «32 قتيلا», «خمسة جنود قتلوا»."""
+        after = number.last + 1
+        if self.key(after) == "من":
+            after += 1
+        if after >= len(self.tokens):
+            return
+        kind = _lookup(self.tokens[after], self.words.nouns)
+        if kind is not None:
+            self._emit(number, kind, None)
+            return
+        if self._not_counted(number):
+            return
+        for k in range(number.last + 1, min(number.last + 8, len(self.tokens))):
+            if self.key(k) in _BREAKS:
+                return
+            kind = self.words.post_verbs.get(self.tokens[k].key)  # «واصيب» opens a clause
+            if kind is not None:
+                self._emit(number, kind, None, verb=k)
+                return
+
+    def _not_counted(self, number: Number) -> bool:
+        nxt = number.last + 1
+        if nxt < len(self.tokens) and _lookup(self.tokens[nxt], self.words.not_counted):
+            return True
+        # a year: four digits from 1900 to 2100 (قتل عام 2014 …)
+        return bool(number.value is not None and 1900 <= number.value <= 2100
+                    and self.tokens[number.first].kind == "digits")
+
+    def _emit(self, number: Number, kind: str, head: int | None, verb: int | None = None
+              ) -> bool:
+        if self._not_counted(number):
+            return False
+        noun = number.last + 1
+        if self.key(noun) == "من":
+            noun += 1
+        noun_kind = _lookup(self.tokens[noun], self.words.nouns) \
+            if noun < len(self.tokens) else None
+        if noun_kind is not None:
+            kind = noun_kind
+            other = self.tokens[noun + 1] if noun + 1 < len(self.tokens) else None
+            if other is not None and other.key[0] == "و" \
+                    and _lookup(other, self.words.nouns) not in (None, kind):
+                # «66 قتيلا وجريحا»: killed and injured together, neither known
+                self.used.update(range(number.first, number.last + 1))
+                return True
+        self.used.update(range(number.first, number.last + 1))
+        start = self.tokens[head].start if head is not None else number.start
+        last = max(noun if noun < len(self.tokens) and self.tokens[noun].kind == "word"
+                   else number.last, verb or 0)
+        count = Count(kind, int(number.value or 0), self._approx(number, last),
+                      start, self.tokens[last].end, self._victims(number.last + 1))
+        self.counts.append(count)
+        self._coordinated(count, last + 1)
+        return True
+
+    def _emit_people(self, value: int, kind: str, head: int, first: int, last: int) -> bool:
+        count = Count(kind, value, False, self.tokens[head].start, self.tokens[last].end,
+                      self._victims(first))
+        self.counts.append(count)
+        self._coordinated(count, last + 1)
+        return True
+
+    def _approx(self, number: Number, last: int) -> bool:
+        for phrase in self.words.approx_before:
+            begin = number.first - len(phrase)
+            skip = 0
+            while begin - skip >= 0 and self.key(number.first - 1 - skip) in _SKIP_MARKS:
+                skip += 1
+            if begin - skip >= 0 and self._phrase_at(begin - skip, phrase):
+                return True
+        for phrase in self.words.approx_after:
+            for begin in range(number.last + 1, min(last + 5, len(self.tokens))):
+                if self._phrase_at(begin, phrase):
+                    return True
+        return False
+
+    def _phrase_at(self, index: int, phrase: tuple[str, ...]) -> bool:
+        """The words of ``phrase`` start at ``index`` (the first may carry و: «ونحو»)."""
+        if index + len(phrase) > len(self.tokens):
+            return False
+        if phrase[0] not in _forms(self.tokens[index])[:2]:
+            return False
+        return all(self.key(index + k) == word for k, word in enumerate(phrase) if k)
+
+    def _victims(self, index: int) -> str | None:
+        for i in range(index, min(index + 3, len(self.tokens))):
+            label = _lookup(self.tokens[i], self.words.victims)
+            if label is not None:
+                return label
+        return None
+
+    def _coordinated(self, count: Count, index: int) -> None:
+        """«استشهاد أحد أفرادها وثلاثة جنود»: a further number joined by و in the same
+        clause adds to the toll, unless it names a toll of its own (ومئة جريح)."""
+        for i in range(index, min(index + 7, len(self.tokens))):
+            token = self.tokens[i]
+            if token.key in _BREAKS or token.key in self.words.subset \
+                    or _lookup(token, self.words.heads) or _lookup(token, self.words.nouns):
+                return
+            if token.key == "و" and i + 1 < len(self.tokens) \
+                    and self.tokens[i + 1].kind == "digits":
+                token = self.tokens[i + 1]  # «و10 مدنيين»
+                i += 1
+            if i in self.used or not ((token.kind == "digits" and self.key(i - 1) == "و")
+                                      or (token.kind == "word" and token.key[0] == "و")):
+                continue
+            bare = token.bare()
+            if bare in self.words.singular or bare in self.words.dual:
+                count.value += 1 if bare in self.words.singular else 2
+                count.end = max(count.end, token.end)
+                return
+            number = self.number(i)
+            if number is None or number.vague or (
+                    token.kind == "word" and number.start == token.start):
+                continue
+            after = number.last + 1
+            if after < len(self.tokens) and (
+                    _lookup(self.tokens[after], self.words.nouns)
+                    or _lookup(self.tokens[after], self.words.not_counted)):
+                return
+            self.used.update(range(number.first, number.last + 1))
+            count.value += int(number.value or 0)
+            count.end = max(count.end, self.tokens[min(after, len(self.tokens) - 1)].end
+                            if after < len(self.tokens) and self.tokens[after].kind == "word"
+                            else number.end)
+            return
+
+
+def find_counts(text: str, start: int, end: int,
+                persons: frozenset[int] = frozenset()) -> list[Count]:
+    """The tolls stated in ``text[start:end]`` (one sentence), left to right.
+    ``persons`` holds the start offsets of person mentions («مقتل محمد علاونة» is one)."""
+    return _Reader(text, start, end, persons).run()
+
+
+def carriers(kind: str) -> tuple[str, ...]:
+    """The event types that can carry a toll of ``kind``, most likely first."""
+    return _TYPES[kind]
+
+
+def add_to(counts: dict[str, dict[str, Any]], count: Count, text: str) -> None:
+    """Add a toll to an event's counts. Tolls of one kind for different victims of the
+    same event add up, as event data records them (20 fighters and 6 residents killed
+    in one clash: 26); the same value read again is a restatement and is not added."""
+    held = counts.get(count.kind)
+    if held is None:
+        counts[count.kind] = count.to_dict(text)
+        return
+    if any(part["value"] == count.value for part in held["spans"]):
+        return
+    held["value"] += count.value
+    held["approx"] = held["approx"] or count.approx
+    if held["victims"] != count.victims:
+        held["victims"] = held["victims"] or count.victims \
+            if not (held["victims"] and count.victims) else "mixed"
+    held["spans"].append(count.span(text))
+
+
+def attach(events: list[Any], counts: list[Count], text: str) -> None:
+    """Give each toll to one event of its sentence: the nearest of the types that can
+    carry it (an arrest count to an arrest, a death toll to an attack) that holds no
+    toll of that kind yet."""
+    for count in counts:
+        candidates = [e for e in events if e.sentence[0] <= count.start < e.sentence[1]]
+        if not candidates:
+            continue
+        order = _TYPES[count.kind]
+
+        def rank(event: Any, count: Count = count, order: tuple[str, ...] = order
+                 ) -> tuple[int, int]:
+            spans = [event.trigger, *event.evidence]
+            distance = min(max(0, s - count.end, count.start - e) for s, e in spans)
+            preference = order.index(event.type) if event.type in order else len(order)
+            return (preference, distance)
+
+        ranked = sorted(candidates, key=rank)
+        # a further toll of a kind already held goes to the next event that can carry
+        # it (two attacks, two tolls); with no such event it adds to the nearest
+        free = [e for e in ranked if count.kind not in e.counts
+                and e.type in _TYPES[count.kind]]
+        add_to((free or ranked)[0].counts, count, text)
