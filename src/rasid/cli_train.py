@@ -64,8 +64,14 @@ def evaluate_corpus(args: argparse.Namespace, pipeline: Any) -> int:
     except RasidError as error:
         print(f"rasid: {error}", file=sys.stderr)
         return 2
-    module = counts if args.layer == "counts-corpus" else corpus_events
-    result = module.evaluate(articles, pipeline)
+    if args.layer == "counts-corpus":
+        try:
+            result = counts.evaluate(articles, pipeline, counts.load_tolls(args.gold))
+        except RasidError as error:
+            print(f"rasid: {error}", file=sys.stderr)
+            return 2
+    else:
+        result = corpus_events.evaluate(articles, pipeline)
     print(f"{len(articles)} articles of split {args.split}")
     print(result.report())
     if args.errors:

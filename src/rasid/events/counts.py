@@ -77,6 +77,9 @@ class CountWords:
     adjective_numbers: frozenset[str]
     confirm_window: int
     subset: frozenset[str]
+    accidents: frozenset[str]
+    number_only: frozenset[str]
+    restated_min_value: int
 
 
 @cache
@@ -105,7 +108,9 @@ def count_words() -> CountWords:
         self_heads={k: (v[0], int(v[1])) for k, v in data["self"].items()},
         adjective_numbers=frozenset(data["adjective_numbers"]),
         confirm_window=int(data["confirm_after_window"]),
-        subset=frozenset(data["subset"]))
+        subset=frozenset(data["subset"]), accidents=frozenset(data["accidents"]),
+        number_only=frozenset(data["number_only"]),
+        restated_min_value=int(data["restated_min_value"]))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -149,6 +154,8 @@ class _Reader:
         return self.tokens[index].key if 0 <= index < len(self.tokens) else ""
 
     def run(self) -> list[Count]:
+        if any(_lookup(token, self.words.accidents) for token in self.tokens):
+            return []  # a road accident, a flood, a disease: no political event's toll
         for index, token in enumerate(self.tokens):
             if token.kind == "mark" or index in self.used:
                 continue
@@ -165,7 +172,19 @@ class _Reader:
             if number is not None and not number.vague \
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
-        return self.counts
+        return self._once(self.counts)
+
+    def _once(self, counts: list[Count]) -> list[Count]:
+        """A toll said twice in the sentence («أوقفت 251 شخصا … تم توقيف 251») is one."""
+        seen: set[tuple[str, int]] = set()
+        kept = []
+        for count in counts:
+            key = (count.kind, count.value)
+            if key in seen and count.value >= self.words.restated_min_value:
+                continue
+            seen.add(key)
+            kept.append(count)
+        return kept
 
     def _confirmed(self, index: int, head: str) -> bool:
         wanted = self.words.confirm_after.get(head)
@@ -196,7 +215,7 @@ class _Reader:
                 self.used.update(range(number.first, number.last + 1))
             return True
         number = self.number(j)
-        if number is None:
+        if number is None and head not in self.words.number_only:
             if _lookup(token, self.words.one) is not None or (
                     _lookup(token, self.words.singular)
                     and self.key(j + 1) not in self.words.pair):
@@ -209,6 +228,7 @@ class _Reader:
                     return self._emit_people(2, kind, index, j, k)
             if head in self.words.person_heads and token.start in self.persons:
                 return self._emit_people(1, kind, index, j, j)
+        if number is None:
             number = self._further(j)
         if number is None:
             return False
@@ -238,9 +258,16 @@ class _Reader:
                     return None
         return None
 
+    def _after(self, number: Number) -> int:
+        """The index of the word after a number, past closing marks («590» شخصا)."""
+        nxt = number.last + 1
+        while nxt < len(self.tokens) and self.key(nxt) in _SKIP_MARKS:
+            nxt += 1
+        return nxt
+
     def _counts_people(self, number: Number) -> bool:
         """The word after the number says it counts people (or a toll noun does)."""
-        nxt = number.last + 1
+        nxt = self._after(number)
         return nxt < len(self.tokens) and (
             _lookup(self.tokens[nxt], self.words.people) is not None
             or _lookup(self.tokens[nxt], self.words.nouns) is not None
@@ -248,7 +275,7 @@ class _Reader:
 
     def _before_noun(self, number: Number) -> None:
         """A toll whose number comes first: «32 قتيلا», «خمسة جنود قتلوا»."""
-        after = number.last + 1
+        after = self._after(number)
         if self.key(after) == "من":
             after += 1
         if after >= len(self.tokens):
@@ -268,7 +295,7 @@ class _Reader:
                 return
 
     def _not_counted(self, number: Number) -> bool:
-        nxt = number.last + 1
+        nxt = self._after(number)
         if nxt < len(self.tokens) and _lookup(self.tokens[nxt], self.words.not_counted):
             return True
         # a year: four digits from 1900 to 2100 (قتل عام 2014 …)
@@ -279,7 +306,7 @@ class _Reader:
               ) -> bool:
         if self._not_counted(number):
             return False
-        noun = number.last + 1
+        noun = self._after(number)
         if self.key(noun) == "من":
             noun += 1
         noun_kind = _lookup(self.tokens[noun], self.words.nouns) \
@@ -293,6 +320,7 @@ class _Reader:
                 self.used.update(range(number.first, number.last + 1))
                 return True
         self.used.update(range(number.first, number.last + 1))
+        self.used.update(i for i in (head, verb) if i is not None)  # read: no head again
         start = self.tokens[head].start if head is not None else number.start
         last = max(noun if noun < len(self.tokens) and self.tokens[noun].kind == "word"
                    else number.last, verb or 0)

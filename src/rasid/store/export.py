@@ -10,7 +10,8 @@ lists them and a new format is one function.
 The PLOVER records use the specification's field names (``id``, ``date``, ``actor``,
 ``recipient``, ``event``, ``mode``, ``quad_code``, ``event_scale``, ``event_text``,
 ``text_info``, ``cite_info``, ``coder``, ``coded_date``, ...); rasid's own fields
-(``modality``, ``evidence``, ``reported_by``, ``confidence``, ``cameo``, ``rule``)
+(``modality``, ``evidence``, ``reported_by``, ``confidence``, ``cameo``, ``rule``,
+``counts``: the tolls killed / injured / arrested / kidnapped with an ``approx`` flag)
 follow them, as the specification allows named additions. The article text itself is
 not exported (PLOVER's ``text`` is for those who hold the rights to it).
 """
@@ -120,6 +121,20 @@ def _actor_objects(participants: pd.DataFrame) -> dict[tuple[str, str, str], lis
     return objects
 
 
+def _counts(row: Any) -> dict[str, dict[str, Any]]:
+    """The tolls of an event row (``killed``… with its ``approx`` flag), only those
+    stated: PLOVER has no field for them, so they are a named addition."""
+    from rasid.store.queries import TOLLS
+
+    tolls = {}
+    for kind in TOLLS:
+        value = _clean(getattr(row, kind))
+        if value is not None:
+            tolls[kind] = {"value": int(value),
+                           "approx": bool(_clean(getattr(row, f"{kind}_approx")))}
+    return tolls
+
+
 def plover_records(conn: duckdb.DuckDBPyConnection, filters: Filters
                    ) -> Iterator[dict[str, Any] | None]:
     """PLOVER records of the filtered events; None for an event without any date
@@ -167,6 +182,7 @@ def plover_records(conn: duckdb.DuckDBPyConnection, filters: Filters
             "place": _clean(row.place),
             "rule": _clean(row.rule_id),
             "article_id": row.article_id,
+            "counts": _counts(row),
         }
         yield record
 

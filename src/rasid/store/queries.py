@@ -23,6 +23,12 @@ from rasid.store.errors import StoreError
 from rasid.store.knowledge import evidence_classes
 
 PERIODS = ("day", "month", "year", "all")
+#: the tolls an event may carry (``counts`` in its data), as columns of the event rows
+TOLLS = ("killed", "injured", "arrested", "kidnapped")
+_TOLL_COLUMNS = "".join(
+    f", TRY_CAST(json_extract_string(e.data, '$.counts.{kind}.value') AS INTEGER) AS {kind}"
+    f", TRY_CAST(json_extract_string(e.data, '$.counts.{kind}.approx') AS BOOLEAN) "
+    f"AS {kind}_approx" for kind in TOLLS)
 BASES = ("stated", "place", "article")
 LEVELS = ("entity", "country")
 
@@ -65,8 +71,8 @@ def _events_sql(filters: Filters) -> tuple[str, list[object]]:
         where.append("e.evidence IN (SELECT unnest(?))")
         params.append(list(filters.evidence))
     sql = (
-        "SELECT e.*, a.source, a.url, a.title, a.date AS article_date, a.doc_id, "
-        "a.pipeline_version, a.analyzed_at, a.duplicate_of "
+        f"SELECT e.*{_TOLL_COLUMNS}, a.source, a.url, a.title, a.date AS article_date, "
+        "a.doc_id, a.pipeline_version, a.analyzed_at, a.duplicate_of "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE " + " AND ".join(where)
     )
     return sql, params
@@ -138,8 +144,10 @@ def relations(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *
     """Dyads over time: per period, actor, recipient and evidence class, the number of
     events, the count per quad class (``quad_<value>``), the sum and mean score,
     cooperation (sum of positive scores) and conflict (sum of negative scores, as a
-    positive number), and the ``top`` events that weigh most (largest absolute score),
-    each with its article, event id, type, score, trigger and sentence."""
+    positive number), the tolls its events carry (``killed``, ``injured``, ``arrested``,
+    ``kidnapped``: sums; a toll counts in each dyad of its event), and the ``top``
+    events that weigh most (largest absolute score), each with its article, event id,
+    type, score, trigger and sentence."""
     filters = filters or Filters()
     if by not in PERIODS:
         raise StoreError(f"unknown period '{by}' (known: {', '.join(PERIODS)})")
@@ -155,7 +163,8 @@ def relations(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *
         f"WITH d AS ({sql}) SELECT {period} AS period, actor, recipient, evidence, "
         "count(*) AS events, count(DISTINCT article_id) AS articles"
         f"{quad_columns}, sum(score) AS score_sum, avg(score) AS score_mean, "
-        "sum(greatest(score, 0)) AS cooperation, sum(greatest(-score, 0)) AS conflict, "
+        "sum(greatest(score, 0)) AS cooperation, sum(greatest(-score, 0)) AS conflict"
+        + "".join(f", coalesce(sum({kind}), 0) AS {kind}" for kind in TOLLS) + ", "
         "list({'article': article_id, 'event': id, 'type': type, 'score': score, "
         "'trigger': trigger_text, 'sentence': sentence_text} "
         "ORDER BY abs(score) DESC NULLS LAST, confidence DESC NULLS LAST, article_id, id)"
