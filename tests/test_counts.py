@@ -54,6 +54,12 @@ def tolls(text: str, persons: frozenset[int] = frozenset()) -> list[tuple[str, i
     ("أسفر القصف عن استشهاد أحد الحراس وثلاثة جنود.", [("killed", 4, False)]),
     ("قتل 12 شخصا بينهم أربعة أطفال في الغارة.", [("killed", 12, False)]),
     ("ارتفع عدد القتلى إلى 60 شخصا.", [("killed", 60, False)]),
+    ("أعلنت المقاومة مقتل 30 مسلحا على الأقل، و8 مقاتلين من صفوفها في المواجهات.",
+     [("killed", 38, True)]),
+    ("أسفر الهجوم عن مقتل خمسة جنود وإصابة سبعة آخرين، واعتقال ثلاثة مسلحين.",
+     [("killed", 5, False), ("injured", 7, False), ("arrested", 3, False)]),
+    ("وأعلنت الشرطة أن المسلحين قتلوا وأصيب اثنان آخران في الهجوم.", [("injured", 2, False)]),
+    ("تركيا تعتقل «120» شخصا في حملة أمنية", [("arrested", 120, False)]),
     ("قتل ما لا يقل عن مائتين وخمسين شخصا.", [("killed", 250, True)]),
 ])
 def test_tolls_are_read(text: str, expected: list[tuple[str, int, bool]]) -> None:

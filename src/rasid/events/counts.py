@@ -79,6 +79,8 @@ class CountWords:
     subset: frozenset[str]
     accidents: frozenset[str]
     number_only: frozenset[str]
+    coordination_window: int
+    coordination_near: int
     restated_min_value: int
 
 
@@ -110,6 +112,8 @@ def count_words() -> CountWords:
         confirm_window=int(data["confirm_after_window"]),
         subset=frozenset(data["subset"]), accidents=frozenset(data["accidents"]),
         number_only=frozenset(data["number_only"]),
+        coordination_window=int(data["coordination"]["window"]),
+        coordination_near=int(data["coordination"]["near"]),
         restated_min_value=int(data["restated_min_value"]))
 
 
@@ -205,7 +209,8 @@ class _Reader:
         if j >= len(self.tokens):
             return False
         token = self.tokens[j]
-        if token.kind == "word" and token.key[0] in "وف" and _lookup(token, self.words.heads):
+        if head in self.words.person_heads and token.kind == "word" and token.key[0] in "وف" \
+                and _lookup(token, self.words.heads) and self.number(j + 1) is not None:
             # «مقتل وجرح 45»: one number for two tolls, so neither can be read
             self.combined.add(j)
             return True
@@ -367,40 +372,67 @@ class _Reader:
         return None
 
     def _coordinated(self, count: Count, index: int) -> None:
-        """«استشهاد أحد أفرادها وثلاثة جنود»: a further number joined by و in the same
-        clause adds to the toll, unless it names a toll of its own (ومئة جريح)."""
-        for i in range(index, min(index + 7, len(self.tokens))):
+        """«استشهاد أحد أفرادها وثلاثة جنود», «مقتل 42 حوثيا، و9 مقاتلين»: further
+        victims joined by و in the same clause add to the toll (one occurrence), unless
+        they name a toll of their own (ومئة جريح). Past ``coordination_near`` words
+        the joined number must count people («… و9 من رجال المقاومة»)."""
+        words = self.words
+        i = index
+        limit = min(index + words.coordination_window, len(self.tokens))
+        while i < limit:
             token = self.tokens[i]
-            if token.key in _BREAKS or token.key in self.words.subset \
-                    or _lookup(token, self.words.heads) or _lookup(token, self.words.nouns):
-                return
-            if token.key == "و" and i + 1 < len(self.tokens) \
-                    and self.tokens[i + 1].kind == "digits":
-                token = self.tokens[i + 1]  # «و10 مدنيين»
+            if token.key in _BREAKS:
+                if not self._joined_number_at(i + 1):
+                    return
                 i += 1
-            if i in self.used or not ((token.kind == "digits" and self.key(i - 1) == "و")
-                                      or (token.kind == "word" and token.key[0] == "و")):
                 continue
-            bare = token.bare()
-            if bare in self.words.singular or bare in self.words.dual:
-                count.value += 1 if bare in self.words.singular else 2
-                count.end = max(count.end, token.end)
+            if token.key in words.subset or _lookup(token, words.heads) \
+                    or _lookup(token, words.nouns):
                 return
+            if token.key == "و" and self._joined_number_at(i):
+                i += 1
+                token = self.tokens[i]
+            elif not (token.kind == "word" and token.key[0] == "و") or i in self.used:
+                i += 1
+                continue
+            near = i - index <= words.coordination_near
+            bare = token.bare()
+            if near and (bare in words.singular or bare in words.dual):
+                count.value += 1 if bare in words.singular else 2
+                count.end = max(count.end, token.end)
+                i += 1
+                continue
             number = self.number(i)
             if number is None or number.vague or (
                     token.kind == "word" and number.start == token.start):
+                i += 1
                 continue
-            after = number.last + 1
+            after = self._after(number)
             if after < len(self.tokens) and (
-                    _lookup(self.tokens[after], self.words.nouns)
-                    or _lookup(self.tokens[after], self.words.not_counted)):
+                    _lookup(self.tokens[after], words.nouns)
+                    or _lookup(self.tokens[after], words.not_counted)):
                 return
+            if not near and not self._counts_people(number):
+                i = number.last + 1
+                continue
             self.used.update(range(number.first, number.last + 1))
             count.value += int(number.value or 0)
-            count.end = max(count.end, self.tokens[min(after, len(self.tokens) - 1)].end
+            count.end = max(count.end, self.tokens[after].end
                             if after < len(self.tokens) and self.tokens[after].kind == "word"
                             else number.end)
-            return
+            i = after + 1
+
+    def _joined_number_at(self, index: int) -> bool:
+        """A number joined by و starts at ``index`` («و9», «وثلاثة»)."""
+        if index >= len(self.tokens):
+            return False
+        token = self.tokens[index]
+        if token.key == "و":
+            return index + 1 < len(self.tokens) and self.tokens[index + 1].kind == "digits"
+        if token.kind != "word" or token.key[0] != "و":
+            return False
+        number = self.number(index)
+        return number is not None and not number.vague and number.start != token.start
 
 
 def find_counts(text: str, start: int, end: int,
