@@ -167,8 +167,56 @@ def plover_records(conn: duckdb.DuckDBPyConnection, filters: Filters
             "place": _clean(row.place),
             "rule": _clean(row.rule_id),
             "article_id": row.article_id,
+            "article_topic": _clean(row.article_topic),
+            "article_tone": _clean(row.article_tone),
         }
+        location = geolocation(row)
+        if location is not None:
+            record["geolocation"] = location
         yield record
+
+
+#: GDELT's ActionGeo_Type for rasid's place features (a wider area has no GDELT type)
+GDELT_TYPES = {"country": 1, "region": 5, "city": 4}
+RESOLUTION_FEATURE = {1: "country", 2: "region", 4: "city", 0: "area"}
+
+
+def _geonameid(place: Any) -> int | None:
+    text = str(place or "")
+    tail = text.split(":", 1)[-1]
+    return int(tail) if text.startswith("place:") and tail.isdigit() else None
+
+
+def geolocation(row: Any) -> dict[str, Any] | None:
+    """PLOVER's location object (Mordecai's fields) of an event with a place."""
+    if _clean(getattr(row, "place", None)) is None or _clean(row.lat) is None:
+        return None
+    feature = RESOLUTION_FEATURE.get(_clean(row.place_resolution), "city")
+    fields = {
+        "resolved_place": _clean(row.place_name), "geonameid": _geonameid(row.place),
+        "lat": _clean(row.lat), "lon": _clean(row.lon),
+        "city": _clean(row.place_name) if feature == "city" else None,
+        "province": _clean(row.admin1_name), "admin1": _clean(row.admin1),
+        "country_code": _clean(row.place_country), "feature_class": feature,
+        "resolution": _clean(row.place_resolution), "identifier_id": _clean(row.place),
+    }
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def gdelt_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """GDELT-style ActionGeo_* columns beside rasid's own place columns."""
+    def gdelt_type(value: Any) -> Any:
+        feature = RESOLUTION_FEATURE.get(_clean(value))
+        return GDELT_TYPES.get(feature) if feature else None
+
+    return frame.assign(
+        ActionGeo_Type=frame["place_resolution"].map(gdelt_type).astype("Int64"),
+        ActionGeo_FullName=frame["place_name"],
+        ActionGeo_CountryCode=frame["place_country"],
+        ActionGeo_ADM1Code=frame["admin1"],
+        ActionGeo_Lat=frame["lat"], ActionGeo_Long=frame["lon"],
+        ActionGeo_FeatureID=frame["place"].where(frame["lat"].notna()),
+    )
 
 
 @exporter("plover-jsonl", suffix=".jsonl", binary=False,
@@ -192,7 +240,7 @@ def _events_frame(conn: duckdb.DuckDBPyConnection, filters: Filters, *, flat: bo
                   ) -> pd.DataFrame:
     from rasid.store import queries
 
-    frame = queries.events(conn, filters)
+    frame = gdelt_columns(queries.events(conn, filters))
     if flat:
         for column in ("actors", "recipients"):
             frame[column] = frame[column].map(
@@ -201,7 +249,8 @@ def _events_frame(conn: duckdb.DuckDBPyConnection, filters: Filters, *, flat: bo
 
 
 @exporter("csv", suffix=".csv", binary=False,
-          description="events as CSV, actors and recipients joined with ';'")
+          description="events as CSV, actors and recipients joined with ';', with GDELT-style "
+          "ActionGeo_* place columns")
 def write_csv(conn: duckdb.DuckDBPyConnection, out: IO[str], filters: Filters) -> ExportResult:
     frame = _events_frame(conn, filters, flat=True)
     frame.to_csv(out, index=False)
