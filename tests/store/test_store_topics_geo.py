@@ -86,6 +86,7 @@ def test_events_keep_their_place_coordinates(pipeline, store) -> None:
         "FROM events WHERE article_id = ? AND place IS NOT NULL", [article]).fetchall()
     assert found
     place, name, lat, lon, admin1, country, resolution = found[0]
+    assert place == "place:108410"
     assert name == "Riyadh" and country == "SAU" and resolution == 4
     assert lat == pytest.approx(24.69, abs=0.05) and lon == pytest.approx(46.72, abs=0.05)
     assert admin1 == "place:sa-riyadh-region"

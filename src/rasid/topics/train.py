@@ -26,7 +26,7 @@ class TrainParams:
     """Hyper-parameters (chosen by leave-one-outlet-out over the training outlets)."""
 
     min_df: int = 5
-    l2: float = 1e-3
+    l2: float = 1e-2
     epochs: int = 300
     learning_rate: float = 0.05
     threshold: float = 0.5

@@ -138,9 +138,12 @@ def _network(request: Request, s: Services, filters: P.EventParams, level: str |
     data["filters"] = {"date_from": f.date_from and f.date_from.isoformat(),
                        "date_to": f.date_to and f.date_to.isoformat(), "type": list(f.types),
                        "evidence": list(f.evidence), "level": chosen, "min_count": min_count,
-                       "max_nodes": max_nodes}
+                       "max_nodes": max_nodes, "topic": list(f.topics),
+                       "not_topic": list(f.not_topics), "tone_min": f.tone_min,
+                       "tone_max": f.tone_max}
     return respond(request, "network.html", data, as_json=as_json,
-                   types=P.event_types(), evidence_classes=P.evidence_classes())
+                   types=P.event_types(), evidence_classes=P.evidence_classes(),
+                   topics=P.topic_labels())
 
 
 MinCount = Annotated[int, Query(ge=1, le=100_000, description="least events per pair")]
