@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasid.tone.compute import event_tone, lexical_tone, tone
+from rasid.tone.compute import event_tone, lexical_tone
 
 
 def event(score: float, quad: int, status: str = "current", modality: str = "asserted"

@@ -131,3 +131,12 @@ def test_exports_carry_geolocation(filled, tmp_path: Path) -> None:
     assert riyadh and riyadh[0]["ActionGeo_CountryCode"] == "SAU"
     assert riyadh[0]["ActionGeo_Type"] == "4"
     assert float(riyadh[0]["ActionGeo_Lat"]) == pytest.approx(24.69, abs=0.05)
+
+
+def test_stats_count_topics_and_located_events(filled) -> None:
+    from rasid.store.queries import stats
+
+    values = {(r.section, r.name): r.value for r in stats(filled).itertuples(index=False)}
+    assert values[("articles by main topic", "politics")] == 2
+    located = filled.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+    assert values[("layers", "events with coordinates")] == located >= 1

@@ -273,6 +273,12 @@ def stats(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             "SELECT coalesce(type, '?'), count(*) FROM events GROUP BY ALL "
             "ORDER BY 2 DESC, 1 LIMIT 25").fetchall():
         rows.append(("events by type", kind, count))
+    for topic, count in conn.execute(
+            "SELECT topic, count(*) FROM articles WHERE status = 'ok' AND topic IS NOT NULL "
+            "GROUP BY ALL ORDER BY 2 DESC, 1").fetchall():
+        rows.append(("articles by main topic", topic, count))
+    rows.append(("layers", "events with coordinates",
+                 one("SELECT count(*) FROM events WHERE lat IS NOT NULL")))
     for label, count in conn.execute(
             "SELECT coalesce(label, '?'), count(*) FROM mentions GROUP BY ALL "
             "ORDER BY 2 DESC, 1").fetchall():
