@@ -67,7 +67,8 @@ def test_migration_4_upgrades_a_version_2_store(tmp_path: Path) -> None:
 
 
 def test_articles_keep_topics_and_tone(pipeline, store) -> None:
-    article = stored(pipeline, store, VISIT, "2023-01-10")
+    stored(pipeline, store, VISIT, "2023-01-10")
+    article = stored(pipeline, store, VISIT, "2023-01-10")  # stored again: replaced
     topic, topics, tone, lexical = store.execute(
         "SELECT topic, topics, tone, tone_lexical FROM articles WHERE id = ?",
         [article]).fetchone()

@@ -64,21 +64,29 @@ class TopicModel:
 
     def scores(self, text: str, title: str | None = None) -> dict[str, float]:
         """Every label's probability for an article (independent, one-vs-rest)."""
-        vector = weigh(features(text, title), self.idf)
+        return self._scores(weigh(features(text, title), self.idf))
+
+    def _scores(self, vector: dict[str, float]) -> dict[str, float]:
         totals = list(self.bias)
         for feature, value in vector.items():
             for index, weight in enumerate(self.weights[feature]):
                 totals[index] += value * weight
         return {label: sigmoid(total) for label, total in zip(self.labels, totals, strict=True)}
 
+    def _best_desk(self, scores: dict[str, float]) -> str:
+        desks = [label for label in self.labels if self.kinds.get(label, "desk") == "desk"]
+        return max(desks or self.labels, key=scores.__getitem__)
+
     def predict(self, text: str, title: str | None = None) -> list[dict[str, Any]]:
-        """The labels whose score reaches their threshold, best first, each with its
-        score; the best label is always given when the article has known words, so an
-        article is never left without a topic only because no score is high."""
-        scores = self.scores(text, title)
-        if not any(self.idf.get(f) for f in features(text, title)):
+        """The labels whose score reaches their threshold, each with its score: the
+        main topic first, then the others by score; the main topic (best desk) is always
+        given when the article has known words, so an article is never left without a
+        topic only because no score is high."""
+        vector = weigh(features(text, title), self.idf)
+        if not vector:
             return []
-        best = self.top(text, title)
+        scores = self._scores(vector)
+        best = self._best_desk(scores)
         chosen = [label for label, threshold in zip(self.labels, self.thresholds, strict=True)
                   if scores[label] >= threshold or label == best]
         chosen.sort(key=lambda label: (label != best, -scores[label]))
@@ -86,9 +94,7 @@ class TopicModel:
 
     def top(self, text: str, title: str | None = None) -> str:
         """The article's main topic: the desk label with the best score."""
-        scores = self.scores(text, title)
-        desks = [label for label in self.labels if self.kinds.get(label, "desk") == "desk"]
-        return max(desks or self.labels, key=scores.__getitem__)
+        return self._best_desk(self.scores(text, title))
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "labels": self.labels, "kinds": self.kinds,
