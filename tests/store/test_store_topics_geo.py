@@ -141,3 +141,15 @@ def test_stats_count_topics_and_located_events(filled) -> None:
     assert values[("articles by main topic", "politics")] == 2
     located = filled.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
     assert values[("layers", "events with coordinates")] == located >= 1
+
+
+def test_network_exports_carry_the_dyad_tone(filled, tmp_path: Path) -> None:
+    import networkx as nx
+
+    export(filled, "graphml", tmp_path / "dyads.graphml")
+    graph = nx.read_graphml(tmp_path / "dyads.graphml")
+    edges = list(graph.edges(data=True))
+    assert edges
+    for _source, _target, data in edges:
+        assert 0.0 <= data["conflict_share"] <= 1.0
+        assert data["lexical_tone"] in (2.0, -5.0)

@@ -7,6 +7,9 @@ spreadsheets, GraphML and GEXF (written by networkx) for Gephi and graph librari
 Each exporter is registered with the suffix and kind of output it writes, so the CLI
 lists them and a new format is one function.
 
+Events with a place carry its coordinates: PLOVER records a ``geolocation`` object
+(Mordecai's location fields), CSV and Parquet GDELT-style ``ActionGeo_*`` columns.
+
 The PLOVER records use the specification's field names (``id``, ``date``, ``actor``,
 ``recipient``, ``event``, ``mode``, ``quad_code``, ``event_scale``, ``event_text``,
 ``text_info``, ``cite_info``, ``coder``, ``coded_date``, ...); rasid's own fields
@@ -272,8 +275,9 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
 
     Edge ``weight`` counts the events of the evidence classes asked for (by default
     only asserted ones); ``cooperation`` and ``conflict`` sum their positive and
-    negative scores, and every edge also counts each evidence class apart, so a claim
-    or a denial is visible without being weighed as a fact.
+    negative scores, ``conflict_share`` and ``lexical_tone`` give the dyad's tone, and
+    every edge also counts each evidence class apart, so a claim or a denial is visible
+    without being weighed as a fact.
     """
     import networkx as nx
 
@@ -297,6 +301,14 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
             "score_sum": score_sum,
             "score_mean": score_sum / float(scored["events"].sum()) if len(scored) else 0.0,
         }
+        shared = used[used["conflict_share"].notna()]
+        if len(shared):
+            attributes["conflict_share"] = float(
+                (shared["conflict_share"] * shared["events"]).sum() / shared["events"].sum())
+        toned = used[used["lexical_tone"].notna()]
+        if len(toned):
+            attributes["lexical_tone"] = float(
+                (toned["lexical_tone"] * toned["events"]).sum() / toned["events"].sum())
         for evidence, count in zip(group["evidence"], group["events"], strict=True):
             attributes[f"n_{evidence}"] = int(count)
         graph.add_edge(str(actor), str(recipient), **attributes)
