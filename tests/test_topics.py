@@ -191,6 +191,13 @@ def test_cli_trains_and_evaluates_on_held_out_outlets(tmp_path: Path, capsys) ->
     assert "macro F1" in printed
 
 
+def test_cli_evaluate_names_outlets_without_sections(tmp_path: Path, capsys) -> None:
+    news = write_news(tmp_path / "news.jsonl.gz")
+    code = main(["evaluate", "topics", "--news", str(news), "--outlets", "okaz"])
+    assert code == 2
+    assert "no article of okaz has a section label" in capsys.readouterr().err
+
+
 def test_cli_reports_a_missing_news_file(tmp_path: Path, capsys) -> None:
     code = main(["train", "topics", "--news", str(tmp_path / "none.jsonl"),
                  "--out", str(tmp_path)])

@@ -89,6 +89,10 @@ def evaluate_topics(args: argparse.Namespace) -> int:
         print(f"rasid: {error}", file=sys.stderr)
         return 2
     result = evaluate(model, articles, evaluated_labels())
+    if not result.articles:
+        print(f"rasid: {args.news}: no article of {', '.join(outlets) or 'no outlet'} has a "
+              "section label (src/rasid/topics/data/sections.json)", file=sys.stderr)
+        return 2
     print(f"outlets: {', '.join(outlets)}")
     print(result.report())
     return 0
