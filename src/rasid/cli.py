@@ -71,13 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
                              description="Score entities (CoNLL gold), quotations or "
                              "events (JSON Lines gold files as in tests/gold/), or events "
                              "on a split of the annotated real-news corpus (events-corpus: "
-                             "GOLD is the corpus folder, the text is read from --news).")
+                             "GOLD is the corpus folder, the text is read from --news), or "
+                             "topics on the sections of held-out newspapers (topics: no GOLD; "
+                             "the sections are read from the URLs of --news).")
     ev.add_argument("layer", choices=("ner", "quotes", "events", "events-corpus", "topics"))
     ev.add_argument("gold", nargs="?",
                     help="the gold file (the corpus folder for events-corpus; none for "
                     "topics, which reads the sections of --news)")
     ev.add_argument("--news", default=DEFAULT_NEWS,
-                    help=f"events-corpus: the news file (default {DEFAULT_NEWS})")
+                    help=f"events-corpus, topics: the news file (default {DEFAULT_NEWS})")
     ev.add_argument("--split", default="test",
                     help="events-corpus: split(s) to score, comma-separated (default test)")
     ev.add_argument("--outlets", help="topics: comma-separated outlets to score (default: "

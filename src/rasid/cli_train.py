@@ -24,13 +24,14 @@ def add_commands(commands: Any) -> None:
         "held-out outlets out.")
     train.add_argument("model", choices=("events", "topics"))
     train.add_argument("--corpus", default=DEFAULT_CORPUS,
-                       help=f"the corpus folder (default {DEFAULT_CORPUS})")
+                       help=f"events: the corpus folder (default {DEFAULT_CORPUS})")
     train.add_argument("--news", default=DEFAULT_NEWS, help="the news file the corpus "
-                       f"annotates (default {DEFAULT_NEWS})")
+                       "annotates, or whose sections train the topics "
+                       f"(default {DEFAULT_NEWS})")
     train.add_argument("--splits", default="train",
-                       help="comma-separated splits to train on (default train; never test)")
+                       help="events: comma-separated splits to train on (default train; never test)")
     train.add_argument("--tune", default="dev",
-                       help="split to choose the threshold on, 'cv' for 5-fold "
+                       help="events: split to choose the threshold on, 'cv' for 5-fold "
                        "cross-validation over the training articles, 'none' to keep 0.5")
     train.add_argument("--hold-out", metavar="OUTLETS",
                        help="topics: comma-separated outlets left out of training (default: "
