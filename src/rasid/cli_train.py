@@ -29,7 +29,8 @@ def add_commands(commands: Any) -> None:
                        "annotates, or whose sections train the topics "
                        f"(default {DEFAULT_NEWS})")
     train.add_argument("--splits", default="train",
-                       help="events: comma-separated splits to train on (default train; never test)")
+                       help="events: comma-separated splits to train on (default train; "
+                       "never test)")
     train.add_argument("--tune", default="dev",
                        help="events: split to choose the threshold on, 'cv' for 5-fold "
                        "cross-validation over the training articles, 'none' to keep 0.5")
