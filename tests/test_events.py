@@ -23,7 +23,8 @@ def rules() -> Pipeline:
     from rasid.events.decide import Decider
 
     pipeline = Pipeline()
-    pipeline.components[-1].coder.decider = Decider(Path("/nonexistent"))
+    component = pipeline.components[pipeline.names.index("events")]
+    component.coder.decider = Decider(Path("/nonexistent"))
     return pipeline
 
 

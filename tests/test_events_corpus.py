@@ -138,7 +138,8 @@ def test_train_writes_models_that_the_coder_loads(corpus, tmp_path) -> None:
 @pytest.fixture(scope="module")
 def rules_only() -> Pipeline:
     pipeline = Pipeline()
-    pipeline.components[-1].coder.decider = Decider(Path("/nonexistent"))
+    component = pipeline.components[pipeline.names.index("events")]
+    component.coder.decider = Decider(Path("/nonexistent"))
     return pipeline
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasid._version import __version__
-from rasid.doc import LAYERS, Doc
+from rasid.doc import LAYERS, SUMMARIES, Doc
 from rasid.errors import InputError
 
 SCHEMA = "rasid.analysis/1"
@@ -35,6 +35,8 @@ class Analysis:
     def __getattr__(self, name: str) -> Any:
         if name in LAYERS:
             return self.doc.layers[name]
+        if name in SUMMARIES:
+            return self.doc.summaries[name]
         raise AttributeError(name)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -60,6 +62,8 @@ class Analysis:
             result[layer] = [
                 item.to_dict() if hasattr(item, "to_dict") else item for item in doc.layers[layer]
             ]
+        for name in SUMMARIES:
+            result[name] = doc.summaries[name]
         return result
 
     def to_json(self, indent: int | None = None) -> str:

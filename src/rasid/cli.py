@@ -71,14 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
                              description="Score entities (CoNLL gold), quotations or "
                              "events (JSON Lines gold files as in tests/gold/), or events "
                              "on a split of the annotated real-news corpus (events-corpus: "
-                             "GOLD is the corpus folder, the text is read from --news).")
+                             "GOLD is the corpus folder, the text is read from --news), or "
+                             "topics on the sections of held-out newspapers (topics: no GOLD; "
+                             "the sections are read from the URLs of --news).")
     ev.add_argument("layer", choices=("ner", "quotes", "events", "events-corpus",
-                                      "counts-corpus"))
-    ev.add_argument("gold", help="the gold file (the corpus folder for events-corpus)")
+                                      "counts-corpus", "topics"))
+    ev.add_argument("gold", nargs="?",
+                    help="the gold file (the corpus folder for events-corpus and "
+                    "counts-corpus; none for topics, which reads the sections of --news)")
     ev.add_argument("--news", default=DEFAULT_NEWS,
-                    help=f"events-corpus: the news file (default {DEFAULT_NEWS})")
+                    help="events-corpus, counts-corpus, topics: the news file "
+                    f"(default {DEFAULT_NEWS})")
     ev.add_argument("--split", default="test",
-                    help="events-corpus: split(s) to score, comma-separated (default test)")
+                    help="events-corpus, counts-corpus: split(s) to score, comma-separated "
+                    "(default test)")
+    ev.add_argument("--outlets", help="topics: comma-separated outlets to score (default: "
+                    "the held-out outlets of src/rasid/topics/data/sections.json)")
+    ev.add_argument("--model", help="topics: a topic model file (default: the shipped one)")
     ev.add_argument("--errors", action="store_true", help="list every error")
     ev.add_argument("--config", help="a TOML settings file")
     ev.set_defaults(handler=_evaluate)
@@ -171,6 +180,13 @@ def _ner(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.layer == "topics":
+        from rasid.cli_train import evaluate_topics
+
+        return evaluate_topics(args)
+    if args.gold is None:
+        print(f"rasid: evaluate {args.layer} needs a GOLD file", file=sys.stderr)
+        return 2
     if args.layer == "ner":
         from rasid.ner import conll
         from rasid.ner.tagger import CrfTagger

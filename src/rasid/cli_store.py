@@ -80,6 +80,18 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
                         "hypothetical, background, reference)")
     parser.add_argument("--include-duplicates", action="store_true",
                         help="count syndicated copies of a story too (default: once)")
+    parser.add_argument("--topic", dest="topics", type=_list, action="extend", default=[],
+                        metavar="TOPIC[,TOPIC]",
+                        help="only events of articles with one of these topics (politics, "
+                        "economy, sports, culture, society, science_technology, security, "
+                        "health, religion)")
+    parser.add_argument("--not-topic", dest="not_topics", type=_list, action="extend",
+                        default=[], metavar="TOPIC[,TOPIC]",
+                        help="leave out events of articles with one of these topics")
+    parser.add_argument("--tone-min", type=float, metavar="X",
+                        help="only articles whose lexical tone is at least X (in %%)")
+    parser.add_argument("--tone-max", type=float, metavar="X",
+                        help="only articles whose lexical tone is at most X (in %%)")
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -214,6 +226,8 @@ def _filters(args: argparse.Namespace):
     return Filters(date_from=args.date_from, date_to=args.date_to, actor=args.actor,
                    types=tuple(args.types), evidence=tuple(args.evidence),
                    include_duplicates=args.include_duplicates,
+                   topics=tuple(args.topics), not_topics=tuple(args.not_topics),
+                   tone_min=args.tone_min, tone_max=args.tone_max,
                    **({"basis": tuple(args.basis)} if getattr(args, "basis", None) else {}))
 
 

@@ -17,24 +17,92 @@ DEFAULT_CORPUS = "annotations/events"
 def add_commands(commands: Any) -> None:
     train = commands.add_parser(
         "train", help="train a model from annotated data",
-        description="Train the event decision on the annotated real-news corpus "
-        "(docs/annotation/events-guideline.md). The corpus holds offsets only; the "
-        "news text is read from --news.")
-    train.add_argument("model", choices=("events",))
+        description="events: train the event decision on the annotated real-news corpus "
+        "(docs/annotation/events-guideline.md; the corpus holds offsets only, the news "
+        "text is read from --news). topics: train the topic classifier on the news "
+        "file's newspaper sections and seed words (src/rasid/topics/data), leaving the "
+        "held-out outlets out.")
+    train.add_argument("model", choices=("events", "topics"))
     train.add_argument("--corpus", default=DEFAULT_CORPUS,
-                       help=f"the corpus folder (default {DEFAULT_CORPUS})")
+                       help=f"events: the corpus folder (default {DEFAULT_CORPUS})")
     train.add_argument("--news", default=DEFAULT_NEWS, help="the news file the corpus "
-                       f"annotates (default {DEFAULT_NEWS})")
+                       "annotates, or whose sections train the topics "
+                       f"(default {DEFAULT_NEWS})")
     train.add_argument("--splits", default="train",
-                       help="comma-separated splits to train on (default train; never test)")
+                       help="events: comma-separated splits to train on (default train; "
+                       "never test)")
     train.add_argument("--tune", default="dev",
-                       help="split to choose the threshold on, 'cv' for 5-fold "
+                       help="events: split to choose the threshold on, 'cv' for 5-fold "
                        "cross-validation over the training articles, 'none' to keep 0.5")
+    train.add_argument("--hold-out", metavar="OUTLETS",
+                       help="topics: comma-separated outlets left out of training (default: "
+                       "'held_out' of src/rasid/topics/data/sections.json)")
     train.add_argument("--out", help="output folder (default: the package's model folder)")
     train.set_defaults(handler=_train)
 
 
+def held_out_outlets(value: str | None) -> list[str]:
+    """The outlets named on the command line, or those the section file holds out."""
+    if value:
+        return [v.strip() for v in value.split(",") if v.strip()]
+    from rasid.topics.features import load_data
+
+    return list(load_data("sections.json").get("held_out", []))
+
+
+def _train_topics(args: argparse.Namespace) -> int:
+    from rasid.errors import RasidError
+    from rasid.topics.data import read_news
+    from rasid.topics.model import model_dir
+    from rasid.topics.train import train
+
+    held = held_out_outlets(args.hold_out)
+    try:
+        articles = [a for a in read_news(args.news) if a.source not in held]
+        model = train(articles, log=lambda line: print(line, file=sys.stderr),
+                      info={"held_out": held,
+                            "outlets": sorted({a.source for a in articles})})
+    except (RasidError, ValueError) as error:
+        print(f"rasid: {error}", file=sys.stderr)
+        return 2
+    path = model.save(args.out or model_dir())
+    print(f"topic model written to {path} ({len(model.weights)} features; held out: "
+          f"{', '.join(held) or 'none'})", file=sys.stderr)
+    return 0
+
+
+def evaluate_topics(args: argparse.Namespace) -> int:
+    """``rasid evaluate topics``: the model on the sections of held-out outlets."""
+    from rasid.errors import RasidError
+    from rasid.evaluate.topics import evaluate
+    from rasid.topics.data import evaluated_labels, read_news
+    from rasid.topics.model import TopicModel
+
+    outlets = held_out_outlets(args.outlets)
+    try:
+        model = TopicModel.load(args.model)
+        trained_on = set(model.info.get("outlets", []))
+        overlap = sorted(trained_on & set(outlets))
+        if overlap:
+            print(f"rasid: warning: the model was trained on {', '.join(overlap)}: these "
+                  "figures are not held-out figures", file=sys.stderr)
+        articles = [a for a in read_news(args.news) if a.source in outlets]
+    except RasidError as error:
+        print(f"rasid: {error}", file=sys.stderr)
+        return 2
+    result = evaluate(model, articles, evaluated_labels())
+    if not result.articles:
+        print(f"rasid: {args.news}: no article of {', '.join(outlets) or 'no outlet'} has a "
+              "section label (src/rasid/topics/data/sections.json)", file=sys.stderr)
+        return 2
+    print(f"outlets: {', '.join(outlets)}")
+    print(result.report())
+    return 0
+
+
 def _train(args: argparse.Namespace) -> int:
+    if args.model == "topics":
+        return _train_topics(args)
     from rasid.errors import RasidError
     from rasid.events.decide import MODEL_DIR
     from rasid.events.train import train

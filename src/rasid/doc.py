@@ -15,7 +15,9 @@ from rasid.text.repair import RepairResult
 
 #: Layers that later stages fill; present (empty) in every Analysis so consumers can
 #: rely on the keys.
-LAYERS = ("mentions", "entities", "quotes", "events")
+LAYERS = ("mentions", "entities", "quotes", "events", "topics", "geo")
+#: Article-level results that are one object, not a list (None until computed).
+SUMMARIES = ("tone",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     layers: dict[str, list[Any]] = field(default_factory=lambda: {k: [] for k in LAYERS})
+    summaries: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(SUMMARIES))
     done: set[str] = field(default_factory=set)
 
     @property

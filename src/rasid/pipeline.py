@@ -151,6 +151,48 @@ class EventsComponent:
         return self.coder(doc)
 
 
+@register("topics", requires=("text",), sets=("topics",),
+          description="Topics of the article (politics, economy, sports…) with scores.")
+class TopicsComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        from rasid.topics.model import default_model
+
+        self.model = default_model()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.layers["topics"] = self.model.predict(doc.text, doc.meta.title)
+        doc.done.add("topics")
+        return doc
+
+
+@register("geo", requires=("events",), sets=("geo",),
+          description="Coordinates, admin-1 region and country of each event's place.")
+class GeoComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        from rasid.geo.locate import Locator
+
+        self.locator = Locator(resources.entities.kb.get)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.layers["geo"] = self.locator.event_places(doc.layers["events"])
+        doc.done.add("geo")
+        return doc
+
+
+@register("tone", requires=("events",), sets=("tone",),
+          description="Tone from the events (Goldstein, conflict share) and from words.")
+class ToneComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        from rasid.tone.compute import tone
+
+        self.tone = tone
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.summaries["tone"] = self.tone(doc.layers["events"], doc.text)
+        doc.done.add("tone")
+        return doc
+
+
 def content_id(text: str) -> str:
     """A stable id from the raw text (the same article always gets the same id)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

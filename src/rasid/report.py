@@ -31,6 +31,12 @@ def render(analysis: Analysis) -> str:
             raw_start, raw_end = change.raw_start, change.raw_end
             lines.append(f"  {change.step}: {_context(doc.repair.raw, raw_start, raw_end, 10)}"
                          f" -> {_context(doc.text, change.start, change.end, 10)}")
+    topics = doc.layers.get("topics") or []
+    if topics:
+        lines.append("topics: " + ", ".join(f"{t['label']} {t['score']:.2f}" for t in topics))
+    tone = doc.summaries.get("tone")
+    if tone:
+        lines.append(f"tone: {_tone_line(tone)}")
     lines.append(f"sentences: {len(doc.sentences)}, tokens: {len(doc.tokens)}")
     for number, sentence in enumerate(doc.sentences, start=1):
         lines.append(f"  [{number}] {doc.text[sentence.start:sentence.end]}")
@@ -56,7 +62,30 @@ def render(analysis: Analysis) -> str:
         lines.append(f"events: {len(events)}")
         for event in events:
             lines.append(f"  {_event_line(event, names)}")
+    places = doc.layers.get("geo") or []
+    if places:
+        lines.append(f"places of events: {len(places)}")
+        for item in places:
+            where = ", ".join(x for x in (item.get("name"), item.get("admin1_name"),
+                                          item.get("country")) if x)
+            point = (f" ({item['lat']:.2f}, {item['lon']:.2f})"
+                     if item.get("lat") is not None else "")
+            lines.append(f"  {item['event']}: {where}{point}")
     return "\n".join(lines)
+
+
+def _tone_line(tone: dict) -> str:
+    """Events' mean Goldstein score and conflict share, and the words' tone."""
+    events = tone.get("events") or {}
+    lexical = tone.get("lexical") or {}
+    parts = []
+    if events.get("events"):
+        parts.append(f"events {events['goldstein_mean']:+.2f} (conflict "
+                     f"{100 * events['conflict_share']:.0f}% of {events['events']})")
+    if lexical.get("words"):
+        parts.append(f"words {lexical['tone']:+.2f} (positive {lexical['positive']:.2f}%, "
+                     f"negative {lexical['negative']:.2f}%)")
+    return "; ".join(parts) or "none"
 
 
 def _event_line(event, names: dict[str, str]) -> str:

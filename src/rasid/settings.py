@@ -24,7 +24,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("pipeline", ["segment", "entities", "quotes", "events"],
+    Setting("pipeline", ["segment", "topics", "entities", "quotes", "events", "geo", "tone"],
             "Components run after repair, in order."),
     Setting("repair_disabled", [], "Repair steps to skip, by name (see `rasid repair --explain`)."),
     Setting("max_chars", 2_000_000,

@@ -25,7 +25,8 @@ from rasid.store.schema import LAYER_TABLES
 
 LAYER_KEYS = {"mentions": "article_id, id", "entities": "article_id, id",
               "quotes": "article_id, id", "events": "article_id, id",
-              "event_actors": "article_id, event_id, role, entity_id"}
+              "event_actors": "article_id, event_id, role, entity_id",
+              "article_topics": "article_id, label"}
 
 
 def write_corpus(path: Path, count: int) -> int:

@@ -154,7 +154,8 @@ def test_context_countries_count_at_country_level_with_their_basis(store) -> Non
     from rasid.pipeline import Pipeline
 
     pipeline = Pipeline()
-    pipeline.components[-1].coder.decider = Decider(Path("/nonexistent"))  # rules alone
+    component = pipeline.components[pipeline.names.index("events")]
+    component.coder.decider = Decider(Path("/nonexistent"))  # rules alone
     text = "اعتقلت قوات الأمن صيادين إيرانيين في مدينة عدن فجر اليوم."
     analysis = pipeline.analyze(text, date="2015-07-10").to_dict()
     Writer(store, VERSION).write([analysis_record(analysis, raw_text=text)])

@@ -105,7 +105,8 @@ def test_same_article_twice_is_stored_once(store: duckdb.DuckDBPyConnection) -> 
     record = analysis_record(analysis, raw_text=TEXT)
     Writer(store, VERSION).write([record, record])
     assert counts(store) == {"articles": 1, "mentions": len(analysis["mentions"]),
-                             "entities": 2, "quotes": 1, "events": 3, "event_actors": 6}
+                             "entities": 2, "quotes": 1, "events": 3, "event_actors": 6,
+                             "article_topics": len(analysis.get("topics") or [])}
 
 
 def test_restoring_replaces_layer_rows(store: duckdb.DuckDBPyConnection) -> None:

@@ -83,6 +83,7 @@ def test_every_page_loads_without_console_errors(browser, server: Server, sample
     for name, path in [
         ("overview", "/"),
         ("network", "/network"),
+        ("map", "/map"),
         ("dyad", f"/dyad?actor={quote(actor)}&recipient={quote(recipient)}"),
         ("actors", "/actors"),
         ("actor", f"/actor/{sample['actor']}"),
@@ -95,6 +96,26 @@ def test_every_page_loads_without_console_errors(browser, server: Server, sample
         assert browser.find_element("css selector", "body").text.strip(), path
     # the API docs render from the server's own copy of Swagger UI
     wait(browser, lambda d: d.find_elements("css selector", ".opblock"))
+
+
+def test_map_draws_the_world_and_the_places(browser, server: Server, db) -> None:
+    visit(browser, server.url + "/map")
+    countries = browser.find_elements("css selector", "svg#map g.countries path")
+    assert len(countries) > 150
+    circles = browser.find_elements("css selector", "svg#map circle.place")
+    expected = db.execute(
+        "SELECT count(DISTINCT e.place) FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE a.status = 'ok' AND a.duplicate_of IS NULL AND e.lat IS NOT NULL").fetchone()[0]
+    assert expected and len(circles) == expected
+    box = browser.find_element("css selector", "svg#map").rect
+    assert box["width"] > 500 and box["height"] > 200
+    # a topic no article has empties the map, and the form shows the filter back
+    visit(browser, server.url + "/map?not_topic=politics&not_topic=society"
+          "&not_topic=economy&not_topic=security&not_topic=culture&not_topic=sports"
+          "&not_topic=religion&not_topic=health&not_topic=science_technology")
+    assert not browser.find_elements("css selector", "svg#map circle.place")
+    assert "No event with a known place matches" in browser.find_element(
+        "css selector", "#places").text
 
 
 def test_network_draws_and_follows_filters(browser, server: Server) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from rasid._version import __version__
 from rasid.analysis import SCHEMA, Analysis
-from rasid.doc import LAYERS
+from rasid.doc import LAYERS, SUMMARIES
 from rasid.errors import InputError
 from rasid.io import Document
 from rasid.pipeline import Pipeline, content_id
@@ -90,6 +90,8 @@ def store_dict(analysis: Analysis) -> dict[str, Any]:
     for layer in LAYERS:
         result[layer] = [item.to_dict() if hasattr(item, "to_dict") else item
                          for item in doc.layers[layer]]
+    for name in SUMMARIES:
+        result[name] = doc.summaries[name]
     return result
 
 

@@ -7,6 +7,9 @@ spreadsheets, GraphML and GEXF (written by networkx) for Gephi and graph librari
 Each exporter is registered with the suffix and kind of output it writes, so the CLI
 lists them and a new format is one function.
 
+Events with a place carry its coordinates: PLOVER records a ``geolocation`` object
+(Mordecai's location fields), CSV and Parquet GDELT-style ``ActionGeo_*`` columns.
+
 The PLOVER records use the specification's field names (``id``, ``date``, ``actor``,
 ``recipient``, ``event``, ``mode``, ``quad_code``, ``event_scale``, ``event_text``,
 ``text_info``, ``cite_info``, ``coder``, ``coded_date``, ...); rasid's own fields
@@ -183,8 +186,56 @@ def plover_records(conn: duckdb.DuckDBPyConnection, filters: Filters
             "rule": _clean(row.rule_id),
             "article_id": row.article_id,
             "counts": _counts(row),
+            "article_topic": _clean(row.article_topic),
+            "article_tone": _clean(row.article_tone),
         }
+        location = geolocation(row)
+        if location is not None:
+            record["geolocation"] = location
         yield record
+
+
+#: GDELT's ActionGeo_Type for rasid's place features (a wider area has no GDELT type)
+GDELT_TYPES = {"country": 1, "region": 5, "city": 4}
+RESOLUTION_FEATURE = {1: "country", 2: "region", 4: "city", 0: "area"}
+
+
+def _geonameid(place: Any) -> int | None:
+    text = str(place or "")
+    tail = text.split(":", 1)[-1]
+    return int(tail) if text.startswith("place:") and tail.isdigit() else None
+
+
+def geolocation(row: Any) -> dict[str, Any] | None:
+    """PLOVER's location object (Mordecai's fields) of an event with a place."""
+    if _clean(getattr(row, "place", None)) is None or _clean(row.lat) is None:
+        return None
+    feature = RESOLUTION_FEATURE.get(_clean(row.place_resolution), "city")
+    fields = {
+        "resolved_place": _clean(row.place_name), "geonameid": _geonameid(row.place),
+        "lat": _clean(row.lat), "lon": _clean(row.lon),
+        "city": _clean(row.place_name) if feature == "city" else None,
+        "province": _clean(row.admin1_name), "admin1": _clean(row.admin1),
+        "country_code": _clean(row.place_country), "feature_class": feature,
+        "resolution": _clean(row.place_resolution), "identifier_id": _clean(row.place),
+    }
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def gdelt_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """GDELT-style ActionGeo_* columns beside rasid's own place columns."""
+    def gdelt_type(value: Any) -> Any:
+        feature = RESOLUTION_FEATURE.get(_clean(value))
+        return GDELT_TYPES.get(feature) if feature else None
+
+    return frame.assign(
+        ActionGeo_Type=frame["place_resolution"].map(gdelt_type).astype("Int64"),
+        ActionGeo_FullName=frame["place_name"],
+        ActionGeo_CountryCode=frame["place_country"],
+        ActionGeo_ADM1Code=frame["admin1"],
+        ActionGeo_Lat=frame["lat"], ActionGeo_Long=frame["lon"],
+        ActionGeo_FeatureID=frame["place"].where(frame["lat"].notna()),
+    )
 
 
 @exporter("plover-jsonl", suffix=".jsonl", binary=False,
@@ -208,7 +259,7 @@ def _events_frame(conn: duckdb.DuckDBPyConnection, filters: Filters, *, flat: bo
                   ) -> pd.DataFrame:
     from rasid.store import queries
 
-    frame = queries.events(conn, filters)
+    frame = gdelt_columns(queries.events(conn, filters))
     if flat:
         for column in ("actors", "recipients"):
             frame[column] = frame[column].map(
@@ -217,7 +268,8 @@ def _events_frame(conn: duckdb.DuckDBPyConnection, filters: Filters, *, flat: bo
 
 
 @exporter("csv", suffix=".csv", binary=False,
-          description="events as CSV, actors and recipients joined with ';'")
+          description="events as CSV, actors and recipients joined with ';', with GDELT-style "
+          "ActionGeo_* place columns")
 def write_csv(conn: duckdb.DuckDBPyConnection, out: IO[str], filters: Filters) -> ExportResult:
     frame = _events_frame(conn, filters, flat=True)
     frame.to_csv(out, index=False)
@@ -239,8 +291,9 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
 
     Edge ``weight`` counts the events of the evidence classes asked for (by default
     only asserted ones); ``cooperation`` and ``conflict`` sum their positive and
-    negative scores, and every edge also counts each evidence class apart, so a claim
-    or a denial is visible without being weighed as a fact.
+    negative scores, ``conflict_share`` and ``lexical_tone`` give the dyad's tone, and
+    every edge also counts each evidence class apart, so a claim or a denial is visible
+    without being weighed as a fact.
     """
     import networkx as nx
 
@@ -264,6 +317,14 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
             "score_sum": score_sum,
             "score_mean": score_sum / float(scored["events"].sum()) if len(scored) else 0.0,
         }
+        shared = used[used["conflict_share"].notna()]
+        if len(shared):
+            attributes["conflict_share"] = float(
+                (shared["conflict_share"] * shared["events"]).sum() / shared["events"].sum())
+        toned = used[used["lexical_tone"].notna()]
+        if len(toned):
+            attributes["lexical_tone"] = float(
+                (toned["lexical_tone"] * toned["events"]).sum() / toned["events"].sum())
         for evidence, count in zip(group["evidence"], group["events"], strict=True):
             attributes[f"n_{evidence}"] = int(count)
         graph.add_edge(str(actor), str(recipient), **attributes)

@@ -46,6 +46,21 @@ class Filters:
     #: which bases of a participant's country count at country level: ``stated`` only,
     #: or also countries taken from the event's ``place`` or the ``article`` context
     basis: tuple[str, ...] = BASES
+    #: only events of articles with any of these topics (``rasid/topics/data/labels.json``)
+    topics: tuple[str, ...] = ()
+    #: leave out events of articles with any of these topics (sports, culture…)
+    not_topics: tuple[str, ...] = ()
+    #: bounds on the article's lexical tone (positive minus negative words, in %)
+    tone_min: float | None = None
+    tone_max: float | None = None
+
+
+def _check_topics(values: tuple[str, ...]) -> None:
+    from rasid.topics.data import labels
+
+    unknown = sorted(set(values) - set(labels()))
+    if unknown:
+        raise StoreError(f"unknown topic {', '.join(unknown)} (known: {', '.join(labels())})")
 
 
 def _events_sql(filters: Filters) -> tuple[str, list[object]]:
@@ -70,9 +85,22 @@ def _events_sql(filters: Filters) -> tuple[str, list[object]]:
                              f"(known: {', '.join(evidence_classes())})")
         where.append("e.evidence IN (SELECT unnest(?))")
         params.append(list(filters.evidence))
+    for values, negate in ((filters.topics, ""), (filters.not_topics, "NOT ")):
+        if values:
+            _check_topics(values)
+            where.append(f"{negate}EXISTS (SELECT 1 FROM article_topics t WHERE "
+                         "t.article_id = a.id AND t.label IN (SELECT unnest(?)))")
+            params.append(list(values))
+    if filters.tone_min is not None:
+        where.append("a.tone_lexical >= ?")
+        params.append(float(filters.tone_min))
+    if filters.tone_max is not None:
+        where.append("a.tone_lexical <= ?")
+        params.append(float(filters.tone_max))
     sql = (
         f"SELECT e.*{_TOLL_COLUMNS}, a.source, a.url, a.title, a.date AS article_date, "
-        "a.doc_id, a.pipeline_version, a.analyzed_at, a.duplicate_of "
+        "a.doc_id, a.pipeline_version, a.analyzed_at, a.duplicate_of, "
+        "a.topic AS article_topic, a.tone_lexical AS article_tone "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE " + " AND ".join(where)
     )
     return sql, params
@@ -144,10 +172,12 @@ def relations(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *
     """Dyads over time: per period, actor, recipient and evidence class, the number of
     events, the count per quad class (``quad_<value>``), the sum and mean score,
     cooperation (sum of positive scores) and conflict (sum of negative scores, as a
-    positive number), the tolls its events carry (``killed``, ``injured``, ``arrested``,
-    ``kidnapped``: sums; a toll counts in each dyad of its event), and the ``top``
-    events that weigh most (largest absolute score), each with its article, event id,
-    type, score, trigger and sentence."""
+    positive number), the tone of the dyad's coverage (``conflict_share``: the share of its
+    events in quad classes 3 and 4; ``lexical_tone``: the mean lexical tone of the
+    articles its events come from, one value per event), the tolls its events carry
+    (``killed``, ``injured``, ``arrested``, ``kidnapped``: sums; a toll counts in each
+    dyad of its event), and the ``top`` events that weigh most (largest absolute score),
+    each with its article, event id, type, score, trigger and sentence."""
     filters = filters or Filters()
     if by not in PERIODS:
         raise StoreError(f"unknown period '{by}' (known: {', '.join(PERIODS)})")
@@ -163,7 +193,9 @@ def relations(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *
         f"WITH d AS ({sql}) SELECT {period} AS period, actor, recipient, evidence, "
         "count(*) AS events, count(DISTINCT article_id) AS articles"
         f"{quad_columns}, sum(score) AS score_sum, avg(score) AS score_mean, "
-        "sum(greatest(score, 0)) AS cooperation, sum(greatest(-score, 0)) AS conflict"
+        "sum(greatest(score, 0)) AS cooperation, sum(greatest(-score, 0)) AS conflict, "
+        "avg(CASE WHEN quad IN ('3', '4') THEN 1.0 WHEN quad IS NOT NULL THEN 0.0 END) "
+        "AS conflict_share, avg(article_tone) AS lexical_tone"
         + "".join(f", coalesce(sum({kind}), 0) AS {kind}" for kind in TOLLS) + ", "
         "list({'article': article_id, 'event': id, 'type': type, 'score': score, "
         "'trigger': trigger_text, 'sentence': sentence_text} "
@@ -249,6 +281,12 @@ def stats(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             "SELECT coalesce(type, '?'), count(*) FROM events GROUP BY ALL "
             "ORDER BY 2 DESC, 1 LIMIT 25").fetchall():
         rows.append(("events by type", kind, count))
+    for topic, count in conn.execute(
+            "SELECT topic, count(*) FROM articles WHERE status = 'ok' AND topic IS NOT NULL "
+            "GROUP BY ALL ORDER BY 2 DESC, 1").fetchall():
+        rows.append(("articles by main topic", topic, count))
+    rows.append(("layers", "events with coordinates",
+                 one("SELECT count(*) FROM events WHERE lat IS NOT NULL")))
     for label, count in conn.execute(
             "SELECT coalesce(label, '?'), count(*) FROM mentions GROUP BY ALL "
             "ORDER BY 2 DESC, 1").fetchall():

@@ -150,11 +150,38 @@ _V2 = (
     "ALTER TABLE event_actors ADD COLUMN basis VARCHAR",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
+#: Version 4: topics, tone and places. Each article keeps its main topic, its topics
+#: with scores (also one row each in ``article_topics``, for filters) and its tone
+#: (event-based Goldstein mean and conflict share, lexical tone); each event with a
+#: place keeps the place's coordinates, admin-1 region and country. Self-contained:
+#: it only adds columns and a table, so it applies after any other migration.
+_V4 = (
+    "ALTER TABLE articles ADD COLUMN topic VARCHAR",
+    "ALTER TABLE articles ADD COLUMN topics JSON",
+    "ALTER TABLE articles ADD COLUMN tone JSON",
+    "ALTER TABLE articles ADD COLUMN tone_goldstein DOUBLE",
+    "ALTER TABLE articles ADD COLUMN tone_conflict DOUBLE",
+    "ALTER TABLE articles ADD COLUMN tone_lexical DOUBLE",
+    """CREATE TABLE article_topics (
+        article_id VARCHAR NOT NULL,
+        label VARCHAR NOT NULL,
+        score DOUBLE,
+        position INTEGER
+    )""",
+    "ALTER TABLE events ADD COLUMN place_name VARCHAR",
+    "ALTER TABLE events ADD COLUMN lat DOUBLE",
+    "ALTER TABLE events ADD COLUMN lon DOUBLE",
+    "ALTER TABLE events ADD COLUMN admin1 VARCHAR",
+    "ALTER TABLE events ADD COLUMN admin1_name VARCHAR",
+    "ALTER TABLE events ADD COLUMN place_country VARCHAR",
+    "ALTER TABLE events ADD COLUMN place_resolution INTEGER",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 4: _V4}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 #: The tables holding one article's layers (deleted and rewritten together).
-LAYER_TABLES = ("mentions", "entities", "quotes", "events", "event_actors")
+LAYER_TABLES = ("mentions", "entities", "quotes", "events", "event_actors", "article_topics")
 
 
 def current_version(conn: duckdb.DuckDBPyConnection) -> int:

@@ -41,6 +41,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
         ("status", _STR), ("error_code", _STR), ("error", _STR), ("pipeline_version", _STR),
         ("analyzed_at", pa.timestamp("us")), ("duplicate_of", _STR), ("raw_length", _INT),
         ("n_sentences", _INT), ("n_tokens", _INT), ("n_repairs", _INT),
+        ("topic", _STR), ("topics", _STR), ("tone", _STR), ("tone_goldstein", _FLOAT),
+        ("tone_conflict", _FLOAT), ("tone_lexical", _FLOAT),
     ],
     "mentions": [
         ("article_id", _STR), ("id", _STR), ("span_start", _INT), ("span_end", _INT),
@@ -66,19 +68,23 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
         ("quad", _STR), ("trigger_text", _STR), ("trigger_start", _INT),
         ("trigger_end", _INT), ("sentence_start", _INT), ("sentence_end", _INT),
         ("sentence_text", _STR), ("rule_id", _STR), ("rule_description", _STR),
-        ("confidence", _FLOAT), ("data", _STR),
+        ("confidence", _FLOAT), ("data", _STR), ("place_name", _STR), ("lat", _FLOAT),
+        ("lon", _FLOAT), ("admin1", _STR), ("admin1_name", _STR), ("place_country", _STR),
+        ("place_resolution", _INT),
     ],
     "event_actors": [
         ("article_id", _STR), ("event_id", _STR), ("role", _STR), ("entity_id", _STR),
         ("position", _INT), ("country", _STR), ("basis", _STR),
     ],
+    "article_topics": [("article_id", _STR), ("label", _STR), ("score", _FLOAT),
+                       ("position", _INT)],
     "minhashes": [("article_id", _STR), ("params", _STR), ("signature", pa.binary())],
 }
 
 #: Keys of the Analysis JSON the store keeps (tokens and offsets stay out: they are
 #: rebuilt from the raw text by ``reprocess`` whenever they are needed).
 STORED_KEYS = ("schema", "rasid_version", "id", "status", "meta", "raw_length", "text",
-               "mentions", "entities", "quotes", "events")
+               "mentions", "entities", "quotes", "events", "topics", "geo", "tone")
 
 
 def failure_id(origin: str, raw_text: str | None = None) -> str:
@@ -179,6 +185,26 @@ def _span(item: object) -> dict[str, Any]:
     return item if isinstance(item, dict) else {}
 
 
+def _topics(analysis: dict[str, Any]) -> list[dict[str, Any]]:
+    """The article's topics, best first (items without a label are not topics)."""
+    return [t for t in analysis.get("topics") or []
+            if isinstance(t, dict) and isinstance(t.get("label"), str)]
+
+
+def _topic_and_tone(analysis: dict[str, Any]) -> dict[str, Any]:
+    """The article columns of version 4: main topic, topics and tone."""
+    topics = _topics(analysis)
+    tone = analysis.get("tone") if isinstance(analysis.get("tone"), dict) else {}
+    events = tone.get("events") if isinstance(tone.get("events"), dict) else {}
+    lexical = tone.get("lexical") if isinstance(tone.get("lexical"), dict) else {}
+    return {"topic": topics[0]["label"] if topics else None,
+            "topics": _json(topics) if analysis else None,
+            "tone": _json(tone) if tone else None,
+            "tone_goldstein": _float(events.get("goldstein_mean")),
+            "tone_conflict": _float(events.get("conflict_share")),
+            "tone_lexical": _float(lexical.get("tone"))}
+
+
 class _Rows:
     """The rows of one batch, table by table."""
 
@@ -204,6 +230,7 @@ class _Rows:
             "n_sentences": _int(analysis.get("n_sentences")),
             "n_tokens": _int(analysis.get("n_tokens")),
             "n_repairs": _int(analysis.get("n_repairs")),
+            **_topic_and_tone(analysis),
         })
         if record["status"] != "ok":
             return
@@ -216,8 +243,15 @@ class _Rows:
             self._entity(article_id, item)
         for item in analysis.get("quotes") or []:
             self._quote(article_id, text, item)
+        for position, item in enumerate(_topics(analysis)):
+            self.tables["article_topics"].append({
+                "article_id": article_id, "label": str(item["label"]),
+                "score": _float(item.get("score")), "position": position})
+        places = {str(g.get("event")): g for g in analysis.get("geo") or []
+                  if isinstance(g, dict)}
         for item in analysis.get("events") or []:
-            self._event(article_id, text, article_date, item)
+            self._event(article_id, text, article_date, item,
+                        places.get(str(item.get("id"))) or {})
         if record.get("minhash") is not None and record.get("minhash_params"):
             self.tables["minhashes"].append({"article_id": article_id,
                                              "params": record["minhash_params"],
@@ -262,7 +296,7 @@ class _Rows:
         })
 
     def _event(self, article_id: str, text: str, article_date: object,
-               item: dict[str, Any]) -> None:
+               item: dict[str, Any], geo: dict[str, Any]) -> None:
         event_id = str(item.get("id"))
         trigger = _span(item.get("trigger"))
         sentence = _span(item.get("sentence"))
@@ -283,6 +317,11 @@ class _Rows:
             "sentence_text": _slice(text, sentence.get("start"), sentence.get("end")),
             "rule_id": _str(rule.get("id")), "rule_description": _str(rule.get("description")),
             "confidence": _float(item.get("confidence")), "data": _json(item),
+            "place_name": _str(geo.get("name")), "lat": _float(geo.get("lat")),
+            "lon": _float(geo.get("lon")), "admin1": _str(geo.get("admin1")),
+            "admin1_name": _str(geo.get("admin1_name")),
+            "place_country": _str(geo.get("country")),
+            "place_resolution": _int(geo.get("resolution")),
         })
         codes = {(a.get("role"), a.get("entity")): a for a in item.get("arguments") or []
                  if isinstance(a, dict)}

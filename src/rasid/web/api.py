@@ -1,4 +1,5 @@
-"""The REST API under ``/api``: articles, actors, events, relations, stats and analyze.
+"""The REST API under ``/api``: articles, actors, events, relations, places, stats and
+analyze.
 
 Every list is paginated (``limit`` up to 200, ``offset``) and answers ``{"total",
 "limit", "offset", "items"}``; every parameter is checked (``rasid.web.params``) and a
@@ -14,9 +15,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from rasid.geo.locate import world_outline
 from rasid.web import params as P
 from rasid.web.analyzer import BadBody, BodyTooLarge, parse_submission, read_body
-from rasid.web.reads import actors, articles, dyads, events
+from rasid.web.reads import actors, articles, dyads, events, places
 from rasid.web.services import Services, services
 
 router = APIRouter(prefix="/api")
@@ -170,6 +172,28 @@ def network(
     with s.store.cursor() as cur:
         return dyads.network(cur, f, P.level(level, "country"), min_count=min_count,
                              max_nodes=max_nodes)
+
+
+@router.get("/places", tags=["events"], responses=Invalid,
+            summary="Places of the filtered events: coordinates, admin-1, country, counts",
+            description="One item per place (most events first) with `lat`, `lon`, "
+            "`admin1`/`admin1_name`, `country` (ISO alpha-3), `resolution` (1 country, "
+            "2 admin-1 region, 4 city, 0 wider area), the number of events and articles, "
+            "the mean score and the share of conflict events (quad classes 3 and 4).")
+def list_places(
+    s: Annotated[Services, Depends(services)],
+    filters: Annotated[P.EventParams, Depends(P.event_params)],
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> dict[str, Any]:
+    f = filters.build()
+    with s.store.cursor() as cur:
+        return places.places(cur, f, limit=limit)
+
+
+@router.get("/world", tags=["meta"],
+            summary="The world outline the map is drawn on (GeoJSON, Natural Earth 1:110m)")
+def world() -> dict[str, Any]:
+    return world_outline()
 
 
 @router.post("/analyze", tags=["analyze"],

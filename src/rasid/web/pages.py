@@ -22,7 +22,7 @@ from rasid.web import params as P
 from rasid.web.analyzer import parse_submission, read_body
 from rasid.web.api import ItemNotFound
 from rasid.web.db import StoreUnavailable
-from rasid.web.reads import actors, articles, dyads, events, overview
+from rasid.web.reads import actors, articles, dyads, events, overview, places
 from rasid.web.repairs import with_context
 from rasid.web.services import Services, services
 from rasid.web.spans import QUADS, highlighted
@@ -138,9 +138,12 @@ def _network(request: Request, s: Services, filters: P.EventParams, level: str |
     data["filters"] = {"date_from": f.date_from and f.date_from.isoformat(),
                        "date_to": f.date_to and f.date_to.isoformat(), "type": list(f.types),
                        "evidence": list(f.evidence), "level": chosen, "min_count": min_count,
-                       "max_nodes": max_nodes}
+                       "max_nodes": max_nodes, "topic": list(f.topics),
+                       "not_topic": list(f.not_topics), "tone_min": f.tone_min,
+                       "tone_max": f.tone_max}
     return respond(request, "network.html", data, as_json=as_json,
-                   types=P.event_types(), evidence_classes=P.evidence_classes())
+                   types=P.event_types(), evidence_classes=P.evidence_classes(),
+                   topics=P.topic_labels())
 
 
 MinCount = Annotated[int, Query(ge=1, le=100_000, description="least events per pair")]
@@ -159,6 +162,43 @@ def network_json(request: Request, s: Svc, filters: Events, level: P.Level = Non
                  min_count: MinCount = 1, max_nodes: MaxNodes = 60,
                  fmt: P.Format = None) -> Response:
     return _network(request, s, filters, level, min_count, max_nodes, fmt, True)
+
+
+# ---------------------------------------------------------------- map
+
+
+def filter_echo(f: events.EventFilter) -> dict[str, Any]:
+    """The filters of a page, as its form shows them back."""
+    return {"date_from": f.date_from and f.date_from.isoformat(),
+            "date_to": f.date_to and f.date_to.isoformat(), "type": list(f.types),
+            "evidence": list(f.evidence), "topic": list(f.topics),
+            "not_topic": list(f.not_topics), "tone_min": f.tone_min, "tone_max": f.tone_max}
+
+
+def _map(request: Request, s: Services, filters: P.EventParams, fmt: str | None,
+         suffix: bool) -> Response:
+    as_json = wants_json(request, fmt, suffix)
+    f = filters.build()
+    with s.store.cursor() as cur:
+        data = places.places(cur, f)
+    data["filters"] = filter_echo(f)
+    kept = [(k, v) for k, v in request.query_params.multi_items()
+            if k not in ("format", "offset") and v]
+    suffix_query = "".join(f"&{quote(k)}={quote(v)}" for k, v in kept)
+    return respond(request, "map.html", data, as_json=as_json, types=P.event_types(),
+                   evidence_classes=P.evidence_classes(), topics=P.topic_labels(),
+                   countries=places.country_paths(), width=places.WIDTH,
+                   height=places.HEIGHT, query_suffix=suffix_query)
+
+
+@router.get("/map")
+def map_page(request: Request, s: Svc, filters: Events, fmt: P.Format = None) -> Response:
+    return _map(request, s, filters, fmt, False)
+
+
+@router.get("/map.json")
+def map_json(request: Request, s: Svc, filters: Events, fmt: P.Format = None) -> Response:
+    return _map(request, s, filters, fmt, True)
 
 
 # ---------------------------------------------------------------- dyad

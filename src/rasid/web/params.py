@@ -45,6 +45,26 @@ def event_types() -> tuple[str, ...]:
 
 
 @cache
+def topic_labels() -> tuple[str, ...]:
+    from rasid.topics.data import labels
+
+    return tuple(labels())
+
+
+def parse_tone(parameter: str, value: str | None) -> float | None:
+    """A lexical-tone bound (a percentage, -100 to 100), or None when absent."""
+    if value is None or not value.strip():
+        return None
+    try:
+        number = float(value.strip())
+    except ValueError:
+        raise BadParameter(parameter, f"{value[:20]!r} is not a number") from None
+    if not -100.0 <= number <= 100.0:
+        raise BadParameter(parameter, "a tone is a percentage between -100 and 100")
+    return number
+
+
+@cache
 def evidence_classes() -> tuple[str, ...]:
     from rasid.store.knowledge import evidence_classes as classes
 
@@ -141,6 +161,11 @@ class EventParams:
     involving: str | None = None
     article: str | None = None
     include_duplicates: bool = False
+    topic: list[str] | None = None
+    not_topic: list[str] | None = None
+    tone_min: str | None = None
+    tone_max: str | None = None
+    place: str | None = None
 
     def build(self, default_evidence: tuple[str, ...] = ()) -> EventFilter:
         start, end = date_range(self.date_from, self.date_to)
@@ -152,6 +177,10 @@ class EventParams:
                                    "4 material conflict)")
             quads.append(int(value))
         evidence = choose("evidence", split_values(self.evidence), evidence_classes())
+        tone_min = parse_tone("tone_min", self.tone_min)
+        tone_max = parse_tone("tone_max", self.tone_max)
+        if tone_min is not None and tone_max is not None and tone_min > tone_max:
+            raise BadParameter("tone_min", f"{tone_min} is above tone_max {tone_max}")
         return EventFilter(
             date_from=start, date_to=end,
             types=choose("type", split_values(self.type), event_types(), upper=True),
@@ -161,6 +190,9 @@ class EventParams:
             actor=text("actor", self.actor), recipient=text("recipient", self.recipient),
             involving=text("involving", self.involving), article=text("article", self.article),
             include_duplicates=self.include_duplicates,
+            topics=choose("topic", split_values(self.topic), topic_labels()),
+            not_topics=choose("not_topic", split_values(self.not_topic), topic_labels()),
+            tone_min=tone_min, tone_max=tone_max, place=text("place", self.place),
         )
 
 
@@ -186,7 +218,20 @@ def event_params(
     article: Annotated[str | None, Query(description="only this article's events")] = None,
     include_duplicates: Annotated[bool, Query(description="count syndicated copies "
                                                "too")] = False,
+    topic: Annotated[list[str] | None, Query(description="only events of articles with one "
+                                              "of these topics (politics, economy, sports, "
+                                              "culture, society, science_technology, "
+                                              "security, health, religion)")] = None,
+    not_topic: Annotated[list[str] | None, Query(description="leave out events of articles "
+                                                  "with one of these topics")] = None,
+    tone_min: Annotated[str | None, Query(description="only articles whose lexical tone "
+                                           "(positive minus negative words, %) is at least "
+                                           "this")] = None,
+    tone_max: Annotated[str | None, Query(description="... at most this")] = None,
+    place: Annotated[str | None, Query(description="only events at this place (a "
+                                        "knowledge-base id, e.g. place:360630)")] = None,
 ) -> EventParams:
     """The event filters of a request (a FastAPI dependency)."""
     return EventParams(date_from, date_to, type, quad, modality, evidence, actor, recipient,
-                       involving, article, include_duplicates)
+                       involving, article, include_duplicates, topic, not_topic, tone_min,
+                       tone_max, place)

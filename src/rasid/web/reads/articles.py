@@ -118,7 +118,8 @@ def get_article(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     """The article with every layer, Analysis-shaped; None when there is no such id."""
     row = one(cur, "SELECT id, doc_id, origin, source, url, title, date, text, status, "
                    "error_code, error, pipeline_version, analyzed_at, duplicate_of, "
-                   "raw_length, n_sentences, n_tokens, n_repairs FROM articles WHERE id = ?",
+                   "raw_length, n_sentences, n_tokens, n_repairs, topics, tone FROM articles "
+                   "WHERE id = ?",
               [article_id])
     if row is None:
         return None
@@ -145,6 +146,15 @@ def get_article(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     article["entities"] = _layer(cur, "entities", "id", article_id)
     article["quotes"] = _layer(cur, "quotes", "content_start NULLS LAST, id", article_id)
     article["events"] = _layer(cur, "events", "trigger_start NULLS LAST, id", article_id)
+    topics = parse_json(row["topics"])
+    article["topics"] = topics if isinstance(topics, list) else []
+    tone = parse_json(row["tone"])
+    article["tone"] = tone if isinstance(tone, dict) else None
+    article["geo"] = rows(
+        cur, "SELECT id AS event, place, place_name AS name, lat, lon, admin1, admin1_name, "
+             "place_country AS country, place_resolution AS resolution FROM events "
+             "WHERE article_id = ? AND lat IS NOT NULL ORDER BY trigger_start NULLS LAST, id",
+        [article_id])
     return article
 
 

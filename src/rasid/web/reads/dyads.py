@@ -52,7 +52,8 @@ def dyads_sql(f: EventFilter, level: str, *, involving: str | None = None
     sql = (
         "WITH ev AS (SELECT e.article_id, e.id, e.type, e.mode, e.quad, e.score, e.date, "
         "e.evidence, e.modality, e.trigger_text, e.trigger_start, e.trigger_end, "
-        "e.sentence_start, e.sentence_text, e.confidence, a.title AS article_title "
+        "e.sentence_start, e.sentence_text, e.confidence, a.title AS article_title, "
+        "a.tone_lexical AS article_tone "
         f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause}), "
         f"parts AS (SELECT x.article_id, x.event_id, x.role, {node} AS node "
         "FROM event_actors x LEFT JOIN entities n "
@@ -72,7 +73,9 @@ _AGGREGATES = (
     "count(*) AS events, count(DISTINCT article_id) AS articles, "
     "avg(score) AS score_mean, sum(score) AS score_sum, "
     "coalesce(sum(greatest(score, 0)), 0) AS cooperation, "
-    "coalesce(sum(greatest(-score, 0)), 0) AS conflict"
+    "coalesce(sum(greatest(-score, 0)), 0) AS conflict, "
+    "avg(CASE WHEN quad IN ('3', '4') THEN 1.0 WHEN quad IS NOT NULL THEN 0.0 END) "
+    "AS conflict_share, avg(article_tone) AS lexical_tone"
 )
 
 
@@ -155,7 +158,11 @@ def _side(column: str) -> str:
 def _summary(rows_: list[dict[str, Any]]) -> dict[str, Any]:
     scores = [r["score"] for r in rows_ if r["score"] is not None]
     dates = [r["date"] for r in rows_ if r["date"]]
+    quads = [str(r["quad"]) for r in rows_ if r.get("quad") is not None]
+    tones = [r["article_tone"] for r in rows_ if r.get("article_tone") is not None]
     return {
+        "conflict_share": (sum(q in ("3", "4") for q in quads) / len(quads)) if quads else None,
+        "lexical_tone": sum(tones) / len(tones) if tones else None,
         "events": len(rows_), "articles": len({r["article_id"] for r in rows_}),
         "score_mean": sum(scores) / len(scores) if scores else None,
         "score_sum": sum(scores) if scores else None,

@@ -35,6 +35,14 @@ class EventFilter:
     involving: str | None = None
     article: str | None = None
     include_duplicates: bool = False
+    #: articles with any of these topics / none of these (rasid/topics/data/labels.json)
+    topics: tuple[str, ...] = ()
+    not_topics: tuple[str, ...] = ()
+    #: bounds on the article's lexical tone (positive minus negative words, in %)
+    tone_min: float | None = None
+    tone_max: float | None = None
+    #: only events at this place (a knowledge-base id such as ``place:360630``)
+    place: str | None = None
 
     def without_participants(self) -> EventFilter:
         return replace(self, actor=None, recipient=None, involving=None)
@@ -71,6 +79,18 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
         if values:
             conditions.append(f"{column} IN (SELECT unnest(?))")
             params.append(list(values))
+    for values, negate in ((f.topics, ""), (f.not_topics, "NOT ")):
+        if values:
+            conditions.append(f"{negate}EXISTS (SELECT 1 FROM article_topics t WHERE "
+                              "t.article_id = a.id AND t.label IN (SELECT unnest(?)))")
+            params.append(list(values))
+    for bound, operator in ((f.tone_min, ">="), (f.tone_max, "<=")):
+        if bound is not None:
+            conditions.append(f"a.tone_lexical {operator} ?")
+            params.append(bound)
+    if f.place:
+        conditions.append("e.place = ?")
+        params.append(f.place)
     if f.article:
         conditions.append("e.article_id = ?")
         params.append(f.article)
@@ -90,6 +110,7 @@ _COLUMNS = (
     "e.article_id, e.id, e.type, e.mode, e.quad, e.score, e.modality, e.evidence, e.date, "
     "e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, "
     "e.sentence_text, e.confidence, e.reported_by, e.place, e.cameo, e.rule_id, "
+    "e.place_name, e.lat, e.lon, e.admin1_name, e.place_country, "
     "a.title AS article_title, a.source AS article_source, a.date AS article_date"
 )
 

@@ -1,0 +1,77 @@
+"""Words of an article as features for the topic classifier.
+
+Independent of the pipeline's segmenter on purpose: training reads ten thousand
+articles and must be quick, and the same function runs at analysis time, so what the
+model saw in training is exactly what it sees on a user's article. The rules (prefixes,
+stop words, title weight) live in ``data/features.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rasid.text.normalize import match_key
+
+_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0640]+|[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class FeatureRules:
+    prefixes: tuple[str, ...]
+    min_stem: int
+    min_length: int
+    title_weight: int
+    stopwords: frozenset[str]
+
+
+def load_data(name: str) -> dict:
+    """A JSON file of ``rasid/topics/data``."""
+    path = resources.files("rasid.topics") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def rules() -> FeatureRules:
+    data = load_data("features.json")
+    prefixes = sorted({match_key(p) for p in data["prefixes"]}, key=len, reverse=True)
+    return FeatureRules(tuple(prefixes), int(data["min_stem"]), int(data["min_length"]),
+                        int(data["title_weight"]),
+                        frozenset(match_key(w) for w in data["stopwords"]))
+
+
+def stem(key: str, prefixes: tuple[str, ...], min_stem: int) -> str:
+    """The key without its longest listed prefix (the key itself when none fits)."""
+    for prefix in prefixes:
+        if key.startswith(prefix) and len(key) - len(prefix) >= min_stem:
+            return key[len(prefix):]
+    return key
+
+
+def words(text: str, *, keep_stopwords: bool = False) -> list[tuple[str, str]]:
+    """(key, stem) of every word of ``text`` (stop words left out unless asked for)."""
+    r = rules()
+    result = []
+    for match in _WORD.finditer(text):
+        key = match_key(match.group())
+        if not keep_stopwords and (len(key) < r.min_length or key in r.stopwords):
+            continue
+        result.append((key, stem(key, r.prefixes, r.min_stem)))
+    return result
+
+
+def features(text: str, title: str | None = None) -> Counter[str]:
+    """Counts of the features of an article: each word's key, and its stem (``~``
+    before it) when that differs; title words weigh ``title_weight`` times."""
+    counts: Counter[str] = Counter()
+    r = rules()
+    for source, weight in ((text, 1), (title or "", r.title_weight)):
+        for key, bare in words(source):
+            counts[key] += weight
+            if bare != key:
+                counts["~" + bare] += weight
+    return counts
