@@ -34,6 +34,12 @@ _NODE = {
 }
 
 
+#: the tolls an event carries (``counts`` in its data) as columns
+TOLLS = ("killed", "injured", "arrested", "kidnapped")
+_TOLLS = "".join(
+    f", TRY_CAST(json_extract_string(e.data, '$.counts.{kind}.value') AS INTEGER) AS {kind}"
+    for kind in TOLLS)
+
 _PAIR = ("SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
          "s.node AS actor, r.node AS recipient FROM ev "
          "JOIN parts s ON s.article_id = ev.article_id AND s.event_id = ev.id "
@@ -53,7 +59,7 @@ def dyads_sql(f: EventFilter, level: str, *, involving: str | None = None
         "WITH ev AS (SELECT e.article_id, e.id, e.type, e.mode, e.quad, e.score, e.date, "
         "e.evidence, e.modality, e.trigger_text, e.trigger_start, e.trigger_end, "
         "e.sentence_start, e.sentence_text, e.confidence, a.title AS article_title, "
-        "a.tone_lexical AS article_tone "
+        f"a.tone_lexical AS article_tone{_TOLLS} "
         f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause}), "
         f"parts AS (SELECT x.article_id, x.event_id, x.role, {node} AS node "
         "FROM event_actors x LEFT JOIN entities n "
@@ -76,6 +82,7 @@ _AGGREGATES = (
     "coalesce(sum(greatest(-score, 0)), 0) AS conflict, "
     "avg(CASE WHEN quad IN ('3', '4') THEN 1.0 WHEN quad IS NOT NULL THEN 0.0 END) "
     "AS conflict_share, avg(article_tone) AS lexical_tone"
+    + "".join(f", coalesce(sum({kind}), 0) AS {kind}" for kind in TOLLS)
 )
 
 
@@ -169,6 +176,7 @@ def _summary(rows_: list[dict[str, Any]]) -> dict[str, Any]:
         "cooperation": sum(max(x, 0.0) for x in scores),
         "conflict": sum(max(-x, 0.0) for x in scores),
         "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
+        **{kind: sum(r.get(kind) or 0 for r in rows_) for kind in TOLLS},
     }
 
 
@@ -187,11 +195,15 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, actor: str,
                       "article_id, trigger_start, id, actor", [*params, *pair_params])
     by_direction: dict[tuple[str, str], list[dict[str, Any]]] = {}
     counts: dict[tuple[str, str, str], int] = {}
+    tolls: dict[str, dict[str, int]] = {}
     for row in found:
         by_direction.setdefault((row["actor"], row["recipient"]), []).append(row)
         if row["date"]:
             key = (row["date"][:7], str(row["type"]), str(row["quad"]))
             counts[key] = counts.get(key, 0) + 1
+            month = tolls.setdefault(row["date"][:7], dict.fromkeys(TOLLS, 0))
+            for kind in TOLLS:
+                month[kind] += row.get(kind) or 0
     directions = [{"actor": a, "recipient": r, **_summary(items)}
                   for (a, r), items in sorted(by_direction.items(),
                                               key=lambda kv: (-len(kv[1]), kv[0]))]
@@ -208,6 +220,10 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, actor: str,
         "recipient": labels.get(recipient, {"id": recipient, "label": recipient}),
         "directions": directions,
         "timeline": timeline,
+        # killed, injured, arrested and kidnapped by month (a toll counts in each
+        # dyad of its event, so both directions of a pair may hold it)
+        "tolls": [{"period": month, **values} for month, values in sorted(tolls.items())
+                  if any(values.values())],
         "events": page(events, len(found), limit, offset),
     }
 
