@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
     rep.add_argument("--explain", action="store_true",
                      help="list each change (step, raw span, new span) on stderr")
-    rep.add_argument("--config", help="a TOML settings file")
+    rep.add_argument("--config", metavar="FILE", help="a TOML settings file")
     add_max_chars(rep)
 
     ana = commands.add_parser("analyze", help="analyze documents and print the result",
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "document")
     ana.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
                      help="how to read the inputs (auto: by file suffix and content)")
-    ana.add_argument("--config", help="a TOML settings file")
+    ana.add_argument("--config", metavar="FILE", help="a TOML settings file")
     add_max_chars(ana)
     ana.add_argument("--kb", action="append", default=[], metavar="FILE",
                      help="an extra knowledge-base file (JSON Lines); may be repeated")
@@ -77,12 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
                              "GOLD is the corpus folder, the text is read from --news).")
     ev.add_argument("layer", choices=("ner", "quotes", "events", "events-corpus"))
     ev.add_argument("gold", help="the gold file (the corpus folder for events-corpus)")
-    ev.add_argument("--news", default=DEFAULT_NEWS,
+    ev.add_argument("--news", default=DEFAULT_NEWS, metavar="FILE",
                     help=f"events-corpus: the news file (default {DEFAULT_NEWS})")
     ev.add_argument("--split", default="test",
                     help="events-corpus: split(s) to score, comma-separated (default test)")
     ev.add_argument("--errors", action="store_true", help="list every error")
-    ev.add_argument("--config", help="a TOML settings file")
+    ev.add_argument("--config", metavar="FILE", help="a TOML settings file")
     ev.set_defaults(handler=_evaluate)
 
     from rasid.cli_store import add_commands

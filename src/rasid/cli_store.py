@@ -65,8 +65,9 @@ def _list(value: str) -> list[str]:
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None,
-                        help=f"the store, a DuckDB file (default: {default_db()})")
+    parser.add_argument("--db", type=Path, default=None, metavar="FILE",
+                        help=f"the store, a DuckDB file (default: {default_db()}, or "
+                        "$RASID_DB)")
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +76,9 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD",
                         help="only events on or before this date")
     parser.add_argument("--actor", help="only events involving this actor: an entity id "
-                        "(country:IRN), a code or a country code (IRN)")
+                        "(country:IRN), a code or a country code (IRN), or a name in "
+                        "English or Arabic (Iran, إيران); an actor no stored event "
+                        "involves is an error that suggests close names")
     parser.add_argument("--type", dest="types", type=_list, action="extend", default=[],
                         metavar="TYPE[,TYPE]", help="only these PLOVER event types")
     parser.add_argument("--evidence", type=_list, action="extend", default=[],
@@ -111,7 +114,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                      help="how to read the inputs (auto: by file suffix and content)")
     ing.add_argument("--date", type=_date, help="publication date YYYY-MM-DD for documents "
                      "that carry none")
-    ing.add_argument("--config", help="a TOML settings file")
+    ing.add_argument("--config", metavar="FILE", help="a TOML settings file")
     add_max_chars(ing)
     ing.add_argument("--plugin", dest="plugins", action="append", default=[],
                      metavar="MODULE", help="import MODULE first (in every worker), e.g. to "
@@ -131,7 +134,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                      "--progress-interval seconds or 1,000 documents")
     ing.add_argument("--progress-interval", type=_seconds, default=30.0, metavar="SECONDS",
                      help="without a terminal, seconds between progress lines (default 30)")
-    ing.add_argument("--work-dir", type=Path, help="folder for Dask partitions (default: "
+    ing.add_argument("--work-dir", type=Path, metavar="DIR",
+                     help="folder for Dask partitions (default: "
                      "beside the store; must be shared with remote workers)")
     ing.add_argument("--partition-size", type=_positive, default=200, metavar="N",
                      help="documents per Dask partition (default 200)")
@@ -146,8 +150,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
     exp.add_argument("--format", required=True, choices=sorted(EXPORTERS),
                      help="; ".join(f"{e.name}: {e.description}" for e in EXPORTERS.values()))
-    exp.add_argument("--out", help="the output file (default: standard output; a binary "
-                     "format needs --out or a redirection when that is a terminal)")
+    exp.add_argument("--out", metavar="FILE", help="the output file (default: standard "
+                     "output; a binary format needs --out or a redirection when that is "
+                     "a terminal)")
     _add_filters(exp)
     exp.set_defaults(handler=_export)
 
@@ -162,20 +167,25 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                      help="period length (default: month)")
     rel.add_argument("--level", choices=("entity", "country"), default="entity",
                      help="count actors as entities or fold them into their country")
-    rel.add_argument("--top", type=int, default=3, help="evidence events per row (default 3)")
+    rel.add_argument("--top", type=int, default=3, metavar="N",
+                     help="events that weigh most shown per row (default 3; 0: none)")
     rel.add_argument("--basis", type=_list, action="extend", default=[],
                      metavar="BASIS[,BASIS]",
                      help="at --level country, which bases of a participant's country count: "
                      "stated, place (the event's place), article (the article's context); "
                      "default all three")
-    rel.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    rel.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                     help="a table with names that fits the terminal (at most 120 "
+                     "characters), or CSV or JSON with every column and the names in both "
+                     "scripts (default table)")
     rel.set_defaults(handler=_relations)
 
     sta = subparsers.add_parser("stats", help="what the store holds",
                                 description="Counts of articles, failures, duplicates and "
                                 "layers in the store.")
     _add_db(sta)
-    sta.add_argument("--format", choices=("table", "json"), default="table")
+    sta.add_argument("--format", choices=("table", "json"), default="table",
+                     help="default table")
     sta.set_defaults(handler=_stats)
 
 

@@ -21,16 +21,18 @@ def add_commands(commands: Any) -> None:
         "(docs/annotation/events-guideline.md). The corpus holds offsets only; the "
         "news text is read from --news.")
     train.add_argument("model", choices=("events",))
-    train.add_argument("--corpus", default=DEFAULT_CORPUS,
+    train.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="DIR",
                        help=f"the corpus folder (default {DEFAULT_CORPUS})")
-    train.add_argument("--news", default=DEFAULT_NEWS, help="the news file the corpus "
+    train.add_argument("--news", default=DEFAULT_NEWS, metavar="FILE",
+                       help="the news file the corpus "
                        f"annotates (default {DEFAULT_NEWS})")
     train.add_argument("--splits", default="train",
                        help="comma-separated splits to train on (default train; never test)")
     train.add_argument("--tune", default="dev",
                        help="split to choose the threshold on, 'cv' for 5-fold "
                        "cross-validation over the training articles, 'none' to keep 0.5")
-    train.add_argument("--out", help="output folder (default: the package's model folder)")
+    train.add_argument("--out", metavar="DIR",
+                       help="output folder (default: the package's model folder)")
     train.set_defaults(handler=_train)
 
 

@@ -52,8 +52,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "serve", help="the web dashboard and REST API over a store",
         description="Serve the dashboard (overview, network, actors, dyads, articles) and "
         "the REST API (/api, documented at /docs) over a store opened read-only.")
-    srv.add_argument("--db", type=Path, default=None,
-                     help=f"the store, a DuckDB file (default: {default_db()})")
+    srv.add_argument("--db", type=Path, default=None, metavar="FILE",
+                     help=f"the store, a DuckDB file (default: {default_db()}, or $RASID_DB)")
     srv.add_argument("--host", default="127.0.0.1",
                      help="address to listen on (default 127.0.0.1: this machine only)")
     srv.add_argument("--port", type=_port, default=8000,

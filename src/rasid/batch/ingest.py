@@ -281,7 +281,6 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
         bar = _progress(conn, version, options, progress_stream)
         batch: list[dict[str, Any]] = []
         last_commit = time.monotonic()
-        ok = failed = 0  # results received (the summary counts those committed)
 
         def flush() -> None:
             nonlocal batch, last_commit
@@ -296,16 +295,14 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
                             error = record.get("error") or {}
                             on_failure(str(record.get("origin")), str(error.get("reason")))
                 batch = []
+            # progress counts what is stored, and the documents skipped as stored before
+            bar.update(summary.analyzed + summary.failed + tasks.skipped, summary.analyzed,
+                       summary.failed)
             last_commit = time.monotonic()
 
         try:
             for record in results:
                 batch.append(record)
-                if record.get("status") == "ok":
-                    ok += 1
-                else:
-                    failed += 1
-                bar.update(ok + failed + tasks.skipped, ok, failed)
                 if (len(batch) >= options.batch_size
                         or time.monotonic() - last_commit >= options.commit_seconds):
                     flush()
