@@ -41,6 +41,25 @@ def change_words(raw: str, text: str, change: RepairChange) -> tuple[str, str]:
     return raw[raw_left:raw_right], text[left:right]
 
 
+def _grouped(raw: str, text: str, changes: tuple[RepairChange, ...] | list[RepairChange]
+             ) -> list[tuple[str, str, str, int]]:
+    """``(step, raw words, new words, count)``: the changes one step made inside the same
+    words (three tatweels in one word) are one line."""
+    grouped: list[tuple[str, str, str, int]] = []
+    spans: list[tuple[str, tuple[int, int]]] = []
+    for change in changes:
+        span = words_around(raw, change.raw_start, change.raw_end)
+        if spans and spans[-1] == (change.step, span):
+            step, _, _, count = grouped[-1]
+            left, right = words_around(text, change.start, change.end)
+            grouped[-1] = (step, raw[span[0] : span[1]], text[left:right], count + 1)
+            continue
+        before, after = change_words(raw, text, change)
+        grouped.append((change.step, before, after, 1))
+        spans.append((change.step, span))
+    return grouped
+
+
 def _visible(text: str) -> str:
     """Invisible and space characters named, so a change to one can be seen."""
     shown = []
@@ -90,12 +109,13 @@ def render(analysis: Analysis) -> str:
     counts = Counter(c.step for c in changes)
     summary = ", ".join(f"{step} ×{n}" for step, n in counts.items()) or "none"
     lines.append(f"repairs: {len(changes)} ({summary})")
-    for change in changes[:LISTED_CHANGES]:
-        before, after = change_words(doc.repair.raw, doc.text, change)
-        lines.append(f"  {change.step}: {_visible(before)} -> {_visible(after)}")
-    if len(changes) > LISTED_CHANGES:
-        lines.append(f"  … {len(changes) - LISTED_CHANGES} more (rasid repair --explain "
-                     "lists them all)")
+    grouped = _grouped(doc.repair.raw, doc.text, changes)
+    for step, before, after, count in grouped[:LISTED_CHANGES]:
+        times = f" (×{count})" if count > 1 else ""
+        lines.append(f"  {step}: {_visible(before)} -> {_visible(after)}{times}")
+    if len(grouped) > LISTED_CHANGES:
+        lines.append(f"  … {len(grouped) - LISTED_CHANGES} more (rasid repair --explain "
+                     "lists every change)")
     lines.append(f"sentences: {len(doc.sentences)}, tokens: {len(doc.tokens)}")
     for number, sentence in enumerate(doc.sentences, start=1):
         lines.append(f"  [{number}] {doc.text[sentence.start:sentence.end]}")
@@ -156,6 +176,8 @@ def _event_line(event: Any, names: dict[str, str], speakers: dict[str, str]) -> 
     mode = f"({event.mode})" if event.mode else ""
     reporter = names.get(event.reported_by_entity or "") or \
         speakers.get(event.reported_by or "") or event.reported_by
+    if reporter == event.reported_by:  # a quotation whose speaker is not written
+        reporter = f"the quotation {reporter}"
     reported = f", reported by {reporter}" if event.reported_by else ""
     place = f", at {names.get(event.place, event.place)}" if event.place else ""
     words = event.text[event.trigger[0] : event.trigger[1]]

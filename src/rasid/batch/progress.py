@@ -152,9 +152,9 @@ class Progress:
     def update(self, done: int, analyzed: int, failed: int) -> None:
         step, self.done = done - self.done, done
         if self._bar is not None:
+            self._bar.set_postfix(ok=analyzed, failed=failed, refresh=False)
             if step:
                 self._bar.update(step)
-            self._bar.set_postfix(ok=analyzed, failed=failed, refresh=False)
         elif self.mode == "lines":
             now = time.monotonic()
             if now - self.last_line >= self.interval or done - self.last_done >= self.every:
