@@ -88,3 +88,20 @@ def test_network_edges_are_dark_and_names_bilingual_on_hover(browser, server: Se
     assert english in title and arabic.get_attribute("textContent") in title
     ActionChains(browser).move_to_element(node.find_element("css selector", "circle")).perform()
     wait(browser, lambda d: arabic.value_of_css_property("visibility") == "visible")
+
+
+def test_repairs_table_reads_before_then_after(browser, server: Server,  # noqa: F811
+                                               sample: dict) -> None:
+    """In the left-to-right table the raw words come first, then the arrow, then the
+    repaired words, however the Arabic inside each runs."""
+    visit(browser, server.url + f"/article/{sample['repaired']}")
+    rows = browser.execute_script("""
+        return Array.from(document.querySelectorAll('#repairs td.change')).map(function (td) {
+          var b = td.querySelector('.words-before'), a = td.querySelector('.words-after');
+          return {before: b.textContent, after: a.textContent,
+                  beforeRight: b.getBoundingClientRect().right,
+                  afterLeft: a.getBoundingClientRect().left};
+        });""")
+    assert any(r["before"] == "روسياوإيران" and r["after"] == "روسيا وإيران" for r in rows)
+    for row in rows:
+        assert row["beforeRight"] < row["afterLeft"], row
