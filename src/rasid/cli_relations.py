@@ -24,8 +24,10 @@ MAX_WIDTH = 120
 MIN_WIDTH = 100
 QUADS = ("1", "2", "3", "4")
 LEGEND = ("q1–q4: events per quad class (1 verbal cooperation, 2 material cooperation, "
-          "3 verbal conflict, 4 material conflict); score: sum of the event scores; "
-          "below each row, the events that weigh most (article/event type score «trigger»)")
+          "3 verbal conflict, 4 material conflict); score: sum of the event scores, mean: "
+          "their mean")
+LEGEND_TOP = ("; below each row, the events that weigh most (article/event type score "
+              "«trigger»)")
 
 
 def table_width() -> int:
@@ -133,7 +135,8 @@ def render_table(frame: pd.DataFrame, names: dict[str, ActorName], by: str,
         for item in row["top"]:
             lines.append(_fit(f"    · {_event_text(item)}", width))
     lines.append("")
-    lines.extend(_wrap(LEGEND, width))
+    shows_top = any(row["top"] for row in rows)
+    lines.extend(_wrap(LEGEND + (LEGEND_TOP if shows_top else ""), width))
     return "\n".join(lines)
 
 
