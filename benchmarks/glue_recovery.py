@@ -12,7 +12,7 @@ text and we count
 * the baseline: spaces repair inserts in the undamaged text (the news has a few real
   glued words of its own, so not all of these are errors).
 
-Run: ``python benchmarks/glue_recovery.py [--articles 1000] [--skip 0] [--news PATH]``
+Run: ``.venv/bin/python benchmarks/glue_recovery.py [--articles 1000] [--skip 0] [--news PATH]``
 """
 
 from __future__ import annotations

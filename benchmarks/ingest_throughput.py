@@ -7,7 +7,7 @@ does: reading, analysis, the single writer's commits. Near-duplicate linking, wh
 runs once at the end of an ingest, is timed apart. Worker start-up (building each
 Pipeline) is inside the figures, so small runs understate steady-state speed.
 
-Run: ``python benchmarks/ingest_throughput.py [--articles 2000] [--modes serial,pool,dask]
+Run: ``.venv/bin/python benchmarks/ingest_throughput.py [--articles 2000] [--modes serial,pool,dask]
 [--pipeline segment,entities,quotes,events]`` (``--articles 0``: all of them)
 """
 

@@ -9,7 +9,7 @@ and a third runs ``tag_document`` one article at a time.
 
 Targets: 40,000 tokens/s; model + lexicon loaded in under 2 s and 300 MB.
 
-Run: ``python benchmarks/ner_speed.py [--articles 3000] [--news PATH] [--model PATH]``
+Run: ``.venv/bin/python benchmarks/ner_speed.py [--articles 3000] [--news PATH] [--model PATH]``
 """
 
 from __future__ import annotations

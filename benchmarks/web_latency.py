@@ -10,7 +10,7 @@ The store: the path given, else ``/tmp/rasid-dev.duckdb`` when it exists. A path
 does not exist is built first by ingesting ``--articles`` dev articles (the dev news
 is CC BY-NC-SA: the store stays outside the project).
 
-Run: ``python benchmarks/web_latency.py [STORE] [--requests 20] [--articles 1000]``
+Run: ``.venv/bin/python benchmarks/web_latency.py [STORE] [--requests 20] [--articles 1000]``
 """
 
 from __future__ import annotations

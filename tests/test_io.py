@@ -58,7 +58,9 @@ def test_jsonl_with_malformed_lines(tmp_path) -> None:
     ]
     items = _read(tmp_path, "news.jsonl", "\n".join(lines).encode(), date="2020-01-01")
     assert [type(i).__name__ for i in items] == [
-        "Document", "InputError", "InputError", "InputError", "InputError", "Document"]
+        "Document", "MalformedJson", "BadRecord", "BadRecord", "BadDate", "Document"]
+    assert [getattr(i, "code", None) for i in items[1:5]] == ["R107", "R108", "R108", "R106"]
+    assert all(isinstance(i, InputError) for i in items[1:5])
     assert items[0].id == "n1" and items[0].date == "2015-07-01" and items[0].title == "عنوان"
     assert items[1].document.endswith("news.jsonl:2") and "malformed JSON" in items[1].reason
     assert "object" in items[2].reason

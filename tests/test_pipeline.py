@@ -83,8 +83,43 @@ def test_pipe_keeps_failures_in_the_stream(pipeline: Pipeline) -> None:
         Document("", id="b", origin="b"),
         InputError("c", "not valid UTF-8"),
     ]))
-    assert [type(i).__name__ for i in items] == ["Analysis", "InputError", "InputError"]
+    assert [type(i).__name__ for i in items] == ["Analysis", "EmptyDocument", "InputError"]
     assert items[1].document == "b"
+
+
+def test_pipe_failures_name_the_document_id(pipeline: Pipeline) -> None:
+    """Documents built in Python (no file, so no origin) are named by their id, and
+    documents without an id by their place in the batch, never as '<text>'."""
+    items = list(pipeline.pipe([
+        Document("قال الوزير إن المحادثات مستمرة.", id="news-17"),
+        Document("", id="news-18"),
+        Document("The minister arrived in Cairo.", id="news-19"),
+        Document("x" * 50 + "قال الوزير", id="news-20"),
+        Document("   "),
+    ]))
+    failures = items[1:]
+    assert [f.document for f in failures] == ["news-18", "news-19", "news-20", "<text 5>"]
+    assert [f.code for f in failures] == ["R101", "R104", "R104", "R101"]
+    assert all("<text>" not in str(f) for f in failures)
+    assert str(failures[0]).startswith("[R101] news-18: empty")
+
+
+def test_too_large_says_how_to_raise_the_limit(pipeline: Pipeline) -> None:
+    small = Pipeline(max_chars=20, pipeline=[])
+    (error,) = small.pipe([Document("قال الوزير إن المحادثات مستمرة اليوم.", id="long-1")])
+    assert error.code == "R105" and error.document == "long-1"
+    assert "--max-chars" in error.reason and "max_chars" in error.reason
+
+
+def test_input_errors_survive_pickling() -> None:
+    """Parallel ingest sends input errors to worker processes."""
+    import pickle
+
+    from rasid.errors import MissingFile
+
+    copy = pickle.loads(pickle.dumps(MissingFile("gone.txt", "no such file or folder")))
+    assert type(copy) is MissingFile and copy.document == "gone.txt"
+    assert str(copy) == "[R109] gone.txt: no such file or folder"
 
 
 def test_public_api() -> None:

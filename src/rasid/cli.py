@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from rasid._version import __version__
 from rasid.analysis import Analysis, failure_dict
+from rasid.cli_common import add_max_chars, pipeline_overrides
 from rasid.cli_train import DEFAULT_NEWS
 from rasid.errors import InputError
 
@@ -41,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
     rep.add_argument("--explain", action="store_true",
                      help="list each change (step, raw span, new span) on stderr")
-    rep.add_argument("--config", help="a TOML settings file")
+    rep.add_argument("--config", metavar="FILE", help="a TOML settings file")
+    add_max_chars(rep)
 
     ana = commands.add_parser("analyze", help="analyze documents and print the result",
                               description="Analyze Arabic documents: plain text files, "
@@ -54,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "document")
     ana.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
                      help="how to read the inputs (auto: by file suffix and content)")
-    ana.add_argument("--config", help="a TOML settings file")
+    ana.add_argument("--config", metavar="FILE", help="a TOML settings file")
+    add_max_chars(ana)
     ana.add_argument("--kb", action="append", default=[], metavar="FILE",
                      help="an extra knowledge-base file (JSON Lines); may be repeated")
     ana.set_defaults(handler=_analyze)
@@ -79,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", nargs="?",
                     help="the gold file (the corpus folder for events-corpus and "
                     "counts-corpus; none for topics, which reads the sections of --news)")
-    ev.add_argument("--news", default=DEFAULT_NEWS,
+    ev.add_argument("--news", default=DEFAULT_NEWS, metavar="FILE",
                     help="events-corpus, counts-corpus, topics: the news file "
                     f"(default {DEFAULT_NEWS})")
     ev.add_argument("--split", default="test",
@@ -89,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "the held-out outlets of src/rasid/topics/data/sections.json)")
     ev.add_argument("--model", help="topics: a topic model file (default: the shipped one)")
     ev.add_argument("--errors", action="store_true", help="list every error")
-    ev.add_argument("--config", help="a TOML settings file")
+    ev.add_argument("--config", metavar="FILE", help="a TOML settings file")
     ev.set_defaults(handler=_evaluate)
 
     from rasid.cli_store import add_commands
@@ -102,16 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _pipeline(config: str | None, kb: list[str] | None = None):
+def _pipeline(config: str | None, kb: list[str] | None = None,
+              max_chars: int | None = None):
     from rasid.pipeline import Pipeline
 
-    return Pipeline(config=config, **({"kb_files": kb} if kb else {}))
+    overrides = pipeline_overrides(max_chars)
+    if kb:
+        overrides["kb_files"] = kb
+    return Pipeline(config=config, **overrides)
 
 
 def _repair(args: argparse.Namespace) -> int:
     from rasid.io import check_text, read_paths
 
-    pipeline = _pipeline(args.config)
+    pipeline = _pipeline(args.config, max_chars=args.max_chars)
     item = next(iter(read_paths([args.file], input_format="text")))
     if isinstance(item, InputError):
         print(f"rasid: {item}", file=sys.stderr)
@@ -134,7 +141,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from rasid.io import read_paths
     from rasid.report import render
 
-    pipeline = _pipeline(args.config, args.kb)
+    pipeline = _pipeline(args.config, args.kb, args.max_chars)
     ok = failed = 0
     collected: list[dict] = []
     for item in pipeline.pipe(read_paths(args.paths, args.input_format, args.date)):

@@ -8,6 +8,9 @@ from collections.abc import Callable, Sequence
 
 from rasid.errors import RasidError
 
+#: the exit code of a usage, settings or store error (argparse uses it too)
+USAGE_ERROR = 2
+
 
 def run_main(build_parser: Callable[[], argparse.ArgumentParser],
              argv: Sequence[str] | None = None) -> int:
@@ -21,7 +24,7 @@ def run_main(build_parser: Callable[[], argparse.ArgumentParser],
         return args.handler(args)
     except RasidError as error:
         print(f"rasid: {error}", file=sys.stderr)
-        return 2
+        return USAGE_ERROR
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -35,3 +38,30 @@ def parser_with(add_commands: Callable[[argparse._SubParsersAction], None],
     parser = argparse.ArgumentParser(prog="rasid", description=description)
     add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
     return parser
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def add_max_chars(parser: argparse.ArgumentParser) -> None:
+    """``--max-chars N``: the ``max_chars`` setting from the command line, so a user told
+    that a document is too large can raise the limit without writing a settings file."""
+    from rasid.settings import SETTINGS
+
+    default = next(s.default for s in SETTINGS if s.name == "max_chars")
+    parser.add_argument("--max-chars", type=positive_int, default=None, metavar="N",
+                        help="largest document accepted, in characters (default "
+                        f"{default:,}, or max_chars in --config)")
+
+
+def pipeline_overrides(max_chars: int | None) -> dict[str, object]:
+    """The Pipeline keyword arguments the command-line options set (over --config)."""
+    return {} if max_chars is None else {"max_chars": max_chars}

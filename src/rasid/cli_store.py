@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from rasid.cli_common import add_max_chars, pipeline_overrides, positive_int
 from rasid.errors import InputError
 
 COMMANDS = ("ingest", "export", "relations", "stats")
@@ -46,13 +47,16 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(error.reason) from None
 
 
-def _positive(value: str) -> int:
+_positive = positive_int
+
+
+def _seconds(value: str) -> float:
     try:
-        number = int(value)
+        number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
     return number
 
 
@@ -61,8 +65,9 @@ def _list(value: str) -> list[str]:
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None,
-                        help=f"the store, a DuckDB file (default: {default_db()})")
+    parser.add_argument("--db", type=Path, default=None, metavar="FILE",
+                        help=f"the store, a DuckDB file (default: {default_db()}, or "
+                        "$RASID_DB)")
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -71,7 +76,9 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD",
                         help="only events on or before this date")
     parser.add_argument("--actor", help="only events involving this actor: an entity id "
-                        "(country:IRN), a code or a country code (IRN)")
+                        "(country:IRN), a code or a country code (IRN), or a name in "
+                        "English or Arabic (Iran, إيران); an actor no stored event "
+                        "involves is an error that suggests close names")
     parser.add_argument("--type", dest="types", type=_list, action="extend", default=[],
                         metavar="TYPE[,TYPE]", help="only these PLOVER event types")
     parser.add_argument("--evidence", type=_list, action="extend", default=[],
@@ -119,7 +126,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                      help="how to read the inputs (auto: by file suffix and content)")
     ing.add_argument("--date", type=_date, help="publication date YYYY-MM-DD for documents "
                      "that carry none")
-    ing.add_argument("--config", help="a TOML settings file")
+    ing.add_argument("--config", metavar="FILE", help="a TOML settings file")
+    add_max_chars(ing)
     ing.add_argument("--plugin", dest="plugins", action="append", default=[],
                      metavar="MODULE", help="import MODULE first (in every worker), e.g. to "
                      "register extra pipeline components")
@@ -133,8 +141,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     ing.add_argument("--no-dedup", dest="dedup", action="store_false",
                      help="do not link near-duplicate articles at the end")
     ing.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                     help="show a progress bar on stderr (default: when stderr is a terminal)")
-    ing.add_argument("--work-dir", type=Path, help="folder for Dask partitions (default: "
+                     help="show progress on stderr (default on): a bar with the total and "
+                     "the time left on a terminal, elsewhere a plain line every "
+                     "--progress-interval seconds or 1,000 documents")
+    ing.add_argument("--progress-interval", type=_seconds, default=30.0, metavar="SECONDS",
+                     help="without a terminal, seconds between progress lines (default 30)")
+    ing.add_argument("--work-dir", type=Path, metavar="DIR",
+                     help="folder for Dask partitions (default: "
                      "beside the store; must be shared with remote workers)")
     ing.add_argument("--partition-size", type=_positive, default=200, metavar="N",
                      help="documents per Dask partition (default 200)")
@@ -149,7 +162,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
     exp.add_argument("--format", required=True, choices=sorted(EXPORTERS),
                      help="; ".join(f"{e.name}: {e.description}" for e in EXPORTERS.values()))
-    exp.add_argument("--out", help="the output file (default: standard output)")
+    exp.add_argument("--out", metavar="FILE", help="the output file (default: standard "
+                     "output; a binary format needs --out or a redirection when that is "
+                     "a terminal)")
     _add_filters(exp)
     exp.set_defaults(handler=_export)
 
@@ -164,20 +179,25 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                      help="period length (default: month)")
     rel.add_argument("--level", choices=("entity", "country"), default="entity",
                      help="count actors as entities or fold them into their country")
-    rel.add_argument("--top", type=int, default=3, help="evidence events per row (default 3)")
+    rel.add_argument("--top", type=int, default=3, metavar="N",
+                     help="events that weigh most shown per row (default 3; 0: none)")
     rel.add_argument("--basis", type=_list, action="extend", default=[],
                      metavar="BASIS[,BASIS]",
                      help="at --level country, which bases of a participant's country count: "
                      "stated, place (the event's place), article (the article's context); "
                      "default all three")
-    rel.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    rel.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                     help="a table with names that fits the terminal (at most 120 "
+                     "characters), or CSV or JSON with every column and the names in both "
+                     "scripts (default table)")
     rel.set_defaults(handler=_relations)
 
     sta = subparsers.add_parser("stats", help="what the store holds",
                                 description="Counts of articles, failures, duplicates and "
                                 "layers in the store.")
     _add_db(sta)
-    sta.add_argument("--format", choices=("table", "json"), default="table")
+    sta.add_argument("--format", choices=("table", "json"), default="table",
+                     help="default table")
     sta.set_defaults(handler=_stats)
 
 
@@ -197,14 +217,16 @@ def _ingest(args: argparse.Namespace) -> int:
         print("rasid ingest: give PATHs to read, or --reprocess (not both)", file=sys.stderr)
         return 2
     import_plugins(args.plugins)
-    pipeline = Pipeline(config=args.config)  # checks settings and components now
+    # checks settings and components now
+    pipeline = Pipeline(config=args.config, **pipeline_overrides(args.max_chars))
     options = IngestOptions(
         paths=list(args.paths), input_format=args.input_format, date=args.date,
         columns=CsvColumns(args.text_column, args.id_column, args.date_column,
                            args.title_column, args.source_column, args.url_column),
         workers=args.workers, dask=args.dask, reprocess=args.reprocess, force=args.force,
         dedup=args.dedup, batch_size=args.batch_size, work_dir=args.work_dir,
-        partition_size=args.partition_size, progress=args.progress)
+        partition_size=args.partition_size, progress=args.progress,
+        progress_interval=args.progress_interval)
     db = _db(args)
 
     def report(document: str, reason: str) -> None:
@@ -220,10 +242,16 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _filters(args: argparse.Namespace):
+def _filters(args: argparse.Namespace, conn: Any = None):
+    """The query filters of the options; with a store connection, ``--actor`` is checked
+    against the stored actors first (an unknown one fails, suggesting close names)."""
+    from rasid.store.names import resolve_actor
     from rasid.store.queries import Filters
 
-    return Filters(date_from=args.date_from, date_to=args.date_to, actor=args.actor,
+    actor = args.actor
+    if actor is not None and conn is not None:
+        actor = resolve_actor(conn, actor)
+    return Filters(date_from=args.date_from, date_to=args.date_to, actor=actor,
                    types=tuple(args.types), evidence=tuple(args.evidence),
                    include_duplicates=args.include_duplicates,
                    topics=tuple(args.topics), not_topics=tuple(args.not_topics),
@@ -232,12 +260,18 @@ def _filters(args: argparse.Namespace):
 
 
 def _export(args: argparse.Namespace) -> int:
+    from rasid.cli_common import USAGE_ERROR
     from rasid.store import connect
-    from rasid.store.export import export
+    from rasid.store.export import EXPORTERS, export
 
+    if EXPORTERS[args.format].binary and args.out in (None, "-") and sys.stdout.isatty():
+        print(f"rasid export: {args.format} is a binary format and would be written to the "
+              f"terminal; give --out FILE (e.g. --out events{EXPORTERS[args.format].suffix}) "
+              "or redirect the output to a file", file=sys.stderr)
+        return USAGE_ERROR
     conn = connect(_db(args), read_only=True)
     try:
-        result = export(conn, args.format, args.out, _filters(args))
+        result = export(conn, args.format, args.out, _filters(args, conn))
     finally:
         conn.close()
     for note in result.notes:
@@ -248,39 +282,34 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _evidence_text(events: Any) -> str:
-    items = events.tolist() if hasattr(events, "tolist") else list(events or [])
-    parts = []
-    for item in items:
-        score = item.get("score")
-        score_text = "" if score is None else f" {score:+g}"
-        parts.append(f"{item.get('article')}/{item.get('event')} {item.get('type')}"
-                     f"{score_text} «{item.get('trigger') or ''}»")
-    return "; ".join(parts)
-
-
 def _relations(args: argparse.Namespace) -> int:
+    from rasid.cli_relations import evidence_text, render_table, with_names
     from rasid.store import connect
+    from rasid.store.names import actor_names
     from rasid.store.queries import relations
 
     conn = connect(_db(args), read_only=True)
     try:
-        frame = relations(conn, _filters(args), by=args.by, level=args.level, top=args.top)
+        filters = _filters(args, conn)
+        frame = relations(conn, filters, by=args.by, level=args.level, top=args.top)
+        names = actor_names(conn, [*frame["actor"], *frame["recipient"]])
     finally:
         conn.close()
+    if frame.empty:
+        print("rasid: no dyads match (events need an actor and a recipient, or two actors)",
+              file=sys.stderr)
     if args.format == "json":
-        print(frame.to_json(orient="records", date_format="iso", force_ascii=False,
-                            indent=2))
+        print(with_names(frame, names).to_json(orient="records", date_format="iso",
+                                               force_ascii=False, indent=2))
         return 0
-    frame = frame.assign(top_events=frame["top_events"].map(_evidence_text))
-    if args.by == "all":
-        frame = frame.drop(columns=["period"])
     if args.format == "csv":
+        frame = with_names(frame, names).assign(
+            top_events=frame["top_events"].map(evidence_text))
+        if args.by == "all":
+            frame = frame.drop(columns=["period"])
         frame.to_csv(sys.stdout, index=False)
-    elif frame.empty:
-        print("no dyads match (events need an actor and a recipient)", file=sys.stderr)
-    else:
-        print(frame.to_string(index=False, max_colwidth=80))
+    elif not frame.empty:
+        print(render_table(frame, names, args.by))
     return 0
 
 

@@ -23,10 +23,11 @@ def add_commands(commands: Any) -> None:
         "file's newspaper sections and seed words (src/rasid/topics/data), leaving the "
         "held-out outlets out.")
     train.add_argument("model", choices=("events", "topics"))
-    train.add_argument("--corpus", default=DEFAULT_CORPUS,
+    train.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="DIR",
                        help=f"events: the corpus folder (default {DEFAULT_CORPUS})")
-    train.add_argument("--news", default=DEFAULT_NEWS, help="the news file the corpus "
-                       "annotates, or whose sections train the topics "
+    train.add_argument("--news", default=DEFAULT_NEWS, metavar="FILE",
+                       help="the news file the corpus annotates, or whose sections train "
+                       "the topics "
                        f"(default {DEFAULT_NEWS})")
     train.add_argument("--splits", default="train",
                        help="events: comma-separated splits to train on (default train; "
@@ -37,7 +38,8 @@ def add_commands(commands: Any) -> None:
     train.add_argument("--hold-out", metavar="OUTLETS",
                        help="topics: comma-separated outlets left out of training (default: "
                        "'held_out' of src/rasid/topics/data/sections.json)")
-    train.add_argument("--out", help="output folder (default: the package's model folder)")
+    train.add_argument("--out", metavar="DIR",
+                       help="output folder (default: the package's model folder)")
     train.set_defaults(handler=_train)
 
 

@@ -18,7 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from rasid.errors import InputError
+from rasid.errors import (
+    BadDate,
+    BadRecord,
+    BinaryInput,
+    DamagedArchive,
+    EmptyDocument,
+    InputError,
+    MalformedJson,
+    MissingFile,
+    NotArabic,
+    NotUtf8,
+    TooLarge,
+    UnreadableFile,
+)
 from rasid.text.normalize import arabic_share
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -39,23 +52,32 @@ class Document:
     url: str | None = None
     origin: str = "<text>"
 
+    @property
+    def name(self) -> str:
+        """What messages call the document: where it was read from (a file, a line of
+        one) when known, else its id, so a batch built in Python still names each
+        document that fails."""
+        if self.origin != "<text>" or not self.id:
+            return self.origin
+        return self.id
+
 
 def normalize_date(value: object, origin: str) -> str | None:
     """``YYYY-MM-DD`` from an ISO date or timestamp; an InputError otherwise."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise InputError(origin, f"date must be a string YYYY-MM-DD, got {value!r}")
+        raise BadDate(origin, f"date must be a string YYYY-MM-DD, got {value!r}")
     match = _DATE.match(value.strip())
     if not match:
-        raise InputError(origin, f"date {value!r} is not of the form YYYY-MM-DD")
+        raise BadDate(origin, f"date {value!r} is not of the form YYYY-MM-DD")
     year, month, day = (int(g) for g in match.groups())
     import datetime
 
     try:
         datetime.date(year, month, day)
     except ValueError:
-        raise InputError(origin, f"date {value!r} is not a real calendar date") from None
+        raise BadDate(origin, f"date {value!r} is not a real calendar date") from None
     return match.group(0)
 
 
@@ -63,19 +85,20 @@ def check_text(document: Document, max_chars: int, min_arabic_share: float) -> N
     """Raise InputError when the text is empty, too large or not Arabic."""
     text = document.text
     if not isinstance(text, str):
-        raise InputError(document.origin, "text must be a string")
+        raise BadRecord(document.name, "text must be a string")
     if not text.strip():
-        raise InputError(document.origin, "empty document (no text)")
+        raise EmptyDocument(document.name, "empty document (no text)")
     if len(text) > max_chars:
-        raise InputError(
-            document.origin,
-            f"document too large ({len(text):,} characters; the limit is {max_chars:,}, "
-            "set max_chars to raise it)",
+        raise TooLarge(
+            document.name,
+            f"document too large ({len(text):,} characters; the limit is {max_chars:,}: "
+            f"raise it with --max-chars {len(text)} on the command line, max_chars in a "
+            "--config file, or Pipeline(max_chars=...))",
         )
     share = arabic_share(text)
     if share < min_arabic_share:
-        raise InputError(
-            document.origin,
+        raise NotArabic(
+            document.name,
             f"not Arabic text ({share:.0%} of its letters are Arabic; "
             f"at least {min_arabic_share:.0%} needed)",
         )
@@ -85,12 +108,12 @@ def decode(data: bytes, origin: str) -> str:
     """Decode UTF-8 bytes (a BOM is allowed); binary or other encodings fail clearly."""
     head = data[:8192]
     if b"\x00" in head:
-        raise InputError(origin, "binary file (contains NUL bytes), not text")
+        raise BinaryInput(origin, "binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bad = data[error.start : error.start + 1].hex()
-        raise InputError(
+        raise NotUtf8(
             origin,
             f"not valid UTF-8 (byte 0x{bad} at offset {error.start}); "
             "convert the file to UTF-8",
@@ -99,10 +122,10 @@ def decode(data: bytes, origin: str) -> str:
 
 def _document_from_json(record: object, origin: str) -> Document:
     if not isinstance(record, dict):
-        raise InputError(origin, "a JSON line must be an object with a 'text' field")
+        raise BadRecord(origin, "a JSON line must be an object with a 'text' field")
     text = record.get("text")
     if not isinstance(text, str):
-        raise InputError(origin, "the JSON object has no 'text' string")
+        raise BadRecord(origin, "the JSON object has no 'text' string")
     values = {}
     for name in ("id", "title", "source", "url"):
         value = record.get(name)
@@ -121,7 +144,7 @@ def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Document | InputErro
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputError(origin, f"malformed JSON ({error.msg} at column {error.colno})")
+            yield MalformedJson(origin, f"malformed JSON ({error.msg} at column {error.colno})")
             continue
         try:
             yield _document_from_json(record, origin)
@@ -144,7 +167,7 @@ def read_bytes(data: bytes, name: str, input_format: str = "auto", date: str | N
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as error:
-            yield InputError(name, f"damaged gzip file ({error})")
+            yield DamagedArchive(name, f"damaged gzip file ({error})")
             return
         if name.lower().endswith(".gz"):
             inner_name = name[:-3]
@@ -188,13 +211,13 @@ def walk_paths(paths: Iterable[str],
             continue
         path = Path(raw_path)
         if not path.exists():
-            yield InputError(raw_path, "no such file or folder")
+            yield MissingFile(raw_path, "no such file or folder")
             continue
         for file in _files(path):
             try:
                 data = file.read_bytes()
             except OSError as error:
-                yield InputError(str(file), f"cannot be read ({error.strerror})")
+                yield UnreadableFile(str(file), f"cannot be read ({error.strerror})")
                 continue
             yield from read(data, str(file))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -269,18 +269,23 @@ class Pipeline:
              ) -> Iterator[Analysis | InputError]:
         """Analyze many documents; failures are yielded as InputError, never dropped.
 
+        Each failure names its document: where it was read from, else its id, else its
+        place in ``documents`` (``<text 3>``).
+
         An unexpected error inside a component (a bug) fails that document only, with
         the component's error named, so one bad article never stops a corpus run.
         """
-        for document in documents:
+        for position, document in enumerate(documents, start=1):
             if isinstance(document, InputError):
                 yield document
                 continue
+            if document.name == "<text>":  # neither an origin nor an id: its place
+                document = replace(document, origin=f"<text {position}>")
             try:
                 yield self.run(document)
             except InputError as error:
                 yield error
             except Exception as error:  # recorded per document, never hidden
-                yield AnalysisError(document.origin,
+                yield AnalysisError(document.name,
                                     f"internal error while analyzing ({type(error).__name__}: "
                                     f"{error}); please report it")

@@ -66,7 +66,8 @@ def test_sigkill_mid_run_then_rerun_loses_and_doubles_nothing(
                str(layers_config), "--plugin", "store_plugin", "--workers", "2",
                "--batch-size", "10"]
     slow = plugin_environment(STORE_PLUGIN_DELAY="0.02")
-    process = subprocess.Popen([*command, "--progress"], stdout=subprocess.DEVNULL,
+    process = subprocess.Popen([*command, "--progress", "--progress-interval", "0.05"],
+                               stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env=slow, start_new_session=True)
     seen = {"count": 0}
     output: list[bytes] = []
@@ -75,7 +76,7 @@ def test_sigkill_mid_run_then_rerun_loses_and_doubles_nothing(
         assert process.stderr is not None
         for chunk in iter(lambda: process.stderr.read1(4096), b""):
             output.append(chunk)
-            counts = re.findall(rb"ingest: (\d+) articles", b"".join(output))
+            counts = re.findall(rb"; (\d+) analyzed", b"".join(output))  # stored, not skipped
             if counts:
                 seen["count"] = max(int(c) for c in counts)
 

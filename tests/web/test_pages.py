@@ -174,3 +174,17 @@ def test_missing_store_shows_how_to_ingest(tmp_path: Path) -> None:
         assert answer.status_code == 404 and answer.json()["error"] == "store_missing"
         assert "rasid ingest" in answer.json()["hint"]
     assert not missing.exists(), "a read-only dashboard never creates the store"
+
+
+def test_repairs_table_shows_the_words_around_each_change(web: httpx.Client,
+                                                           sample: dict) -> None:
+    """An inserted space is shown as the glued word and the two words it became, not as
+    '"" → " "'; the exact characters stay in the tooltip and the JSON twin."""
+    assert sample["repaired"], "the test store has a text that needed repair"
+    data = web.get(f"/article/{sample['repaired']}.json").json()
+    glued = [r for r in data["repairs"] if r["step"] == "glued_words"]
+    assert glued and glued[0]["words_before"] == "روسياوإيران"
+    assert glued[0]["words_after"] == "روسيا وإيران"
+    html = web.get(f"/article/{sample['repaired']}").text
+    assert 'title=\'" "\'>روسيا وإيران</span>' in html
+    assert '<code>""</code> → <code>" "</code>' not in html

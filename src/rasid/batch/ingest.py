@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import duckdb
 
+from rasid.batch.progress import Progress, count_documents, progress_mode
 from rasid.batch.sources import CsvColumns, read_inputs
 from rasid.batch.worker import (
     INTERNAL_ERROR,
@@ -71,6 +71,9 @@ class IngestOptions:
     partition_size: int = 200
     work_dir: Path | None = None
     progress: bool | None = None
+    #: without a terminal, a progress line every so many seconds or documents
+    progress_interval: float = 30.0
+    progress_every: int = 1000
 
 
 @dataclass
@@ -166,12 +169,21 @@ class _Tasks:
             yield item
 
 
-def _progress(enabled: bool | None):
-    from tqdm import tqdm
-
-    return tqdm(unit=" articles", file=sys.stderr, disable=(None if enabled is None
-                                                             else not enabled),
-                mininterval=0.5, dynamic_ncols=True, desc="ingest")
+def _progress(conn: duckdb.DuckDBPyConnection, version: str, options: IngestOptions,
+              stream: IO[str] | None) -> Progress:
+    """The progress display, with the number of documents this run will go through."""
+    mode = progress_mode(options.progress, stream)
+    total: int | None = None
+    if mode != "off":
+        if options.reprocess:
+            row = conn.execute("SELECT count(*) FROM articles WHERE raw_text IS NOT NULL "
+                               "AND (? OR pipeline_version <> ?)",
+                               [options.force, version]).fetchone()
+            total = int(row[0]) if row else 0
+        else:
+            total = count_documents(options.paths, options.input_format)
+    return Progress(mode, total, stream=stream, interval=options.progress_interval,
+                    every=options.progress_every)
 
 
 def _pool_results(tasks: Iterable[Task], run: RunSettings, workers: int, *, chunk: int = 8
@@ -237,12 +249,15 @@ def _results(tasks: _Tasks, run: RunSettings, options: IngestOptions, db: Path
 
 def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
            plugins: tuple[str, ...] = (),
-           on_failure: Callable[[str, str], None] | None = None) -> IngestSummary:
+           on_failure: Callable[[str, str], None] | None = None,
+           progress_stream: IO[str] | None = None) -> IngestSummary:
     """Analyze ``options.paths`` (or, with ``reprocess``, the stored raw texts) into
     the store ``db`` with the resolved Pipeline ``settings``.
 
     ``on_failure(document, reason)`` is called for each failed document once it is
-    stored (the CLI prints it as one line).
+    stored (the CLI prints it as one line). Progress goes to ``progress_stream``
+    (standard error by default): a bar on a terminal, a plain line now and then
+    elsewhere (``options.progress`` False: nothing).
     """
     db = Path(db)
     import_plugins(plugins)
@@ -263,7 +278,7 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
                                 options.columns)
         tasks = _Tasks(items, done, int(settings["max_chars"]))
         results = _results(tasks, run, options, db)
-        bar = _progress(options.progress)
+        bar = _progress(conn, version, options, progress_stream)
         batch: list[dict[str, Any]] = []
         last_commit = time.monotonic()
 
@@ -279,9 +294,10 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
                         if on_failure is not None:
                             error = record.get("error") or {}
                             on_failure(str(record.get("origin")), str(error.get("reason")))
-                bar.update(len(batch))
-                bar.set_postfix(ok=summary.analyzed, failed=summary.failed, refresh=False)
                 batch = []
+            # progress counts what is stored, and the documents skipped as stored before
+            bar.update(summary.analyzed + summary.failed + tasks.skipped, summary.analyzed,
+                       summary.failed)
             last_commit = time.monotonic()
 
         try:

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from rasid.errors import InputError
+from rasid.errors import (
+    BadRecord,
+    DamagedArchive,
+    InputError,
+    MalformedCsv,
+    UnreadableHtml,
+)
 from rasid.io import Document, decode, normalize_date, read_bytes, walk_paths
 
 INPUT_FORMATS = ("auto", "text", "jsonl", "csv", "html")
@@ -46,7 +52,7 @@ def _gunzip(data: bytes, name: str) -> tuple[bytes, str]:
     try:
         data = gzip.decompress(data)
     except (OSError, EOFError, zlib.error) as error:
-        raise InputError(name, f"damaged gzip file ({error})") from None
+        raise DamagedArchive(name, f"damaged gzip file ({error})") from None
     return data, name[:-3] if name.lower().endswith(".gz") else name
 
 
@@ -67,9 +73,9 @@ def read_csv(data: bytes, name: str, columns: CsvColumns = CsvColumns(),
               "title": columns.title, "source": columns.source, "url": columns.url}
     missing = [column for column in wanted.values() if column and column not in header]
     if missing:
-        yield InputError(name, f"no column {', '.join(map(repr, missing))} in the CSV header "
-                         f"(columns: {', '.join(header) or 'none'}); choose them with "
-                         "--text-column, --id-column, --date-column, --title-column")
+        yield BadRecord(name, f"no column {', '.join(map(repr, missing))} in the CSV header "
+                        f"(columns: {', '.join(header) or 'none'}); choose them with "
+                        "--text-column, --id-column, --date-column, --title-column")
         return
     row_number = 1
     try:
@@ -88,7 +94,7 @@ def read_csv(data: bytes, name: str, columns: CsvColumns = CsvColumns(),
                            title=values["title"], source=values["source"], url=values["url"],
                            origin=origin)
     except csv.Error as error:
-        yield InputError(f"{name}:{row_number + 1}", f"malformed CSV ({error})")
+        yield MalformedCsv(f"{name}:{row_number + 1}", f"malformed CSV ({error})")
 
 
 def read_html(data: bytes, name: str, date: str | None = None
@@ -105,11 +111,11 @@ def read_html(data: bytes, name: str, date: str | None = None
         page = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
                                            include_tables=False)
     except Exception as error:  # trafilatura raises many kinds on broken markup
-        yield InputError(name, f"unreadable HTML page ({type(error).__name__}: {error})")
+        yield UnreadableHtml(name, f"unreadable HTML page ({type(error).__name__}: {error})")
         return
     text = getattr(page, "text", None) if page is not None else None
     if not text or not text.strip():
-        yield InputError(name, "no main text found in the HTML page")
+        yield UnreadableHtml(name, "no main text found in the HTML page")
         return
     try:
         page_date = normalize_date(getattr(page, "date", None), name)

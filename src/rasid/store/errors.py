@@ -1,4 +1,4 @@
-"""The store's one error type, so the CLI reports store problems like any other."""
+"""The store's errors, so the CLI reports store problems like any other."""
 
 from __future__ import annotations
 
@@ -9,4 +9,11 @@ class StoreError(RasidError):
     """The store cannot be opened, is locked, is newer than this rasid, or a query's
     arguments are wrong (the message says which and what to do)."""
 
-    code = "R500"
+    code = "R700"
+
+
+class UnknownActor(StoreError):
+    """An ``--actor`` names no actor of any stored event (the message suggests close
+    names and ids)."""
+
+    code = "R701"

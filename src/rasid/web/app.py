@@ -15,6 +15,7 @@ with a generic 500 that shows no SQL or internals.
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -196,8 +197,11 @@ def create_app(db_path: str | Path, allow_analyze: bool = False,
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
-          allow_analyze: bool = False, max_analyze_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Run the dashboard with uvicorn until interrupted."""
+          allow_analyze: bool = False, max_analyze_chars: int = DEFAULT_MAX_CHARS, *,
+          sock: socket.socket | None = None) -> None:
+    """Run the dashboard with uvicorn until interrupted, on ``sock`` when given (a socket
+    already listening on ``host:port``: ``rasid serve`` binds it before announcing the
+    address), else on a socket uvicorn binds."""
     import uvicorn
 
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -205,4 +209,8 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
                     "address can read the store%s", host,
                     " and run the analyzer" if allow_analyze else "")
     app = create_app(db, allow_analyze=allow_analyze, max_analyze_chars=max_analyze_chars)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if sock is None:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
+    server.run(sockets=[sock])

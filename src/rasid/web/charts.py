@@ -96,17 +96,63 @@ def stacked_bars(points: list[dict[str, Any]], key: str, series: list[Series], *
                        f'data-series="{escape(s.key)}" x="{x:.1f}" y="{y:.1f}" '
                        f'width="{bar:.1f}" height="{h:.1f}" fill="{s.colour}">'
                        f"<title>{escape(period)}: {value} {escape(s.label)}</title></rect>")
-    ticks = max(1, len(periods) // 8)
-    for index in range(0, len(periods), ticks):
-        x = left + index * step + step / 2
-        out.append(f'<text class="axis" x="{x:.1f}" y="{height - 8}" text-anchor="middle">'
-                   f"{escape(periods[index])}</text>")
+    out.extend(period_labels(periods, left, step, width, height))
     out.append("</svg>")
     used = [s for s in series if any(counts.get((p, s.key)) for p in periods)]
     legend = "".join(f'<li><svg class="swatch" viewBox="0 0 10 10"><rect width="10" '
                      f'height="10" fill="{s.colour}"/></svg>{escape(s.label)}</li>'
                      for s in used)
     return Markup("".join(out) + f'<ul class="legend">{legend}</ul>')
+
+
+#: the width of an axis label character in the chart's units (11px digits and dashes),
+#: a little more than Chromium draws, so estimated boxes never underlap
+LABEL_CHAR_WIDTH = 8.0
+LABEL_GAP = 6.0
+MAX_LABELS = 8
+
+
+def label_indices(count: int, most: int = MAX_LABELS) -> list[int]:
+    """The periods that may get a label: evenly spaced, and always the last (the month
+    a reader looks for first)."""
+    if count <= 0:
+        return []
+    spacing = max(1, -(-count // most))
+    indices = list(range(0, count, spacing))
+    if indices[-1] != count - 1:
+        indices.append(count - 1)
+    return indices
+
+
+def _label_box(period: str, x: float, width: float) -> tuple[float, float, str]:
+    """(left, right, anchor) of a label centred at ``x``, shifted inward where it would
+    run past either edge of the drawing (a label is never clipped)."""
+    size = len(period) * LABEL_CHAR_WIDTH
+    if x + size / 2 > width - 2:
+        return width - 2 - size, width - 2, "end"
+    if x - size / 2 < 2:
+        return 2, 2 + size, "start"
+    return x - size / 2, x + size / 2, "middle"
+
+
+def period_labels(periods: list[str], left: float, step: float, width: float,
+                  height: float) -> list[str]:
+    """The x-axis labels: from the last period backwards, each candidate of
+    ``label_indices`` that does not touch the label after it (so the last month always
+    has its label and no two labels overlap)."""
+    kept: list[str] = []
+    limit = float("inf")
+    for index in reversed(label_indices(len(periods))):
+        period = periods[index]
+        x = left + index * step + step / 2
+        box_left, box_right, anchor = _label_box(period, x, width)
+        if box_right + LABEL_GAP > limit:
+            continue
+        limit = box_left
+        at = {"start": box_left, "end": box_right, "middle": x}[anchor]
+        kept.append(f'<text class="axis period" x="{at:.1f}" y="{height - 8}" '
+                    f'text-anchor="{anchor}">{escape(period)}</text>')
+    return kept[::-1]
 
 
 def quad_chart(points: list[dict[str, Any]]) -> Markup:

@@ -350,7 +350,7 @@ async def analyze_submit(request: Request, fmt: P.Format = None) -> Response:
                            request.headers.get("content-length"))
     submission = parse_submission(body, request.headers.get("content-type", ""))
     article = await run_in_threadpool(s.analyzer.analyze, submission)
-    article["repairs"] = [with_context(change, submission.text)
+    article["repairs"] = [with_context(change, submission.text, article.get("text"))
                           for change in article.get("repairs") or []]
     article["repairs_source"] = "repairer"
     article["repairs_note"] = ""

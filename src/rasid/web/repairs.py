@@ -55,18 +55,29 @@ class RepairExplainer:
             result = None
         if result is not None and result.text == text:
             return {"source": "repairer", "note": "",
-                    "changes": [with_context(change.to_dict(), raw) for change in result.changes]}
+                    "changes": [with_context(change.to_dict(), raw, text)
+                                for change in result.changes]}
         return {"source": "diff", "changes": difference(raw, text),
                 "note": "repairing the raw text again does not give the stored text (it was "
                         "analyzed by another rasid or with other settings): the changes are "
                         "shown as a plain difference"}
 
 
-def with_context(change: dict[str, Any], raw: str) -> dict[str, Any]:
-    """The change with a little raw text around it, to show where it happened."""
+def with_context(change: dict[str, Any], raw: str, text: str | None = None
+                 ) -> dict[str, Any]:
+    """The change with a little raw text around it, to show where it happened, and
+    (given the repaired ``text``) the whole words it touched before and after, so an
+    inserted space reads ``العاصمةالأردنية → العاصمة الأردنية``, not ``"" → " "``."""
+    from rasid.report import words_around
+
     start, end = change["raw"]
-    return {**change, "context_before": raw[max(0, start - CONTEXT):start],
-            "context_after": raw[end:end + CONTEXT]}
+    result = {**change, "context_before": raw[max(0, start - CONTEXT):start],
+              "context_after": raw[end:end + CONTEXT]}
+    if text is not None:
+        raw_left, raw_right = words_around(raw, start, end)
+        left, right = words_around(text, *change["new"])
+        result.update(words_before=raw[raw_left:raw_right], words_after=text[left:right])
+    return result
 
 
 def difference(raw: str, text: str, limit: int = 500) -> list[dict[str, Any]]:
@@ -78,7 +89,7 @@ def difference(raw: str, text: str, limit: int = 500) -> list[dict[str, Any]]:
             continue
         change = {"step": "difference", "raw": [r1, r2], "new": [t1, t2],
                   "before": raw[r1:r2], "after": text[t1:t2]}
-        changes.append(with_context(change, raw))
+        changes.append(with_context(change, raw, text))
         if len(changes) >= limit:
             break
     return changes

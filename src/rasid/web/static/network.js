@@ -17,9 +17,10 @@
   }
 
   function colour(score) {
-    /* mean PLOVER score, -10 (conflict) .. +10 (cooperation) */
+    /* mean PLOVER score, -10 (conflict) .. +10 (cooperation); a dark grey for neutral
+     * pairs and strong ends, so even a thin edge stands out on the white card */
     var t = Math.max(-1, Math.min(1, (score || 0) / 10));
-    var grey = [150, 150, 150], red = [178, 24, 43], green = [27, 120, 55];
+    var grey = [95, 95, 95], red = [178, 24, 43], green = [27, 120, 55];
     var end = t < 0 ? red : green, a = Math.abs(t);
     var c = grey.map(function (g, i) { return Math.round(g + (end[i] - g) * a); });
     return "rgb(" + c.join(",") + ")";
@@ -73,6 +74,11 @@
     return {index: index, pos: pos};
   }
 
+  function bilingual(node) {
+    /* "Egypt · مصر": both scripts when the actor has an Arabic name */
+    return node.label + (node.ar && node.ar !== node.label ? " · " + node.ar : "");
+  }
+
   function dyadUrl(source, target, level) {
     return "/dyad?actor=" + encodeURIComponent(source) + "&recipient=" +
       encodeURIComponent(target) + (level === "country" ? "&level=country" : "");
@@ -114,14 +120,14 @@
       var target = nodeById[e.target], tx = b.x - cx, ty = b.y - cy;
       var tl = Math.max(1e-4, Math.sqrt(tx * tx + ty * ty)), r = radius(target) + 2;
       b = {x: b.x - tx / tl * r, y: b.y - ty / tl * r};
-      var width_ = 1 + 7 * Math.sqrt(e.events / maxEvents);
+      var width_ = 1.6 + 7 * Math.sqrt(e.events / maxEvents);
       var path = el("path", {d: "M" + a.x.toFixed(1) + "," + a.y.toFixed(1) + " Q" + cx.toFixed(1) + "," +
                              cy.toFixed(1) + " " + b.x.toFixed(1) + "," + b.y.toFixed(1),
                              "class": "edge", stroke: colour(e.score_mean), "stroke-width": width_.toFixed(2),
                              "marker-end": "url(#arrow)", "data-source": e.source, "data-target": e.target,
                              "data-events": String(e.events)}, edgeLayer);
       var title = el("title", {}, path);
-      title.textContent = nodeById[e.source].label + " → " + nodeById[e.target].label + ": " + e.events +
+      title.textContent = bilingual(nodeById[e.source]) + " → " + bilingual(nodeById[e.target]) + ": " + e.events +
         " event(s), mean score " + (e.score_mean === null ? "–" : e.score_mean.toFixed(1));
       path.addEventListener("click", function () { window.location.href = dyadUrl(e.source, e.target, level); });
     });
@@ -130,10 +136,17 @@
       var p = placed.pos[placed.index[node.id]];
       var link = el("a", {href: "/actor/" + encodeURI(node.id), "class": "node", "data-id": node.id}, nodeLayer);
       el("circle", {cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: radius(node).toFixed(1)}, link);
-      var label = el("text", {x: (p.x + radius(node) + 3).toFixed(1), y: (p.y + 4).toFixed(1)}, link);
+      var x = (p.x + radius(node) + 3).toFixed(1);
+      var label = el("text", {x: x, y: (p.y + 4).toFixed(1), "class": "label-en"}, link);
       label.textContent = node.label;
+      if (node.ar && node.ar !== node.label) {
+        /* the Arabic name under the English one, shown while the node is hovered or focused */
+        var ar = el("text", {x: x, y: (p.y + 17).toFixed(1), "class": "label-ar", lang: "ar"}, link);
+        ar.textContent = node.ar;
+      }
+      link.setAttribute("aria-label", bilingual(node));
       var title = el("title", {}, link);
-      title.textContent = node.label + (node.ar ? " · " + node.ar : "") + " (" + node.id + "): " + node.events + " event(s)";
+      title.textContent = bilingual(node) + " (" + node.id + "): " + node.events + " event(s)";
     });
   }
 
