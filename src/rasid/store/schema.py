@@ -150,7 +150,68 @@ _V2 = (
     "ALTER TABLE event_actors ADD COLUMN basis VARCHAR",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
+#: Version 3: live monitoring (``rasid watch``). What the watcher has read (files by
+#: path with their size, time and content digest; feeds with their ETag and
+#: Last-Modified and back-off; feed items with their page's validators and status) is
+#: kept in the store, written in the same transaction as the articles it produced, so
+#: a watcher resumes where it stopped. Alerts are keyed by kind, subject and period,
+#: so detecting the same shift again never stores it twice.
+_V3 = (
+    """CREATE TABLE watch_files (
+        path VARCHAR PRIMARY KEY,
+        size BIGINT NOT NULL,
+        mtime_ns BIGINT NOT NULL,
+        digest VARCHAR NOT NULL,
+        documents INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        read_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE watch_feeds (
+        url VARCHAR PRIMARY KEY,
+        title VARCHAR,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        failures INTEGER NOT NULL,
+        next_try TIMESTAMP,
+        last_status VARCHAR,
+        last_error VARCHAR,
+        checked_at TIMESTAMP
+    )""",
+    """CREATE TABLE watch_items (
+        feed VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        url VARCHAR,
+        stamp VARCHAR,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        status VARCHAR NOT NULL CHECK (status IN ('ok', 'retry', 'failed')),
+        article_id VARCHAR,
+        error VARCHAR,
+        attempts INTEGER NOT NULL,
+        next_try TIMESTAMP,
+        fetched_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, key)
+    )""",
+    """CREATE TABLE alerts (
+        id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        subject VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        actor VARCHAR,
+        recipient VARCHAR,
+        value DOUBLE,
+        mean DOUBLE,
+        std DOUBLE,
+        z DOUBLE,
+        message VARCHAR NOT NULL,
+        details JSON,
+        created_at TIMESTAMP NOT NULL,
+        notified_at TIMESTAMP
+    )""",
+    "CREATE INDEX alerts_created ON alerts (created_at)",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 #: The tables holding one article's layers (deleted and rewritten together).
