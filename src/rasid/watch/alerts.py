@@ -117,7 +117,7 @@ def _conflict(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime
                 f"conflict score {value:g} this week against a mean of {mean:.1f} "
                 f"(sd {std:.1f}) over the {len(history)} weeks before: {z:.1f} sd above",
                 actor=actor, recipient=recipient, value=value, mean=mean, std=std, z=z,
-                details={"history": history}))
+                details={"history": history, "level": s["level"]}))
     return alerts
 
 
@@ -144,7 +144,7 @@ def _coverage(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime
                 f"{value:g} articles this week against a mean of {mean:.1f} (sd {std:.1f}) "
                 f"over the {len(history)} weeks before: {z:.1f} sd above",
                 actor=actor, value=value, mean=mean, std=std, z=z,
-                details={"history": history}))
+                details={"history": history, "level": s["level"]}))
     return alerts
 
 
@@ -167,7 +167,8 @@ def _new_dyads(conn: duckdb.DuckDBPyConnection, s: dict[str, Any]) -> list[Alert
             "new_dyad", f"{one} – {two}", period,
             f"first recorded events between {one} and {two} ({count} so far)",
             actor=one, recipient=two, value=float(count),
-            details={"article": article, "first_date": day.isoformat() if day else None}))
+            details={"article": article, "level": s["level"],
+                     "first_date": day.isoformat() if day else None}))
     return alerts
 
 
