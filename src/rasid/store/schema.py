@@ -271,6 +271,9 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
                              "still running?); wait for it to finish") from None
         raise StoreError(f"{path}: cannot open the store ({message})") from None
     except duckdb.Error as error:
+        if "different configuration" in str(error):  # opened read-only here, now to write
+            raise StoreError(f"{path}: the store is in use by another connection of this "
+                             "process; wait for it to close") from None
         raise StoreError(f"{path}: not a rasid store or damaged ({error})") from None
     try:
         if read_only:
