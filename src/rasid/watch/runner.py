@@ -175,6 +175,7 @@ class Watcher:
             yield _Unit(documents, lambda conn, s=counted: save(conn, s))
 
     def _feed_units(self, summary: RoundSummary) -> Iterator[_Unit]:
+        seen: set[tuple[str, str]] = set()  # items handled this round
         for url in self.options.feeds:
             old = self.feed_states.get(url) or st.FeedState(url)
             if old.next_try is not None and old.next_try > st.now():
@@ -198,13 +199,17 @@ class Watcher:
                 last_error=None)
             if parsed is not None:
                 for item in parsed.items:
+                    if (url, item.key) in seen:  # listed twice in one feed
+                        continue
+                    seen.add((url, item.key))
                     unit = self._item_unit(url, item, summary)
                     if unit is not None:
                         yield unit
             yield _Unit([], self._feed_saver(state))
         # items waiting for a retry whose feed did not list them again this round
         for (feed, key), item_state in list(self.items.items()):
-            if item_state.status == "retry" and feed in self.options.feeds and \
+            if (feed, key) not in seen and item_state.status == "retry" and \
+                    feed in self.options.feeds and \
                     item_state.next_try is not None and item_state.next_try <= st.now():
                 unit = self._item_unit(feed, feeding.FeedItem(key, item_state.url, None,
                                                               item_state.stamp, None), summary)
