@@ -141,13 +141,18 @@ def test_serve_and_watch_on_one_store(tmp_path: Path) -> None:
     assert query(db, "SELECT count(*) FROM watch_files") == [(30,)]
 
 
+def _long(number: int) -> str:
+    """A longer article (twenty sentences), so that analysis takes a while."""
+    return " ".join(story(number + k) for k in range(20))
+
+
 def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    lines = [json.dumps({"id": f"k{n}", "text": story(n), "date": "2024-06-01"},
-                        ensure_ascii=False) for n in range(400)]
+    lines = [json.dumps({"id": f"k{n}", "text": _long(n), "date": "2024-06-01"},
+                        ensure_ascii=False) for n in range(150)]
     write_settled(inbox / "many.jsonl", "\n".join(lines) + "\n")
-    for n in range(400, 410):
-        write_settled(inbox / f"single-{n}.txt", story(n))
+    for n in range(150, 160):
+        write_settled(inbox / f"single-{n}.txt", _long(n))
     write_settled(inbox / "english.txt", "An English note that cannot be analyzed.")
     db = tmp_path / "kill.duckdb"
     log = tmp_path / "watch.log"
@@ -156,25 +161,25 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
     try:
         deadline = time.monotonic() + 90
         stored = 0
-        while stored == 0:  # kill it in the middle of its work
+        while stored < 30:  # kill it in the middle of its work
             assert watcher.poll() is None, log.read_text()
             assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.2)
+            time.sleep(0.05)
             if db.exists():
                 stored = query(db, "SELECT count(*) FROM articles")[0][0]
         os.kill(watcher.pid, signal.SIGKILL)
         watcher.wait(timeout=10)
     finally:
         stop(watcher)
-    assert stored < 411, "the watcher finished before it was killed: make the work longer"
-    print(f"killed with {stored} of 411 documents stored")
+    assert stored < 161, "the watcher finished before it was killed: make the work longer"
+    print(f"killed with {stored} of 161 documents stored")
     again = rasid("cli_watch", "watch", str(inbox), "--db", str(db), "--once", log=log)
     assert again.wait(timeout=180) == 0, log.read_text()
     rows = query(db, "SELECT count(*) FILTER (WHERE status = 'ok'), "
                  "count(*) FILTER (WHERE status = 'failed'), count(DISTINCT id) FROM articles")
-    assert rows == [(410, 1, 411)]
+    assert rows == [(160, 1, 161)]
     texts = {r[0] for r in query(db, "SELECT raw_text FROM articles WHERE status = 'ok'")}
-    assert texts == {story(n) for n in range(410)}
+    assert texts == {_long(n) for n in range(160)}
     doubled = query(db, "SELECT article_id, id, count(*) FROM mentions GROUP BY ALL "
                     "HAVING count(*) > 1")
     assert doubled == []
@@ -182,7 +187,7 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
     # a third run finds nothing to do
     third = rasid("cli_watch", "watch", str(inbox), "--db", str(db), "--once", log=log)
     assert third.wait(timeout=120) == 0
-    assert query(db, "SELECT count(*) FROM articles") == [(411,)]
+    assert query(db, "SELECT count(*) FROM articles") == [(161,)]
 
 
 def test_ingest_while_serving(tmp_path: Path) -> None:

@@ -336,14 +336,23 @@ class Watcher:
         saves: list[Save] = []
         for unit in self._units(summary):
             produced = []
+            stopped = False
             for document in unit.documents:
+                if len(records) >= self.options.batch_size:  # a long file: commit as we go
+                    self._write(records, saves, summary)
+                    records, saves = [], []
+                if self.stop.is_set():
+                    stopped = True  # the file is read again next time, from what is left
+                    break
                 record = self._analyze(document, summary)
                 if record is not None:
                     produced.append(record)
+                    records.append(record)
+            if stopped:
+                break
             if unit.after is not None:
                 unit.after(unit.documents, produced)
-            records.extend(produced)
-            saves.append(unit.save)
+            saves.append(unit.save)  # remembered with the batch holding its last records
             if len(records) >= self.options.batch_size:
                 self._write(records, saves, summary)
                 records, saves = [], []
