@@ -148,3 +148,16 @@ def test_every_alert_setting_is_documented() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for setting in alert_settings():
         assert f"| `{setting.name}` |" in readme, setting.name
+
+
+def test_new_dyads_count_from_the_first_round_that_stored_articles(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    write_settled(inbox / "note.txt", "An English note: not analyzable, stored as failed.")
+    watcher = _watcher(tmp_path / "new.duckdb", inbox)
+    assert watcher.round().failed == 1
+    _jsonl(inbox / "first.jsonl", [(strike(0), THIS_WEEK)])
+    baseline = watcher.round()
+    assert baseline.stored == 1 and baseline.alerts == []  # the baseline, not news
+    _jsonl(inbox / "second.jsonl", [(strike(1), THIS_WEEK), (story(0), THIS_WEEK)])
+    summary = watcher.round()
+    assert [(a.kind, a.subject) for a in summary.alerts] == [("new_dyad", "EGY – JOR")]

@@ -369,8 +369,9 @@ class Watcher:
         with write_session(self.db) as conn:
             if self.options.dedup and schema.get_meta(conn, "dedup_pending") == "1":
                 summary.duplicates = link_duplicates(conn, self.run.dedup).duplicates
-            if not self.monitoring:  # the first round into an empty store is the baseline
-                st.start_monitoring(conn)
+            if not self.monitoring and conn.execute(  # the first round that stored
+                    "SELECT count(*) FROM articles WHERE status = 'ok'").fetchone()[0]:
+                st.start_monitoring(conn)  # articles in an empty store is the baseline
                 self.monitoring = True
             found = alerting.detect(conn, self.alert_settings)
             conn.begin()
