@@ -9,6 +9,10 @@ again with nothing lost and nothing doubled. It holds because:
 * article ids are content hashes, and storing an id again replaces it, so even work
   redone after a kill lands on the same rows.
 
+The store is open only while a batch is written (``rasid.store.gate``): a dashboard
+serving the same store takes turns with the ingest and shows each batch as it lands.
+``reprocess`` reads the stored texts while it writes, so it holds the store throughout.
+
 Documents are analyzed in this process (``workers=1``), in a pool of processes each
 with its own Pipeline built once in the pool initializer, or on Dask; in every case
 only this process writes the store. Documents that cannot be analyzed are stored with
