@@ -146,12 +146,13 @@ def _long(number: int) -> str:
     return " ".join(story(number + k) for k in range(20))
 
 
-def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_kill_9_loses_and_doubles_nothing(tmp_path: Path, how: int) -> None:
     inbox = tmp_path / "inbox"
     lines = [json.dumps({"id": f"k{n}", "text": _long(n), "date": "2024-06-01"},
-                        ensure_ascii=False) for n in range(150)]
+                        ensure_ascii=False) for n in range(80)]
     write_settled(inbox / "many.jsonl", "\n".join(lines) + "\n")
-    for n in range(150, 160):
+    for n in range(80, 90):
         write_settled(inbox / f"single-{n}.txt", _long(n))
     write_settled(inbox / "english.txt", "An English note that cannot be analyzed.")
     db = tmp_path / "kill.duckdb"
@@ -161,25 +162,31 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
     try:
         deadline = time.monotonic() + 90
         stored = 0
-        while stored < 30:  # kill it in the middle of its work
+        while stored < 20:  # kill it in the middle of its work
             assert watcher.poll() is None, log.read_text()
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.05)
             if db.exists():
                 stored = query(db, "SELECT count(*) FROM articles")[0][0]
-        os.kill(watcher.pid, signal.SIGKILL)
-        watcher.wait(timeout=10)
+        os.kill(watcher.pid, how)
+        code = watcher.wait(timeout=30)
+        if how == signal.SIGTERM:  # a clean stop: the batch in hand is written first
+            assert code == 0, log.read_text()
+            assert "stopped after" in log.read_text()
+            # the long file was not finished, so it is not taken as read
+            assert query(db, "SELECT count(*) FROM watch_files WHERE path LIKE '%many.jsonl'"
+                         ) == [(0,)]
     finally:
         stop(watcher)
-    assert stored < 161, "the watcher finished before it was killed: make the work longer"
-    print(f"killed with {stored} of 161 documents stored")
+    assert stored < 91, "the watcher finished before it was killed: make the work longer"
+    print(f"killed with {stored} of 91 documents stored")
     again = rasid("cli_watch", "watch", str(inbox), "--db", str(db), "--once", log=log)
     assert again.wait(timeout=180) == 0, log.read_text()
     rows = query(db, "SELECT count(*) FILTER (WHERE status = 'ok'), "
                  "count(*) FILTER (WHERE status = 'failed'), count(DISTINCT id) FROM articles")
-    assert rows == [(160, 1, 161)]
+    assert rows == [(90, 1, 91)]
     texts = {r[0] for r in query(db, "SELECT raw_text FROM articles WHERE status = 'ok'")}
-    assert texts == {_long(n) for n in range(160)}
+    assert texts == {_long(n) for n in range(90)}
     doubled = query(db, "SELECT article_id, id, count(*) FROM mentions GROUP BY ALL "
                     "HAVING count(*) > 1")
     assert doubled == []
@@ -187,7 +194,7 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
     # a third run finds nothing to do
     third = rasid("cli_watch", "watch", str(inbox), "--db", str(db), "--once", log=log)
     assert third.wait(timeout=120) == 0
-    assert query(db, "SELECT count(*) FROM articles") == [(161,)]
+    assert query(db, "SELECT count(*) FROM articles") == [(91,)]
 
 
 def test_ingest_while_serving(tmp_path: Path) -> None:
