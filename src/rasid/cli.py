@@ -97,10 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     from rasid.cli_store import add_commands
     from rasid.cli_train import add_commands as add_train_commands
+    from rasid.cli_watch import add_commands as add_watch_commands
     from rasid.cli_web import add_commands as add_web_commands
 
     add_commands(commands)
     add_web_commands(commands)
+    add_watch_commands(commands)
     add_train_commands(commands)
     return parser
 

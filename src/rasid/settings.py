@@ -36,9 +36,15 @@ SETTINGS: tuple[Setting, ...] = (
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
+#: Tables of the TOML file that configure something other than the pipeline; each is
+#: read by its own resolver (``resolve_section``) and left alone by ``resolve``, so one
+#: file can hold the pipeline settings and, say, ``[alerts]`` for ``rasid watch``.
+SECTIONS = ("alerts",)
 
-def _check_type(name: str, value: Any) -> Any:
-    default = _BY_NAME[name].default
+
+def _check_type(name: str, value: Any, default: Any = None) -> Any:
+    if default is None:
+        default = _BY_NAME[name].default
     if isinstance(default, bool) != isinstance(value, bool):
         raise SettingsError(f"setting '{name}' must be {type(default).__name__}, got {value!r}")
     if isinstance(default, list):
@@ -60,20 +66,50 @@ def resolve(overrides: dict[str, Any] | None = None, config: str | Path | None =
     values = {s.name: s.default for s in SETTINGS}
     layers: list[tuple[str, dict[str, Any]]] = []
     if config is not None:
-        try:
-            with open(config, "rb") as handle:
-                layers.append((str(config), tomllib.load(handle)))
-        except OSError as error:
-            message = f"{config}: cannot read settings file ({error.strerror})"
-            raise SettingsError(message) from error
-        except tomllib.TOMLDecodeError as error:
-            raise SettingsError(f"{config}: not valid TOML ({error})") from error
+        layers.append((str(config), _load_toml(config)))
     if overrides:
         layers.append(("arguments", overrides))
     for origin, layer in layers:
         for name, value in layer.items():
+            if name in SECTIONS and origin != "arguments" and isinstance(value, dict):
+                continue
             if name not in _BY_NAME:
                 known = ", ".join(sorted(_BY_NAME))
                 raise SettingsError(f"{origin}: unknown setting '{name}' (known: {known})")
             values[name] = _check_type(name, value)
+    return values
+
+
+def _load_toml(config: str | Path) -> dict[str, Any]:
+    try:
+        with open(config, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        message = f"{config}: cannot read settings file ({error.strerror})"
+        raise SettingsError(message) from error
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{config}: not valid TOML ({error})") from error
+
+
+def resolve_section(section: str, declared: tuple[Setting, ...],
+                    overrides: dict[str, Any] | None = None,
+                    config: str | Path | None = None) -> dict[str, Any]:
+    """The settings of one TOML table (``[alerts]``): defaults, the file's table, then
+    keyword overrides, each name and type checked like the pipeline settings."""
+    by_name = {s.name: s for s in declared}
+    values = {s.name: s.default for s in declared}
+    layers: list[tuple[str, dict[str, Any]]] = []
+    if config is not None:
+        table = _load_toml(config).get(section, {})
+        if not isinstance(table, dict):
+            raise SettingsError(f"{config}: '{section}' must be a table ([{section}])")
+        layers.append((f"{config} [{section}]", table))
+    if overrides:
+        layers.append(("arguments", overrides))
+    for origin, layer in layers:
+        for name, value in layer.items():
+            if name not in by_name:
+                known = ", ".join(sorted(by_name))
+                raise SettingsError(f"{origin}: unknown setting '{name}' (known: {known})")
+            values[name] = _check_type(name, value, by_name[name].default)
     return values

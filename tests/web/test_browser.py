@@ -88,6 +88,7 @@ def test_every_page_loads_without_console_errors(browser, server: Server, sample
         ("actors", "/actors"),
         ("actor", f"/actor/{sample['actor']}"),
         ("articles", "/articles"),
+        ("alerts", "/alerts"),
         ("article", f"/article/{sample['article']}"),
         ("article-repairs", f"/article/{sample['repaired']}"),
         ("api-docs", "/docs"),

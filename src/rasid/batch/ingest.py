@@ -9,6 +9,10 @@ again with nothing lost and nothing doubled. It holds because:
 * article ids are content hashes, and storing an id again replaces it, so even work
   redone after a kill lands on the same rows.
 
+The store is open only while a batch is written (``rasid.store.gate``): a dashboard
+serving the same store takes turns with the ingest and shows each batch as it lands.
+``reprocess`` reads the stored texts while it writes, so it holds the store throughout.
+
 Documents are analyzed in this process (``workers=1``), in a pool of processes each
 with its own Pipeline built once in the pool initializer, or on Dask; in every case
 only this process writes the store. Documents that cannot be analyzed are stored with
@@ -47,6 +51,7 @@ from rasid.pipeline import Pipeline
 from rasid.store import schema
 from rasid.store.dedup import DedupResult, link_duplicates
 from rasid.store.errors import StoreError
+from rasid.store.gate import write_session
 from rasid.store.knowledge import dedup_settings
 from rasid.store.writer import Writer, failure_record
 
@@ -247,6 +252,19 @@ def _results(tasks: _Tasks, run: RunSettings, options: IngestOptions, db: Path
     return (process(pipeline, task, run.dedup) for task in tasks)
 
 
+def _dedup(conn: duckdb.DuckDBPyConnection | None, db: Path, run: RunSettings
+           ) -> DedupResult | None:
+    """Link near-duplicates if articles were written since the last linking."""
+    if conn is not None:
+        if schema.get_meta(conn, "dedup_pending") == "1":
+            return link_duplicates(conn, run.dedup)
+        return None
+    with write_session(db) as session:
+        if schema.get_meta(session, "dedup_pending") == "1":
+            return link_duplicates(session, run.dedup)
+    return None
+
+
 def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
            plugins: tuple[str, ...] = (),
            on_failure: Callable[[str, str], None] | None = None,
@@ -265,15 +283,20 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
     run = RunSettings(settings, plugins, dedup_settings() if options.dedup else None)
     summary = IngestSummary()
     started = time.perf_counter()
-    conn = schema.connect(db)
+    # Reprocessing reads the store while it writes, so it holds the store for the whole
+    # run; reading files holds it only while a batch is written (rasid.store.gate), so
+    # a running dashboard keeps answering and shows each batch as it lands.
+    conn = schema.connect(db) if options.reprocess else None
     try:
         version = run.version
-        writer = Writer(conn, version, {"pipeline": settings, "plugins": list(plugins)})
-        done = set() if options.force else _stored_ids(conn, version)
-        if options.reprocess:
+        stored_by = {"pipeline": settings, "plugins": list(plugins)}
+        if conn is not None:
+            done = set() if options.force else _stored_ids(conn, version)
             items: Iterable[Document | InputError] = stored_documents(conn, version,
                                                                      force=options.force)
         else:
+            with write_session(db) as session:
+                done = set() if options.force else _stored_ids(session, version)
             items = read_inputs(options.paths, options.input_format, options.date,
                                 options.columns)
         tasks = _Tasks(items, done, int(settings["max_chars"]))
@@ -285,7 +308,11 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
         def flush() -> None:
             nonlocal batch, last_commit
             if batch:
-                writer.write(batch)
+                if conn is not None:
+                    Writer(conn, version, stored_by).write(batch)
+                else:
+                    with write_session(db) as session:
+                        Writer(session, version, stored_by).write(batch)
                 for record in batch:
                     if record["status"] == "ok":
                         summary.analyzed += 1
@@ -317,10 +344,10 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
             bar.close()
         summary.read = tasks.read
         summary.skipped = tasks.skipped
-        if options.dedup and not summary.interrupted and \
-                schema.get_meta(conn, "dedup_pending") == "1":
-            summary.dedup = link_duplicates(conn, run.dedup)
+        if options.dedup and not summary.interrupted:
+            summary.dedup = _dedup(conn, db, run)
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -150,6 +150,68 @@ _V2 = (
     "ALTER TABLE event_actors ADD COLUMN basis VARCHAR",
 )
 
+#: Version 3: live monitoring (``rasid watch``). What the watcher has read (files by
+#: path with their size, time and content digest; feeds with their ETag and
+#: Last-Modified and back-off; feed items with their page's validators and status) is
+#: kept in the store, written in the same transaction as the articles it produced, so
+#: a watcher resumes where it stopped. Alerts are keyed by kind, subject and period,
+#: so detecting the same shift again never stores it twice.
+_V3 = (
+    """CREATE TABLE watch_files (
+        path VARCHAR PRIMARY KEY,
+        size BIGINT NOT NULL,
+        mtime_ns BIGINT NOT NULL,
+        digest VARCHAR NOT NULL,
+        documents INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        read_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE watch_feeds (
+        url VARCHAR PRIMARY KEY,
+        title VARCHAR,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        failures INTEGER NOT NULL,
+        next_try TIMESTAMP,
+        last_status VARCHAR,
+        last_error VARCHAR,
+        checked_at TIMESTAMP
+    )""",
+    """CREATE TABLE watch_items (
+        feed VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        url VARCHAR,
+        stamp VARCHAR,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        status VARCHAR NOT NULL CHECK (status IN ('ok', 'retry', 'failed')),
+        article_id VARCHAR,
+        error VARCHAR,
+        attempts INTEGER NOT NULL,
+        next_try TIMESTAMP,
+        fetched_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, key)
+    )""",
+    """CREATE TABLE alerts (
+        id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        subject VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        actor VARCHAR,
+        recipient VARCHAR,
+        value DOUBLE,
+        mean DOUBLE,
+        std DOUBLE,
+        z DOUBLE,
+        message VARCHAR NOT NULL,
+        details JSON,
+        created_at TIMESTAMP NOT NULL,
+        notified_at TIMESTAMP
+    )""",
+    "CREATE INDEX alerts_created ON alerts (created_at)",
+)
+
+
 #: Version 4: topics, tone and places. Each article keeps its main topic, its topics
 #: with scores (also one row each in ``article_topics``, for filters) and its tone
 #: (event-based Goldstein mean and conflict share, lexical tone); each event with a
@@ -177,7 +239,7 @@ _V4 = (
     "ALTER TABLE events ADD COLUMN place_resolution INTEGER",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 4: _V4}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 #: The tables holding one article's layers (deleted and rewritten together).
@@ -237,6 +299,9 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
                              "still running?); wait for it to finish") from None
         raise StoreError(f"{path}: cannot open the store ({message})") from None
     except duckdb.Error as error:
+        if "different configuration" in str(error):  # opened read-only here, now to write
+            raise StoreError(f"{path}: the store is in use by another connection of this "
+                             "process; wait for it to close") from None
         raise StoreError(f"{path}: not a rasid store or damaged ({error})") from None
     try:
         if read_only:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import duckdb
@@ -373,16 +373,27 @@ class Writer:
         )
         self._registered = True
 
-    def write(self, records: Iterable[dict[str, Any]]) -> int:
+    def write(self, records: Iterable[dict[str, Any]],
+              also: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> int:
         """Store ``records`` in one transaction; return how many articles were written.
 
         The same id twice in one batch is stored once (the last wins). A document that
         now analyzes cleanly replaces an earlier failure recorded for the same origin.
+        ``also(conn)`` runs inside the same transaction before it commits: a caller
+        records what it has read (``rasid watch``'s state) together with the articles.
         """
         by_id: dict[str, dict[str, Any]] = {}
         for record in records:
             by_id[record["id"]] = record
         if not by_id:
+            if also is not None:
+                self.conn.begin()
+                try:
+                    also(self.conn)
+                    self.conn.commit()
+                except BaseException:
+                    self.conn.rollback()
+                    raise
             return 0
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         rows = _Rows()
@@ -420,6 +431,8 @@ class Writer:
                 conn.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM _batch_{name}")
             set_meta(conn, "dedup_pending", "1")
             conn.execute("DROP TABLE _batch_ids")
+            if also is not None:
+                also(conn)
             conn.commit()
         except BaseException:
             conn.rollback()

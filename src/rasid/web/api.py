@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from rasid.geo.locate import world_outline
 from rasid.web import params as P
 from rasid.web.analyzer import BadBody, BodyTooLarge, parse_submission, read_body
-from rasid.web.reads import actors, articles, dyads, events, places
+from rasid.web.reads import actors, alerts, articles, dyads, events, places
 from rasid.web.services import Services, services
 
 router = APIRouter(prefix="/api")
@@ -58,6 +58,26 @@ def stats(s: Annotated[Services, Depends(services)]) -> dict[str, Any]:
     result: dict[str, dict[str, Any]] = {}
     for row in frame.itertuples(index=False):
         result.setdefault(str(row.section), {})[str(row.name)] = clean(row.value)
+    return result
+
+
+@router.get("/alerts", tags=["store"], responses=Invalid,
+            summary="Alerts rasid watch raised, newest first",
+            description="Shifts found after each batch of `rasid watch`: `conflict_shift` "
+            "(a dyad's weekly conflict score far above its recent mean), `coverage_rise` (an "
+            "actor named in far more articles than usual) and `new_dyad` (the first events "
+            "recorded between two actors). `value`, `mean`, `std` and `z` give the figures; "
+            "`monitoring` says what the watcher follows.")
+def list_alerts(
+    s: Annotated[Services, Depends(services)],
+    kind: Annotated[str | None, Query(description="conflict_shift, coverage_rise or "
+                                      "new_dyad")] = None,
+    limit: P.Limit = 50, offset: P.Offset = 0,
+) -> dict[str, Any]:
+    chosen = P.choose_one("kind", kind, alerts.KINDS, "") if kind else None
+    with s.store.cursor() as cur:
+        result = alerts.list_alerts(cur, chosen, limit=limit, offset=offset)
+        result["monitoring"] = alerts.monitoring(cur)
     return result
 
 

@@ -22,7 +22,7 @@ from rasid.web import params as P
 from rasid.web.analyzer import parse_submission, read_body
 from rasid.web.api import ItemNotFound
 from rasid.web.db import StoreUnavailable
-from rasid.web.reads import actors, articles, dyads, events, overview, places
+from rasid.web.reads import actors, alerts, articles, dyads, events, overview, places
 from rasid.web.repairs import with_context
 from rasid.web.services import Services, services
 from rasid.web.spans import QUADS, highlighted
@@ -276,6 +276,33 @@ def actor_page(request: Request, s: Svc, entity_id: str, date_from: P.DateFrom =
     data["timeline"] = timeline
     return respond(request, "actor.html", data, as_json=as_json,
                    chart=charts.quad_chart(timeline))
+
+
+# ---------------------------------------------------------------- alerts
+
+
+def _alerts(request: Request, s: Services, kind: str | None, limit: int, offset: int,
+            fmt: str | None, suffix: bool) -> Response:
+    as_json = wants_json(request, fmt, suffix)
+    chosen = P.choose_one("kind", kind, alerts.KINDS, "") if kind else None
+    with s.store.cursor() as cur:
+        data = alerts.list_alerts(cur, chosen, limit=limit, offset=offset)
+        data["monitoring"] = alerts.monitoring(cur)
+    data["filters"] = {"kind": chosen}
+    data["kinds"] = list(alerts.KINDS)
+    return respond(request, "alerts.html", data, as_json=as_json)
+
+
+@router.get("/alerts")
+def alerts_page(request: Request, s: Svc, kind: P.TextParam = None, limit: P.Limit = 50,
+                offset: P.Offset = 0, fmt: P.Format = None) -> Response:
+    return _alerts(request, s, kind, limit, offset, fmt, False)
+
+
+@router.get("/alerts.json")
+def alerts_json(request: Request, s: Svc, kind: P.TextParam = None, limit: P.Limit = 50,
+                offset: P.Offset = 0, fmt: P.Format = None) -> Response:
+    return _alerts(request, s, kind, limit, offset, fmt, True)
 
 
 # ---------------------------------------------------------------- articles

@@ -1,0 +1,50 @@
+"""The alert thresholds: declared in ``data/alerts.json``, overridden in ``[alerts]``.
+
+They are tuning a user changes for their region and sources, so their defaults and
+help live in a data file, and a user sets them in the same TOML file as the pipeline
+settings (``--config``), checked by name and type like every other setting.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rasid.errors import SettingsError
+from rasid.settings import Setting, resolve_section
+
+LEVELS = ("country", "entity")
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """A JSON data file of ``rasid/watch/data`` (read once per process)."""
+    path = resources.files("rasid.watch") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def alert_settings() -> tuple[Setting, ...]:
+    """The declared alert settings, in the order of the data file."""
+    return tuple(Setting(name, spec["default"], spec["help"])
+                 for name, spec in load("alerts.json")["settings"].items())
+
+
+def resolve_alerts(overrides: dict[str, Any] | None = None,
+                   config: str | Path | None = None) -> dict[str, Any]:
+    """Alert settings: defaults, the ``[alerts]`` table of ``config``, ``overrides``."""
+    values = resolve_section("alerts", alert_settings(), overrides, config)
+    if values["level"] not in LEVELS:
+        raise SettingsError(f"alerts setting 'level' must be one of {', '.join(LEVELS)}, "
+                            f"got {values['level']!r}")
+    if values["history_weeks"] < 2:
+        raise SettingsError("alerts setting 'history_weeks' must be at least 2")
+    from rasid.store.knowledge import evidence_classes
+
+    unknown = sorted(set(values["evidence"]) - set(evidence_classes()))
+    if unknown:
+        raise SettingsError(f"alerts setting 'evidence': unknown class {', '.join(unknown)} "
+                            f"(known: {', '.join(evidence_classes())})")
+    return values
