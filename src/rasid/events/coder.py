@@ -110,6 +110,8 @@ class EventCoder:
         self.implicit_rules = load_implicit_rules()
         self.implicit_recipients = load_implicit_recipient_types()
         self._segmenter = Segmenter(lexicon.lexicon)
+        #: the tolls read in the Doc being coded, by sentence start
+        self._read: tuple[Doc | None, dict[int, list[Any]]] = (None, {})
 
     def __call__(self, doc: Doc) -> Doc:
         return self.finish(doc, self.decide_all(self.candidates(doc)))
@@ -159,8 +161,8 @@ class EventCoder:
                             if m.label == "PERS")
         for sentence in doc.sentences:
             if any(sentence.start <= e.sentence[0] < sentence.end for e in events):
-                attach(events, find_counts(doc.text, sentence.start, sentence.end, persons),
-                       doc.text)
+                attach(events, self._counts(doc, sentence, persons), doc.text)
+        self._read = (None, {})
         doc.layers["events"] = events
         doc.done.add("events")
         return doc
@@ -230,12 +232,23 @@ class EventCoder:
             found.extend(here)
         return found
 
+    def _counts(self, doc: Doc, sentence: Sentence, persons: frozenset[int]) -> list[Any]:
+        """The tolls of a sentence, read once per Doc (the decision and the events both
+        use them)."""
+        if self._read[0] is not doc:
+            self._read = (doc, {})
+        found = self._read[1]
+        if sentence.start not in found:
+            found[sentence.start] = find_counts(doc.text, sentence.start, sentence.end,
+                                                persons)
+        return found[sentence.start]
+
     def _tolls(self, doc: Doc, sentence: Sentence, here: list[Candidate],
                persons: frozenset[int]) -> None:
         """Mark the candidates whose trigger word states a toll of a kind its type can
         carry (``مقتل 14 جنديا``): a stated toll is an occurrence, not a figure of
         speech, which the decision keeps (see ``_judge``)."""
-        for count in find_counts(doc.text, sentence.start, sentence.end, persons):
+        for count in self._counts(doc, sentence, persons):
             for candidate in here:
                 start = candidate.event.trigger[0]
                 if count.start <= start < count.end \

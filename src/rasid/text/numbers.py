@@ -78,6 +78,10 @@ def _tables() -> dict[str, Any]:
     tables["plural_scales"] = set(data["plural_scales"])
     tables["vague"] = set(data["vague"])
     tables["separators"] = "".join(data["digit_separators"])
+    # every word a number can start with, for a quick no at most tokens
+    tables["starts"] = frozenset().union(*(
+        tables[name] for name in ("units", "teen_units", "ten", "tens", "hundreds",
+                                  "scales", "fractions", "vague")))
     return tables
 
 
@@ -114,6 +118,8 @@ def read_number(tokens: list[Token], index: int, text: str) -> Number | None:
     if token.kind != "word":
         return None
     key = token.bare()
+    if key not in tables["starts"] and token.key not in tables["starts"]:
+        return None
     if key in tables["vague"] and key not in tables["scales"]:
         return Number(None, token.start, token.end, index, index)
     if key in tables["fractions"] and index + 1 < len(tokens) \

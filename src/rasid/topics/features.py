@@ -12,7 +12,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rasid.text.normalize import match_key
@@ -52,15 +52,24 @@ def stem(key: str, prefixes: tuple[str, ...], min_stem: int) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 17)
+def _key_and_stem(word: str) -> tuple[str, str]:
+    """A word's matching key and stem, cached: news repeats its words (bounded, so a
+    long ingest keeps a flat memory)."""
+    r = rules()
+    key = match_key(word)
+    return key, stem(key, r.prefixes, r.min_stem)
+
+
 def words(text: str, *, keep_stopwords: bool = False) -> list[tuple[str, str]]:
     """(key, stem) of every word of ``text`` (stop words left out unless asked for)."""
     r = rules()
     result = []
     for match in _WORD.finditer(text):
-        key = match_key(match.group())
+        key, bare = _key_and_stem(match.group())
         if not keep_stopwords and (len(key) < r.min_length or key in r.stopwords):
             continue
-        result.append((key, stem(key, r.prefixes, r.min_stem)))
+        result.append((key, bare))
     return result
 
 
