@@ -85,3 +85,17 @@ def test_ingest_takes_max_chars_too(tmp_path: Path) -> None:
         assert conn.execute("SELECT error_code FROM articles").fetchall() == [("R105",)]
     finally:
         conn.close()
+
+
+def test_ingest_failure_lines_carry_the_code(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    lines = [json.dumps({"id": "good", "text": ARABIC}, ensure_ascii=False),
+             json.dumps({"id": "blank", "text": "   "}),
+             json.dumps({"id": "latin", "text": "An English sentence only, no Arabic."})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("ingest", str(path), "--db", str(tmp_path / "s.duckdb"), "--no-progress")
+    assert result.returncode == 0, result.stderr
+    failures = [line for line in result.stderr.splitlines() if "[R1" in line]
+    assert len(failures) == 2, result.stderr
+    assert any(line.startswith("rasid: [R101] ") for line in failures)
+    assert any(line.startswith("rasid: [R104] ") for line in failures)

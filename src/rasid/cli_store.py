@@ -229,8 +229,10 @@ def _ingest(args: argparse.Namespace) -> int:
         progress_interval=args.progress_interval)
     db = _db(args)
 
-    def report(document: str, reason: str) -> None:
-        tqdm.write(f"rasid: {document}: {reason}", file=sys.stderr)
+    def report(document: str, reason: str, code: str) -> None:
+        # the same shape as every other error: the code first, then document and reason
+        tag = f"[{code}] " if code else ""
+        tqdm.write(f"rasid: {tag}{document}: {reason}", file=sys.stderr)
 
     summary = ingest(db, pipeline.settings, options, plugins=tuple(args.plugins),
                      on_failure=report)

@@ -267,12 +267,12 @@ def _dedup(conn: duckdb.DuckDBPyConnection | None, db: Path, run: RunSettings
 
 def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
            plugins: tuple[str, ...] = (),
-           on_failure: Callable[[str, str], None] | None = None,
+           on_failure: Callable[[str, str, str], None] | None = None,
            progress_stream: IO[str] | None = None) -> IngestSummary:
     """Analyze ``options.paths`` (or, with ``reprocess``, the stored raw texts) into
     the store ``db`` with the resolved Pipeline ``settings``.
 
-    ``on_failure(document, reason)`` is called for each failed document once it is
+    ``on_failure(document, reason, code)`` is called for each failed document once it is
     stored (the CLI prints it as one line). Progress goes to ``progress_stream``
     (standard error by default): a bar on a terminal, a plain line now and then
     elsewhere (``options.progress`` False: nothing).
@@ -320,7 +320,8 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
                         summary.failed += 1
                         if on_failure is not None:
                             error = record.get("error") or {}
-                            on_failure(str(record.get("origin")), str(error.get("reason")))
+                            on_failure(str(record.get("origin")), str(error.get("reason")),
+                                       str(error.get("code") or ""))
                 batch = []
             # progress counts what is stored, and the documents skipped as stored before
             bar.update(summary.analyzed + summary.failed + tasks.skipped, summary.analyzed,
