@@ -398,6 +398,10 @@ class _Reader:
             near = i - index <= words.coordination_near
             bare = token.bare()
             if near and (bare in words.singular or bare in words.dual):
+                if i == index and bare in words.singular:
+                    # «17 جنديا وضابطا»: soldiers and officers, one toll of 17
+                    i += 1
+                    continue
                 count.value += 1 if bare in words.singular else 2
                 count.end = max(count.end, token.end)
                 i += 1
