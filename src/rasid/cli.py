@@ -78,16 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
                              "topics on the sections of held-out newspapers (topics: no GOLD; "
                              "the sections are read from the URLs of --news).")
     ev.add_argument("layer", choices=("ner", "quotes", "events", "events-corpus",
-                                      "counts-corpus", "topics"))
+                                      "counts-corpus", "quotes-corpus", "topics"))
     ev.add_argument("gold", nargs="?",
-                    help="the gold file (the corpus folder for events-corpus and "
-                    "counts-corpus; none for topics, which reads the sections of --news)")
+                    help="the gold file (the corpus folder for events-corpus, counts-corpus "
+                    "and quotes-corpus; none for topics, which reads the sections of --news)")
     ev.add_argument("--news", default=DEFAULT_NEWS, metavar="FILE",
                     help="events-corpus, counts-corpus, topics: the news file "
                     f"(default {DEFAULT_NEWS})")
     ev.add_argument("--split", default="test",
                     help="events-corpus, counts-corpus: split(s) to score, comma-separated "
-                    "(default test)")
+                    "(default test); quotes-corpus: the part (tune, test)")
     ev.add_argument("--outlets", help="topics: comma-separated outlets to score (default: "
                     "the held-out outlets of src/rasid/topics/data/sections.json)")
     ev.add_argument("--model", help="topics: a topic model file (default: the shipped one)")
@@ -206,7 +206,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         scores = conll.score([s.tags for s in sentences], predicted)
         print(scores.table())
         return 0
-    if args.layer in ("events-corpus", "counts-corpus"):
+    if args.layer in ("events-corpus", "counts-corpus", "quotes-corpus"):
         from rasid.cli_train import evaluate_corpus
 
         return evaluate_corpus(args, _pipeline(args.config))

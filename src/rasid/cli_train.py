@@ -129,6 +129,21 @@ def evaluate_corpus(args: argparse.Namespace, pipeline: Any) -> int:
     from rasid.evaluate import corpus_events, counts
     from rasid.evaluate.newscorpus import load_corpus
 
+    if args.layer == "quotes-corpus":
+        from rasid.evaluate import quotes_corpus
+
+        try:
+            gold = quotes_corpus.load_gold(args.gold, args.news, args.split.split(","))
+        except RasidError as error:
+            print(f"rasid: {error}", file=sys.stderr)
+            return 2
+        scored = quotes_corpus.evaluate(gold, pipeline)
+        print(f"part {args.split}")
+        print(scored.report())
+        if args.errors:
+            for example in scored.examples:
+                print(json.dumps(example, ensure_ascii=False))
+        return 0
     try:
         articles = load_corpus(args.gold, args.news, args.split.split(","))
     except RasidError as error:

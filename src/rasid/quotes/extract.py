@@ -59,6 +59,13 @@ class QuoteExtractor:
         self.traps_before = frozenset(match_key(w) for w in cues["traps"]["before"])
         self.passive = frozenset(match_key(w.split()[0]) for w in cues["traps"]["passive"])
         self.connectives = _phrase_keys(cues["connectives"])
+        self.clitic_complements = {lemma: frozenset(match_key(w) for w in words)
+                                   for lemma, words in cues["clitic_complements"].items()}
+        # verbs whose object stands between the speaker and the complement
+        self.object_verbs = frozenset(cues["object_verbs"])
+        self.participle_complements = _phrase_keys(cues["participle_complements"])
+        self.anaphors = frozenset(match_key(w) for w in cues["anaphors"])
+        self.title_adjectives = frozenset(match_key(w) for w in cues["title_adjectives"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -70,7 +77,8 @@ class QuoteExtractor:
         if token.kind != "arabic":
             return None
         key = match_key(token.text)
-        return self.verbs.get(key) or self.verbs.get(self._bare(token))
+        return self.verbs.get(key) or self.verbs.get(self._bare(token)) or (
+            self.verbs.get(key[1:]) if key[:1] in ("و", "ف") else None)  # وحث، ودعا
 
     def is_secondary(self, token: Token) -> bool:
         return token.kind == "arabic" and (match_key(token.text) in self.secondary
@@ -105,6 +113,10 @@ class QuoteExtractor:
         taken = self._phrase_at(tokens, index, self.complements[lemma], end)
         if taken:
             return taken, "reported"
+        preps = self.clitic_complements.get(lemma)
+        if preps and token.kind == "arabic" and len(token.words) > 1 and \
+                token.words[0].role == "prep" and token.words[0].key in preps:
+            return 1, "reported"  # طالب الشركات بمزيد…: the complement keeps its word
         key = match_key(token.text)
         if key in _COMPLEMENT_WORDS or any(
                 key.startswith(stem) and key[len(stem):] in _ENCLITICS
@@ -140,6 +152,15 @@ class QuoteExtractor:
             token = tokens[index]
             if self.is_secondary(token) and open_quote is not None:
                 open_quote.secondary_cues.append((token.start, token.end))
+                index += 1
+                continue
+            if self.is_secondary(token):
+                # «…، مشيرا إلى أن…» after a sentence that quotes no one opens a quotation
+                quote = self._participle(doc, sentence, index, mentions, state)
+                if quote is not None:
+                    found.append(quote)
+                    state.speak(quote)
+                    open_quote = quote
                 index += 1
                 continue
             taken = self._phrase_at(tokens, index, self.according, end)
@@ -207,9 +228,12 @@ class QuoteExtractor:
               mentions: list[Mention], state: _Carry) -> Quote | None:
         tokens = doc.tokens
         boundary = None
+        names = _names(mentions, tokens[index].end, tokens[min(end, index + 30) - 1].end)
         j = index + 1
         while j < min(end, index + 30):
-            complement = self._complement_at(tokens, j, lemma, end)
+            inside_name = any(m.start < tokens[j].end and tokens[j].start < m.end
+                              for m in names)
+            complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
             if complement is not None and tokens[j].text in _OPEN_QUOTES:
                 # quotes around a name ("بوابة الوفد") followed by a complement: skip them
                 close = self._closing(tokens, j, end)
@@ -246,6 +270,11 @@ class QuoteExtractor:
             quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
             quote.source_quote = carried[3]
             return quote
+        if lemma in self.object_verbs and speaker is not None:
+            first = next(k for k in range(index + 1, where) if tokens[k].start == speaker[0])
+            final = max(k for k in range(first, where) if tokens[k].end <= speaker[1])
+            speaker = _before_object(tokens, first, final, mentions,
+                                     self.title_adjectives) or speaker
         quote.speaker = speaker
         quote.title = title
         mention = _best_mention(mentions, speaker)
@@ -256,6 +285,64 @@ class QuoteExtractor:
         if lemma in ("نشر", "أوردت") or (mention is not None and mention.label == "ORG"
                                           and lemma in ("نقل", "نشر")):
             quote.found_by = "source"
+        if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
+            self._anaphor(doc, quote, state)
+        return quote
+
+    def _anaphor(self, doc: Doc, quote: Quote, state: _Carry) -> None:
+        """«وأضاف المتحدث», «وقال المصدر»: a speaker that refers back takes the entity of
+        the last quotation whose speaker (or title) has the same word."""
+        assert quote.speaker is not None
+        words = match_key(doc.text[quote.speaker[0]:quote.speaker[1]])
+        if words not in self.anaphors:
+            return
+        core = words[2:] if words.startswith("ال") else words
+        for earlier in reversed(state.history):
+            said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title)
+                            if s is not None)
+            if earlier.speaker_entity and core in match_key(said):
+                quote.speaker_entity = earlier.speaker_entity
+                quote.speaker_mention = earlier.speaker_mention
+                quote.source_quote = earlier
+                quote.found_by = "anaphor"
+                return
+
+    def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: list[Mention],
+                    state: _Carry) -> Quote | None:
+        """A participle that opens an attribution when no quotation is running: its
+        complement follows it (إلى أن, أن, a colon); its speaker is the sentence's first
+        person or body before it (the subject), else the last speaker."""
+        tokens = doc.tokens
+        end = sentence.last_token
+        for where in (index + 1, index + 2):
+            if where >= end:
+                return None
+            taken = self._phrase_at(tokens, where, self.participle_complements, end)
+            if taken:
+                break
+        else:
+            return None
+        kind = "direct" if tokens[where + taken - 1].text in (":", *_OPEN_QUOTES) else \
+            "reported"
+        content = self._content(doc, where, taken, kind, end)
+        if content is None:
+            return None
+        quote = Quote(cue=(tokens[index].start, tokens[index].end), content=content,
+                      kind=kind, found_by="participle")
+        subject = next((m for m in mentions if sentence.start <= m.start < tokens[index].start
+                        and m.label in ("PERS", "ORG")), None)
+        if subject is not None:
+            quote.speaker = (subject.start, subject.end)
+            quote.speaker_mention = subject.id
+            refs = subject.refers_to()
+            quote.speaker_entity = refs[0] if refs else None
+            return quote
+        carried = state.speaker()
+        if carried is None:
+            quote.found_by = "pronoun"
+            return quote
+        quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
+        quote.source_quote = carried[3]
         return quote
 
     @staticmethod
@@ -327,6 +414,9 @@ class QuoteExtractor:
         tokens = doc.tokens
         end = sentence.last_token
         source_first = index + taken
+        if source_first < end - 1 and self.cue_lemma(tokens[source_first]) is not None:
+            taken += 1  # «بحسب ما ذكرت وكالة…»: the verb is part of the cue, not the source
+            source_first += 1
         source_last = source_first
         while source_last + 1 < end and tokens[source_last + 1].text not in ("،", ",", "."):
             source_last += 1
@@ -373,14 +463,61 @@ def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | N
     return min(inside, key=lambda m: (_LABEL_RANK.get(m.label, 9), -(m.end - m.start), m.start))
 
 
+def _is_name(mention: Mention) -> bool:
+    """A person or a named body (not a generic agent such as «الشركات»)."""
+    return mention.label == "PERS" or (mention.label == "ORG" and not (
+        mention.entity or "").startswith("agent:"))
+
+
+def _names(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The names between two offsets: a word inside one is no complement («بان» of «بان
+    كي مون» is not بأن, «للأمم المتحدة» is not دعا ل…)."""
+    return [m for m in mentions if start <= m.start < end and _is_name(m)]
+
+
+def _before_object(tokens: list[Token], first: int, last: int, mentions: list[Mention],
+                   title_words: frozenset[str]) -> tuple[int, int] | None:
+    """The speaker of a verb that takes an object before its complement (طالب الوزير
+    الشركات ب…, حث الرئيس المواطنين على…, دعا X الأطراف اليمنية إلى): the region
+    ``first``..``last`` (token indexes) without its last definite noun (and the nisba
+    after it), which is the object, unless that word ends a title (الأمين العام) or an
+    iḍāfa (وزير الخارجية). None when no speaker is left."""
+    if last <= first:
+        return None
+    in_name = {t for t in range(first, last + 1) for m in mentions
+               if _is_name(m) and m.start < tokens[t].end and tokens[t].start < m.end}
+    nisba = {t for t in range(first, last + 1) for m in mentions
+             if m.label == "GPE" and m.start <= tokens[t].start < m.end}
+
+    def definite(t: int) -> bool:
+        key = match_key(tokens[t].text)
+        return key.startswith(("ال", "وال")) and t not in in_name and key not in title_words
+
+    cut = last
+    if last in nisba and last - 1 > first and definite(last - 1):
+        cut = last - 1  # «الأطراف اليمنية»
+    if not definite(cut) or cut <= first:
+        return None
+    before = cut - 1
+    if not (definite(before) or before in in_name or before in nisba
+            or match_key(tokens[before].text) in title_words):
+        return None  # an iḍāfa: «وزير الخارجية»
+    return (tokens[first].start, tokens[before].end)
+
+
 class _Carry:
     """Who is speaking, for cues whose subject was dropped."""
 
     def __init__(self) -> None:
         self.last: tuple[Any, ...] | None = None
+        #: the quotations of the article so far, for speakers that refer back
+        self.history: list[Quote] = []
 
     def speak(self, quote: Quote) -> None:
-        if quote.speaker is not None and quote.found_by in ("named", "carried_over", "source"):
+        if quote.speaker is not None:
+            self.history.append(quote)
+        if quote.speaker is not None and quote.found_by in ("named", "carried_over", "source",
+                                                            "participle", "anaphor"):
             self.last = (quote.speaker, quote.speaker_mention, quote.speaker_entity, quote)
 
     def speaker(self) -> tuple[Any, ...] | None:
