@@ -290,7 +290,8 @@ def _alerts(request: Request, s: Services, kind: str | None, limit: int, offset:
         data["monitoring"] = alerts.monitoring(cur)
     data["filters"] = {"kind": chosen}
     data["kinds"] = list(alerts.KINDS)
-    return respond(request, "alerts.html", data, as_json=as_json)
+    return respond(request, "alerts.html", data, as_json=as_json,
+                   directed_kinds=alerts.DIRECTED)
 
 
 @router.get("/alerts")
