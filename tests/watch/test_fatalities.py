@@ -274,6 +274,8 @@ def test_rasid_watch_prints_it_and_the_dashboard_shows_it(tmp_path: Path) -> Non
     assert lines == [lines[0]] and lines[0].startswith(
         "ALERT fatalities_rise RUS → UKR (2024-W10): 28 killed this week (2 event(s) in "
         "2 article(s)) against a mean of 2.6")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"\n{lines[0]}\n" in readme  # the example the README gives is this one
 
     port = free_port()
     log = tmp_path / "serve.log"
