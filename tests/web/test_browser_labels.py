@@ -1,6 +1,7 @@
-"""The overview chart's month labels and the network's names and edges, as Chromium
-renders them: no label runs past the chart, the last month is labelled, a hovered
-node shows its Arabic name beside the English one, and edges are dark enough to see."""
+"""The overview charts' month labels and the network's names and edges, as Chromium
+renders them: no label runs past the chart, the last month is labelled, the killed and
+injured bars are drawn, a hovered node shows its Arabic name beside the English one,
+and edges are dark enough to see."""
 
 from __future__ import annotations
 
@@ -11,22 +12,23 @@ import pytest
 from test_browser import CHROMIUM, browser, visit, wait  # noqa: F401  (fixture)
 from webenv import Server
 
-from rasid.web.charts import label_indices, quad_chart
+from rasid.web.charts import label_indices, quad_chart, toll_chart
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed")
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
-def _label_boxes(driver) -> list[dict]:
-    """Each period label of the first chart: its text and box against the drawing."""
+def _label_boxes(driver, selector: str = "svg.chart") -> list[dict]:
+    """Each period label of the first chart ``selector`` finds: its text and box
+    against the drawing."""
     return driver.execute_script("""
-        var svg = document.querySelector('svg.chart');
+        var svg = document.querySelector(arguments[0]);
         var width = svg.viewBox.baseVal.width;
         return Array.from(svg.querySelectorAll('text.period')).map(function (t) {
           var b = t.getBBox();
           return {text: t.textContent, left: b.x, right: b.x + b.width, width: width};
-        });""")
+        });""", selector)
 
 
 def test_overview_chart_labels_fit_and_include_the_last_month(browser, server: Server,  # noqa: F811
@@ -42,12 +44,47 @@ def test_overview_chart_labels_fit_and_include_the_last_month(browser, server: S
     assert boxes[-1]["text"] == max(periods)  # the last month has its label
 
 
+def test_overview_toll_chart_renders_with_labels(browser, server: Server,  # noqa: F811
+                                                 ) -> None:
+    """Killed and injured per month: drawn, its bars visible, labelled below within the
+    drawing, on the same months as the events chart, with a legend."""
+    visit(browser, server.url + "/")
+    chart = "#tolls-per-month svg.chart"
+    bars = browser.execute_script("""
+        return Array.from(document.querySelectorAll(arguments[0] + ' rect.bar')).map(
+          function (r) { var b = r.getBoundingClientRect();
+            return {period: r.getAttribute('data-period'), series: r.getAttribute('data-series'),
+                    value: r.getAttribute('data-value'), width: b.width, height: b.height}; });
+        """, chart)
+    assert {(b["period"], b["series"], b["value"]) for b in bars} == {
+        ("2023-01", "killed", "4"), ("2023-01", "injured", "10"),
+        ("2023-04", "killed", "9"), ("2023-04", "injured", "12")}
+    for bar in bars:
+        assert bar["width"] > 2 and bar["height"] > 2, bar  # drawn, not collapsed
+    tall = {(b["period"], b["series"]): b["height"] for b in bars}
+    assert tall[("2023-04", "injured")] > tall[("2023-04", "killed")] > tall[("2023-01", "killed")]
+    boxes = _label_boxes(browser, chart)
+    assert boxes
+    for box in boxes:
+        assert box["left"] >= 0 and box["right"] <= box["width"], box
+    for one, two in pairwise(boxes):
+        assert one["right"] < two["left"], (one, two)
+    assert [b["text"] for b in boxes] == [b["text"] for b in _label_boxes(browser)]
+    legend = browser.find_element("css selector", "#tolls-per-month ul.legend").text
+    assert "killed" in legend and "injured" in legend
+    heading = browser.find_element("css selector", "#tolls-per-month").find_element(
+        "xpath", "preceding-sibling::h2").text
+    assert heading == "Killed and injured per month"
+
+
 @pytest.mark.parametrize("months", [1, 7, 13, 25, 33, 89, 119])
-def test_chart_labels_fit_for_any_number_of_months(browser, months: int) -> None:  # noqa: F811
+@pytest.mark.parametrize("kind", ["events", "tolls"])
+def test_chart_labels_fit_for_any_number_of_months(browser, months: int,  # noqa: F811
+                                                   kind: str) -> None:
     """The same check on charts drawn straight from the chart code (no server)."""
-    points = [{"period": f"{2010 + m // 12}-{m % 12 + 1:02d}", "quad": "1", "events": 1}
-              for m in range(months)]
-    svg = str(quad_chart(points))
+    points = [{"period": f"{2010 + m // 12}-{m % 12 + 1:02d}", "quad": "1", "events": 1,
+               "killed": 1 + m % 3, "injured": m % 4} for m in range(months)]
+    svg = str(quad_chart(points) if kind == "events" else toll_chart(points))
     browser.get("data:text/html;charset=utf-8,<html><body style='width:900px'>" +
                 svg.replace("#", "%23") + "</body></html>")
     boxes = _label_boxes(browser)

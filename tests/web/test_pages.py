@@ -188,3 +188,53 @@ def test_repairs_table_shows_the_words_around_each_change(web: httpx.Client,
     html = web.get(f"/article/{sample['repaired']}").text
     assert 'title=\'" "\'>روسيا وإيران</span>' in html
     assert '<code>""</code> → <code>" "</code>' not in html
+
+
+def _section(html: str, ident: str) -> str:
+    start = html.index(f'id="{ident}"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_overview_tolls_per_month(web: httpx.Client, db) -> None:
+    """Killed and injured per month: the tolls the pipeline read from the two attack
+    stories (4 dead and about 10 hurt in January, 9 and 12 in April), against the tables
+    and in the chart."""
+    data = web.get("/overview.json").json()
+    assert data["tolls_per_month"] == [
+        {"period": "2023-01", "killed": 4, "killed_approx": False, "injured": 10,
+         "injured_approx": True, "events": 1},
+        {"period": "2023-04", "killed": 9, "killed_approx": False, "injured": 12,
+         "injured_approx": False, "events": 1}]
+    assert data["tolls_evidence"] == ["asserted"]
+    stored = db.execute(
+        "SELECT sum(TRY_CAST(json_extract_string(e.data, '$.counts.killed.value') AS INTEGER)),"
+        " sum(TRY_CAST(json_extract_string(e.data, '$.counts.injured.value') AS INTEGER)) "
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL "
+        "AND e.evidence = 'asserted'").fetchone()
+    assert stored == (sum(t["killed"] for t in data["tolls_per_month"]),
+                      sum(t["injured"] for t in data["tolls_per_month"]))
+    # the chart: both months, killed and injured side by side, empty months as gaps,
+    # laid over the same months as the events chart above it
+    chart = _section(web.get("/").text, "tolls-per-month")
+    bars = re.findall(r'<rect class="bar" data-period="([^"]+)" data-series="([^"]+)" '
+                      r'data-value="(\d+)"', chart)
+    assert sorted(bars) == [("2023-01", "injured", "10"), ("2023-01", "killed", "4"),
+                            ("2023-04", "injured", "12"), ("2023-04", "killed", "9")]
+    assert "<title>2023-01: about 10 injured</title>" in chart
+    assert "<title>2023-04: 9 killed</title>" in chart
+    labels = re.findall(r'<text class="axis period"[^>]*>([^<]+)</text>', chart)
+    months = [p["period"] for p in data["events_per_month"]]
+    assert labels[-1] == max(months)  # the events chart's last month, toll or not
+    assert "<li>" in chart and "killed" in chart and "injured" in chart  # the legend
+    # the filters apply
+    later = web.get("/overview.json", params={"date_from": "2023-03-01"}).json()
+    assert [t["period"] for t in later["tolls_per_month"]] == ["2023-04"]
+    assault = web.get("/overview.json", params={"type": "ACCUSE"}).json()
+    assert assault["tolls_per_month"] == []
+    # tolls are current facts: asking for statements only leaves none, and says why
+    claims = web.get("/overview.json", params={"evidence": "statement"}).json()
+    assert claims["tolls_per_month"] == [] and claims["tolls_evidence"] == []
+    html = _section(web.get("/", params={"evidence": "statement"}).text, "tolls-per-month")
+    assert "No toll stated" in html
+    assert "which the evidence filter leaves out" in web.get(
+        "/", params={"evidence": "statement"}).text

@@ -1,11 +1,12 @@
 """What the web tests share: a small store of Arabic news written for them, and real
 servers (``rasid serve`` in a subprocess on a free loopback port) to test against.
 
-The texts are short invented news items about visits, attacks, protests, aid and
-threats between real countries, analyzed by the real pipeline and stored by the store
-writer, plus a syndicated copy (linked by the store's near-duplicate detection), a text
-whose raw form needs repairs (glued words, tatweel) and a document that fails (not
-Arabic), so every part of the dashboard has something to show.
+The texts are short invented news items about visits, attacks (two of them with a
+toll of killed and injured), protests, aid and threats between real countries,
+analyzed by the real pipeline and stored by the store writer, plus a syndicated copy
+(linked by the store's near-duplicate detection), a text whose raw form needs repairs
+(glued words, tatweel) and a document that fails (not Arabic), so every part of the
+dashboard has something to show.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ TEXTS = [
      "واستقبل الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي في قصر الاتحادية، وبحث "
      "الجانبان التعاون الاقتصادي."),
     ("2023-01-18", "غارات على مواقع في سوريا",
-     "شنت إسرائيل غارات جوية على مواقع في سوريا فجر اليوم. "
+     "شنت إسرائيل غارات جوية على مواقع في سوريا فجر اليوم، ما أسفر عن مقتل 4 أشخاص "
+     "وإصابة نحو 10 آخرين. "
      "وقالت وزارة الخارجية السورية إن \"العدوان الإسرائيلي انتهاك صارخ للسيادة\"، ودانت "
      "دمشق الهجوم بشدة."),
     ("2023-02-03", "احتجاجات أمام السفارة",
@@ -45,7 +47,8 @@ TEXTS = [
      "أرسلت تركيا مساعدات إنسانية إلى سوريا بعد الزلزال المدمر. "
      "وشكرت الحكومة السورية تركيا على المساعدات."),
     ("2023-04-11", "هجوم على الحدود",
-     "هاجمت القوات الروسية مواقع أوكرانية قرب الحدود ليلا. "
+     "هاجمت القوات الروسية مواقع أوكرانية قرب الحدود ليلا، ما أسفر عن مقتل 9 جنود "
+     "أوكرانيين وإصابة 12 آخرين. "
      "واتهمت أوكرانيا روسيا بقصف منشآت مدنية."),
     ("2023-04-28", "زيارة إلى موسكو",
      "زار الرئيس المصري عبد الفتاح السيسي موسكو والتقى الرئيس الروسي فلاديمير بوتين. "

@@ -1,6 +1,6 @@
 """Alerts: after each batch, the shifts an analyst watching a region wants to hear of.
 
-Three kinds, thresholds in ``data/alerts.json`` (``[alerts]`` in the settings file):
+Four kinds, thresholds in ``data/alerts.json`` (``[alerts]`` in the settings file):
 
 * ``conflict_shift``: a dyad's conflict score this week (the sum of the negated
   Goldstein scores of its conflict events, as ``rasid relations`` counts conflict) is
@@ -8,9 +8,23 @@ Three kinds, thresholds in ``data/alerts.json`` (``[alerts]`` in the settings fi
   before;
 * ``coverage_rise``: the number of articles naming an actor this week is
   ``coverage_z`` standard deviations above its recent mean;
+* ``fatalities_rise``: the number of people a dyad's events this week say were killed
+  (the ``killed`` tolls of ``rasid.events.counts``) is ``fatalities_z`` standard
+  deviations above its recent weekly mean, and at least ``fatalities_min_killed`` (so
+  one death after none never fires);
 * ``new_dyad``: the first events ever recorded between two actors, among those stored
   since monitoring of the store began (the first round into an empty store is the
   baseline, not news).
+
+The conflict and fatalities alerts count the events of the ``evidence`` classes
+(``asserted`` by default: current facts, not what a spokesman claims, not background
+recalled or an event the article already reported), syndicated copies once. A toll
+counts once per event and dyad: when several participants of an event fold into the
+same pair of countries (``روسيا`` and ``القوات الروسية`` against ``أوكرانيا`` and
+``الجيش الأوكراني``) the pair gets the toll once, not four times; an event with two
+distinct dyads (Russian and Belarusian forces against Ukraine) puts its toll in each
+of them, as ``rasid relations`` does, since the text does not say whose fire killed
+whom.
 
 Weeks are ISO weeks of the event's date (its article's date when it has none), and
 "this week" is the week of the newest article date in the store, never later than
@@ -121,6 +135,48 @@ def _conflict(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime
     return alerts
 
 
+def _fatalities(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime.date,
+                weeks: list[datetime.date]) -> list[Alert]:
+    sql, params = _dyads_sql(Filters(evidence=tuple(s["evidence"])), s["level"])
+    # one row per event and dyad (``_dyads_sql`` keeps one already; said here again
+    # because a toll counted twice would be a false alarm), then weekly sums per dyad
+    rows = conn.execute(
+        f"WITH d AS ({sql}), t AS (SELECT DISTINCT article_id, id, actor, recipient, "
+        "coalesce(date, article_date) AS day, killed, coalesce(killed_approx, false) AS approx "
+        "FROM d WHERE killed > 0) "
+        "SELECT actor, recipient, CAST(date_trunc('week', day) AS DATE) AS week, "
+        "sum(killed) AS killed, count(*) AS events, count(DISTINCT article_id) AS articles, "
+        "bool_or(approx) AS approx, "
+        "list({'article': article_id, 'event': id, 'killed': killed} "
+        "ORDER BY killed DESC, article_id, id)[1] AS largest "
+        "FROM t WHERE day BETWEEN ? AND ? GROUP BY ALL",
+        [*params, weeks[0], this + datetime.timedelta(days=6)]).fetchall()
+    series = _weekly([(a, r, week, killed) for a, r, week, killed, *_ in rows], weeks)
+    current = {(a, r): rest for a, r, week, _killed, *rest in rows if week == this}
+    alerts = []
+    for (actor, recipient), values in series.items():
+        value = values.get(this, 0.0)
+        if value < s["fatalities_min_killed"]:
+            continue
+        history = [values.get(week, 0.0) for week in weeks[:-1]]
+        mean, std, z = _shift(value, history, s["fatalities_min_std"])
+        if z < s["fatalities_z"]:
+            continue
+        events, articles, approx, largest = current[(actor, recipient)]
+        stated = f"{'at least ' if approx else ''}{value:g} killed"
+        alerts.append(Alert(
+            "fatalities_rise", f"{actor} → {recipient}", _label(this),
+            f"{stated} this week ({events} event(s) in {articles} article(s)"
+            f"{', some tolls approximate' if approx else ''}) against a mean of {mean:.1f} "
+            f"(sd {std:.1f}) over the {len(history)} weeks before: {z:.1f} sd above",
+            actor=actor, recipient=recipient, value=value, mean=mean, std=std, z=z,
+            details={"history": history, "level": s["level"], "events": events,
+                     "articles": articles, "approx": bool(approx),
+                     "article": largest["article"], "largest": largest,
+                     "evidence": list(s["evidence"])}))
+    return alerts
+
+
 def _coverage(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime.date,
               weeks: list[datetime.date]) -> list[Alert]:
     node = ("coalesce(n.country, CASE WHEN starts_with(n.id, 'country:') "
@@ -181,6 +237,7 @@ def detect(conn: duckdb.DuckDBPyConnection, settings: dict[str, Any]) -> list[Al
                  for n in range(settings["history_weeks"], -1, -1)]
         if _reaches_back(conn, weeks[0]):
             alerts += _conflict(conn, settings, this, weeks)
+            alerts += _fatalities(conn, settings, this, weeks)
             alerts += _coverage(conn, settings, this, weeks)
     if settings["new_dyads"]:
         alerts += _new_dyads(conn, settings)

@@ -41,6 +41,9 @@ def resolve_alerts(overrides: dict[str, Any] | None = None,
                             f"got {values['level']!r}")
     if values["history_weeks"] < 2:
         raise SettingsError("alerts setting 'history_weeks' must be at least 2")
+    for name in ("conflict_min_std", "coverage_min_std", "fatalities_min_std"):
+        if values[name] <= 0:  # a shift is measured in these: zero would divide by zero
+            raise SettingsError(f"alerts setting '{name}' must be above 0, got {values[name]!r}")
     from rasid.store.knowledge import evidence_classes
 
     unknown = sorted(set(values["evidence"]) - set(evidence_classes()))

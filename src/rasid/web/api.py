@@ -64,14 +64,17 @@ def stats(s: Annotated[Services, Depends(services)]) -> dict[str, Any]:
 @router.get("/alerts", tags=["store"], responses=Invalid,
             summary="Alerts rasid watch raised, newest first",
             description="Shifts found after each batch of `rasid watch`: `conflict_shift` "
-            "(a dyad's weekly conflict score far above its recent mean), `coverage_rise` (an "
+            "(a dyad's weekly conflict score far above its recent mean), `fatalities_rise` "
+            "(far more people killed in a dyad's events this week than in the weeks before; "
+            "`value` is the number killed, `details.largest` the event with the largest "
+            "toll), `coverage_rise` (an "
             "actor named in far more articles than usual) and `new_dyad` (the first events "
             "recorded between two actors). `value`, `mean`, `std` and `z` give the figures; "
             "`monitoring` says what the watcher follows.")
 def list_alerts(
     s: Annotated[Services, Depends(services)],
-    kind: Annotated[str | None, Query(description="conflict_shift, coverage_rise or "
-                                      "new_dyad")] = None,
+    kind: Annotated[str | None, Query(description=f"one of {', '.join(alerts.KINDS)}")
+                    ] = None,
     limit: P.Limit = 50, offset: P.Offset = 0,
 ) -> dict[str, Any]:
     chosen = P.choose_one("kind", kind, alerts.KINDS, "") if kind else None

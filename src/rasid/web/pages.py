@@ -108,8 +108,11 @@ def _overview(request: Request, s: Services, filters: P.EventParams, level: str 
     if not data["corpus"].get("articles"):
         data["hint"] = s.ingest_hint
         return respond(request, "empty.html", data, as_json=as_json)
+    months = sorted(p["period"] for p in data["events_per_month"] if p.get("period"))
+    span = (months[0], months[-1]) if months else None
     return respond(request, "overview.html", data, as_json=as_json,
-                   chart=charts.quad_chart(data["events_per_month"]))
+                   chart=charts.quad_chart(data["events_per_month"]),
+                   toll_chart=charts.toll_chart(data["tolls_per_month"], span))
 
 
 @router.get("/")
@@ -290,7 +293,8 @@ def _alerts(request: Request, s: Services, kind: str | None, limit: int, offset:
         data["monitoring"] = alerts.monitoring(cur)
     data["filters"] = {"kind": chosen}
     data["kinds"] = list(alerts.KINDS)
-    return respond(request, "alerts.html", data, as_json=as_json)
+    return respond(request, "alerts.html", data, as_json=as_json,
+                   directed_kinds=alerts.DIRECTED)
 
 
 @router.get("/alerts")

@@ -13,7 +13,9 @@ import duckdb
 
 from rasid.web.reads.sql import page, parse_json, rows, scalar
 
-KINDS = ("conflict_shift", "coverage_rise", "new_dyad")
+#: the kinds ``rasid.watch.alerts`` raises; the first two name a directed dyad
+KINDS = ("conflict_shift", "fatalities_rise", "coverage_rise", "new_dyad")
+DIRECTED = ("conflict_shift", "fatalities_rise")
 
 
 def list_alerts(cur: duckdb.DuckDBPyConnection, kind: str | None = None, *, limit: int = 50,
