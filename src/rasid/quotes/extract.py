@@ -66,6 +66,9 @@ class QuoteExtractor:
         self.participle_complements = _phrase_keys(cues["participle_complements"])
         self.anaphors = frozenset(match_key(w) for w in cues["anaphors"])
         self.title_adjectives = frozenset(match_key(w) for w in cues["title_adjectives"])
+        self.adjuncts = frozenset(match_key(w) for w in cues["adjunct_words"])
+        self.weak = frozenset(match_key(w) for w in cues["weak_complements"])
+        self.before_cue = _phrase_keys(cues["before_cue"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -151,7 +154,18 @@ class QuoteExtractor:
         while index < end:
             token = tokens[index]
             if self.is_secondary(token) and open_quote is not None:
-                open_quote.secondary_cues.append((token.start, token.end))
+                # «قال X إن … ، مشيرا إلى أن …»: the participle is a quotation of its own
+                # with the same speaker; the first one ends before it
+                quote = self._participle(doc, sentence, index, mentions, state, open_quote)
+                if quote is None:
+                    open_quote.secondary_cues.append((token.start, token.end))
+                else:
+                    if open_quote.content[0] < token.start < open_quote.content[1]:
+                        open_quote.content = (open_quote.content[0], _trim_end(
+                            doc.text, open_quote.content[0], token.start))
+                    found.append(quote)
+                    state.speak(quote)
+                    open_quote = quote
                 index += 1
                 continue
             if self.is_secondary(token):
@@ -213,6 +227,24 @@ class QuoteExtractor:
             state.saw_sentence(doc, sentence, mentions)
         return found
 
+    def _weak(self, tokens: list[Token], where: int, taken: int) -> bool:
+        """A complement that is only a preposition (إلى, على, a clitic ب)."""
+        if taken != 1 or tokens[where].text in (":", *_OPEN_QUOTES):
+            return False
+        token = tokens[where]
+        key = match_key(token.text)
+        if key in self.weak:
+            return True
+        return len(token.words) > 1 and token.words[0].role == "prep" and \
+            token.words[0].key in self.weak and key not in _COMPLEMENT_WORDS
+
+    def _adjunct(self, token: Token) -> bool:
+        """A word that opens an adjunct (عن، حول، خلال، بهذا الخصوص، لأبيه)."""
+        if match_key(token.text) in self.adjuncts:
+            return True
+        return len(token.words) > 1 and token.words[0].role == "prep" and \
+            token.words[0].key in ("ب", "ل") and token.kind == "arabic"
+
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
             return True
@@ -229,11 +261,14 @@ class QuoteExtractor:
         tokens = doc.tokens
         boundary = None
         names = _names(mentions, tokens[index].end, tokens[min(end, index + 30) - 1].end)
+        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
         j = index + 1
         while j < min(end, index + 30):
             inside_name = any(m.start < tokens[j].end and tokens[j].start < m.end
                               for m in names)
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
+            if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
+                complement = None  # «يشير إلى المنافسة», «تعتبر سلسلة…»: not a quotation
             if complement is not None and tokens[j].text in _OPEN_QUOTES:
                 # quotes around a name ("بوابة الوفد") followed by a complement: skip them
                 close = self._closing(tokens, j, end)
@@ -250,13 +285,15 @@ class QuoteExtractor:
                 break
             j += 1
         if boundary is None:
-            return None
+            return self._after_content(doc, index, lemma, start, end, mentions)
         where, taken, kind = boundary
         cue = (tokens[index].start, tokens[index].end)
         content = self._content(doc, where, taken, kind, end)
         if content is None:
             return None
         speaker, title, medium, agency = self._region(tokens, index + 1, where)
+        if speaker is None:
+            speaker = self._subject_before(tokens, index, start, mentions)
         quote = Quote(cue=cue, content=content, kind=kind, found_by="named")
         quote.medium = medium
         if lemma == "نقل" and agency is not None and speaker is not None:
@@ -289,6 +326,53 @@ class QuoteExtractor:
             self._anaphor(doc, quote, state)
         return quote
 
+    def _subject_before(self, tokens: list[Token], index: int, start: int,
+                        mentions: list[Mention]) -> tuple[int, int] | None:
+        """«اللواء التركي أوضح أن», «إندونيسيا تعلن أن»: a subject named right before a
+        cue that carries no و is the speaker (the verb then follows its subject)."""
+        cue = tokens[index]
+        key = match_key(cue.text)
+        if index == start or (key[:1] in ("و", "ف") and key[1:] in self.verbs):
+            return None
+        before = tokens[index - 1]
+        subject = next((m for m in mentions if m.label in ("PERS", "ORG", "GPE")
+                        and m.start < before.end and before.start < m.end
+                        and m.end <= cue.start), None)
+        return (subject.start, subject.end) if subject is not None else None
+
+    def _after_content(self, doc: Doc, index: int, lemma: str, start: int, end: int,
+                       mentions: list[Mention]) -> Quote | None:
+        """«أعيد فتح المطار … كما أعلن وزير النقل»: a cue after كما, حسبما has no
+        complement; what it reports is the clause before, its speaker follows it."""
+        tokens = doc.tokens
+        lead = next((back for back in (2, 1) if index - back >= start and self._phrase_at(
+            tokens, index - back, self.before_cue, index) == back), None)
+        if lead is None:
+            return None
+        first = start
+        for k in range(index - lead - 1, start - 1, -1):
+            if tokens[k].text in ("،", ",", ";", "؛"):
+                first = k + 1
+                break
+        if first >= index - lead:
+            return None
+        last = index + 1
+        while last < end and tokens[last].text not in ("،", ",", ".", ";", "؛"):
+            last += 1
+        if last == index + 1:
+            return None
+        content = (tokens[first].start, _trim_end(doc.text, tokens[first].start,
+                                                  tokens[index - lead].start))
+        speaker = (tokens[index + 1].start, tokens[last - 1].end)
+        quote = Quote(cue=(tokens[index - lead].start, tokens[index].end), content=content,
+                      kind="reported", found_by="named", speaker=speaker)
+        mention = _best_mention(mentions, speaker)
+        if mention is not None:
+            quote.speaker_mention = mention.id
+            refs = mention.refers_to()
+            quote.speaker_entity = refs[0] if refs else None
+        return quote
+
     def _anaphor(self, doc: Doc, quote: Quote, state: _Carry) -> None:
         """«وأضاف المتحدث», «وقال المصدر»: a speaker that refers back takes the entity of
         the last quotation whose speaker (or title) has the same word."""
@@ -308,7 +392,7 @@ class QuoteExtractor:
                 return
 
     def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: list[Mention],
-                    state: _Carry) -> Quote | None:
+                    state: _Carry, running: Quote | None = None) -> Quote | None:
         """A participle that opens an attribution when no quotation is running: its
         complement follows it (إلى أن, أن, a colon); its speaker is the sentence's first
         person or body before it (the subject), else the last speaker."""
@@ -329,6 +413,10 @@ class QuoteExtractor:
             return None
         quote = Quote(cue=(tokens[index].start, tokens[index].end), content=content,
                       kind=kind, found_by="participle")
+        if running is not None:
+            quote.speaker, quote.speaker_mention = running.speaker, running.speaker_mention
+            quote.speaker_entity, quote.source_quote = running.speaker_entity, running
+            return quote
         subject = next((m for m in mentions if sentence.start <= m.start < tokens[index].start
                         and m.label in ("PERS", "ORG")), None)
         if subject is not None:
@@ -384,6 +472,8 @@ class QuoteExtractor:
         for part in parts:
             if not part:
                 continue
+            if speaker is None and self._adjunct(tokens[part[0]]):
+                continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
             m = self._phrase_at(tokens, part[0], self.media, part[-1] + 1)
             if m:
                 medium = (tokens[part[0]].start, tokens[part[-1]].end)
@@ -414,6 +504,8 @@ class QuoteExtractor:
         tokens = doc.tokens
         end = sentence.last_token
         source_first = index + taken
+        if source_first < end and tokens[source_first].kind == "punct":
+            return None  # «وحسب، بل…»: only, not «according to»
         if source_first < end - 1 and self.cue_lemma(tokens[source_first]) is not None:
             taken += 1  # «بحسب ما ذكرت وكالة…»: the verb is part of the cue, not the source
             source_first += 1
