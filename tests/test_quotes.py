@@ -16,14 +16,17 @@ def quotes(nlp, text: str, date: str = "2023-05-10") -> list[dict]:
     return nlp.analyze(text, date=date).to_dict()["quotes"]
 
 
-def test_named_reported_quote_with_title_and_secondary_cue(nlp) -> None:
-    (q,) = quotes(nlp, "وقال وزير الخارجية الأردني أيمن الصفدي، إن بلاده ترفض التهجير، "
-                       "مشددا على أن الحل سياسي.")
+def test_named_reported_quote_and_a_participle_of_its_own(nlp) -> None:
+    q, more = quotes(nlp, "وقال وزير الخارجية الأردني أيمن الصفدي، إن بلاده ترفض التهجير، "
+                          "مشددا على أن الحل سياسي.")
     assert q["speaker"]["entity"] == "person:ayman-safadi"
     assert q["cue"]["text"] == "وقال"
     assert q["kind"] == "reported" and q["found_by"] == "named"
-    assert q["content"]["text"].startswith("بلاده ترفض التهجير")
-    assert [c["text"] for c in q["secondary_cues"]] == ["مشددا"]
+    assert q["content"]["text"] == "بلاده ترفض التهجير"
+    # the participle is a quotation of its own, by the same speaker
+    assert more["cue"]["text"] == "مشددا" and more["found_by"] == "participle"
+    assert more["speaker"]["entity"] == "person:ayman-safadi"
+    assert more["content"]["text"] == "الحل سياسي"
 
 
 def test_carry_over_and_medium(nlp) -> None:
@@ -103,3 +106,54 @@ def test_every_span_slices_the_text(nlp) -> None:
             span = quote[key]
             assert analysis.text[span["start"] : span["end"]] == span["text"]
         assert len(analysis.to_dict()["quotes"]) == 3
+
+
+def test_a_participle_opens_an_attribution_after_a_sentence_that_quotes_no_one(nlp) -> None:
+    (q,) = quotes(nlp, "استقبل الرئيس المصري عبد الفتاح السيسي وفدا من رجال الأعمال، "
+                       "مؤكدا أن الاستثمار أولوية للحكومة.")
+    assert q["cue"]["text"] == "مؤكدا" and q["found_by"] == "participle"
+    assert q["speaker"]["entity"] == "person:abdel-fattah-el-sisi"
+    assert q["content"]["text"] == "الاستثمار أولوية للحكومة"
+
+
+def test_speech_acts_with_an_object_and_a_preposition(nlp) -> None:
+    (q,) = quotes(nlp, "وحث الرئيس التونسي المواطنين على المشاركة في الانتخابات المقبلة.")
+    assert q["speaker"]["text"] == "الرئيس التونسي"
+    assert q["content"]["text"].startswith("على المشاركة")
+    (q,) = quotes(nlp, "دعا الأمين العام للأمم المتحدة بان كي مون الأطراف اليمنية إلى "
+                       "العودة للحوار.")
+    assert q["speaker"]["entity"] == "person:ban-ki-moon"
+    assert q["content"]["text"].startswith("إلى العودة")
+    (q,) = quotes(nlp, "أفادت وكالة الأنباء السعودية بوصول الدفعة الأولى من المساعدات.")
+    assert q["speaker"]["text"] == "وكالة الأنباء السعودية"
+
+
+def test_the_verb_after_according_to_is_part_of_the_cue(nlp) -> None:
+    (q,) = quotes(nlp, "قتل خمسة أشخاص في انفجار سيارة مفخخة بحسب ما ذكرت وكالة رويترز.")
+    assert q["cue"]["text"] == "بحسب ما ذكرت"
+    assert q["speaker"]["text"] == "وكالة رويترز"
+
+
+def test_a_speaker_that_refers_back_takes_the_earlier_speaker(nlp) -> None:
+    first, second = quotes(nlp, "وأعلن المتحدث باسم التحالف العميد أحمد عسيري أن الطائرات "
+                                "استهدفت مواقع المسلحين. وأضاف المتحدث أن العمليات مستمرة.")
+    assert second["speaker"]["text"] == "المتحدث"
+    assert second["found_by"] == "anaphor"
+    assert second["speaker"]["entity"] == first["speaker"]["entity"] is not None
+
+
+def test_an_adjunct_after_the_cue_is_not_a_speaker(nlp) -> None:
+    first, second = quotes(nlp, "قال وزير الخارجية المصري سامح شكري إن الحل سياسي. "
+                                "وقال عن الأزمة إن الحوار هو الطريق الوحيد.")
+    assert second["found_by"] == "carried_over"
+    assert second["speaker"]["entity"] == "person:sameh-shoukry"
+
+
+def test_a_cue_after_kama_reports_the_clause_before_it(nlp) -> None:
+    (q,) = quotes(nlp, "أعيد فتح المطار أمام الرحلات المدنية، كما أعلن وزير النقل اليمني.")
+    assert q["content"]["text"] == "أعيد فتح المطار أمام الرحلات المدنية"
+    assert q["speaker"]["text"] == "وزير النقل اليمني"
+
+
+def test_a_present_tense_verb_with_a_bare_preposition_is_no_quotation(nlp) -> None:
+    assert quotes(nlp, "وهذا الرقم يشير إلى المنافسة القوية في السوق.") == []

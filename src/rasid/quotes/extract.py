@@ -350,7 +350,10 @@ class QuoteExtractor:
         if lead is None:
             return None
         first = start
-        for k in range(index - lead - 1, start - 1, -1):
+        near = index - lead - 1
+        if near >= start and tokens[near].text in ("،", ","):
+            near -= 1  # the comma before كما ends the reported clause
+        for k in range(near, start - 1, -1):
             if tokens[k].text in ("،", ",", ";", "؛"):
                 first = k + 1
                 break
@@ -472,12 +475,12 @@ class QuoteExtractor:
         for part in parts:
             if not part:
                 continue
-            if speaker is None and self._adjunct(tokens[part[0]]):
-                continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
             m = self._phrase_at(tokens, part[0], self.media, part[-1] + 1)
             if m:
                 medium = (tokens[part[0]].start, tokens[part[-1]].end)
                 continue
+            if speaker is None and self._adjunct(tokens[part[0]]):
+                continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
             # "نقلت وكالة X عن Y": the agency before عن, the speaker after it
             about = next((k for k in part if match_key(tokens[k].text) == "عن"), None)
             if about is not None and speaker is None and about > part[0]:
