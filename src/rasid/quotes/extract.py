@@ -69,6 +69,7 @@ class QuoteExtractor:
         self.adjuncts = frozenset(match_key(w) for w in cues["adjunct_words"])
         self.weak = frozenset(match_key(w) for w in cues["weak_complements"])
         self.before_cue = _phrase_keys(cues["before_cue"])
+        self.window = int(cues["complement_window"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -260,11 +261,15 @@ class QuoteExtractor:
               mentions: list[Mention], state: _Carry) -> Quote | None:
         tokens = doc.tokens
         boundary = None
-        names = _names(mentions, tokens[index].end, tokens[min(end, index + 30) - 1].end)
+        names = _names(mentions, tokens[index].end, tokens[min(end, index + self.window) - 1].end)
         imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
         j = index + 1
-        while j < min(end, index + 30):
+        while j < min(end, index + self.window):
+            # a word inside a name is no complement, unless a name swallowed the
+            # complement as its last word («متعب بن عبدالله بأن»)
             inside_name = any(m.start < tokens[j].end and tokens[j].start < m.end
+                              and not (m.end == tokens[j].end and m.start < tokens[j].start
+                                       and match_key(tokens[j].text) in _COMPLEMENT_WORDS)
                               for m in names)
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
             if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
