@@ -70,6 +70,9 @@ class QuoteExtractor:
         self.weak = frozenset(match_key(w) for w in cues["weak_complements"])
         self.before_cue = _phrase_keys(cues["before_cue"])
         self.window = int(cues["complement_window"])
+        self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
+                               for w, cs in cues["participle_own_complements"].items()}
+        self.participle_skip = _phrase_keys(cues["participle_skip"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -406,13 +409,23 @@ class QuoteExtractor:
         person or body before it (the subject), else the last speaker."""
         tokens = doc.tokens
         end = sentence.last_token
-        for where in (index + 1, index + 2):
+        own = self.participle_own.get(self._bare(tokens[index]), frozenset())
+        first = index + 1
+        if first < end:
+            first += self._phrase_at(tokens, first, self.participle_skip, end)
+        taken = 0
+        for where in (first, first + 1):
             if where >= end:
                 return None
             taken = self._phrase_at(tokens, where, self.participle_complements, end)
+            token = tokens[where]
+            if not taken and own and (match_key(token.text) in own or (
+                    len(token.words) > 1 and token.words[0].role == "prep"
+                    and token.words[0].key in own)):
+                taken = 1  # «محذرا من…», «مشيدا بجهود…»
             if taken:
                 break
-        else:
+        if not taken:
             return None
         kind = "direct" if tokens[where + taken - 1].text in (":", *_OPEN_QUOTES) else \
             "reported"
