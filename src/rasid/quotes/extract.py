@@ -70,6 +70,7 @@ class QuoteExtractor:
         self.weak = frozenset(match_key(w) for w in cues["weak_complements"])
         self.before_cue = _phrase_keys(cues["before_cue"])
         self.window = int(cues["complement_window"])
+        self.present_window = int(cues["present_window"])
         self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
                                for w, cs in cues["participle_own_complements"].items()}
         self.participle_skip = _phrase_keys(cues["participle_skip"])
@@ -264,10 +265,12 @@ class QuoteExtractor:
               mentions: list[Mention], state: _Carry) -> Quote | None:
         tokens = doc.tokens
         boundary = None
-        names = _names(mentions, tokens[index].end, tokens[min(end, index + self.window) - 1].end)
+        names = _names(mentions, tokens[index].end,
+                       tokens[min(end, index + self.window) - 1].end)
         imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
+        window = self.present_window if imperfect else self.window
         j = index + 1
-        while j < min(end, index + self.window):
+        while j < min(end, index + window):
             # a word inside a name is no complement, unless a name swallowed the
             # complement as its last word («متعب بن عبدالله بأن»)
             inside_name = any(m.start < tokens[j].end and tokens[j].start < m.end
