@@ -157,3 +157,9 @@ def test_a_cue_after_kama_reports_the_clause_before_it(nlp) -> None:
 
 def test_a_present_tense_verb_with_a_bare_preposition_is_no_quotation(nlp) -> None:
     assert quotes(nlp, "وهذا الرقم يشير إلى المنافسة القوية في السوق.") == []
+
+
+def test_a_short_form_of_a_person_named_in_full_is_that_person(nlp) -> None:
+    first, second = quotes(nlp, "قال وزير الخارجية المصري سامح شكري إن مصر ترفض التدخل. "
+                                "وأوضح شكري أن الحل سياسي.")
+    assert first["speaker"]["entity"] == second["speaker"]["entity"] == "person:sameh-shoukry"

@@ -304,8 +304,24 @@ class EntityRecognizer:
                     continue
                 start, end = state.tokens[i].start, state.tokens[j].end
                 surface = state.text[start:end]
-                entity = self._new_entity(surface, label, state)
-                state.add(Mention(start, end, surface, label, entity.id, "tagger", 0.6, i, j))
+                known = self._short_form(surface, start, state) if label == "PERS" else None
+                entity_id = known or self._new_entity(surface, label, state).id
+                state.add(Mention(start, end, surface, label, entity_id, "tagger", 0.6, i, j))
+
+    @staticmethod
+    def _short_form(surface: str, start: int, state: _State) -> str | None:
+        """«شكري» after «سامح شكري»: a name the article already wrote in full, here
+        by its last part, is the same known person (the latest one so named)."""
+        key = match_key(surface)
+        if " " in key:
+            return None
+        for mention in sorted(state.mentions, key=lambda m: -m.start):
+            if mention.label != "PERS" or mention.start >= start or not mention.entity \
+                    or mention.entity.startswith("new:"):
+                continue
+            if match_key(mention.text).endswith(" " + key):
+                return mention.entity
+        return None
 
     def _organizations(self, state: _State, longest: int = 8) -> None:
         """Organizations by shape: head noun, adjectives, a purpose phrase with ل."""
