@@ -210,8 +210,9 @@ class QuoteExtractor:
                 index += 1
                 continue
             if open_quote is not None and quote.found_by == "carried_over" and \
-                    open_quote.content[1] > token.start:
-                # a dropped-subject cue inside a running quotation continues it
+                    open_quote.content[1] > token.start and imperfect:
+                # a present-tense cue with a dropped subject inside a running quotation
+                # continues it; «…، وأوضح أن …» in the past tense is a quotation of its own
                 open_quote.secondary_cues.append((token.start, token.end))
                 index += 1
                 continue
