@@ -143,7 +143,7 @@ def test_a_speaker_that_refers_back_takes_the_earlier_speaker(nlp) -> None:
 
 
 def test_an_adjunct_after_the_cue_is_not_a_speaker(nlp) -> None:
-    first, second = quotes(nlp, "قال وزير الخارجية المصري سامح شكري إن الحل سياسي. "
+    _first, second = quotes(nlp, "قال وزير الخارجية المصري سامح شكري إن الحل سياسي. "
                                 "وقال عن الأزمة إن الحوار هو الطريق الوحيد.")
     assert second["found_by"] == "carried_over"
     assert second["speaker"]["entity"] == "person:sameh-shoukry"
