@@ -12,6 +12,8 @@ the subject was dropped and the previous speaker carries over. Participles such 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import pairwise
 from typing import Any
 
 from rasid.doc import Doc, Sentence, Token
@@ -114,7 +116,7 @@ class QuoteExtractor:
 
     # -- main -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[Mention] = doc.layers.get("mentions", [])
+        mentions = _Mentions(doc.layers.get("mentions", []))
         state = _Carry()
         quotes: list[Quote] = []
         for sentence in doc.sentences:
@@ -129,7 +131,7 @@ class QuoteExtractor:
         doc.done.add("quotes")
         return doc
 
-    def _sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention],
+    def _sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions,
                   state: _Carry) -> list[Quote]:
         tokens = doc.tokens
         start, end = sentence.first_token, sentence.last_token
@@ -161,7 +163,7 @@ class QuoteExtractor:
                 continue
             inside = open_quote is not None and open_quote.content[1] > token.start
             real_speaker = quote.speaker_mention is not None and any(
-                m.id == quote.speaker_mention and m.label in ("PERS", "ORG") for m in mentions)
+                m.label in ("PERS", "ORG") for m in mentions.with_id(quote.speaker_mention))
             imperfect = self._bare(token)[:1] in ("ي", "ت")
             if inside and quote.found_by != "carried_over" and not real_speaker and imperfect:
                 # a present-tense cue inside a running quotation with no person or body
@@ -204,7 +206,7 @@ class QuoteExtractor:
         return False
 
     def _verb(self, doc: Doc, index: int, lemma: str, start: int, end: int,
-              mentions: list[Mention], state: _Carry) -> Quote | None:
+              mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
         boundary = None
         j = index + 1
@@ -323,7 +325,7 @@ class QuoteExtractor:
         return speaker, title, medium, agency
 
     def _according(self, doc: Doc, sentence: Sentence, index: int, taken: int,
-                   mentions: list[Mention]) -> Quote | None:
+                   mentions: _Mentions) -> Quote | None:
         tokens = doc.tokens
         end = sentence.last_token
         source_first = index + taken
@@ -366,8 +368,34 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
-    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+class _Mentions:
+    """The document's mentions, looked up by position and id.
+
+    A quotation asks for the mentions inside its speaker span and each sentence for its
+    first person: a search by start offset keeps each question independent of the
+    document's length. Answers keep the mentions' own order.
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = mentions
+        self.starts = [m.start for m in mentions]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+        self.by_id: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            self.by_id.setdefault(mention.id, []).append(mention)
+
+    def starting_in(self, low: int, high: int) -> list[Mention]:
+        """The mentions with ``low <= start < high``, in their order."""
+        if not self.ordered:
+            return [m for m in self.items if low <= m.start < high]
+        return self.items[bisect_left(self.starts, low):bisect_left(self.starts, high)]
+
+    def with_id(self, mention_id: str) -> list[Mention]:
+        return self.by_id.get(mention_id, [])
+
+
+def _best_mention(mentions: _Mentions, span: tuple[int, int]) -> Mention | None:
+    inside = [m for m in mentions.starting_in(span[0], span[1] + 1) if m.end <= span[1]]
     if not inside:
         return None
     return min(inside, key=lambda m: (_LABEL_RANK.get(m.label, 9), -(m.end - m.start), m.start))
@@ -386,10 +414,10 @@ class _Carry:
     def speaker(self) -> tuple[Any, ...] | None:
         return self.last
 
-    def saw_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention]) -> None:
+    def saw_sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions) -> None:
         """A sentence with no quotation whose subject is a person resets the speaker."""
-        first_person = next((m for m in mentions if sentence.start <= m.start < sentence.end
-                             and m.label == "PERS"), None)
+        first_person = next((m for m in mentions.starting_in(sentence.start, sentence.end)
+                             if m.label == "PERS"), None)
         if first_person is not None and first_person.start - sentence.start < 40:
             self.last = ((first_person.start, first_person.end), first_person.id,
                          (first_person.refers_to() or (None,))[0], None)
