@@ -4,8 +4,8 @@ The document is real dev news, articles joined by blank lines, cut at each size;
 size runs the whole pipeline (repair to events, Analysis JSON written) in this process,
 next to a bare regex tokenization of the same text, so the ratio column compares across
 a noisy machine. Time per character should stay flat (within a factor of two) and the
-memory above the loaded pipeline (``+MB``) grow in proportion to the text. Each size runs in its own child process, so its
-peak memory is its own.
+memory above the loaded pipeline (``+MB``) grow in proportion to the text. Each size
+runs in its own child process, so its peak memory is its own.
 
 A last row times a run of Arabic letters with no space (1.85 M characters, the kind of
 input a careless client or an attacker may send): it must finish well under a minute.
@@ -79,7 +79,8 @@ def _one(kind: str, size: int, news: Path) -> dict:
     full = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"kind": kind, "chars": len(text), "tokens": tokens, "seconds": full,
-            "bare": bare, "peak_mb": peak, "load_mb": load_peak, "json_chars": output, "status": status}
+            "bare": bare, "peak_mb": peak, "load_mb": load_peak, "json_chars": output,
+            "status": status}
 
 
 def main() -> None:

@@ -69,7 +69,9 @@ class EntityRecognizer:
             for i in range(sentence.first_token, sentence.last_token):
                 sentence_of[i] = number
         state = _State(doc, tokens, sentence_of, date)
-        state.title_starts = {m.first for m in self.title_index.match(tokens)}
+        # titles are matched once: their starts guard the agents, then they name people
+        state.title_matches = self.title_index.match(tokens)
+        state.title_starts = {m.first for m in state.title_matches}
         self._gazetteer(state)
         self._composites(state)
         self._drop_lone_agents(state)
@@ -192,7 +194,7 @@ class EntityRecognizer:
 
     # -- 3. titles ------------------------------------------------------------------
     def _titles(self, state: _State) -> None:
-        for match in self.title_index.match(state.tokens):
+        for match in state.title_matches:
             title = self.titles[int(match.entries[0].entity_id)]
             after = state.starting_at(match.last + 1)
             person = next((m for m in after if m.label == "PERS"), None)
@@ -529,6 +531,7 @@ class _State:
         self.covered = [False] * len(tokens)
         self.new_entities: dict[str, Entity] = {}
         self.title_starts: set[int] = set()
+        self.title_matches: list[Match] = []
         # lookups kept up to date by add and remove, so that the steps' questions cost
         # the same whatever the length of the document: how many mentions cover each
         # token, the mentions by first token (in the order they were added), and a
