@@ -5,12 +5,14 @@ written as Analysis JSON; the CPU time of each step is summed over the articles.
 bare regex tokenization of the same texts runs in the same process, so the shares and
 the ratio compare across a noisy machine. Loading is timed apart.
 
-Run: ``.venv/bin/python benchmarks/stage_profile.py [--articles 1000] [--news PATH]``
+Run: ``.venv/bin/python benchmarks/stage_profile.py [--articles 1000] [--news PATH]
+[--gc-freeze]``
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import resource
 import time
@@ -31,6 +33,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--news", default=str(DEFAULT_NEWS))
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="freeze the loaded objects out of the cyclic collector's reach, "
+                        "as rasid analyze and ingest workers do")
     args = parser.parse_args()
 
     articles = list(iter_articles(Path(args.news), args.articles))
@@ -41,6 +46,8 @@ def main() -> None:
     pipeline = Pipeline()
     pipeline.analyze("قال الوزير إن المحادثات مستمرة.")
     load = clock() - started
+    if args.gc_freeze:
+        gc.freeze()
 
     started = clock()
     for article in articles:
