@@ -98,3 +98,18 @@ def test_bad_config_is_reported_without_traceback(tmp_path) -> None:
     assert result.returncode == 2
     assert "unknown setting 'unknown_thing'" in result.stderr.decode()
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_help_imports_neither_the_web_stack_nor_the_store() -> None:
+    # rasid --help should start at once: FastAPI, pandas and DuckDB load only when a
+    # command needs them
+    script = (
+        "import sys\n"
+        "from rasid.cli import build_parser\n"
+        "build_parser().format_help()\n"
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'pandas', 'duckdb', 'starlette')"
+        " if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

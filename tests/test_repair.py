@@ -137,3 +137,61 @@ def test_long_runs_of_letters_are_not_searched(repairer: Repairer) -> None:
     run = "كتب" * 200
     text = f"وجاء في الرسالة {run} ثم انتهت."
     assert repairer.repair(text).text == text
+
+
+def test_cuts_after_final_letters_inside_a_long_glued_run(repairer: Repairer) -> None:
+    # ة and ى end words: a run of a few glued words is cut after them (letters are
+    # counted once for the whole run, so the answer does not depend on how it is found)
+    glued = "وزارةالخارجيةعلىأنالمدينة"
+    repaired = repairer.repair(f"قالت {glued} هادئة.").text
+    assert "وزارة الخارجية على" in repaired
+
+
+def test_a_run_over_the_limit_gets_no_cuts_at_all(repairer: Repairer) -> None:
+    # more letters than max_run_letters with no space: text without spaces or noise,
+    # left whole (even after ة) so that its cost stays in proportion to its length
+    from rasid.text.glue import GlueSettings
+
+    limit = GlueSettings.from_data().max_run_letters
+    unit = "مدينةكبيرة"
+    run = unit * (limit // len(unit) + 1)
+    assert len(run) > limit
+    text = f"بدأ النص {run} وانتهى."
+    assert repairer.repair(text).text == text
+    # just under the limit, the same letters are still cut after ة
+    short = unit * ((limit - 1) // len(unit))
+    assert repairer.repair(f"بدأ النص {short} وانتهى.").text != f"بدأ النص {short} وانتهى."
+
+
+def test_final_letter_cuts_agree_with_counting_each_side(pipeline) -> None:
+    # the cuts after ة/ى/tanween need two letters on each side; counting them from the
+    # prefix sums must give what counting each side of each cut gives
+    import random
+
+    from rasid.text.glue import GlueSplitter
+    from rasid.text.normalize import match_key
+
+    splitter = GlueSplitter(pipeline.resources.lexicon)
+    lexicon = pipeline.resources.lexicon
+
+    def by_counting(token: str) -> tuple[int, ...]:
+        cuts = []
+        for index, char in enumerate(token[:-1]):
+            if char in lexicon.final_marks:
+                if token[index + 1] == "ا":
+                    if index + 2 >= len(token):
+                        continue
+                    index += 1
+            elif char not in lexicon.final_letters:
+                continue
+            before = sum(1 for c in token[:index + 1] if match_key(c))
+            after = sum(1 for c in token[index + 1:] if match_key(c))
+            if before >= 2 and after >= 2 and match_key(token[index + 1]):
+                cuts.append(index + 1)
+        return tuple(cuts)
+
+    alphabet = "بتكلمنوةىاًٌَُِ"
+    rng = random.Random(7)
+    for _ in range(300):
+        token = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        assert splitter._final_letter_cuts(token) == by_counting(token), token

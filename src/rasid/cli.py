@@ -8,6 +8,7 @@ is non-zero only when nothing could be read at all.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -145,8 +146,14 @@ def _analyze(args: argparse.Namespace) -> int:
 
     pipeline = _pipeline(args.config, args.kb, args.max_chars)
     ok = failed = 0
+    frozen = False
     collected: list[dict] = []
     for item in pipeline.pipe(read_paths(args.paths, args.input_format, args.date)):
+        if ok and not frozen:
+            # the first document built the lexicon, knowledge base and models, which live
+            # as long as the process: the cyclic collector need not walk them again
+            gc.freeze()
+            frozen = True
         if isinstance(item, InputError):
             failed += 1
             print(f"rasid: {item}", file=sys.stderr)

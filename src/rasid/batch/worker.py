@@ -10,6 +10,7 @@ them would cost a third of the analysis time.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -74,6 +75,9 @@ def get_pipeline(settings: RunSettings) -> Pipeline:
         import_plugins(settings.plugins)
         pipeline = Pipeline(settings.pipeline)
         pipeline.analyze("قال الوزير إن المحادثات مستمرة.")  # builds the resources now
+        # the lexicon, knowledge base and models are millions of objects that live as
+        # long as the process: the cyclic collector need not walk them again and again
+        gc.freeze()
         _PIPELINES[key] = pipeline
     return pipeline
 

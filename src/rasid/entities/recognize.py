@@ -17,6 +17,7 @@ Order matters and each step reads what the earlier ones found:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from rasid.doc import Doc, Token
@@ -68,7 +69,9 @@ class EntityRecognizer:
             for i in range(sentence.first_token, sentence.last_token):
                 sentence_of[i] = number
         state = _State(doc, tokens, sentence_of, date)
-        state.title_starts = {m.first for m in self.title_index.match(tokens)}
+        # titles are matched once: their starts guard the agents, then they name people
+        state.title_matches = self.title_index.match(tokens)
+        state.title_starts = {m.first for m in state.title_matches}
         self._gazetteer(state)
         self._composites(state)
         self._drop_lone_agents(state)
@@ -171,13 +174,14 @@ class EntityRecognizer:
                               country_mention.last))
 
     def _drop_lone_agents(self, state: _State) -> None:
-        for mention in list(state.mentions):
+        def lone(mention: Mention) -> bool:
             entity = self.kb.get(mention.entity or "")
             several_words = mention.last > mention.first  # وزارة الداخلية is no fragment
-            if entity is not None and entity.kind == "agent" and (
-                    (entity.sector not in self.standalone_sectors and not several_words)
-                    or mention.first in state.title_starts):
-                state.remove(mention)
+            return entity is not None and entity.kind == "agent" and (
+                (entity.sector not in self.standalone_sectors and not several_words)
+                or mention.first in state.title_starts)
+
+        state.remove_where(lone)
 
     def _composite_entity(self, agent: Entity, country: Entity) -> Entity:
         entity_id = f"{agent.id}/{country.country}"
@@ -190,7 +194,7 @@ class EntityRecognizer:
 
     # -- 3. titles ------------------------------------------------------------------
     def _titles(self, state: _State) -> None:
-        for match in self.title_index.match(state.tokens):
+        for match in state.title_matches:
             title = self.titles[int(match.entries[0].entity_id)]
             after = state.starting_at(match.last + 1)
             person = next((m for m in after if m.label == "PERS"), None)
@@ -476,7 +480,9 @@ class EntityRecognizer:
 
     @staticmethod
     def _coordinated_with_country(state: _State, mention: Mention) -> bool:
-        for other in state.mentions:
+        # only mentions ending or starting within three characters can qualify: the
+        # lookup is by position, so the check costs the same in any length of document
+        for other in state.gpe_near(mention.start, mention.end, 3):
             if other is mention or other.label != "GPE" or other.members:
                 continue
             if other.end <= mention.start:
@@ -541,21 +547,76 @@ class _State:
         self.covered = [False] * len(tokens)
         self.new_entities: dict[str, Entity] = {}
         self.title_starts: set[int] = set()
+        self.title_matches: list[Match] = []
+        # lookups kept up to date by add and remove, so that the steps' questions cost
+        # the same whatever the length of the document: how many mentions cover each
+        # token, the mentions by first token (in the order they were added), and a
+        # position index of country mentions rebuilt only after a change
+        self._cover_count = [0] * len(tokens)
+        self._by_first: dict[int, list[Mention]] = {}
+        self._version = 0
+        self._gpe_index: tuple[int, dict[int, list[Mention]], dict[int, list[Mention]]] | None \
+            = None
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
+        self._by_first.setdefault(mention.first, []).append(mention)
+        self._version += 1
         for i in range(mention.first, mention.last + 1):
+            self._cover_count[i] += 1
             self.covered[i] = True
 
     def remove(self, mention: Mention) -> None:
-        self.mentions.remove(mention)
-        self.covered = [False] * len(self.tokens)
-        for other in self.mentions:
-            for i in range(other.first, other.last + 1):
-                self.covered[i] = True
+        """Remove the first mention that is ``mention`` or equal to it (as list.remove)."""
+        start, end = mention.start, mention.end
+        for index, other in enumerate(self.mentions):
+            if other is mention or (other.start == start and other.end == end
+                                    and other == mention):
+                self._forget(self.mentions.pop(index))
+                return
+        raise ValueError("mention not in the document's mentions")
+
+    def remove_where(self, predicate: Callable[[Mention], bool]) -> None:
+        """Remove every mention for which ``predicate`` (a function of its values) holds."""
+        kept = []
+        for mention in self.mentions:
+            if predicate(mention):
+                self._forget(mention)
+            else:
+                kept.append(mention)
+        self.mentions = kept
+
+    def _forget(self, mention: Mention) -> None:
+        bucket = self._by_first[mention.first]
+        bucket.pop(next(i for i, m in enumerate(bucket) if m is mention))
+        self._version += 1
+        for i in range(mention.first, mention.last + 1):
+            self._cover_count[i] -= 1
+            self.covered[i] = self._cover_count[i] > 0
 
     def starting_at(self, token_index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.first == token_index]
+        return list(self._by_first.get(token_index, ()))
+
+    def gpe_near(self, start: int, end: int, distance: int) -> list[Mention]:
+        """Country mentions (no members) ending up to ``distance`` characters before
+        ``start`` or starting up to ``distance`` after ``end``, in the mentions' order."""
+        if self._gpe_index is None or self._gpe_index[0] != self._version:
+            by_end: dict[int, list[Mention]] = {}
+            by_start: dict[int, list[Mention]] = {}
+            for other in self.mentions:
+                if other.label == "GPE" and not other.members:
+                    by_end.setdefault(other.end, []).append(other)
+                    by_start.setdefault(other.start, []).append(other)
+            self._gpe_index = (self._version, by_end, by_start)
+        _, by_end, by_start = self._gpe_index
+        found: dict[int, Mention] = {}
+        for position in range(start - distance, start + 1):
+            for other in by_end.get(position, ()):
+                found[id(other)] = other
+        for position in range(end, end + distance + 1):
+            for other in by_start.get(position, ()):
+                found[id(other)] = other
+        return list(found.values())
 
     def last_before(self, position: int, label: str, min_sentence: int) -> Mention | None:
         best = None

@@ -36,6 +36,7 @@ from rasid.events.context import (
 from rasid.events.counts import attach, carriers, find_counts
 from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featurize
 from rasid.events.lexicon import EventLexicon, Trigger
+from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
 from rasid.events.model import Event
 from rasid.events.ontology import load_ontology
 from rasid.text.normalize import match_key
@@ -159,8 +160,9 @@ class EventCoder:
         _link_references(events)
         persons = frozenset(m.start for m in doc.layers.get("mentions", [])
                             if m.label == "PERS")
+        event_starts = sorted(e.sentence[0] for e in events)
         for sentence in doc.sentences:
-            if any(sentence.start <= e.sentence[0] < sentence.end for e in events):
+            if any_start_within(event_starts, sentence.start, sentence.end):
                 attach(events, self._counts(doc, sentence, persons), doc.text)
         self._read = (None, {})
         doc.layers["events"] = events
@@ -177,10 +179,13 @@ class EventCoder:
         if strict is None:
             strict = not self.decider.available
         mentions: list[Mention] = doc.layers.get("mentions", [])
-        quotes = doc.layers.get("quotes", [])
+        quotes = QuoteSpans(doc.layers.get("quotes", []))
         entities = {e["id"]: e for e in doc.layers.get("entities", [])}
-        per_sentence = [self._sentence(doc, sentence, mentions, quotes, strict)
-                        for sentence in doc.sentences]
+        # looked up once per document, not once per sentence or trigger
+        in_sentence = mentions_by_sentence(mentions, doc.sentences)
+        self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
+        per_sentence = [self._sentence(doc, sentence, in_sentence[index], quotes, strict)
+                        for index, sentence in enumerate(doc.sentences)]
         # word classes only where there is something to decide (most sentences have no
         # trigger); the article's topic words are counted over those sentences
         sentence_classes: list[list[tuple[str, int, int]]] = []
@@ -213,7 +218,7 @@ class EventCoder:
             if here:
                 self._tolls(doc, sentence, here, persons)
             entities_here = any(sentence.start <= m.start < sentence.end and m.label != "LOC"
-                                for m in mentions)
+                                for m in in_sentence[index])
             article = {"kinds": kinds, "seen": (seen_types, seen_triggers, seen_stems),
                        "entities_here": entities_here,
                        "topics": topics, "title": title_stems, "title_types": title_types,
@@ -264,7 +269,7 @@ class EventCoder:
     def _complete(self, doc: Doc, event: Event) -> bool:
         """Named political participants on both sides of the frame (or two reciprocal
         actors): states, people and organizations, not generic agents."""
-        kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
+        kinds = self._entity_kinds
 
         def named(ids: list[str]) -> list[str]:
             return [i for i in ids if kinds.get(i) in self.classes.frame_kinds]
@@ -344,8 +349,11 @@ class EventCoder:
 
     # -- one sentence -----------------------------------------------------------------
     def _sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention],
-                  quotes: list[Any], strict: bool) -> list[Candidate]:
+                  quotes: QuoteSpans, strict: bool) -> list[Candidate]:
+        """Candidates of one sentence; ``mentions`` are those starting in it (or at its
+        end), as ``mentions_by_sentence`` gives them."""
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
+        self._sentence_mentions = mentions
         if not tokens:
             return []
         matches = self.lex.index.match(tokens)
@@ -515,7 +523,7 @@ class EventCoder:
 
     # -- one trigger ----------------------------------------------------------------
     def _code(self, doc: Doc, sentence: Sentence, tokens: list[Token], first: int, last: int,
-              trigger: Trigger, args: list[_Arg], dates: list, quotes: list[Any]
+              trigger: Trigger, args: list[_Arg], dates: list, quotes: QuoteSpans
               ) -> Event | None:
         etype = self.ontology.get(trigger.type)
         if etype is None:
@@ -596,7 +604,7 @@ class EventCoder:
         actor_ids = self._political(actor)
         recipient_ids = [e for e in self._political(recipient) if e not in actor_ids]
         if place is None:
-            place = self._located(doc, sentence, tokens)
+            place = self._located(doc, sentence, self._sentence_mentions)
         if "place" in frame.get("require", []) and place is None:
             return None  # a motion verb (توجه, وصل) is a visit only with a destination
         if not recipient_ids and place is not None and frame.get("place"):
@@ -622,7 +630,7 @@ class EventCoder:
             rule_note = "; intended cooperation coded AGREE"
         etype = self.ontology[etype_name]
         start, end = tokens[first].start, tokens[last].end
-        quote = next((q for q in quotes if q.content[0] <= start and end <= q.content[1]), None)
+        quote = quotes.containing(start, end)
         date, precision = self._date(dates, tokens, first, doc.meta.date)
         confidence = 0.5 + 0.2 * bool(actor_ids) + 0.15 * bool(recipient_ids or not
                                                                etype.needs_recipient)
@@ -794,8 +802,8 @@ class EventCoder:
         return article_date, "article" if article_date else None
 
     @staticmethod
-    def _located(doc: Doc, sentence: Sentence, tokens: list[Token]) -> str | None:
-        for mention in doc.layers.get("mentions", []):
+    def _located(doc: Doc, sentence: Sentence, mentions: list[Mention]) -> str | None:
+        for mention in mentions:
             if not (sentence.start <= mention.start < sentence.end) or mention.label != "LOC":
                 continue
             if mention.stands_for:

@@ -12,6 +12,8 @@ the subject was dropped and the previous speaker carries over. Participles such 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import pairwise
 from typing import Any
 
 from rasid.doc import Doc, Sentence, Token
@@ -24,6 +26,8 @@ _COMPLEMENT_WORDS = frozenset({"ان", "بان", "فان", "لان"})
 _ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "ك", "كم")
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+#: how far (characters) before a word a name that covers it may start
+_LONGEST_NAME = 200
 
 
 def _load_cues() -> dict[str, Any]:
@@ -134,7 +138,7 @@ class QuoteExtractor:
 
     # -- main -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[Mention] = doc.layers.get("mentions", [])
+        mentions = _Mentions(doc.layers.get("mentions", []))
         state = _Carry()
         quotes: list[Quote] = []
         for sentence in doc.sentences:
@@ -149,7 +153,7 @@ class QuoteExtractor:
         doc.done.add("quotes")
         return doc
 
-    def _sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention],
+    def _sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions,
                   state: _Carry) -> list[Quote]:
         tokens = doc.tokens
         start, end = sentence.first_token, sentence.last_token
@@ -201,7 +205,7 @@ class QuoteExtractor:
                 continue
             inside = open_quote is not None and open_quote.content[1] > token.start
             real_speaker = quote.speaker_mention is not None and any(
-                m.id == quote.speaker_mention and m.label in ("PERS", "ORG") for m in mentions)
+                m.label in ("PERS", "ORG") for m in mentions.with_id(quote.speaker_mention))
             imperfect = self._bare(token)[:1] in ("ي", "ت")
             if inside and quote.found_by != "carried_over" and not real_speaker and imperfect:
                 # a present-tense cue inside a running quotation with no person or body
@@ -263,7 +267,7 @@ class QuoteExtractor:
         return False
 
     def _verb(self, doc: Doc, index: int, lemma: str, start: int, end: int,
-              mentions: list[Mention], state: _Carry) -> Quote | None:
+              mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
         boundary = None
         names = _names(mentions, tokens[index].end,
@@ -339,7 +343,7 @@ class QuoteExtractor:
         return quote
 
     def _subject_before(self, tokens: list[Token], index: int, start: int,
-                        mentions: list[Mention]) -> tuple[int, int] | None:
+                        mentions: _Mentions) -> tuple[int, int] | None:
         """«اللواء التركي أوضح أن», «إندونيسيا تعلن أن»: a subject named right before a
         cue that carries no و is the speaker (the verb then follows its subject)."""
         cue = tokens[index]
@@ -347,13 +351,14 @@ class QuoteExtractor:
         if index == start or (key[:1] in ("و", "ف") and key[1:] in self.verbs):
             return None
         before = tokens[index - 1]
-        subject = next((m for m in mentions if m.label in ("PERS", "ORG", "GPE")
+        nearby = mentions.starting_in(max(0, before.start - _LONGEST_NAME), before.end)
+        subject = next((m for m in nearby if m.label in ("PERS", "ORG", "GPE")
                         and m.start < before.end and before.start < m.end
                         and m.end <= cue.start), None)
         return (subject.start, subject.end) if subject is not None else None
 
     def _after_content(self, doc: Doc, index: int, lemma: str, start: int, end: int,
-                       mentions: list[Mention]) -> Quote | None:
+                       mentions: _Mentions) -> Quote | None:
         """«أعيد فتح المطار … كما أعلن وزير النقل»: a cue after كما, حسبما has no
         complement; what it reports is the clause before, its speaker follows it."""
         tokens = doc.tokens
@@ -406,7 +411,7 @@ class QuoteExtractor:
                 quote.found_by = "anaphor"
                 return
 
-    def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: list[Mention],
+    def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, running: Quote | None = None) -> Quote | None:
         """A participle that opens an attribution when no quotation is running: its
         complement follows it (إلى أن, أن, a colon); its speaker is the sentence's first
@@ -442,8 +447,8 @@ class QuoteExtractor:
             quote.speaker, quote.speaker_mention = running.speaker, running.speaker_mention
             quote.speaker_entity, quote.source_quote = running.speaker_entity, running
             return quote
-        subject = next((m for m in mentions if sentence.start <= m.start < tokens[index].start
-                        and m.label in ("PERS", "ORG")), None)
+        subject = next((m for m in mentions.starting_in(sentence.start, tokens[index].start)
+                        if m.label in ("PERS", "ORG")), None)
         if subject is not None:
             quote.speaker = (subject.start, subject.end)
             quote.speaker_mention = subject.id
@@ -525,7 +530,7 @@ class QuoteExtractor:
         return speaker, title, medium, agency
 
     def _according(self, doc: Doc, sentence: Sentence, index: int, taken: int,
-                   mentions: list[Mention]) -> Quote | None:
+                   mentions: _Mentions) -> Quote | None:
         tokens = doc.tokens
         end = sentence.last_token
         source_first = index + taken
@@ -573,8 +578,34 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
-    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+class _Mentions:
+    """The document's mentions, looked up by position and id.
+
+    A quotation asks for the mentions inside its speaker span and each sentence for its
+    first person: a search by start offset keeps each question independent of the
+    document's length. Answers keep the mentions' own order.
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = mentions
+        self.starts = [m.start for m in mentions]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+        self.by_id: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            self.by_id.setdefault(mention.id, []).append(mention)
+
+    def starting_in(self, low: int, high: int) -> list[Mention]:
+        """The mentions with ``low <= start < high``, in their order."""
+        if not self.ordered:
+            return [m for m in self.items if low <= m.start < high]
+        return self.items[bisect_left(self.starts, low):bisect_left(self.starts, high)]
+
+    def with_id(self, mention_id: str) -> list[Mention]:
+        return self.by_id.get(mention_id, [])
+
+
+def _best_mention(mentions: _Mentions, span: tuple[int, int]) -> Mention | None:
+    inside = [m for m in mentions.starting_in(span[0], span[1] + 1) if m.end <= span[1]]
     if not inside:
         return None
     return min(inside, key=lambda m: (_LABEL_RANK.get(m.label, 9), -(m.end - m.start), m.start))
@@ -586,13 +617,13 @@ def _is_name(mention: Mention) -> bool:
         mention.entity or "").startswith("agent:"))
 
 
-def _names(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+def _names(mentions: _Mentions, start: int, end: int) -> list[Mention]:
     """The names between two offsets: a word inside one is no complement («بان» of «بان
     كي مون» is not بأن, «للأمم المتحدة» is not دعا ل…)."""
-    return [m for m in mentions if start <= m.start < end and _is_name(m)]
+    return [m for m in mentions.starting_in(start, end) if _is_name(m)]
 
 
-def _before_object(tokens: list[Token], first: int, last: int, mentions: list[Mention],
+def _before_object(tokens: list[Token], first: int, last: int, mentions: _Mentions,
                    title_words: frozenset[str]) -> tuple[int, int] | None:
     """The speaker of a verb that takes an object before its complement (طالب الوزير
     الشركات ب…, حث الرئيس المواطنين على…, دعا X الأطراف اليمنية إلى): the region
@@ -601,9 +632,11 @@ def _before_object(tokens: list[Token], first: int, last: int, mentions: list[Me
     iḍāfa (وزير الخارجية). None when no speaker is left."""
     if last <= first:
         return None
-    in_name = {t for t in range(first, last + 1) for m in mentions
+    around = mentions.starting_in(max(0, tokens[first].start - _LONGEST_NAME),
+                                  tokens[last].end)
+    in_name = {t for t in range(first, last + 1) for m in around
                if _is_name(m) and m.start < tokens[t].end and tokens[t].start < m.end}
-    nisba = {t for t in range(first, last + 1) for m in mentions
+    nisba = {t for t in range(first, last + 1) for m in around
              if m.label == "GPE" and m.start <= tokens[t].start < m.end}
 
     def definite(t: int) -> bool:
@@ -640,10 +673,10 @@ class _Carry:
     def speaker(self) -> tuple[Any, ...] | None:
         return self.last
 
-    def saw_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention]) -> None:
+    def saw_sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions) -> None:
         """A sentence with no quotation whose subject is a person resets the speaker."""
-        first_person = next((m for m in mentions if sentence.start <= m.start < sentence.end
-                             and m.label == "PERS"), None)
+        first_person = next((m for m in mentions.starting_in(sentence.start, sentence.end)
+                             if m.label == "PERS"), None)
         if first_person is not None and first_person.start - sentence.start < 40:
             self.last = ((first_person.start, first_person.end), first_person.id,
                          (first_person.refers_to() or (None,))[0], None)

@@ -65,6 +65,7 @@ class GlueSettings:
     max_pieces: int
     max_token_letters: int
     unknown_piece_max_letters: int
+    max_run_letters: int
 
     @classmethod
     def from_data(cls) -> GlueSettings:
@@ -365,8 +366,15 @@ class GlueSplitter:
         """
         cuts = []
         marks = self.lexicon.final_letters
+        final_marks = self.lexicon.final_marks
+        if not any(char in marks or char in final_marks for char in token[:-1]):
+            return ()
+        # letters (characters with a matching key) up to each position, counted once so
+        # that a long run of letters costs time in proportion to its length
+        letters_before = [0, *itertools.accumulate(1 if match_key(c) else 0 for c in token)]
+        total = letters_before[-1]
         for index, char in enumerate(token[:-1]):
-            if char in self.lexicon.final_marks:
+            if char in final_marks:
                 # tanween ends a word too, after its alef (عدوًا، عدواً)
                 if token[index + 1] == "ا":
                     if index + 2 >= len(token):
@@ -374,8 +382,8 @@ class GlueSplitter:
                     index += 1
             elif char not in marks:
                 continue
-            before = sum(1 for c in token[:index + 1] if match_key(c))
-            after = sum(1 for c in token[index + 1:] if match_key(c))
+            before = letters_before[index + 1]
+            after = total - before
             if before >= 2 and after >= 2 and match_key(token[index + 1]):
                 cuts.append(index + 1)
         return tuple(cuts)

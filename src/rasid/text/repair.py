@@ -153,7 +153,11 @@ def _glued_words(splitter: GlueSplitter) -> StepFunction:
     def find(text: str) -> list[Edit]:
         # pieces: (start in text, characters); split again until nothing changes, so
         # that the words a split reveals count as context and repair stays idempotent
-        pieces = [(m.start(), m.group()) for m in _ARABIC_RUN.finditer(text)]
+        # a run longer than max_run_letters is text without spaces, not glued words:
+        # searching it would cost far more than the rest of the document
+        longest = splitter.settings.max_run_letters
+        pieces = [(m.start(), m.group()) for m in _ARABIC_RUN.finditer(text)
+                  if m.end() - m.start() <= longest]
         positions: set[int] = set()
         shortest = splitter.settings.min_token_letters - 1  # ة/ى cuts need four letters
         while True:

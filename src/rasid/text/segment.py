@@ -47,6 +47,14 @@ class Segmenter:
     def __init__(self, lexicon: Lexicon) -> None:
         self.clitics = CliticSplitter(lexicon)
         self.abbreviations = _abbreviations()
+        # the words of a surface form, relative to its start: news repeats its forms, so
+        # each is split and keyed once (bounded, like the clitic splitter's own cache)
+        self._parts = lru_cache(maxsize=200_000)(self._split_parts)
+
+    def _split_parts(self, surface: str) -> tuple[tuple[str, int, int, str, str], ...]:
+        return tuple((surface[p.start : p.end], p.start, p.end,
+                      match_key(surface[p.start : p.end]), p.role)
+                     for p in self.clitics.split(surface))
 
     def tokens(self, text: str) -> list[Token]:
         tokens = []
@@ -56,9 +64,8 @@ class Segmenter:
             surface = match.group()
             if kind == "arabic":
                 words = tuple(
-                    Word(surface[p.start : p.end], start + p.start, start + p.end,
-                         match_key(surface[p.start : p.end]), p.role)
-                    for p in self.clitics.split(surface)
+                    Word(piece, start + first, start + last, key, role)
+                    for piece, first, last, key, role in self._parts(surface)
                 )
             else:
                 words = (Word(surface, start, end, match_key(surface), kind),)
