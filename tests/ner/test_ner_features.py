@@ -102,12 +102,13 @@ def test_feature_settings_round_trip_through_json() -> None:
     again = FeatureConfig.from_dict(json.loads(json.dumps(config.to_dict())))
     assert again == config
     assert FeatureConfig.from_dict({"unknown_setting": 1}) == FeatureConfig(
-        cues=False, ngrams=0, single_names=False)
+        cues=False, ngrams=0, single_names=False, clusters=False)
 
 
 def test_a_model_saved_before_a_setting_existed_is_featurized_as_then() -> None:
     old = FeatureConfig.from_dict({"affixes": 3, "window": 2})
     assert old.cues is False and old.ngrams == 0 and old.single_names is False
+    assert old.clusters is False
     assert FeatureConfig.from_dict({"cues": True, "ngrams": 3}).ngrams == 3
 
 
@@ -139,7 +140,9 @@ def test_a_one_word_name_inside_a_longer_one_is_still_said(extractor) -> None:
 
 
 def test_letter_ngrams_of_the_stem_when_asked(extractor) -> None:
-    config = FeatureConfig(ngrams=3)
-    grams = FeatureExtractor(config, extractor.lexicon, gazetteer=Gazetteer({}))
+    grams = FeatureExtractor(FeatureConfig(ngrams=3), extractor.lexicon,
+                             gazetteer=Gazetteer({}))
     assert grams.analyse("شيفرنادزه")["ng"][:2] == ["<شي", "ادز"]
-    assert "ng" not in extractor.analyse("شيفرنادزه")
+    plain = FeatureExtractor(FeatureConfig(ngrams=0), extractor.lexicon,
+                             gazetteer=Gazetteer({}))
+    assert "ng" not in plain.analyse("شيفرنادزه")

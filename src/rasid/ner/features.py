@@ -24,6 +24,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from rasid.ner.clusters import load_clusters
 from rasid.ner.cues import load_cues
 from rasid.ner.gazetteer import Gazetteer, default_gazetteer
 from rasid.text.clitics import CliticSplitter
@@ -40,20 +41,22 @@ Entry = tuple[
 
 
 #: Settings added after the first shipped model, with the value that switches them off.
-_ABSENT: dict[str, Any] = {"cues": False, "ngrams": 0, "single_names": False}
+_ABSENT: dict[str, Any] = {"cues": False, "ngrams": 0, "single_names": False,
+                           "clusters": False}
 
 
 @dataclass(frozen=True)
 class FeatureConfig:
     """Which features to extract; saved beside a model so tagging matches training."""
 
-    affixes: int = 3
+    affixes: int = 4
     """Longest prefix and suffix of the key (and of the stem) used as a feature."""
     window: int = 2
     """Neighbours on each side whose features a token sees (1 or 2)."""
-    far_features: tuple[str, ...] = ("k", "st", "c")
+    far_features: tuple[str, ...] = ("k", "st", "c", "cl")
     """Which kinds of features a neighbour at distance 2 contributes."""
-    near_features: tuple[str, ...] = ("k", "st", "pc", "sh", "z", "nm", "gp", "c", "g1")
+    near_features: tuple[str, ...] = ("k", "st", "pc", "sh", "z", "nm", "gp", "c", "g1",
+                                      "cl", "cf")
     """Which kinds of features a neighbour at distance 1 contributes."""
     zipf_step: float = 1.0
     """Width of a frequency bucket on wordfreq's zipf scale."""
@@ -68,7 +71,10 @@ class FeatureConfig:
     single_names: bool = True
     """Say which kinds of one-word knowledge-base names the word is on its own (``g1``),
     even where a longer name holds it (ANERcorp tags لبنان alone in جنوب لبنان)."""
-    ngrams: int = 0
+    clusters: bool = True
+    """Mark the word's clusters from ``data/clusters.tsv`` (``cl`` coarse, ``cf`` fine):
+    words used alike in unlabelled news, so unseen names borrow from seen ones."""
+    ngrams: int = 3
     """Letter n-grams of this length inside the stem (0: none); they carry the spelling
     habits of transliterated foreign names (``تش``, ``يف``) to names never seen."""
 
@@ -130,6 +136,7 @@ class FeatureExtractor:
         gazetteer: Gazetteer | None = None,
         max_cache: int = 100_000,
         cues: dict[str, tuple[str, ...]] | None = None,
+        clusters: dict[str, tuple[str, str]] | None = None,
     ) -> None:
         self.config = config or FeatureConfig()
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
@@ -150,6 +157,9 @@ class FeatureExtractor:
         self.cues: dict[str, tuple[str, ...]] = {}
         if self.config.cues:
             self.cues = cues if cues is not None else load_cues()
+        self.clusters: dict[str, tuple[str, str]] = {}
+        if self.config.clusters:
+            self.clusters = clusters if clusters is not None else load_clusters()
         self.max_cache = max_cache
         self.cache: dict[str, Entry] = {}
         self._pads = self._make_pads()
@@ -178,8 +188,10 @@ class FeatureExtractor:
         the knowledge base lists); ``gp`` which kinds of multi-word names the word
         begins (``person0``) or continues (``person1``); ``g`` glued digits or
         punctuation; ``c`` the cue classes of the word or its stem (``title``…);
-        ``ng`` letter n-grams of the stem. (``g1``, the kinds of one-word names the
-        word is, is added by :meth:`entry`, which looks the word up in the gazetteer.)
+        ``ng`` letter n-grams of the stem; ``cl``/``cf`` its coarse and fine word
+        clusters (``cl=none``: a word too rare in the news to have one). (``g1``, the
+        kinds of one-word names the word is, is added by :meth:`entry`, which looks the
+        word up in the gazetteer.)
         """
         cfg = self.config
         surface = strip_diacritics(token)
@@ -239,6 +251,15 @@ class FeatureExtractor:
                 found_cues.update(self.cues.get(candidate, ()))
             if found_cues:
                 out["c"] = sorted(found_cues)
+        if self.clusters:
+            stem_key = out.get("st", ("",))[0]
+            for candidate in (key, stem_key, "ال" + stem_key if stem_key else ""):
+                cluster = self.clusters.get(candidate)
+                if cluster is not None:
+                    out["cl"], out["cf"] = [cluster[0]], [cluster[1]]
+                    break
+            else:
+                out["cl"] = ["none"]
         if cfg.name_parts and self.gazetteer is not None:
             found = self.gazetteer.parts.get(key) or self.gazetteer.parts.get(
                 out.get("st", ("",))[0], ())

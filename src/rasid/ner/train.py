@@ -26,7 +26,15 @@ from typing import Any
 
 import pycrfsuite
 
-from rasid.ner.conll import MAIN_TYPES, ConllError, Scores, Sentence, read, score
+from rasid.ner.conll import (
+    MAIN_TYPES,
+    ConllError,
+    Scores,
+    Sentence,
+    read,
+    repair_bio,
+    score,
+)
 from rasid.ner.document import PropagationSettings, propagate
 from rasid.ner.features import FeatureConfig, FeatureExtractor
 from rasid.ner.tagger import metadata_path
@@ -186,6 +194,10 @@ def run(train: str | Path, out: str | Path | None, params: TrainParams,
         raise ConllError(f"{train}: {untagged} sentences have no tags")
     if not sentences:
         raise ConllError(f"{train}: no sentences")
+    # ANERcorp has a few ``O I-X`` runs; the tagger always outputs valid BIO
+    # (repair_bio), so it learns from the same reading (the scored spans are unchanged)
+    sentences = [Sentence(s.tokens, tuple(repair_bio(list(s.tags or ()))))
+                 for s in sentences]
     started = time.perf_counter()
     extractor = FeatureExtractor(config, max_cache=10_000_000)
     xs = featurize(sentences, config, extractor)
