@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from rasid.errors import RasidError
 from rasid.text.normalize import match_key, strip_diacritics
@@ -83,7 +84,6 @@ def build(texts: Iterator[str], vocabulary: int = 60_000, contexts: int = 2_000,
           seed: int = 13) -> dict[str, tuple[int, int]]:
     """Cluster the ``vocabulary`` most frequent keys by their neighbours' keys."""
     import numpy as np
-    from scipy.cluster.vq import kmeans2
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
@@ -91,7 +91,9 @@ def build(texts: Iterator[str], vocabulary: int = 60_000, contexts: int = 2_000,
     lines: list[list[str]] = []
     for text in texts:
         for line in text.splitlines():
-            keys = [match_key(strip_diacritics(w)) for w in _WORD.findall(line)]
+            # a "word" of tatweel or marks alone has an empty key: not a word
+            keys = [k for k in (match_key(strip_diacritics(w)) for w in _WORD.findall(line))
+                    if k]
             if keys:
                 counts.update(keys)
                 lines.append(keys)
@@ -127,9 +129,29 @@ def build(texts: Iterator[str], vocabulary: int = 60_000, contexts: int = 2_000,
     vectors = u * np.sqrt(s)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
     rng = np.random.default_rng(seed)
-    _, coarse_ids = kmeans2(vectors, coarse, iter=20, minit="++", seed=rng)
-    _, fine_ids = kmeans2(vectors, fine, iter=20, minit="++", seed=rng)
+    coarse_ids = kmeans(vectors, coarse, rng)
+    fine_ids = kmeans(vectors, fine, rng)
     return {w: (int(coarse_ids[i]), int(fine_ids[i])) for i, w in enumerate(words)}
+
+
+def kmeans(vectors: Any, clusters: int, rng: Any, iterations: int = 25) -> Any:
+    """Lloyd's k-means on unit vectors, distances by matrix product (BLAS-fast even for
+    a thousand clusters, where scipy's k-means++ start is quadratic in them)."""
+    import numpy as np
+
+    centers = vectors[rng.choice(len(vectors), size=clusters, replace=False)].copy()
+    labels = np.zeros(len(vectors), dtype=np.int64)
+    for _ in range(iterations):
+        distances = (centers * centers).sum(axis=1)[None, :] - 2 * vectors @ centers.T
+        labels = distances.argmin(axis=1)
+        sums = np.zeros_like(centers)
+        np.add.at(sums, labels, vectors)
+        sizes = np.bincount(labels, minlength=clusters)
+        empty = sizes == 0
+        centers[~empty] = sums[~empty] / sizes[~empty, None]
+        if empty.any():  # an empty cluster restarts on a random word
+            centers[empty] = vectors[rng.choice(len(vectors), size=int(empty.sum()))]
+    return labels
 
 
 def main(argv: Sequence[str] | None = None) -> int:
