@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "(default test); quotes-corpus: the part (tune, test)")
     ev.add_argument("--outlets", help="topics: comma-separated outlets to score (default: "
                     "the held-out outlets of src/rasid/topics/data/sections.json)")
-    ev.add_argument("--model", help="topics: a topic model file (default: the shipped one)")
+    ev.add_argument("--model", help="topics: a topic model file; ner: a tagger model file "
+                    "(rasid train ner --out DIR writes DIR/anercorp.crfsuite) (default: the "
+                    "shipped one)")
     ev.add_argument("--errors", action="store_true", help="list every error")
     ev.add_argument("--config", metavar="FILE", help="a TOML settings file")
     ev.set_defaults(handler=_evaluate)
@@ -195,6 +197,39 @@ def _ner(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_ner(args: argparse.Namespace) -> int:
+    """``rasid evaluate ner GOLD``: entity-level scores of the tagger, each sentence
+    tagged alone, with a line saying which model was scored."""
+    from pathlib import Path
+
+    from rasid.ner import conll
+    from rasid.ner.tagger import CrfTagger, packaged_model
+
+    gold = Path(args.gold)
+    if not gold.is_file():
+        print(f"rasid: {gold}: no such gold file", file=sys.stderr)
+        return 2
+    model = Path(args.model) if args.model else packaged_model()
+    if not model.is_file():
+        print(f"rasid: {model}: no such model file (rasid train ner writes one)",
+              file=sys.stderr)
+        return 2
+    sentences = conll.read(gold)
+    untagged = sum(1 for s in sentences if s.tags is None)
+    if untagged:
+        print(f"rasid: {gold}: {untagged} sentence(s) have no tags", file=sys.stderr)
+        return 2
+    tagger = CrfTagger.load(model)
+    predicted = tagger.tag_sentences([s.tokens for s in sentences])
+    scores = conll.score([s.tags for s in sentences], predicted)
+    training = tagger.metadata.get("training", {})
+    print(f"model {model.name} (trained on {training.get('data', '?')}, "
+          f"{training.get('sentences', 0):,} sentences); {len(sentences):,} gold sentences, "
+          f"{sum(len(s.tokens) for s in sentences):,} tokens")
+    print(scores.table())
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     if args.layer == "topics":
         from rasid.cli_train import evaluate_topics
@@ -204,15 +239,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(f"rasid: evaluate {args.layer} needs a GOLD file", file=sys.stderr)
         return 2
     if args.layer == "ner":
-        from rasid.ner import conll
-        from rasid.ner.tagger import CrfTagger
-
-        sentences = conll.read(args.gold)
-        tagger = CrfTagger.load()
-        predicted = tagger.tag_sentences([s.tokens for s in sentences])
-        scores = conll.score([s.tags for s in sentences], predicted)
-        print(scores.table())
-        return 0
+        return _evaluate_ner(args)
     if args.layer in ("events-corpus", "counts-corpus", "quotes-corpus"):
         from rasid.cli_train import evaluate_corpus
 

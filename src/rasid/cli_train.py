@@ -12,6 +12,7 @@ from typing import Any
 
 DEFAULT_NEWS = "../shared/data/news/saudinewsnet-dev.jsonl.gz"
 DEFAULT_CORPUS = "annotations/events"
+DEFAULT_ANERCORP = "../shared/data/anercorp/train.txt"
 
 
 def add_commands(commands: Any) -> None:
@@ -21,8 +22,9 @@ def add_commands(commands: Any) -> None:
         "(docs/annotation/events-guideline.md; the corpus holds offsets only, the news "
         "text is read from --news). topics: train the topic classifier on the news "
         "file's newspaper sections and seed words (src/rasid/topics/data), leaving the "
-        "held-out outlets out.")
-    train.add_argument("model", choices=("events", "topics"))
+        "held-out outlets out. ner: train the entity tagger on ANERcorp's training "
+        "part (CoNLL), optionally cross-validating it first with contiguous folds.")
+    train.add_argument("model", choices=("events", "topics", "ner"))
     train.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="DIR",
                        help=f"events: the corpus folder (default {DEFAULT_CORPUS})")
     train.add_argument("--news", default=DEFAULT_NEWS, metavar="FILE",
@@ -38,6 +40,13 @@ def add_commands(commands: Any) -> None:
     train.add_argument("--hold-out", metavar="OUTLETS",
                        help="topics: comma-separated outlets left out of training (default: "
                        "'held_out' of src/rasid/topics/data/sections.json)")
+    train.add_argument("--conll", default=DEFAULT_ANERCORP, metavar="FILE",
+                       help=f"ner: the tagged training file (default {DEFAULT_ANERCORP})")
+    train.add_argument("--cv", type=int, default=0, metavar="K",
+                       help="ner: first cross-validate with K contiguous folds and print "
+                       "the figures per type (they are also saved beside the model)")
+    train.add_argument("--jobs", type=int, default=1, metavar="N",
+                       help="ner: folds trained in parallel (default 1)")
     train.add_argument("--out", metavar="DIR",
                        help="output folder (default: the package's model folder)")
     train.set_defaults(handler=_train)
@@ -102,9 +111,34 @@ def evaluate_topics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_ner(args: argparse.Namespace) -> int:
+    """``rasid train ner``: the shipped tagger's settings, retrained on ``--conll``."""
+    from pathlib import Path
+
+    from rasid.errors import RasidError
+    from rasid.ner.features import FeatureConfig
+    from rasid.ner.tagger import MODEL_NAME, packaged_model
+    from rasid.ner.train import TrainParams, run
+
+    if args.cv == 1 or args.cv < 0:
+        print("rasid: --cv needs at least 2 folds", file=sys.stderr)
+        return 2
+    out = Path(args.out) / MODEL_NAME if args.out else packaged_model()
+    try:
+        run(args.conll, out, TrainParams(), FeatureConfig(), cv=args.cv,
+            jobs=max(1, args.jobs), log=lambda line: print(line, file=sys.stderr))
+    except (RasidError, OSError) as error:
+        print(f"rasid: {error}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} and {out.with_suffix('.json').name}", file=sys.stderr)
+    return 0
+
+
 def _train(args: argparse.Namespace) -> int:
     if args.model == "topics":
         return _train_topics(args)
+    if args.model == "ner":
+        return _train_ner(args)
     from rasid.errors import RasidError
     from rasid.events.decide import MODEL_DIR
     from rasid.events.train import train

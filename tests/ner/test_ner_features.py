@@ -101,7 +101,15 @@ def test_feature_settings_round_trip_through_json() -> None:
     config = FeatureConfig(window=1, far_features=("k",))
     again = FeatureConfig.from_dict(json.loads(json.dumps(config.to_dict())))
     assert again == config
-    assert FeatureConfig.from_dict({"unknown_setting": 1}) == FeatureConfig()
+    assert FeatureConfig.from_dict({"unknown_setting": 1}) == FeatureConfig(
+        cues=False, ngrams=0, single_names=False, clusters=False)
+
+
+def test_a_model_saved_before_a_setting_existed_is_featurized_as_then() -> None:
+    old = FeatureConfig.from_dict({"affixes": 3, "window": 2})
+    assert old.cues is False and old.ngrams == 0 and old.single_names is False
+    assert old.clusters is False
+    assert FeatureConfig.from_dict({"cues": True, "ngrams": 3}).ngrams == 3
 
 
 def test_gazetteer_reads_kinds_and_nisbas_from_kb_files(tmp_path) -> None:
@@ -118,3 +126,23 @@ def test_gazetteer_reads_kinds_and_nisbas_from_kb_files(tmp_path) -> None:
     assert gazetteer.index["مصري"] == [((), ("nisba",))]
     assert gazetteer.index["الامم"] == [(("المتحده",), ("org",))]
     assert gazetteer.parts["الامم"] == ("org0",)
+
+
+def test_a_one_word_name_inside_a_longer_one_is_still_said(extractor) -> None:
+    rows = extractor.sentence(["قال", "محمد", "مرسي", "في", "القاهرة"])
+    assert "g1=place" in _names(rows[4]) and "+1:g1=place" in _names(rows[3])
+    inside = FeatureExtractor(FeatureConfig(), extractor.lexicon, gazetteer=Gazetteer(
+        {("جنوب", "مصر"): {"place"}, ("مصر",): {"country"}}))
+    rows = inside.sentence(["في", "جنوب", "مصر"])
+    assert "gI=place" in _names(rows[2])      # the longest name holds the word…
+    assert "g1=country" in _names(rows[2])    # …and the word alone is a country
+    assert not any(n.startswith("g1=") for n in _names(rows[1]))
+
+
+def test_letter_ngrams_of_the_stem_when_asked(extractor) -> None:
+    grams = FeatureExtractor(FeatureConfig(ngrams=3), extractor.lexicon,
+                             gazetteer=Gazetteer({}))
+    assert grams.analyse("شيفرنادزه")["ng"][:2] == ["<شي", "ادز"]
+    plain = FeatureExtractor(FeatureConfig(ngrams=0), extractor.lexicon,
+                             gazetteer=Gazetteer({}))
+    assert "ng" not in plain.analyse("شيفرنادزه")

@@ -106,3 +106,20 @@ def test_tag_document_spreads_a_name_through_the_article(tagger: CrfTagger) -> N
     tagged = tagger.tag_document(sentences)
     assert [len(t) for t in tagged] == [len(s) for s in sentences]
     assert tagged[1][1] == "B-PERS"
+
+
+def test_rasid_train_ner_defaults_are_the_shipped_models_settings() -> None:
+    """``rasid train ner`` trains with FeatureConfig() and TrainParams(): they must be
+    what the shipped model was trained with, or retraining would not reproduce it."""
+    from dataclasses import asdict
+
+    from rasid.ner.cues import load_cues
+    from rasid.ner.features import FeatureConfig
+    from rasid.ner.train import TrainParams
+
+    meta = json.loads(metadata_path(packaged_model()).read_text(encoding="utf-8"))
+    assert meta["features"] == FeatureConfig().to_dict()
+    assert meta["training"]["params"] == asdict(TrainParams())
+    assert meta["knowledge_base"]["cue_words"] == len(load_cues())
+    assert meta["cross_validation"]["folds"] == 5
+    assert meta["cross_validation"]["shuffled"] is False

@@ -24,6 +24,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from rasid.ner.clusters import load_clusters
+from rasid.ner.cues import load_cues
 from rasid.ner.gazetteer import Gazetteer, default_gazetteer
 from rasid.text.clitics import CliticSplitter
 from rasid.text.lexicon import Lexicon, default_lexicon
@@ -38,17 +40,23 @@ Entry = tuple[
 ]
 
 
+#: Settings added after the first shipped model, with the value that switches them off.
+_ABSENT: dict[str, Any] = {"cues": False, "ngrams": 0, "single_names": False,
+                           "clusters": False}
+
+
 @dataclass(frozen=True)
 class FeatureConfig:
     """Which features to extract; saved beside a model so tagging matches training."""
 
-    affixes: int = 3
+    affixes: int = 4
     """Longest prefix and suffix of the key (and of the stem) used as a feature."""
     window: int = 2
     """Neighbours on each side whose features a token sees (1 or 2)."""
-    far_features: tuple[str, ...] = ("k", "st")
+    far_features: tuple[str, ...] = ("k", "st", "c", "cl")
     """Which kinds of features a neighbour at distance 2 contributes."""
-    near_features: tuple[str, ...] = ("k", "st", "pc", "sh", "z", "nm", "gp")
+    near_features: tuple[str, ...] = ("k", "st", "pc", "sh", "z", "nm", "gp", "c", "g1",
+                                      "cl", "cf")
     """Which kinds of features a neighbour at distance 1 contributes."""
     zipf_step: float = 1.0
     """Width of a frequency bucket on wordfreq's zipf scale."""
@@ -58,12 +66,26 @@ class FeatureConfig:
     """Say which kinds of multi-word names a word begins or continues (``gp``)."""
     gazetteer_window: bool = True
     """Also tell a token about a name that ends just before it or starts just after."""
+    cues: bool = True
+    """Mark words of the classes in ``data/cues.json`` (titles, organization heads…)."""
+    single_names: bool = True
+    """Say which kinds of one-word knowledge-base names the word is on its own (``g1``),
+    even where a longer name holds it (ANERcorp tags لبنان alone in جنوب لبنان)."""
+    clusters: bool = True
+    """Mark the word's clusters from ``data/clusters.tsv`` (``cl`` coarse, ``cf`` fine):
+    words used alike in unlabelled news, so unseen names borrow from seen ones."""
+    ngrams: int = 3
+    """Letter n-grams of this length inside the stem (0: none); they carry the spelling
+    habits of transliterated foreign names (``تش``, ``يف``) to names never seen."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FeatureConfig:
+        """Settings saved beside a model; a setting the file lacks is one added after
+        the model was trained, so it takes the value that leaves the features as they
+        were then (``_ABSENT``), not today's default."""
         known = {f.name for f in fields(cls)}
-        values = {k: tuple(v) if isinstance(v, list) else v
-                  for k, v in data.items() if k in known}
+        values = {**_ABSENT, **{k: tuple(v) if isinstance(v, list) else v
+                                for k, v in data.items() if k in known}}
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,6 +135,8 @@ class FeatureExtractor:
         known: Collection[bytes] | None = None,
         gazetteer: Gazetteer | None = None,
         max_cache: int = 100_000,
+        cues: dict[str, tuple[str, ...]] | None = None,
+        clusters: dict[str, tuple[str, str]] | None = None,
     ) -> None:
         self.config = config or FeatureConfig()
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
@@ -130,6 +154,12 @@ class FeatureExtractor:
                             for tag in ("gB", "gI", "-1:gE", "+1:gB"))
                 for kind in self.gazetteer.kinds
             }
+        self.cues: dict[str, tuple[str, ...]] = {}
+        if self.config.cues:
+            self.cues = cues if cues is not None else load_cues()
+        self.clusters: dict[str, tuple[str, str]] = {}
+        if self.config.clusters:
+            self.clusters = clusters if clusters is not None else load_clusters()
         self.max_cache = max_cache
         self.cache: dict[str, Entry] = {}
         self._pads = self._make_pads()
@@ -157,7 +187,11 @@ class FeatureExtractor:
         the stem; ``nm`` the lexicon's name hint (the key or stem is part of a name
         the knowledge base lists); ``gp`` which kinds of multi-word names the word
         begins (``person0``) or continues (``person1``); ``g`` glued digits or
-        punctuation.
+        punctuation; ``c`` the cue classes of the word or its stem (``title``…);
+        ``ng`` letter n-grams of the stem; ``cl``/``cf`` its coarse and fine word
+        clusters (``cl=none``: a word too rare in the news to have one). (``g1``, the
+        kinds of one-word names the word is, is added by :meth:`entry`, which looks the
+        word up in the gazetteer.)
         """
         cfg = self.config
         surface = strip_diacritics(token)
@@ -194,6 +228,10 @@ class FeatureExtractor:
                 stem, proclitics = key[2:], "det?"
             out["st"] = [stem]
             out["pc"] = [proclitics or "-"]
+            if cfg.ngrams and len(stem) > cfg.ngrams:
+                n = cfg.ngrams
+                padded = f"<{stem}>"
+                out["ng"] = sorted({padded[i : i + n] for i in range(len(padded) - n + 1)})
             if suffix:
                 out["en"] = [match_key(suffix)]
             if stem != key:
@@ -206,6 +244,22 @@ class FeatureExtractor:
                     names.append("s")
         if names:
             out["nm"] = names
+        if self.cues:
+            stem_key = out.get("st", ("",))[0]
+            found_cues: set[str] = set()
+            for candidate in (key, stem_key, "ال" + stem_key if stem_key else ""):
+                found_cues.update(self.cues.get(candidate, ()))
+            if found_cues:
+                out["c"] = sorted(found_cues)
+        if self.clusters:
+            stem_key = out.get("st", ("",))[0]
+            for candidate in (key, stem_key, "ال" + stem_key if stem_key else ""):
+                cluster = self.clusters.get(candidate)
+                if cluster is not None:
+                    out["cl"], out["cf"] = [cluster[0]], [cluster[1]]
+                    break
+            else:
+                out["cl"] = ["none"]
         if cfg.name_parts and self.gazetteer is not None:
             found = self.gazetteer.parts.get(key) or self.gazetteer.parts.get(
                 out.get("st", ("",))[0], ())
@@ -220,12 +274,6 @@ class FeatureExtractor:
             return found
         kinds = self.analyse(token)
         cfg = self.config
-        own = [b"b"]
-        for kind, values in kinds.items():
-            own.extend(f"{kind}={v}".encode() for v in values)
-        near = [(kind, v) for kind in cfg.near_features for v in kinds.get(kind, ())]
-        far = [(kind, v) for kind in cfg.far_features for v in kinds.get(kind, ())]
-        keep = self._keep
         key = kinds["k"][0]
         firsts: tuple[str, ...] = ()
         if self.gazetteer is not None:
@@ -234,6 +282,17 @@ class FeatureExtractor:
                 candidates.append("ال" + candidates[-1])
             index = self.gazetteer.index
             firsts = tuple(dict.fromkeys(c for c in candidates if c in index))
+            if cfg.single_names and firsts:
+                alone = sorted({kind for c in firsts for rest, names in index[c]
+                                if not rest for kind in names})
+                if alone:
+                    kinds["g1"] = alone
+        own = [b"b"]
+        for kind, values in kinds.items():
+            own.extend(f"{kind}={v}".encode() for v in values)
+        near = [(kind, v) for kind in cfg.near_features for v in kinds.get(kind, ())]
+        far = [(kind, v) for kind in cfg.far_features for v in kinds.get(kind, ())]
+        keep = self._keep
         result: Entry = (
             keep(own),
             keep([f"-1:{k}={v}".encode() for k, v in near]),

@@ -26,7 +26,15 @@ from typing import Any
 
 import pycrfsuite
 
-from rasid.ner.conll import MAIN_TYPES, Scores, Sentence, read, score
+from rasid.ner.conll import (
+    MAIN_TYPES,
+    ConllError,
+    Scores,
+    Sentence,
+    read,
+    repair_bio,
+    score,
+)
 from rasid.ner.document import PropagationSettings, propagate
 from rasid.ner.features import FeatureConfig, FeatureExtractor
 from rasid.ner.tagger import metadata_path
@@ -167,6 +175,85 @@ def _figures(pooled: Scores, per_fold: list[Scores]) -> dict[str, Any]:
     return figures
 
 
+# -- training run -----------------------------------------------------------------------
+
+
+def run(train: str | Path, out: str | Path | None, params: TrainParams,
+        config: FeatureConfig, cv: int = 0, shuffle: bool = False, seed: int = 13,
+        jobs: int = 1, doc_size: int = 50,
+        log: Any = lambda line: print(line, file=sys.stderr)) -> dict[str, Any]:
+    """Cross-validate (``cv`` folds, 0: don't) and/or train on all of ``train``.
+
+    Prints the cross-validated tables on stdout and progress through ``log``; writes
+    ``out`` and its ``.json`` description when ``out`` is given. Returns that
+    description (with the figures when ``cv`` was asked for).
+    """
+    sentences = [s for s in read(train) if s.tokens]
+    untagged = sum(1 for s in sentences if s.tags is None)
+    if untagged:
+        raise ConllError(f"{train}: {untagged} sentences have no tags")
+    if not sentences:
+        raise ConllError(f"{train}: no sentences")
+    # ANERcorp has a few ``O I-X`` runs; the tagger always outputs valid BIO
+    # (repair_bio), so it learns from the same reading (the scored spans are unchanged)
+    sentences = [Sentence(s.tokens, tuple(repair_bio(list(s.tags or ()))))
+                 for s in sentences]
+    started = time.perf_counter()
+    extractor = FeatureExtractor(config, max_cache=10_000_000)
+    xs = featurize(sentences, config, extractor)
+    tokens = sum(len(s.tokens) for s in sentences)
+    log(f"{len(sentences):,} sentences, {tokens:,} tokens featurized in "
+        f"{time.perf_counter() - started:.1f} s")
+
+    propagation = PropagationSettings()
+    meta: dict[str, Any] = {
+        "features": config.to_dict(),
+        "training": {
+            "data": Path(train).name,
+            "sentences": len(sentences),
+            "tokens": tokens,
+            "params": asdict(params),
+        },
+        # the gazetteer, name hints and cue classes come from the package data as it
+        # was then; retrain when it has changed much
+        "knowledge_base": {
+            "lexicon_names": len(extractor.lexicon.names),
+            "gazetteer_names": extractor.gazetteer.size if extractor.gazetteer else 0,
+            "cue_words": len(extractor.cues),
+        },
+        "document": asdict(propagation),
+    }
+    if cv:
+        pooled, per_fold, held_out = cross_validate(
+            sentences, xs, params, cv, shuffle, seed, jobs)
+        print(f"{cv}-fold cross-validation "
+              f"({'shuffled' if shuffle else 'contiguous'} folds), "
+              "entity-level exact span and type, each sentence tagged alone:")
+        print(pooled.table())
+        meta["cross_validation"] = {"folds": cv, "shuffled": shuffle,
+                                    "figures": _figures(pooled, per_fold)}
+        if doc_size > 0 and not shuffle:
+            documents = document_scores(sentences, held_out, extractor, propagation,
+                                        doc_size)
+            print(f"\nthe same predictions after tag_document's propagation over blocks of "
+                  f"{doc_size} consecutive sentences:")
+            print(documents.table())
+            document_figures = _figures(documents, [])
+            document_figures.pop("fold_f1_PERS+LOC+ORG")
+            meta["cross_validation"]["document_figures"] = document_figures
+            meta["cross_validation"]["document_block_sentences"] = doc_size
+
+    if out is not None:
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        train_model(xs, [list(s.tags or ()) for s in sentences], out, params)
+        log(f"trained {out} in {time.perf_counter() - started:.0f} s")
+        metadata_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+                                      encoding="utf-8")
+    return meta
+
+
 # -- command line ---------------------------------------------------------------------
 
 
@@ -194,71 +281,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.out and not args.cv:
         parser.error("nothing to do: give --out, --cv K, or both")
+    if args.cv == 1 or args.cv < 0:
+        parser.error("--cv needs at least 2 folds")
 
     params = TrainParams(args.c1, args.c2, args.max_iterations, args.min_freq)
     config = FeatureConfig.from_dict({**FeatureConfig().to_dict(),
                                       **json.loads(args.features)})
-    sentences = [s for s in read(args.train) if s.tokens]
-    untagged = sum(1 for s in sentences if s.tags is None)
-    if untagged:
-        parser.error(f"{args.train}: {untagged} sentences have no tags")
-    started = time.perf_counter()
-    extractor = FeatureExtractor(config, max_cache=10_000_000)
-    xs = featurize(sentences, config, extractor)
-    tokens = sum(len(s.tokens) for s in sentences)
-    print(f"{len(sentences):,} sentences, {tokens:,} tokens featurized in "
-          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
-
-    figures: dict[str, Any] | None = None
-    document_figures: dict[str, Any] | None = None
-    propagation = PropagationSettings()
-    if args.cv:
-        pooled, per_fold, held_out = cross_validate(
-            sentences, xs, params, args.cv, args.shuffle, args.seed, args.jobs)
-        print(f"{args.cv}-fold cross-validation "
-              f"({'shuffled' if args.shuffle else 'contiguous'} folds), "
-              "entity-level exact span and type, each sentence tagged alone:")
-        print(pooled.table())
-        figures = _figures(pooled, per_fold)
-        if args.doc_size > 0 and not args.shuffle:
-            documents = document_scores(sentences, held_out, extractor, propagation,
-                                        args.doc_size)
-            print(f"\nthe same predictions after tag_document's propagation over blocks of "
-                  f"{args.doc_size} consecutive sentences:")
-            print(documents.table())
-            document_figures = _figures(documents, [])
-
-    if args.out:
-        out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        train_model(xs, [list(s.tags or ()) for s in sentences], out, params)
-        print(f"trained {out} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        meta: dict[str, Any] = {
-            "features": config.to_dict(),
-            "training": {
-                "data": Path(args.train).name,
-                "sentences": len(sentences),
-                "tokens": tokens,
-                "params": asdict(params),
-            },
-            # the gazetteer and name hints come from the knowledge base as it was then;
-            # retrain when it has grown much
-            "knowledge_base": {
-                "lexicon_names": len(extractor.lexicon.names),
-                "gazetteer_names": extractor.gazetteer.size if extractor.gazetteer else 0,
-            },
-        }
-        meta["document"] = asdict(propagation)
-        if figures is not None:
-            meta["cross_validation"] = {"folds": args.cv, "shuffled": args.shuffle,
-                                        "figures": figures}
-            if document_figures is not None:
-                document_figures.pop("fold_f1_PERS+LOC+ORG")
-                meta["cross_validation"]["document_figures"] = document_figures
-                meta["cross_validation"]["document_block_sentences"] = args.doc_size
-        metadata_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
-                                      encoding="utf-8")
+    try:
+        run(args.train, args.out, params, config, args.cv, args.shuffle, args.seed,
+            args.jobs, args.doc_size)
+    except (ConllError, OSError) as error:
+        print(f"python -m rasid.ner.train: {error}", file=sys.stderr)
+        return 2
     return 0
 
 
