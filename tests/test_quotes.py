@@ -163,3 +163,9 @@ def test_a_short_form_of_a_person_named_in_full_is_that_person(nlp) -> None:
     first, second = quotes(nlp, "قال وزير الخارجية المصري سامح شكري إن مصر ترفض التدخل. "
                                 "وأوضح شكري أن الحل سياسي.")
     assert first["speaker"]["entity"] == second["speaker"]["entity"] == "person:sameh-shoukry"
+
+
+def test_a_subject_before_a_verb_with_an_object_is_its_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "المنظمة الدولية دعت إلى وقف القتال فورا.")
+    assert q["speaker"]["text"] == "المنظمة الدولية"
+    assert q["content"]["text"].startswith("إلى وقف القتال")

@@ -323,10 +323,12 @@ class QuoteExtractor:
             quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
             quote.source_quote = carried[3]
             return quote
-        if lemma in self.object_verbs and speaker is not None:
-            first = next(k for k in range(index + 1, where) if tokens[k].start == speaker[0])
-            final = max(k for k in range(first, where) if tokens[k].end <= speaker[1])
-            speaker = _before_object(tokens, first, final, mentions,
+        inside = [k for k in range(index + 1, where)
+                  if speaker is not None and speaker[0] <= tokens[k].start
+                  and tokens[k].end <= speaker[1]]
+        if lemma in self.object_verbs and inside:
+            # only a speaker found between the cue and its complement can hold an object
+            speaker = _before_object(tokens, inside[0], inside[-1], mentions,
                                      self.title_adjectives) or speaker
         quote.speaker = speaker
         quote.title = title
