@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rasid.evaluate.counts import Tally as Counts
 from rasid.evaluate.newscorpus import CorpusError, read_news
 from rasid.resources import read_jsonl
 from rasid.text.normalize import match_key
@@ -25,20 +26,6 @@ PARTS = ("tune", "test")
 #: rasid's labels and entity kinds that count as a person / an organization
 _PERSON = ({"PERS"}, {"person"})
 _ORG = ({"ORG"}, {"org", "agent"})
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def line(self, name: str) -> str:
-        p = self.tp / self.predicted if self.predicted else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return (f"{name:<30} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {self.tp}, "
-                f"predicted {self.predicted}, gold {self.gold})")
 
 
 @dataclass

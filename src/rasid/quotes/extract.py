@@ -332,11 +332,7 @@ class QuoteExtractor:
                                      self.title_adjectives) or speaker
         quote.speaker = speaker
         quote.title = title
-        mention = _best_mention(mentions, speaker)
-        if mention is not None:
-            quote.speaker_mention = mention.id
-            refs = mention.refers_to()
-            quote.speaker_entity = refs[0] if refs else None
+        mention = _link_speaker(quote, mentions, speaker)
         if lemma in ("نشر", "أوردت") or (mention is not None and mention.label == "ORG"
                                           and lemma in ("نقل", "نشر")):
             quote.found_by = "source"
@@ -388,11 +384,7 @@ class QuoteExtractor:
         speaker = (tokens[index + 1].start, tokens[last - 1].end)
         quote = Quote(cue=(tokens[index - lead].start, tokens[index].end), content=content,
                       kind="reported", found_by="named", speaker=speaker)
-        mention = _best_mention(mentions, speaker)
-        if mention is not None:
-            quote.speaker_mention = mention.id
-            refs = mention.refers_to()
-            quote.speaker_entity = refs[0] if refs else None
+        _link_speaker(quote, mentions, speaker)
         return quote
 
     def _anaphor(self, doc: Doc, quote: Quote, state: _Carry) -> None:
@@ -565,11 +557,7 @@ class QuoteExtractor:
             return None
         quote = Quote(cue=(tokens[index].start, tokens[index + taken - 1].end), content=content,
                       kind="reported", found_by="source", speaker=source)
-        mention = _best_mention(mentions, source)
-        if mention is not None:
-            quote.speaker_mention = mention.id
-            refs = mention.refers_to()
-            quote.speaker_entity = refs[0] if refs else None
+        _link_speaker(quote, mentions, source)
         return quote
 
 
@@ -611,6 +599,18 @@ def _best_mention(mentions: _Mentions, span: tuple[int, int]) -> Mention | None:
     if not inside:
         return None
     return min(inside, key=lambda m: (_LABEL_RANK.get(m.label, 9), -(m.end - m.start), m.start))
+
+
+def _link_speaker(quote: Quote, mentions: _Mentions, span: tuple[int, int]
+                  ) -> Mention | None:
+    """Link a quotation's speaker words to the mention inside them that names it best,
+    and to that mention's entity."""
+    mention = _best_mention(mentions, span)
+    if mention is not None:
+        quote.speaker_mention = mention.id
+        refs = mention.refers_to()
+        quote.speaker_entity = refs[0] if refs else None
+    return mention
 
 
 def _is_name(mention: Mention) -> bool:

@@ -1,0 +1,88 @@
+"""Scoring tolls and quotations against gold files of offsets joined to a news file,
+on articles written here (the real gold and news live outside the project)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasid.evaluate import counts, quotes_corpus
+from rasid.evaluate.newscorpus import CorpusError, load_corpus
+
+TOLL = ("قصفت القوات الروسية مواقع أوكرانية قرب الحدود، ما أسفر عن مقتل 9 جنود "
+        "وإصابة 14 آخرين. وبلغت قيمة الأضرار 300 مليون دولار.")
+QUOTED = ("قال وزير الخارجية المصري سامح شكري إن مصر ترفض التدخل في شؤون ليبيا. "
+          "وأضاف أن الحل سياسي، مشيرا إلى أن الحوار مستمر.")
+
+
+def _span(text: str, words: str) -> list[int]:
+    at = text.index(words)
+    return [at, at + len(words)]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    news = [{"id": "t1", "date": "2023-02-10", "text": TOLL},
+            {"id": "q1", "date": "2015-07-01", "text": QUOTED}]
+    (tmp_path / "news.jsonl").write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in news), encoding="utf-8")
+    first = TOLL.index(".") + 1
+    sentences = [[0, first], [first + 1, len(TOLL)]]
+    (tmp_path / "articles.jsonl").write_text(json.dumps(
+        {"article": "t1", "split": "test", "sentences": sentences}) + "\n", encoding="utf-8")
+    (tmp_path / "events.jsonl").write_text("".join(json.dumps(
+        {"article": "t1", "sentence": s, "events": []}) + "\n" for s in sentences),
+        encoding="utf-8")
+    tolls = [{"kind": "killed", "value": 9, "approx": False,
+              "span": _span(TOLL, "مقتل 9 جنود")},
+             {"kind": "injured", "value": 15, "approx": False, "span": None}]
+    rows = [{"article": "t1", "sentence": sentences[0], "tolls": tolls},
+            {"article": "t1", "sentence": sentences[1], "tolls": []}]
+    (tmp_path / "counts.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    quotes_dir = tmp_path / "quotes"
+    quotes_dir.mkdir()
+    (quotes_dir / "articles.jsonl").write_text(
+        json.dumps({"article": "q1", "part": "test"}) + "\n", encoding="utf-8")
+    gold = {"article": "q1", "quotes": [
+        {"cue": _span(QUOTED, "قال"),
+         "speaker": _span(QUOTED, "وزير الخارجية المصري سامح شكري"),
+         "speaker_name": _span(QUOTED, "سامح شكري"),
+         "content": _span(QUOTED, "مصر ترفض التدخل في شؤون ليبيا"), "kind": "reported"},
+        {"cue": _span(QUOTED, "وأضاف"), "speaker": None,
+         "speaker_name": _span(QUOTED, "سامح شكري"), "content": _span(QUOTED, "الحل سياسي"),
+         "kind": "reported"},
+        {"cue": _span(QUOTED, "مشيرا"), "speaker": None,
+         "speaker_name": _span(QUOTED, "سامح شكري"), "content": _span(QUOTED, "الحوار مستمر"),
+         "kind": "reported"}],
+        "people": [[_span(QUOTED, "سامح شكري")]], "orgs": []}
+    (quotes_dir / "quotes.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    return tmp_path
+
+
+def test_tolls_are_right_when_kind_and_value_equal_the_gold(folder: Path, pipeline) -> None:
+    articles = load_corpus(folder, folder / "news.jsonl", ("test",))
+    score = counts.evaluate(articles, pipeline, counts.load_tolls(folder))
+    # killed 9 is right; injured 14 is read where the gold says 15: one miss, one false
+    assert (score.reader.tp, score.reader.predicted, score.reader.gold) == (1, 2, 2)
+    assert score.by_kind["killed"].tp == 1 and score.by_kind["injured"].tp == 0
+    assert score.number_sentences_without == 1 and score.false_in_those == 0
+    assert "tolls (reader, each)" in score.report()
+
+
+def test_a_corpus_without_tolls_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match=r"counts\.jsonl"):
+        counts.load_tolls(tmp_path)
+
+
+def test_quotations_are_right_with_cue_and_speaker(folder: Path, pipeline) -> None:
+    gold = quotes_corpus.load_gold(folder / "quotes", folder / "news.jsonl", ["test"])
+    score = quotes_corpus.evaluate(gold, pipeline)
+    assert (score.quotes.tp, score.quotes.gold) == (3, 3)
+    assert score.quotes.predicted == 3
+    assert score.people.found == score.people.gold == 1
+    with pytest.raises(CorpusError, match="unknown part"):
+        quotes_corpus.load_gold(folder / "quotes", folder / "news.jsonl", ["dev"])
