@@ -160,38 +160,29 @@ def evaluate_corpus(args: argparse.Namespace, pipeline: Any) -> int:
     import json
 
     from rasid.errors import RasidError
-    from rasid.evaluate import corpus_events, counts
+    from rasid.evaluate import corpus_events, counts, quotes_corpus
     from rasid.evaluate.newscorpus import load_corpus
 
-    if args.layer == "quotes-corpus":
-        from rasid.evaluate import quotes_corpus
-
-        try:
-            gold = quotes_corpus.load_gold(args.gold, args.news, args.split.split(","))
-        except RasidError as error:
-            print(f"rasid: {error}", file=sys.stderr)
-            return 2
-        scored = quotes_corpus.evaluate(gold, pipeline)
-        print(f"part {args.split}")
-        print(scored.report())
-        if args.errors:
-            for example in scored.examples:
-                print(json.dumps(example, ensure_ascii=False))
-        return 0
+    splits = args.split.split(",")
     try:
-        articles = load_corpus(args.gold, args.news, args.split.split(","))
+        # the gold is read before any analysis: a missing file fails at once
+        if args.layer == "quotes-corpus":
+            gold = quotes_corpus.load_gold(args.gold, args.news, splits)
+            heading = f"part {args.split}"
+        else:
+            articles = load_corpus(args.gold, args.news, splits)
+            tolls = counts.load_tolls(args.gold) if args.layer == "counts-corpus" else None
+            heading = f"{len(articles)} articles of split {args.split}"
     except RasidError as error:
         print(f"rasid: {error}", file=sys.stderr)
         return 2
-    if args.layer == "counts-corpus":
-        try:
-            result = counts.evaluate(articles, pipeline, counts.load_tolls(args.gold))
-        except RasidError as error:
-            print(f"rasid: {error}", file=sys.stderr)
-            return 2
+    if args.layer == "quotes-corpus":
+        result: Any = quotes_corpus.evaluate(gold, pipeline)
+    elif tolls is not None:
+        result = counts.evaluate(articles, pipeline, tolls)
     else:
         result = corpus_events.evaluate(articles, pipeline)
-    print(f"{len(articles)} articles of split {args.split}")
+    print(heading)
     print(result.report())
     if args.errors:
         for example in result.examples:
