@@ -39,6 +39,7 @@ import datetime
 import hashlib
 import json
 import statistics
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -109,6 +110,22 @@ def _weekly(rows: list[tuple], weeks: list[datetime.date]
     return series
 
 
+def _surges(series: dict[tuple, dict[datetime.date, float]], this: datetime.date,
+            weeks: list[datetime.date], floor: float, min_std: float, z_min: float
+            ) -> Iterator[tuple[tuple, float, list[float], float, float, float]]:
+    """The series whose value this week reaches ``floor`` and stands ``z_min`` standard
+    deviations (never taken below ``min_std``) above its mean over the weeks before:
+    (key, value, history, mean, std, z). Every alert kind is this test on its series."""
+    for key, values in series.items():
+        value = values.get(this, 0.0)
+        if value < floor:
+            continue
+        history = [values.get(week, 0.0) for week in weeks[:-1]]
+        mean, std, z = _shift(value, history, min_std)
+        if z >= z_min:
+            yield key, value, history, mean, std, z
+
+
 def _conflict(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime.date,
               weeks: list[datetime.date]) -> list[Alert]:
     sql, params = _dyads_sql(Filters(evidence=tuple(s["evidence"])), s["level"])
@@ -119,19 +136,15 @@ def _conflict(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime
         "WHERE coalesce(date, article_date) BETWEEN ? AND ? GROUP BY ALL",
         [*params, weeks[0], this + datetime.timedelta(days=6)]).fetchall()
     alerts = []
-    for (actor, recipient), values in _weekly(rows, weeks).items():
-        value = values.get(this, 0.0)
-        if value < s["conflict_min_score"]:
-            continue
-        history = [values.get(week, 0.0) for week in weeks[:-1]]
-        mean, std, z = _shift(value, history, s["conflict_min_std"])
-        if z >= s["conflict_z"]:
-            alerts.append(Alert(
-                "conflict_shift", f"{actor} → {recipient}", _label(this),
-                f"conflict score {value:g} this week against a mean of {mean:.1f} "
-                f"(sd {std:.1f}) over the {len(history)} weeks before: {z:.1f} sd above",
-                actor=actor, recipient=recipient, value=value, mean=mean, std=std, z=z,
-                details={"history": history, "level": s["level"]}))
+    for (actor, recipient), value, history, mean, std, z in _surges(
+            _weekly(rows, weeks), this, weeks, s["conflict_min_score"],
+            s["conflict_min_std"], s["conflict_z"]):
+        alerts.append(Alert(
+            "conflict_shift", f"{actor} → {recipient}", _label(this),
+            f"conflict score {value:g} this week against a mean of {mean:.1f} "
+            f"(sd {std:.1f}) over the {len(history)} weeks before: {z:.1f} sd above",
+            actor=actor, recipient=recipient, value=value, mean=mean, std=std, z=z,
+            details={"history": history, "level": s["level"]}))
     return alerts
 
 
@@ -154,14 +167,9 @@ def _fatalities(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: dateti
     series = _weekly([(a, r, week, killed) for a, r, week, killed, *_ in rows], weeks)
     current = {(a, r): rest for a, r, week, _killed, *rest in rows if week == this}
     alerts = []
-    for (actor, recipient), values in series.items():
-        value = values.get(this, 0.0)
-        if value < s["fatalities_min_killed"]:
-            continue
-        history = [values.get(week, 0.0) for week in weeks[:-1]]
-        mean, std, z = _shift(value, history, s["fatalities_min_std"])
-        if z < s["fatalities_z"]:
-            continue
+    for (actor, recipient), value, history, mean, std, z in _surges(
+            series, this, weeks, s["fatalities_min_killed"], s["fatalities_min_std"],
+            s["fatalities_z"]):
         events, articles, approx, largest = current[(actor, recipient)]
         stated = f"{'at least ' if approx else ''}{value:g} killed"
         alerts.append(Alert(
@@ -188,19 +196,15 @@ def _coverage(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime
         "AND a.date BETWEEN ? AND ? GROUP BY ALL",
         [weeks[0], this + datetime.timedelta(days=6)]).fetchall()
     alerts = []
-    for (actor,), values in _weekly(rows, weeks).items():
-        value = values.get(this, 0.0)
-        if value < s["coverage_min_articles"]:
-            continue
-        history = [values.get(week, 0.0) for week in weeks[:-1]]
-        mean, std, z = _shift(value, history, s["coverage_min_std"])
-        if z >= s["coverage_z"]:
-            alerts.append(Alert(
-                "coverage_rise", actor, _label(this),
-                f"{value:g} articles this week against a mean of {mean:.1f} (sd {std:.1f}) "
-                f"over the {len(history)} weeks before: {z:.1f} sd above",
-                actor=actor, value=value, mean=mean, std=std, z=z,
-                details={"history": history, "level": s["level"]}))
+    for (actor,), value, history, mean, std, z in _surges(
+            _weekly(rows, weeks), this, weeks, s["coverage_min_articles"],
+            s["coverage_min_std"], s["coverage_z"]):
+        alerts.append(Alert(
+            "coverage_rise", actor, _label(this),
+            f"{value:g} articles this week against a mean of {mean:.1f} (sd {std:.1f}) "
+            f"over the {len(history)} weeks before: {z:.1f} sd above",
+            actor=actor, value=value, mean=mean, std=std, z=z,
+            details={"history": history, "level": s["level"]}))
     return alerts
 
 
