@@ -22,6 +22,18 @@ from rasid.resources import read_jsonl
 from rasid.text.numbers import find_numbers
 
 
+def prf(right: int, predicted: int, found: int, gold: int) -> tuple[float, float, float]:
+    """Precision (right of predicted), recall (found of gold) and their F1."""
+    p = right / predicted if predicted else 0.0
+    r = found / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def prf_line(name: str, figures: tuple[float, float, float], detail: str) -> str:
+    p, r, f = figures
+    return f"{name:<30} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({detail})"
+
+
 @dataclass
 class Tally:
     tp: int = 0
@@ -34,14 +46,11 @@ class Tally:
         self.gold += sum(gold.values())
 
     def prf(self) -> tuple[float, float, float]:
-        p = self.tp / self.predicted if self.predicted else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(self.tp, self.predicted, self.tp, self.gold)
 
     def line(self, name: str) -> str:
-        p, r, f = self.prf()
-        return (f"{name:<28} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
-                f"(tp {self.tp}, predicted {self.predicted}, gold {self.gold})")
+        return prf_line(name, self.prf(), f"tp {self.tp}, predicted {self.predicted}, "
+                                          f"gold {self.gold}")
 
 
 @dataclass

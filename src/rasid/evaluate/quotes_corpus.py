@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rasid.evaluate.counts import Tally as Counts
+from rasid.evaluate.counts import prf, prf_line
 from rasid.evaluate.newscorpus import CorpusError, read_news
 from rasid.resources import read_jsonl
 from rasid.text.normalize import match_key
@@ -38,11 +39,9 @@ class NameCounts:
     predicted: int = 0
 
     def line(self, name: str) -> str:
-        p = self.right / self.predicted if self.predicted else 0.0
-        r = self.found / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return (f"{name:<30} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (found {self.found} of "
-                f"{self.gold}; {self.right} of {self.predicted} mentions right)")
+        return prf_line(name, prf(self.right, self.predicted, self.found, self.gold),
+                        f"found {self.found} of {self.gold}; {self.right} of "
+                        f"{self.predicted} mentions right")
 
 
 @dataclass
