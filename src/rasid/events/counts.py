@@ -23,13 +23,6 @@ KINDS = ("killed", "injured", "arrested", "kidnapped")
 _SKIP_MARKS = set("()[]«»\"'-–")
 #: marks that end a clause: a coordinated number after them is another toll
 _BREAKS = set("،,.;؛:!?؟")
-#: event types that can carry a toll of each kind, most likely first
-_TYPES = {
-    "killed": ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"),
-    "injured": ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"),
-    "arrested": ("COERCE", "ASSAULT", "MOBILIZE"),
-    "kidnapped": ("ASSAULT", "COERCE"),
-}
 
 
 @dataclass
@@ -82,6 +75,7 @@ class CountWords:
     coordination_window: int
     coordination_near: int
     restated_min_value: int
+    carriers: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -114,7 +108,8 @@ def count_words() -> CountWords:
         number_only=frozenset(data["number_only"]),
         coordination_window=int(data["coordination"]["window"]),
         coordination_near=int(data["coordination"]["near"]),
-        restated_min_value=int(data["restated_min_value"]))
+        restated_min_value=int(data["restated_min_value"]),
+        carriers={kind: tuple(types) for kind, types in data["carriers"].items()})
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -448,7 +443,7 @@ def find_counts(text: str, start: int, end: int,
 
 def carriers(kind: str) -> tuple[str, ...]:
     """The event types that can carry a toll of ``kind``, most likely first."""
-    return _TYPES[kind]
+    return count_words().carriers[kind]
 
 
 def add_to(counts: dict[str, dict[str, Any]], count: Count, text: str) -> None:
@@ -477,7 +472,7 @@ def attach(events: list[Any], counts: list[Count], text: str) -> None:
         candidates = [e for e in events if e.sentence[0] <= count.start < e.sentence[1]]
         if not candidates:
             continue
-        order = _TYPES[count.kind]
+        order = carriers(count.kind)
 
         def rank(event: Any, count: Count = count, order: tuple[str, ...] = order
                  ) -> tuple[int, int]:
@@ -490,5 +485,5 @@ def attach(events: list[Any], counts: list[Count], text: str) -> None:
         # a further toll of a kind already held goes to the next event that can carry
         # it (two attacks, two tolls); with no such event it adds to the nearest
         free = [e for e in ranked if count.kind not in e.counts
-                and e.type in _TYPES[count.kind]]
+                and e.type in order]
         add_to((free or ranked)[0].counts, count, text)
