@@ -251,8 +251,9 @@ class EventCoder:
     def _tolls(self, doc: Doc, sentence: Sentence, here: list[Candidate],
                persons: frozenset[int]) -> None:
         """Mark the candidates whose trigger word states a toll of a kind its type can
-        carry (``مقتل 14 جنديا``): a stated toll is an occurrence, not a figure of
-        speech, which the decision keeps (see ``_judge``)."""
+        carry (``مقتل 14 جنديا``): a feature of the learned decision (a stated toll is
+        rarely a figure of speech; a toll restated after «وأسفر الهجوم عن» still is no
+        new occurrence, so the toll alone never forces an event)."""
         for count in self._counts(doc, sentence, persons):
             for candidate in here:
                 start = candidate.event.trigger[0]
@@ -318,9 +319,9 @@ class EventCoder:
             self._retype(event, "ACCUSE", "disapprove")
             rule_type = label = "ACCUSE"
             overridden = True
-        elif candidate.complete_frame or (candidate.toll and label == NO_EVENT):
+        elif candidate.complete_frame:
             overridden = label == NO_EVENT
-            label = rule_type  # the frame (or the stated toll) keeps its own type
+            label = rule_type  # the frame keeps its own type
         if overridden:
             share = max(share, self.classes.frame_floor)
             if self.decider.status_model is not None:
