@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from rasid.analysis import SCHEMA
-from rasid.text.offsets import OffsetMap
+from rasid.provenance import OffsetMap
 
 RAW = (
     "وقال المتحدث باسم الخارجية، إن الولاياتالمتحدةوروسيا اتفقتا على ﻣﻮاﺻﻠﺔ الحوار. "

@@ -120,7 +120,7 @@ def test_scoring_counts_hits_misses_and_false_alarms(corpus) -> None:
 
 
 def test_train_writes_models_that_the_coder_loads(corpus, tmp_path) -> None:
-    from rasid.events.train import train
+    from rasid.training.events import train
 
     folder, news = corpus
     lines: list[str] = []

@@ -20,7 +20,7 @@ from rasid.analysis import Analysis
 from rasid.errors import InputError, RasidError
 from rasid.io import Document
 from rasid.pipeline import Pipeline
-from rasid.text.repair import RepairResult
+from rasid.provenance import RepairResult
 
 __all__ = ["Analysis", "Document", "InputError", "Pipeline", "RasidError", "RepairResult",
            "__version__", "analyze", "repair"]

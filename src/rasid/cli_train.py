@@ -141,7 +141,7 @@ def _train(args: argparse.Namespace) -> int:
         return _train_ner(args)
     from rasid.errors import RasidError
     from rasid.events.decide import MODEL_DIR
-    from rasid.events.train import train
+    from rasid.training.events import train
 
     splits = tuple(s.strip() for s in args.splits.split(",") if s.strip())
     tune = None if args.tune == "none" else args.tune

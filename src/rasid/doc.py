@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasid.text.repair import RepairResult
+from rasid.provenance import RepairResult
 
 #: Layers that later stages fill; present (empty) in every Analysis so consumers can
 #: rely on the keys.

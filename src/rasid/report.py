@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasid.analysis import Analysis
-from rasid.text.repair import RepairChange
+from rasid.provenance import RepairChange
 
 #: changes listed one by one in the report (the rest are counted)
 LISTED_CHANGES = 30

@@ -27,8 +27,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from rasid.evaluate.metrics import Table
 from rasid.evaluate.newscorpus import GoldArticle, GoldSentence
+from rasid.metrics import Table
 
 
 def gold_codes(participants: list[dict[str, Any]]) -> frozenset[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rasid.evaluate.gold import read_gold
-from rasid.evaluate.metrics import Table
+from rasid.metrics import Table
 
 
 def identifiers(entity: dict[str, Any] | None) -> set[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rasid.evaluate.gold import read_gold
-from rasid.evaluate.metrics import Counts, Table
+from rasid.metrics import Counts, Table
 from rasid.text.normalize import match_key
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rasid.errors import RasidError
-from rasid.evaluate.metrics import Counts
+from rasid.metrics import Counts
 
 #: The entity types of ANERcorp; MISC is scored separately because it is ill-defined.
 MAIN_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rasid.provenance import OffsetMap, RepairChange, RepairResult
 from rasid.resources import hex_chars, load_json
 from rasid.text.glue import GlueSplitter
 from rasid.text.lexicon import Lexicon, default_lexicon
 from rasid.text.normalize import match_key
-from rasid.text.offsets import OffsetMap
 
 
 @dataclass(frozen=True)
@@ -31,49 +31,6 @@ class Edit:
     start: int
     end: int
     replacement: str
-
-
-@dataclass(frozen=True)
-class RepairChange:
-    """One change made by repair, addressed in both the raw and the repaired text."""
-
-    step: str
-    raw_start: int
-    raw_end: int
-    start: int
-    end: int
-    before: str
-    after: str
-
-    def to_dict(self) -> dict:
-        return {
-            "step": self.step,
-            "raw": [self.raw_start, self.raw_end],
-            "new": [self.start, self.end],
-            "before": self.before,
-            "after": self.after,
-        }
-
-
-@dataclass(frozen=True)
-class RepairResult:
-    """The repaired text, the changes applied, and the map back to the raw input."""
-
-    raw: str
-    text: str
-    changes: tuple[RepairChange, ...]
-    offsets: OffsetMap
-
-    def to_raw(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets.to_raw(start, end)
-
-    def explain(self) -> list[str]:
-        """One line per change: step, raw span, what it was and what it became."""
-        return [
-            f"{c.step}: raw[{c.raw_start}:{c.raw_end}] {c.before!r} -> "
-            f"new[{c.start}:{c.end}] {c.after!r}"
-            for c in self.changes
-        ]
 
 
 StepFunction = Callable[[str], list[Edit]]

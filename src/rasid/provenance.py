@@ -1,7 +1,10 @@
-"""Offset maps between repaired text and the raw input.
+"""Where each character of a Doc's text came from: the offset map to the raw input
+and the changes repair made.
 
-Repair inserts, deletes and replaces characters, but every span a user sees in the
-repaired text must lead back to the words the user gave. The map is kept as segments
+These records sit below the Doc (a Doc carries its ``RepairResult``) and below the text
+layer that produces them, so ``rasid.doc`` needs nothing from ``rasid.text``. Repair
+inserts, deletes and replaces characters, but every span a user sees in the repaired
+text must lead back to the words the user gave. The map is kept as segments
 ``[start, end, raw_start, raw_end]`` that cover the repaired text in order: an
 *identity* segment (equal lengths) maps character by character, any other segment maps
 as a whole to its raw span (an inserted space maps to an empty raw span).
@@ -90,3 +93,46 @@ class OffsetMap:
         segments = tuple((int(a), int(b), int(c), int(d)) for a, b, c, d in rows)
         length = segments[-1][1] if segments else 0
         return cls(segments, length, raw_length)
+
+
+@dataclass(frozen=True)
+class RepairChange:
+    """One change made by repair, addressed in both the raw and the repaired text."""
+
+    step: str
+    raw_start: int
+    raw_end: int
+    start: int
+    end: int
+    before: str
+    after: str
+
+    def to_dict(self) -> dict:
+        return {
+            "step": self.step,
+            "raw": [self.raw_start, self.raw_end],
+            "new": [self.start, self.end],
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True)
+class RepairResult:
+    """The repaired text, the changes applied, and the map back to the raw input."""
+
+    raw: str
+    text: str
+    changes: tuple[RepairChange, ...]
+    offsets: OffsetMap
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_raw(start, end)
+
+    def explain(self) -> list[str]:
+        """One line per change: step, raw span, what it was and what it became."""
+        return [
+            f"{c.step}: raw[{c.raw_start}:{c.raw_end}] {c.before!r} -> "
+            f"new[{c.start}:{c.end}] {c.after!r}"
+            for c in self.changes
+        ]

@@ -1,4 +1,5 @@
-"""Precision, recall and F1 counts shared by the scorers."""
+"""Precision, recall and F1 counts shared by the scorers and the trainers (a leaf
+module: the tagger's trainer and the corpus scorers both count with it)."""
 
 from __future__ import annotations
 
