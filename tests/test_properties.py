@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasid.pipeline import Pipeline
@@ -107,3 +107,75 @@ def test_segmentation_spans_slice_the_text(raw: str) -> None:
     assert covered == list(range(len(tokens)))
     for sentence in sentences:
         assert 0 <= sentence.start < sentence.end <= len(text)
+
+
+# -- the whole pipeline on news-like sentences ---------------------------------------
+# clauses written for these tests: a subject, a verb that is (or is not) an event
+# trigger, an object, a place, joined in any order, with quotation cues and glue
+SUBJECTS = ["الرئيس الروسي فلاديمير بوتين", "وزير الخارجية الإيراني", "مسلحون",
+            "قوات الأمن", "الجيش اليمني", "المتظاهرون", "حركة حماس", "الأمم المتحدة",
+            "مصدر أمني", "الحكومة التركية", "السعودية", "طائرات التحالف"]
+VERBS = ["التقى", "هاجم", "قصفت", "اعتقلت", "دعا", "أدان", "رحبت", "قتل", "زار",
+         "فرضت عقوبات على", "وقع اتفاقا مع", "نفى", "هدد", "اشتبكت مع", "تظاهر ضد"]
+OBJECTS = ["نظيره التركي", "مواقع الحوثيين", "ثلاثة جنود", "الولايات المتحدة",
+           "المدنيين", "إيران", "السفير القطري", "عشرات المحتجين", "البرلمان"]
+PLACES = ["في عدن", "في موسكو", "قرب الحدود", "في ريف دمشق", "", "أمس", "يوم الأحد"]
+LINKS = [". ", "، ", " و", ". وقال ", ". وأضاف: «", "» ", ". ", "، مشيرا إلى أن "]
+clause = st.tuples(st.sampled_from(VERBS), st.sampled_from(SUBJECTS),
+                   st.sampled_from(OBJECTS), st.sampled_from(PLACES)).map(" ".join)
+news_text = st.lists(st.tuples(clause, st.sampled_from(LINKS)), min_size=1, max_size=6).map(
+    lambda parts: "".join(c + link for c, link in parts))
+whole = settings(max_examples=40, deadline=None)
+
+
+@lru_cache(maxsize=1)
+def _full_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _slices(text: str, span: dict | None) -> None:
+    """A span slices the text exactly; an absent one (a pronoun speaker) is all None."""
+    if span is not None and span["start"] is None:
+        assert span["end"] is None and span["text"] is None
+    elif span is not None:
+        assert 0 <= span["start"] <= span["end"] <= len(text)
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+@whole
+@given(news_text)
+# a cue right after a cue, then a participle cue: once gave a content ending before it began
+@example("وقال دعا الرئيس الروسي فلاديمير بوتين نظيره التركي في عدن، مشيرا إلى أن التقى "
+         "الرئيس الروسي فلاديمير بوتين نظيره التركي في عدن. ")
+# a visit to a place: its country joins the event without a mention of its own
+@example("زار مسلحون الولايات المتحدة في عدن. ")
+def test_mentions_quotes_and_events_slice_the_text_and_name_entities_of_the_doc(
+        raw: str) -> None:
+    data = _full_pipeline().analyze(raw, date="2015-07-01").to_dict()
+    text = data["text"]
+    entities = {e["id"] for e in data["entities"]}
+    mentions = {m["id"]: m for m in data["mentions"]}
+    for mention in data["mentions"]:
+        _slices(text, mention)
+        assert mention["entity"] is None or mention["entity"] in entities
+    for entity in data["entities"]:
+        assert all(m in mentions for m in entity["mentions"])
+    for quote in data["quotes"]:
+        for part in ("speaker", "cue", "content"):
+            _slices(text, quote[part])
+        speaker = quote["speaker"]
+        if speaker and speaker.get("entity"):
+            assert speaker["entity"] in entities
+    for event in data["events"]:
+        _slices(text, event["trigger"])
+        for extra in event["evidence"]:
+            _slices(text, extra)
+        sentence = event["sentence"]
+        assert sentence["start"] <= event["trigger"]["start"] < sentence["end"]
+        for entity in event["actor"] + event["recipient"]:
+            assert entity in entities, entity
+        for argument in event["arguments"]:
+            assert argument["role"] in ("actor", "recipient")
+            assert argument["entity"] is None or argument["entity"] in entities, argument
+        for mention in event["actor_mentions"] + event["recipient_mentions"]:
+            assert mention in mentions

@@ -146,9 +146,31 @@ class EventsComponent:
 
         self.coder = EventCoder(EventLexicon(resources.lexicon), place_country,
                                 org_code=org_code)
+        self.kb = kb
 
     def __call__(self, doc: Doc) -> Doc:
-        return self.coder(doc)
+        doc = self.coder(doc)
+        self._add_participants(doc)
+        return doc
+
+    def _add_participants(self, doc: Doc) -> None:
+        """Entities an event names without a mention of their own (the country of the
+        place a visit went to) join the entities layer, so every id an event carries
+        resolves inside the Analysis."""
+        entities = doc.layers.setdefault("entities", [])
+        known = {entity["id"] for entity in entities}
+        for event in doc.layers.get("events", []):
+            ids = [*event.actor, *event.recipient,
+                   *(argument.get("entity") for argument in event.arguments)]
+            for entity_id in ids:
+                if not entity_id or entity_id in known:
+                    continue
+                entity = self.kb.get(entity_id)
+                if entity is not None:
+                    data = entity.to_dict(doc.meta.date)
+                    data["mentions"] = []
+                    entities.append(data)
+                    known.add(entity_id)
 
 
 @register("topics", requires=("text",), sets=("topics",),

@@ -227,8 +227,11 @@ class QuoteExtractor:
                             tokens, index - back, self.connectives, index) == back:
                         cut = tokens[index - back].start
                         break
-                open_quote.content = (open_quote.content[0], _trim_end(doc.text,
-                                      open_quote.content[0], cut))
+                kept = _trim_end(doc.text, open_quote.content[0], cut)
+                if kept > open_quote.content[0]:
+                    open_quote.content = (open_quote.content[0], kept)
+                else:  # its content began after the new cue: the new cue's quotation
+                    found.remove(open_quote)
             found.append(quote)
             state.speak(quote)
             open_quote = quote
@@ -479,9 +482,9 @@ class QuoteExtractor:
         if taken == 1 and tokens[where].kind == "arabic" and kind == "reported" and \
                 match_key(tokens[where].text) not in _COMPLEMENT_WORDS:
             first = where
-        stop = end
-        return tokens[first].start, _trim_end(doc.text, tokens[first].start,
-                                              tokens[stop - 1].end)
+        start = tokens[first].start
+        stop = _trim_end(doc.text, start, tokens[end - 1].end)
+        return (start, stop) if stop > start else None  # nothing left but punctuation
 
     def _region(self, tokens: list[Token], first: int, boundary: int
                 ) -> tuple[tuple[int, int] | None, ...]:
