@@ -160,6 +160,8 @@ def test_mentions_quotes_and_events_slice_the_text_and_name_entities_of_the_doc(
         assert mention["entity"] is None or mention["entity"] in entities
     for entity in data["entities"]:
         assert all(m in mentions for m in entity["mentions"])
+    for date in data["dates"]:
+        _slices(text, date)
     for quote in data["quotes"]:
         for part in ("speaker", "cue", "content"):
             _slices(text, quote[part])

@@ -3,17 +3,20 @@
 Handles what news writes: ``أمس``, ``اليوم``, ``الثلاثاء الماضي``, ``مايو المقبل``,
 ``قبل يومين``, ``الأسبوع الماضي``, explicit dates (``27 مارس 2017``, ``27/3/2017``,
 in Arabic-Indic digits too). Each result says its precision (day, month, year) and
-the span it came from. The words live in ``data/dates.json``.
+the span it came from. The words live in ``data/dates.json``. The ``dates`` pipeline
+component reads them once per Doc into the ``dates`` layer of the Analysis; the event
+coder dates each event from that layer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rasid.doc import Token
+from rasid.doc import Doc, Token
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -29,6 +32,11 @@ class DateMention:
     start: int
     end: int
     relative: bool
+    text: str = ""  # the words read, ``doc.text[start:end]`` (set by ``find_doc_dates``)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "start": self.start, "end": self.end, "date": self.date,
+                "precision": self.precision, "relative": self.relative}
 
 
 @lru_cache(maxsize=1)
@@ -207,3 +215,20 @@ def _relative(tokens: list[Token], i: int, t: dict, base: dt.date
                 return DateMention(date.isoformat(), "day", token.start,
                                    tokens[unit_index].end, True), unit_index - i + 1
     return None
+
+
+def find_doc_dates(doc: Doc) -> list[DateMention]:
+    """The date expressions of a whole Doc, read sentence by sentence (a date never
+    spans two sentences), in text order, each with the words it was read from."""
+    found: list[DateMention] = []
+    for sentence in doc.sentences:
+        tokens = doc.tokens[sentence.first_token : sentence.last_token]
+        found.extend(replace(m, text=doc.text[m.start : m.end])
+                     for m in find_dates(tokens, doc.meta.date))
+    return found
+
+
+def dates_in(dates: list[DateMention], starts: list[int], start: int, end: int
+             ) -> list[DateMention]:
+    """The dates (sorted by start, ``starts`` their starts) that begin in ``[start, end)``."""
+    return dates[bisect_left(starts, start) : bisect_left(starts, end)]

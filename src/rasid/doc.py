@@ -15,7 +15,7 @@ from rasid.provenance import RepairResult
 
 #: Layers that later stages fill; present (empty) in every Analysis so consumers can
 #: rely on the keys.
-LAYERS = ("mentions", "entities", "quotes", "events", "topics", "geo")
+LAYERS = ("mentions", "entities", "quotes", "events", "topics", "geo", "dates")
 #: Article-level results that are one object, not a list (None until computed).
 SUMMARIES = ("tone",)
 

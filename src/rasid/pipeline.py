@@ -101,6 +101,21 @@ class SegmentComponent:
         return doc
 
 
+@register("dates", requires=("tokens", "sentences"), sets=("dates",),
+          description="Date expressions (أمس، الثلاثاء الماضي، 27 مارس 2017) resolved "
+                      "against the article date.")
+class DatesComponent:
+    def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        from rasid.dates import find_doc_dates
+
+        doc.layers["dates"] = find_doc_dates(doc)
+        doc.done.add("dates")
+        return doc
+
+
 @register("entities", requires=("tokens", "sentences"), sets=("mentions", "entities"),
           description="Actors and places: gazetteer, titles, tagger, linking, descriptors.")
 class EntitiesComponent:

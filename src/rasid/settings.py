@@ -24,7 +24,8 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("pipeline", ["segment", "topics", "entities", "quotes", "events", "geo", "tone"],
+    Setting("pipeline", ["segment", "dates", "topics", "entities", "quotes", "events", "geo",
+                        "tone"],
             "Components run after repair, in order."),
     Setting("repair_disabled", [], "Repair steps to skip, by name (see `rasid repair --explain`)."),
     Setting("max_chars", 2_000_000,

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from rasid.dates import find_dates
+from rasid.dates import dates_in, find_dates
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
 from rasid.events.context import (
@@ -113,6 +113,8 @@ class EventCoder:
         self._segmenter = Segmenter(lexicon.lexicon)
         #: the tolls read in the Doc being coded, by sentence start
         self._read: tuple[Doc | None, dict[int, list[Any]]] = (None, {})
+        #: the dates layer last read and its starts, for lookups by sentence
+        self._date_starts: tuple[list | None, list[int]] = (None, [])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.finish(doc, self.decide_all(self.candidates(doc)))
@@ -165,6 +167,7 @@ class EventCoder:
             if any_start_within(event_starts, sentence.start, sentence.end):
                 attach(events, self._counts(doc, sentence, persons), doc.text)
         self._read = (None, {})
+        self._date_starts = (None, [])
         doc.layers["events"] = events
         doc.done.add("events")
         return doc
@@ -377,7 +380,7 @@ class EventCoder:
                     continue  # the tagger's span swallowed a word (زيارة كارتر)
                 blocked.add(index - sentence.first_token)
         args = self._arguments(doc, sentence, mentions)
-        dates = find_dates(tokens, doc.meta.date)
+        dates = self._sentence_dates(doc, sentence, tokens)
         # modality cues once per sentence; each trigger reads those of its clause
         self._cues: dict[str, list[Any]] = {}
         for cue in self.lex.modality_index.match(tokens):
@@ -788,6 +791,16 @@ class EventCoder:
             if kind in found:
                 return kind
         return "asserted"
+
+    def _sentence_dates(self, doc: Doc, sentence: Sentence, tokens: list[Token]) -> list:
+        """The sentence's dates from the Doc's ``dates`` layer (the ``dates`` component),
+        read here only when a pipeline was configured without that component."""
+        if "dates" not in doc.done:
+            return find_dates(tokens, doc.meta.date)
+        dates = doc.layers["dates"]
+        if self._date_starts[0] is not dates:
+            self._date_starts = (dates, [d.start for d in dates])
+        return dates_in(dates, self._date_starts[1], sentence.start, sentence.end)
 
     @staticmethod
     def _date(dates: list, tokens: list[Token], first: int, article_date: str | None
