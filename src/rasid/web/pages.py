@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from rasid.store.filters import Filters
 from rasid.web import charts
 from rasid.web import params as P
 from rasid.web.analyzer import parse_submission, read_body
@@ -170,7 +171,7 @@ def network_json(request: Request, s: Svc, filters: Events, level: P.Level = Non
 # ---------------------------------------------------------------- map
 
 
-def filter_echo(f: events.EventFilter) -> dict[str, Any]:
+def filter_echo(f: Filters) -> dict[str, Any]:
     """The filters of a page, as its form shows them back."""
     return {"date_from": f.date_from and f.date_from.isoformat(),
             "date_to": f.date_to and f.date_to.isoformat(), "type": list(f.types),
@@ -273,7 +274,7 @@ def actor_page(request: Request, s: Svc, entity_id: str, date_from: P.DateFrom =
         data = actors.get_actor(cur, checked, date_from=start, date_to=end)
         if data is None:
             raise ItemNotFound("actor", checked)
-        f = events.EventFilter(date_from=start, date_to=end, involving=checked)
+        f = Filters(date_from=start, date_to=end, involving=checked)
         data["event_list"] = events.list_events(cur, f, limit=limit, offset=offset)
         timeline = overview.per_month(cur, f)
     data["timeline"] = timeline
