@@ -31,7 +31,7 @@ def tolled(pipeline, store) -> duckdb.DuckDBPyConnection:
 
 def test_relations_sum_the_tolls_of_a_dyad(tolled) -> None:
     frame = relations(tolled, by="month", level="country")
-    row = frame[(frame["actor"] == "RUS") & (frame["recipient"] == "UKR")]
+    row = frame[(frame["actor"] == "country:RUS") & (frame["recipient"] == "country:UKR")]
     assert len(row) == 1
     assert int(row["killed"].iloc[0]) == 12
     assert int(row["injured"].iloc[0]) == 14

@@ -93,7 +93,7 @@ def test_graph_exports_open_in_networkx(filled, tmp_path: Path) -> None:
 
 def test_filters_narrow_the_export(filled) -> None:
     out = io.StringIO()
-    export_filters = Filters(date_from="2023-03-01", date_to="2023-05-31", actor="IRN",
+    export_filters = Filters(date_from="2023-03-01", date_to="2023-05-31", involving="IRN",
                              types=("ASSAULT",))
     result = write_plover(filled, out, export_filters)
     records = [json.loads(line) for line in out.getvalue().splitlines()]
