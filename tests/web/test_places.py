@@ -84,7 +84,9 @@ def test_article_shows_topics_tone_and_places(api: httpx.Client, sample: dict,
     placed = db.execute("SELECT a.id FROM articles a JOIN events e ON e.article_id = a.id "
                         "WHERE e.lat IS NOT NULL ORDER BY a.id LIMIT 1").fetchone()[0]
     with_place = api.get(f"/api/articles/{placed}").json()
-    assert with_place["geo"] and with_place["geo"][0]["lat"] is not None
+    stored = {round(lat, 6) for (lat,) in db.execute(
+        "SELECT lat FROM events WHERE article_id = ? AND lat IS NOT NULL", [placed]).fetchall()}
+    assert with_place["geo"] and {round(g["lat"], 6) for g in with_place["geo"]} == stored
     assert 'id="places"' in api.get(f"/article/{placed}").text
 
 
