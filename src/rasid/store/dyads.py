@@ -54,7 +54,7 @@ DYAD_COLUMNS = (
 
 
 def node_id(value: str) -> str:
-    """The node id a user means: a bare country code (``DEU``, as rasid before 0.4
+    """The node id a user means: a bare country code (``DEU``, as earlier versions
     wrote countries) is the country's entity id (``country:DEU``)."""
     text = value.strip()
     if len(text) == 3 and text.isascii() and text.isalpha() and text.isupper():
