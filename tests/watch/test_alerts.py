@@ -160,4 +160,5 @@ def test_new_dyads_count_from_the_first_round_that_stored_articles(tmp_path: Pat
     assert baseline.stored == 1 and baseline.alerts == []  # the baseline, not news
     _jsonl(inbox / "second.jsonl", [(strike(1), THIS_WEEK), (story(0), THIS_WEEK)])
     summary = watcher.round()
-    assert [(a.kind, a.subject) for a in summary.alerts] == [("new_dyad", "country:EGY – country:JOR")]
+    assert [(a.kind, a.subject) for a in summary.alerts] == [
+        ("new_dyad", "country:EGY – country:JOR")]

@@ -233,7 +233,8 @@ def test_one_death_after_none_never_fires(tmp_path: Path) -> None:
     assert _fatalities(watcher.round().alerts) == {}  # 4 killed this week
     _this_week(inbox, "one-more.jsonl", [shelling(10, 1)])
     fired = _fatalities(watcher.round().alerts)  # 5 killed this week
-    assert list(fired) == ["country:RUS → country:UKR"] and fired["country:RUS → country:UKR"].value == 5.0
+    assert list(fired) == ["country:RUS → country:UKR"]
+    assert fired["country:RUS → country:UKR"].value == 5.0
 
 
 def test_thresholds_come_from_the_settings_file(tmp_path: Path) -> None:
@@ -272,8 +273,8 @@ def test_rasid_watch_prints_it_and_the_dashboard_shows_it(tmp_path: Path) -> Non
     assert second.returncode == 0, second.stderr
     lines = [line for line in second.stdout.splitlines() if "fatalities_rise" in line]
     assert lines == [lines[0]] and lines[0].startswith(
-        "ALERT fatalities_rise country:RUS → country:UKR (2024-W10): 28 killed this week (2 event(s) in "
-        "2 article(s)) against a mean of 2.6")
+        "ALERT fatalities_rise country:RUS → country:UKR (2024-W10): 28 killed this week "
+        "(2 event(s) in 2 article(s)) against a mean of 2.6")
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"\n{lines[0]}\n" in readme  # the example the README gives is this one
 
