@@ -153,3 +153,20 @@ def test_the_combinations_ask_different_questions(store: Path) -> None:
     assert {(r["actor"], r["recipient"]) for r in egypt} == {("country:EGY", "country:JOR")}
     assert all(r["actor"].startswith("country:") for r in everything
                if r["actor"] not in {"agent:gunmen", "agent:police", "agent:soldier"})
+
+
+def test_a_bare_code_is_the_country_s_id(server: Server) -> None:
+    """Earlier versions wrote countries as bare codes; they are still accepted."""
+    with server.client() as client:
+        by_code = client.get("/dyad.json", params={"actor": "RUS", "recipient": "UKR",
+                                                   "level": "country"}).json()
+        by_id = client.get("/dyad.json", params={"actor": "country:RUS",
+                                                 "recipient": "country:UKR",
+                                                 "level": "country"}).json()
+        assert by_code == by_id and by_id["events"]["total"] > 0
+        assert {d["actor"] for d in by_id["directions"]} == {"country:RUS", "country:UKR"}
+        sides = [client.get("/api/relations", params={"level": "country", "by": "all",
+                                                      "actor": actor}).json()["items"]
+                 for actor in ("RUS", "country:RUS")]
+        assert sides[0] == sides[1] and sides[0]
+        assert all(row["actor"] == "country:RUS" for row in sides[0])
