@@ -91,8 +91,8 @@ def _side_matches(filters: Filters) -> tuple[str, list[Any]]:
     for name, value in (("m_actor", filters.actor), ("m_recipient", filters.recipient),
                         ("m_involving", filters.involving)):
         if value:
-            columns.append(f", ({participant_matches('x.entity_id', 'x.code', 'x.country')} "
-                           "OR x.node = ? OR ends_with(x.node, ':' || ?)) AS " + name)
+            columns.append(f", ({participant_matches('p.entity_id', 'p.code', 'p.country')} "
+                           "OR p.node = ? OR ends_with(p.node, ':' || ?)) AS " + name)
             params.extend([*match_params(value), value, value])
     return "".join(columns), params
 
@@ -150,7 +150,7 @@ def dyads_sql(filters: Filters, level: str, *, columns: str = DYAD_COLUMNS
         "n.kind, n.en, n.ar, n.country, n.code, n.sector "
         "FROM event_actors x LEFT JOIN entities n "
         "ON n.article_id = x.article_id AND n.id = x.entity_id "
-        "WHERE x.article_id IN (SELECT article_id FROM ev)) x), "
+        "WHERE x.article_id IN (SELECT article_id FROM ev)) p), "
         f"d AS ({pair}AND r.role = 'recipient' WHERE s.node <> r.node{sides} "
         f"UNION ALL {pair}AND r.role = 'actor' WHERE s.node < r.node "
         "AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.article_id = ev.article_id "
