@@ -253,7 +253,7 @@ def _filters(args: argparse.Namespace, conn: Any = None):
     actor = args.actor
     if actor is not None and conn is not None:
         actor = resolve_actor(conn, actor)
-    return Filters(date_from=args.date_from, date_to=args.date_to, actor=actor,
+    return Filters(date_from=args.date_from, date_to=args.date_to, involving=actor,
                    types=tuple(args.types), evidence=tuple(args.evidence),
                    include_duplicates=args.include_duplicates,
                    topics=tuple(args.topics), not_topics=tuple(args.not_topics),

@@ -35,7 +35,7 @@ def test_stats_and_relations(db: Path, capsys) -> None:
                        "--format", "json", "--evidence", "asserted"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and all(r["evidence"] == "asserted" for r in rows)
-    assert all("IRN" in r["actor"] + r["recipient"] for r in rows)
+    assert all("country:IRN" in (r["actor"], r["recipient"]) for r in rows)
     assert all(r["top_events"] for r in rows)
 
     assert store_main(["relations", "--db", str(db), "--from", "2023-02-01", "--to",

@@ -31,7 +31,7 @@ def tolled(pipeline, store) -> duckdb.DuckDBPyConnection:
 
 def test_relations_sum_the_tolls_of_a_dyad(tolled) -> None:
     frame = relations(tolled, by="month", level="country")
-    row = frame[(frame["actor"] == "RUS") & (frame["recipient"] == "UKR")]
+    row = frame[(frame["actor"] == "country:RUS") & (frame["recipient"] == "country:UKR")]
     assert len(row) == 1
     assert int(row["killed"].iloc[0]) == 12
     assert int(row["injured"].iloc[0]) == 14
@@ -54,10 +54,10 @@ def test_exports_carry_the_tolls(tolled, tmp_path: Path) -> None:
 
 
 def test_the_dyad_page_reads_tolls_by_month(tolled) -> None:
+    from rasid.store.filters import Filters
     from rasid.web.reads import dyads
-    from rasid.web.reads.events import EventFilter
 
-    data = dyads.dyad(tolled.cursor(), EventFilter(), "country", "country:RUS",
+    data = dyads.dyad(tolled.cursor(), Filters(), "country", "country:RUS",
                       "country:UKR", limit=10, offset=0)
     direction = next(d for d in data["directions"] if d["actor"] == "country:RUS")
     assert (direction["killed"], direction["injured"]) == (12, 14)

@@ -73,7 +73,30 @@ def test_csv_and_parquet_open_in_pandas(filled, tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*.partial")), "no partial files are left"
 
 
+def expected_edges(conn: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], tuple]:
+    """(actor, recipient) -> (asserted events, cooperation, conflict), counted here from
+    the event table: each actor with each recipient, or pairs of actors without one."""
+    found: dict[tuple[str, str], list[float]] = {}
+    for _, actors, recipients, score in conn.execute(
+            "SELECT e.id, list(x.entity_id ORDER BY x.position) FILTER (x.role = 'actor'), "
+            "list(x.entity_id ORDER BY x.position) FILTER (x.role = 'recipient'), e.score "
+            "FROM events e JOIN event_actors x ON x.article_id = e.article_id "
+            "AND x.event_id = e.id WHERE e.evidence = 'asserted' GROUP BY e.article_id, e.id, "
+            "e.score").fetchall():
+        if recipients:
+            pairs = {(a, r) for a in actors or [] for r in recipients if a != r}
+        else:
+            pairs = {(a, r) for a in actors or [] for r in actors or [] if a < r}
+        for pair in pairs:
+            totals = found.setdefault(pair, [0, 0.0, 0.0])
+            totals[0] += 1
+            totals[1] += max(score or 0.0, 0.0)
+            totals[2] += max(-(score or 0.0), 0.0)
+    return {pair: tuple(totals) for pair, totals in found.items()}
+
+
 def test_graph_exports_open_in_networkx(filled, tmp_path: Path) -> None:
+    expected = expected_edges(filled)
     export(filled, "graphml", tmp_path / "dyads.graphml")
     export(filled, "gexf", tmp_path / "dyads.gexf")
     for graph in (nx.read_graphml(tmp_path / "dyads.graphml"),
@@ -81,19 +104,22 @@ def test_graph_exports_open_in_networkx(filled, tmp_path: Path) -> None:
         assert graph.is_directed()
         assert "country:RUS" in graph and graph.nodes["country:RUS"]["label"] == "Russia"
         assert graph.number_of_edges() > 0
-        weights = 0
-        for _, _, data in graph.edges(data=True):
-            assert data["weight"] >= 1
-            assert data["cooperation"] >= 0 and data["conflict"] >= 0
-            weights += data["weight"]
+        edges = {(a, r): data for a, r, data in graph.edges(data=True)}
+        assert set(edges) == set(expected)
+        for pair, (weight, cooperation, conflict) in expected.items():
+            assert edges[pair]["weight"] == weight, pair
+            assert edges[pair]["cooperation"] == pytest.approx(cooperation), pair
+            assert edges[pair]["conflict"] == pytest.approx(conflict), pair
+        assert any(data["cooperation"] > 0 for data in edges.values())
+        assert any(data["conflict"] > 0 for data in edges.values())
         asserted = filled.execute("SELECT count(*) FROM events WHERE evidence = 'asserted'"
                                   ).fetchone()[0]
-        assert weights == asserted
+        assert sum(data["weight"] for data in edges.values()) == asserted
 
 
 def test_filters_narrow_the_export(filled) -> None:
     out = io.StringIO()
-    export_filters = Filters(date_from="2023-03-01", date_to="2023-05-31", actor="IRN",
+    export_filters = Filters(date_from="2023-03-01", date_to="2023-05-31", involving="IRN",
                              types=("ASSAULT",))
     result = write_plover(filled, out, export_filters)
     records = [json.loads(line) for line in out.getvalue().splitlines()]

@@ -65,7 +65,7 @@ def row(frame, **where):
 
 
 def test_relations_by_month_keep_evidence_apart(known: duckdb.DuckDBPyConnection) -> None:
-    frame = relations(known, Filters(actor="RUS"), by="month")
+    frame = relations(known, Filters(involving="RUS"), by="month")
     assert set(frame["recipient"]) | set(frame["actor"]) >= {"country:RUS", "country:IRN"}
     jan = row(frame, actor="country:RUS", recipient="country:IRN", evidence="asserted",
               period=frame["period"].min())
@@ -96,8 +96,16 @@ def test_relations_filters_and_periods(known: duckdb.DuckDBPyConnection) -> None
     assert list(february["events"]) == [1] and str(february["period"][0])[:10] == "2023-02-05"
     only_aid = relations(known, Filters(types=("AID",)), by="year")
     assert list(only_aid["events"]) == [1]
-    countries = relations(known, Filters(actor="IRN"), by="all", level="country")
-    assert {"RUS", "IRN"} == set(countries["actor"]) | set(countries["recipient"])
+    countries = relations(known, Filters(involving="IRN"), by="all", level="country")
+    assert {"country:RUS", "country:IRN"} == set(countries["actor"]) | set(countries["recipient"])
+    # actor and recipient filters hold one side each: Iran as the actor is only the
+    # attack it did not make (negated), Iran as the recipient every other dyad
+    as_actor = relations(known, Filters(actor="IRN"), by="all")
+    assert [(r.actor, r.recipient, r.evidence) for r in as_actor.itertuples()] == [
+        ("country:IRN", "country:RUS", "negated")]
+    as_recipient = relations(known, Filters(recipient="country:IRN"), by="all")
+    assert set(as_recipient["actor"]) == {"country:RUS"}
+    assert set(as_recipient["evidence"]) == {"asserted", "statement"}
     with pytest.raises(StoreError, match="unknown period"):
         relations(known, by="week")
 
@@ -124,8 +132,8 @@ def test_syndicated_copy_links_to_the_earliest_and_counts_once(
     links = dict(store.execute("SELECT id, duplicate_of FROM articles").fetchall())
     assert links == {copy_id: original_id, original_id: None, other_id: None}
 
-    once = relations(store, Filters(actor="RUS"), by="all")
-    everything = relations(store, Filters(actor="RUS", include_duplicates=True), by="all")
+    once = relations(store, Filters(involving="RUS"), by="all")
+    everything = relations(store, Filters(involving="RUS", include_duplicates=True), by="all")
     assert row(once, actor="country:RUS", recipient="country:IRN")["events"] == 2
     assert row(everything, actor="country:RUS", recipient="country:IRN")["events"] == 3
 
@@ -163,7 +171,8 @@ def test_context_countries_count_at_country_level_with_their_basis(store) -> Non
                            "ORDER BY role").fetchall()
     assert ("agent:security-forces", "YEM", "place") in stored
     by_country = relations(store, by="all", level="country")
-    assert set(zip(by_country["actor"], by_country["recipient"], strict=True)) == {("YEM", "IRN")}
+    assert set(zip(by_country["actor"], by_country["recipient"], strict=True)) == {
+        ("country:YEM", "country:IRN")}
     stated_only = relations(store, Filters(basis=("stated",)), by="all", level="country")
     assert set(stated_only["actor"]) == {"agent:security-forces"}
     with pytest.raises(StoreError, match="unknown basis"):

@@ -60,9 +60,9 @@ def test_a_surge_fires_and_is_posted(tmp_path: Path) -> None:
         _jsonl(inbox / "this-week.jsonl", surge)
         summary = watcher.round()
         kinds = {(a.kind, a.subject) for a in summary.alerts}
-        assert ("conflict_shift", "ISR → SYR") in kinds
-        assert ("coverage_rise", "ISR") in kinds
-        assert ("new_dyad", "EGY – JOR") in kinds
+        assert ("conflict_shift", "country:ISR → country:SYR") in kinds
+        assert ("coverage_rise", "country:ISR") in kinds
+        assert ("new_dyad", "country:EGY – country:JOR") in kinds
         shift = next(a for a in summary.alerts if a.kind == "conflict_shift")
         assert shift.period == "2024-W10"
         assert shift.value == 81.0  # nine assaults, Goldstein -9 each
@@ -160,4 +160,5 @@ def test_new_dyads_count_from_the_first_round_that_stored_articles(tmp_path: Pat
     assert baseline.stored == 1 and baseline.alerts == []  # the baseline, not news
     _jsonl(inbox / "second.jsonl", [(strike(1), THIS_WEEK), (story(0), THIS_WEEK)])
     summary = watcher.round()
-    assert [(a.kind, a.subject) for a in summary.alerts] == [("new_dyad", "EGY – JOR")]
+    assert [(a.kind, a.subject) for a in summary.alerts] == [
+        ("new_dyad", "country:EGY – country:JOR")]

@@ -129,7 +129,7 @@ def test_a_surge_of_dead_fires_once_per_event_and_is_posted(tmp_path: Path) -> N
             shelling(number + 3, 0)])
         summary = watcher.round()
         found = _fatalities(summary.alerts)
-        surge = found["RUS → UKR"]
+        surge = found["country:RUS → country:UKR"]
         # 9 + 12 + 7: the folded event's toll once, not once per entity dyad (36 + 19)
         assert surge.value == 28.0
         assert surge.period == "2024-W10"
@@ -139,8 +139,8 @@ def test_a_surge_of_dead_fires_once_per_event_and_is_posted(tmp_path: Path) -> N
         assert surge.details["largest"]["killed"] == 12
         assert "28 killed this week" in surge.message
         # the joint shelling's 7 dead count for Belarus too (no history: 7 / 2 sd)
-        assert found["BLR → UKR"].value == 7.0
-        assert set(found) == {"RUS → UKR", "BLR → UKR"}
+        assert found["country:BLR → country:UKR"].value == 7.0
+        assert set(found) == {"country:RUS → country:UKR", "country:BLR → country:UKR"}
         posted = [a for a in receiver.posts[0]["alerts"] if a["kind"] == "fatalities_rise"]
         assert {a["subject"] for a in posted} == set(found)
         assert {a["id"] for a in posted} == {a.id for a in found.values()}
@@ -214,7 +214,7 @@ def test_dead_a_spokesman_claims_are_not_current_facts(tmp_path: Path) -> None:
             conn, resolve_alerts({"evidence": ["asserted", "statement"]})))
     finally:
         conn.close()
-    assert found["RUS → UKR"].value == 42.0
+    assert found["country:RUS → country:UKR"].value == 42.0
 
 
 def test_one_death_after_none_never_fires(tmp_path: Path) -> None:
@@ -233,7 +233,8 @@ def test_one_death_after_none_never_fires(tmp_path: Path) -> None:
     assert _fatalities(watcher.round().alerts) == {}  # 4 killed this week
     _this_week(inbox, "one-more.jsonl", [shelling(10, 1)])
     fired = _fatalities(watcher.round().alerts)  # 5 killed this week
-    assert list(fired) == ["RUS → UKR"] and fired["RUS → UKR"].value == 5.0
+    assert list(fired) == ["country:RUS → country:UKR"]
+    assert fired["country:RUS → country:UKR"].value == 5.0
 
 
 def test_thresholds_come_from_the_settings_file(tmp_path: Path) -> None:
@@ -272,8 +273,8 @@ def test_rasid_watch_prints_it_and_the_dashboard_shows_it(tmp_path: Path) -> Non
     assert second.returncode == 0, second.stderr
     lines = [line for line in second.stdout.splitlines() if "fatalities_rise" in line]
     assert lines == [lines[0]] and lines[0].startswith(
-        "ALERT fatalities_rise RUS → UKR (2024-W10): 28 killed this week (2 event(s) in "
-        "2 article(s)) against a mean of 2.6")
+        "ALERT fatalities_rise country:RUS → country:UKR (2024-W10): 28 killed this week "
+        "(2 event(s) in 2 article(s)) against a mean of 2.6")
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"\n{lines[0]}\n" in readme  # the example the README gives is this one
 
@@ -287,12 +288,12 @@ def test_rasid_watch_prints_it_and_the_dashboard_shows_it(tmp_path: Path) -> Non
                         timeout=60).json()
         assert api["total"] == 1
         item = api["items"][0]
-        assert item["subject"] == "RUS → UKR" and item["value"] == 28.0
+        assert item["subject"] == "country:RUS → country:UKR" and item["value"] == 28.0
         assert item["details"]["largest"]["killed"] == 16
         largest = item["details"]["article"]
         html = httpx.get(f"{url}/alerts", params={"kind": "fatalities_rise"}, timeout=60).text
         assert "fatalities rise" in html and "28 killed this week" in html
-        assert 'href="/dyad?actor=RUS&amp;recipient=UKR&amp;level=country"' in html
+        assert 'href="/dyad?actor=country:RUS&amp;recipient=country:UKR&amp;level=country"' in html
         assert f'href="/article/{largest}">largest toll</a>' in html
         article = httpx.get(f"{url}/api/articles/{largest}", timeout=60).json()
         assert "مقتل 16 جنديا" in article["text"]

@@ -48,8 +48,8 @@ def test_api_lists_the_detected_alerts(alert_server: Server, alert_store: Path) 
     answer = httpx.get(f"{alert_server.url}/api/alerts", timeout=60).json()
     assert answer["total"] == stored > 0
     subjects = {item["subject"] for item in answer["items"]}
-    assert "RUS – UKR" in subjects  # the attack near the border, 2023-04-11
-    item = next(i for i in answer["items"] if i["subject"] == "RUS – UKR")
+    assert "country:RUS – country:UKR" in subjects  # the attack near the border, 2023-04-11
+    item = next(i for i in answer["items"] if i["subject"] == "country:RUS – country:UKR")
     assert item["kind"] == "new_dyad" and item["period"] == "2023-W15"
     assert item["details"]["first_date"] == "2023-04-11"
     feed = answer["monitoring"]["feeds"][0]
@@ -68,7 +68,7 @@ def test_alerts_page_shows_them_with_links(alert_server: Server) -> None:
     html = httpx.get(f"{alert_server.url}/alerts", timeout=60)
     assert html.status_code == 200
     text = html.text
-    assert "first recorded events between RUS and UKR" in text
+    assert "first recorded events between country:RUS and country:UKR" in text
     assert 'href="/actor/country:UKR"' in text
     assert "first article" in text
     assert "cannot connect (refused)" in text  # the feed that fails

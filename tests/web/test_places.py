@@ -69,8 +69,14 @@ def test_topic_and_tone_filters(api: httpx.Client, db: duckdb.DuckDBPyConnection
         assert answer.status_code == 422, params
         assert answer.json()["errors"][0]["parameter"] == word
     relations = api.get("/api/relations", params={"by": "all"}).json()
-    assert all("conflict_share" in item and "lexical_tone" in item
-               for item in relations["items"])
+    assert relations["items"] and all("conflict_share" in item and "lexical_tone" in item
+                                      for item in relations["items"])
+    # a dyad's conflict share is the share of its events in quad classes 3 and 4
+    for item in relations["items"]:
+        counted = sum(item[f"quad_{q}"] for q in "1234")
+        if counted:
+            assert item["conflict_share"] == pytest.approx(
+                (item["quad_3"] + item["quad_4"]) / counted)
 
 
 def test_article_shows_topics_tone_and_places(api: httpx.Client, sample: dict,
@@ -84,7 +90,9 @@ def test_article_shows_topics_tone_and_places(api: httpx.Client, sample: dict,
     placed = db.execute("SELECT a.id FROM articles a JOIN events e ON e.article_id = a.id "
                         "WHERE e.lat IS NOT NULL ORDER BY a.id LIMIT 1").fetchone()[0]
     with_place = api.get(f"/api/articles/{placed}").json()
-    assert with_place["geo"] and with_place["geo"][0]["lat"] is not None
+    stored = {round(lat, 6) for (lat,) in db.execute(
+        "SELECT lat FROM events WHERE article_id = ? AND lat IS NOT NULL", [placed]).fetchall()}
+    assert with_place["geo"] and {round(g["lat"], 6) for g in with_place["geo"]} == stored
     assert 'id="places"' in api.get(f"/article/{placed}").text
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from rasid.store.filters import Filters
 from rasid.web.charts import toll_chart
-from rasid.web.reads.events import EventFilter
 from rasid.web.reads.overview import tolls_per_month
 
 #: (date, text): each states a toll; only the first two are current facts
@@ -62,7 +62,7 @@ def test_the_store_holds_what_the_test_is_about(toll_store: duckdb.DuckDBPyConne
                                       ()])
 def test_only_current_facts_count_each_once(toll_store: duckdb.DuckDBPyConnection,
                                             evidence: tuple[str, ...]) -> None:
-    tolls = tolls_per_month(toll_store.cursor(), EventFilter(evidence=evidence))
+    tolls = tolls_per_month(toll_store.cursor(), Filters(evidence=evidence))
     assert tolls == [
         {"period": "2024-02", "killed": 12, "killed_approx": False, "injured": 20,
          "injured_approx": False, "events": 1},
@@ -72,9 +72,9 @@ def test_only_current_facts_count_each_once(toll_store: duckdb.DuckDBPyConnectio
 
 def test_a_filter_without_facts_has_no_tolls(toll_store: duckdb.DuckDBPyConnection) -> None:
     cur = toll_store.cursor()
-    assert tolls_per_month(cur, EventFilter(evidence=("statement",))) == []
+    assert tolls_per_month(cur, Filters(evidence=("statement",))) == []
     assert [t["period"] for t in tolls_per_month(
-        cur, EventFilter(evidence=("asserted",), date_from=datetime.date(2024, 3, 1)))
+        cur, Filters(evidence=("asserted",), date_from=datetime.date(2024, 3, 1)))
     ] == ["2024-03"]
 
 

@@ -328,14 +328,11 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
         for evidence, count in zip(group["evidence"], group["events"], strict=True):
             attributes[f"n_{evidence}"] = int(count)
         graph.add_edge(str(actor), str(recipient), **attributes)
-    names = queries.participants(conn, replace(filters, actor=None))
+    # nodes are entity ids at every level: a node's own entity rows name it (at country
+    # level a person folded into ``country:IRN`` is no node and names nothing)
+    names = queries.participants(conn, filters.without_participants())
     for row in names.drop_duplicates("entity_id").itertuples(index=False):
         node = row.entity_id
-        if level == "country":
-            # at country level only the country entities themselves name the nodes
-            if not node.startswith("country:"):
-                continue
-            node = _clean(row.country) or node.split(":", 1)[1]
         if node not in graph:
             continue
         attributes = {"label": _clean(row.en) or _clean(row.ar) or node, "ar": _clean(row.ar),

@@ -1,7 +1,8 @@
 """Names for the actor ids of the store, and ``--actor`` values checked against them.
 
-Relations and events carry entity ids (``country:IRN``, ``person:hassan-rouhani``) or,
-folded to countries, bare codes (``IRN``); people read names. The store's ``entities``
+Relations and events carry entity ids (``country:IRN``, ``person:hassan-rouhani``) at
+every level; people read names (a bare code such as ``IRN``, which earlier versions
+wrote at country level, is still named as its country). The store's ``entities``
 rows give the names the articles were analyzed with; an id no stored article names (a
 country reached only through its ministers) falls back to the shipped knowledge base.
 

@@ -13,231 +13,86 @@ names from this module are ever written into the SQL text.
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-
 import duckdb
 import pandas as pd
 
-from rasid.store.errors import StoreError
-from rasid.store.knowledge import evidence_classes
+from rasid.store.dyads import (
+    LEVELS,
+    PERIODS,
+    TOLLS,
+    dyads_sql,
+    relations_sql,
+    toll_columns,
+)
+from rasid.store.filters import BASES, Filters, where
 
-PERIODS = ("day", "month", "year", "all")
-#: the tolls an event may carry (``counts`` in its data), as columns of the event rows
-TOLLS = ("killed", "injured", "arrested", "kidnapped")
-_TOLL_COLUMNS = "".join(
-    f", TRY_CAST(json_extract_string(e.data, '$.counts.{kind}.value') AS INTEGER) AS {kind}"
-    f", TRY_CAST(json_extract_string(e.data, '$.counts.{kind}.approx') AS BOOLEAN) "
-    f"AS {kind}_approx" for kind in TOLLS)
-BASES = ("stated", "place", "article")
-LEVELS = ("entity", "country")
+__all__ = ["BASES", "LEVELS", "PERIODS", "TOLLS", "Filters", "dyads", "events", "failures",
+           "participants", "relations", "stats"]
 
-
-@dataclass(frozen=True)
-class Filters:
-    """Which events a query or an export looks at (every field optional)."""
-
-    date_from: datetime.date | str | None = None
-    date_to: datetime.date | str | None = None
-    actor: str | None = None
-    types: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    include_duplicates: bool = False
-    #: which bases of a participant's country count at country level: ``stated`` only,
-    #: or also countries taken from the event's ``place`` or the ``article`` context
-    basis: tuple[str, ...] = BASES
-    #: only events of articles with any of these topics (``rasid/topics/data/labels.json``)
-    topics: tuple[str, ...] = ()
-    #: leave out events of articles with any of these topics (sports, culture…)
-    not_topics: tuple[str, ...] = ()
-    #: bounds on the article's lexical tone (positive minus negative words, in %)
-    tone_min: float | None = None
-    tone_max: float | None = None
-
-
-def _check_topics(values: tuple[str, ...]) -> None:
-    from rasid.topics.data import labels
-
-    unknown = sorted(set(values) - set(labels()))
-    if unknown:
-        raise StoreError(f"unknown topic {', '.join(unknown)} (known: {', '.join(labels())})")
-
-
-def _events_sql(filters: Filters) -> tuple[str, list[object]]:
-    """The filtered events joined to their article (without the actor filter)."""
-    where = ["a.status = 'ok'"]
-    params: list[object] = []
-    if not filters.include_duplicates:
-        where.append("a.duplicate_of IS NULL")
-    if filters.date_from is not None:
-        where.append("e.date >= CAST(? AS DATE)")
-        params.append(str(filters.date_from))
-    if filters.date_to is not None:
-        where.append("e.date <= CAST(? AS DATE)")
-        params.append(str(filters.date_to))
-    if filters.types:
-        where.append("e.type IN (SELECT unnest(?))")
-        params.append(list(filters.types))
-    if filters.evidence:
-        unknown = sorted(set(filters.evidence) - set(evidence_classes()))
-        if unknown:
-            raise StoreError(f"unknown evidence class {', '.join(unknown)} "
-                             f"(known: {', '.join(evidence_classes())})")
-        where.append("e.evidence IN (SELECT unnest(?))")
-        params.append(list(filters.evidence))
-    for values, negate in ((filters.topics, ""), (filters.not_topics, "NOT ")):
-        if values:
-            _check_topics(values)
-            where.append(f"{negate}EXISTS (SELECT 1 FROM article_topics t WHERE "
-                         "t.article_id = a.id AND t.label IN (SELECT unnest(?)))")
-            params.append(list(values))
-    if filters.tone_min is not None:
-        where.append("a.tone_lexical >= ?")
-        params.append(float(filters.tone_min))
-    if filters.tone_max is not None:
-        where.append("a.tone_lexical <= ?")
-        params.append(float(filters.tone_max))
-    sql = (
-        f"SELECT e.*{_TOLL_COLUMNS}, a.source, a.url, a.title, a.date AS article_date, "
-        "a.doc_id, a.pipeline_version, a.analyzed_at, a.duplicate_of, "
-        "a.topic AS article_topic, a.tone_lexical AS article_tone "
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE " + " AND ".join(where)
-    )
-    return sql, params
-
-
-def _participants_sql(level: str, actor: str | None, basis: tuple[str, ...] = BASES
-                      ) -> tuple[str, list[object]]:
-    """Event participants with the node they count as and whether they match ``actor``.
-
-    ``actor`` matches an entity id (``country:IRN``), the part after its colon
-    (``IRN``), or the entity's ``code`` or ``country`` (so ``IRN`` also matches Iran's
-    ministers and ministries).
-    """
-    if level not in LEVELS:
-        raise StoreError(f"unknown level '{level}' (known: {', '.join(LEVELS)})")
-    unknown = sorted(set(basis) - set(BASES))
-    if unknown:
-        raise StoreError(f"unknown basis {', '.join(unknown)} (known: {', '.join(BASES)})")
-    context = [b for b in basis if b != "stated"]
-    node = ("coalesce(n.country, CASE WHEN list_contains(?, x.basis) THEN x.country END, "
-            "CASE WHEN starts_with(x.entity_id, 'country:') "
-            "THEN substr(x.entity_id, 9) END, x.entity_id)"
-            if level == "country" else "x.entity_id")
-    sql = (
-        f"SELECT x.article_id, x.event_id, x.role, x.position, x.entity_id, {node} AS node, "
-        "x.country AS event_country, x.basis, "
-        "n.kind, n.en, n.ar, n.country, n.code, n.sector, "
-        "(x.entity_id = ? OR ends_with(x.entity_id, ':' || ?) OR n.code = ? "
-        "OR n.country = ?) AS matches "
-        "FROM event_actors x LEFT JOIN entities n "
-        "ON n.article_id = x.article_id AND n.id = x.entity_id"
-    )
-    return sql, ([context] if level == "country" else []) + [actor, actor, actor, actor]
-
-
-def _dyads_sql(filters: Filters, level: str) -> tuple[str, list[object]]:
-    """Dyads of the filtered events: each actor with each recipient, and for reciprocal
-    events (several actors, no recipient: a meeting, an agreement, a clash) each pair
-    of actors once, in a fixed order, so ``روسيا وإيران تنسقان`` counts for RUS–IRN."""
-    events, event_params = _events_sql(filters)
-    parts, part_params = _participants_sql(level, filters.actor, filters.basis)
-    actor_filter = " AND (s.matches OR r.matches)" if filters.actor else ""
-    pair = ("SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
-            "s.node AS actor, r.node AS recipient "
-            "FROM ev JOIN parts s ON s.article_id = ev.article_id AND s.event_id = ev.id "
-            "AND s.role = 'actor' "
-            "JOIN parts r ON r.article_id = ev.article_id AND r.event_id = ev.id ")
-    sql = (
-        f"WITH ev AS ({events}), parts AS ({parts}) "
-        f"{pair}AND r.role = 'recipient' WHERE s.node <> r.node{actor_filter} "
-        f"UNION ALL {pair}AND r.role = 'actor' WHERE s.node < r.node "
-        "AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.article_id = ev.article_id "
-        f"AND q.event_id = ev.id AND q.role = 'recipient'){actor_filter}"
-    )
-    return sql, [*event_params, *part_params]
+#: every event column, its tolls and its article's fields (events, exports, dyads())
+_EVENT_COLUMNS = (
+    f"e.*{toll_columns(approx=True)}, a.source, a.url, a.title, a.date AS article_date, "
+    "a.doc_id, a.pipeline_version, a.analyzed_at, a.duplicate_of, "
+    "a.topic AS article_topic, a.tone_lexical AS article_tone"
+)
 
 
 def dyads(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *,
           level: str = "entity") -> pd.DataFrame:
     """One row per (event, actor, recipient), with the event's fields and article."""
-    filters = filters or Filters()
-    sql, params = _dyads_sql(filters, level)
-    return conn.execute(f"SELECT * FROM ({sql}) ORDER BY date, article_id, id, actor, "
+    sql, params = dyads_sql(filters or Filters(), level, columns=_EVENT_COLUMNS)
+    return conn.execute(f"{sql}SELECT * FROM d ORDER BY date, article_id, id, actor, "
                         "recipient", params).df()
 
 
 def relations(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None, *,
               by: str = "month", level: str = "entity", top: int = 3) -> pd.DataFrame:
-    """Dyads over time: per period, actor, recipient and evidence class, the number of
-    events, the count per quad class (``quad_<value>``), the sum and mean score,
-    cooperation (sum of positive scores) and conflict (sum of negative scores, as a
-    positive number), the tone of the dyad's coverage (``conflict_share``: the share of its
-    events in quad classes 3 and 4; ``lexical_tone``: the mean lexical tone of the
-    articles its events come from, one value per event), the tolls its events carry
-    (``killed``, ``injured``, ``arrested``, ``kidnapped``: sums; a toll counts in each
-    dyad of its event), and the ``top`` events that weigh most (largest absolute score),
-    each with its article, event id, type, score, trigger and sentence."""
-    filters = filters or Filters()
-    if by not in PERIODS:
-        raise StoreError(f"unknown period '{by}' (known: {', '.join(PERIODS)})")
-    sql, params = _dyads_sql(filters, level)
-    quads = [row[0] for row in conn.execute(
-        f"WITH d AS ({sql}) SELECT DISTINCT quad FROM d WHERE quad IS NOT NULL ORDER BY quad",
-        params).fetchall()]
-    quad_columns = "".join(f", count(*) FILTER (WHERE quad = ?) AS q{i}"
-                           for i in range(len(quads)))
-    period = "CAST(NULL AS DATE)" if by == "all" else "CAST(date_trunc(?, date) AS DATE)"
-    period_params: list[object] = [] if by == "all" else [by]
-    query = (
-        f"WITH d AS ({sql}) SELECT {period} AS period, actor, recipient, evidence, "
-        "count(*) AS events, count(DISTINCT article_id) AS articles"
-        f"{quad_columns}, sum(score) AS score_sum, avg(score) AS score_mean, "
-        "sum(greatest(score, 0)) AS cooperation, sum(greatest(-score, 0)) AS conflict, "
-        "avg(CASE WHEN quad IN ('3', '4') THEN 1.0 WHEN quad IS NOT NULL THEN 0.0 END) "
-        "AS conflict_share, avg(article_tone) AS lexical_tone"
-        + "".join(f", coalesce(sum({kind}), 0) AS {kind}" for kind in TOLLS) + ", "
-        "list({'article': article_id, 'event': id, 'type': type, 'score': score, "
-        "'trigger': trigger_text, 'sentence': sentence_text} "
-        "ORDER BY abs(score) DESC NULLS LAST, confidence DESC NULLS LAST, article_id, id)"
-        "[1:?] AS top_events "
-        "FROM d GROUP BY ALL ORDER BY period NULLS FIRST, actor, recipient, evidence"
-    )
-    frame = conn.execute(query, [*params, *period_params, *quads, max(top, 0)]).df()
-    return frame.rename(columns={f"q{i}": f"quad_{q}" for i, q in enumerate(quads)})
+    """Dyads over time (``rasid.store.dyads.relations_sql``): per period, actor,
+    recipient and evidence class, the number of events and articles, the count per quad
+    class (``quad_1`` … ``quad_4``), the sum and mean score, cooperation (sum of positive
+    scores) and conflict (sum of negative scores, as a positive number), the tone of the
+    dyad's coverage (``conflict_share``: the share of its events in quad classes 3 and
+    4; ``lexical_tone``: the mean lexical tone of the articles its events come from, one
+    value per event), the tolls its events carry (``killed``, ``injured``, ``arrested``,
+    ``kidnapped``: sums; a toll counts in each dyad of its event), and the ``top`` events
+    that weigh most, each with its article, event id, type, score, trigger and sentence.
+    Actors are entity ids at every level (``country:IRN``)."""
+    sql, params = relations_sql(filters or Filters(), by=by, level=level, top=top)
+    return conn.execute(sql, params).df()
 
 
 def events(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
-    """One row per event (actor filter: any participant matches), with its actors and
-    recipients as lists of entity ids and its article's metadata."""
-    filters = filters or Filters()
-    sql, params = _events_sql(filters)
-    parts, part_params = _participants_sql("entity", filters.actor)
-    actor_filter = ("WHERE EXISTS (SELECT 1 FROM parts p WHERE p.article_id = ev.article_id "
-                    "AND p.event_id = ev.id AND p.matches)" if filters.actor else "")
+    """One row per event, with its actors and recipients as lists of entity ids and its
+    article's metadata."""
+    clause, params = where(filters or Filters())
     query = (
-        f"WITH ev AS ({sql}), parts AS ({parts}) SELECT ev.*, "
-        "(SELECT list(p.entity_id ORDER BY p.position) FROM parts p "
-        "WHERE p.article_id = ev.article_id AND p.event_id = ev.id AND p.role = 'actor') "
+        f"SELECT {_EVENT_COLUMNS}, "
+        "(SELECT list(x.entity_id ORDER BY x.position) FROM event_actors x "
+        "WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'actor') "
         "AS actors, "
-        "(SELECT list(p.entity_id ORDER BY p.position) FROM parts p "
-        "WHERE p.article_id = ev.article_id AND p.event_id = ev.id AND p.role = 'recipient') "
+        "(SELECT list(x.entity_id ORDER BY x.position) FROM event_actors x "
+        "WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'recipient') "
         "AS recipients "
-        f"FROM ev {actor_filter} ORDER BY ev.date, ev.article_id, ev.id"
+        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause} "
+        "ORDER BY e.date, e.article_id, e.id"
     )
-    return conn.execute(query, [*params, *part_params]).df()
+    return conn.execute(query, params).df()
 
 
 def participants(conn: duckdb.DuckDBPyConnection, filters: Filters | None = None
                  ) -> pd.DataFrame:
     """The actors and recipients of the filtered events with their entity fields."""
-    filters = filters or Filters()
-    sql, params = _events_sql(filters)
-    parts, part_params = _participants_sql("entity", None)
-    query = (f"WITH ev AS ({sql}), parts AS ({parts}) SELECT p.* FROM parts p "
-             "JOIN ev ON ev.article_id = p.article_id AND ev.id = p.event_id "
-             "ORDER BY p.article_id, p.event_id, p.role, p.position")
-    return conn.execute(query, [*params, *part_params]).df()
+    clause, params = where(filters or Filters())
+    query = (
+        "SELECT x.article_id, x.event_id, x.role, x.position, x.entity_id, "
+        "x.country AS event_country, x.basis, n.kind, n.en, n.ar, n.country, n.code, "
+        "n.sector FROM event_actors x LEFT JOIN entities n "
+        "ON n.article_id = x.article_id AND n.id = x.entity_id "
+        "WHERE EXISTS (SELECT 1 FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE e.article_id = x.article_id AND e.id = x.event_id AND {clause}) "
+        "ORDER BY x.article_id, x.event_id, x.role, x.position"
+    )
+    return conn.execute(query, params).df()
 
 
 def failures(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -272,8 +127,8 @@ def stats(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                      else value))
     for table in ("mentions", "entities", "quotes", "events", "event_actors"):
         rows.append(("layers", table, one(f"SELECT count(*) FROM {table}")))
-    dyad_sql, dyad_params = _dyads_sql(Filters(include_duplicates=True), "entity")
-    rows.append(("layers", "dyads", one(f"SELECT count(*) FROM ({dyad_sql})", dyad_params)))
+    dyad_sql, dyad_params = dyads_sql(Filters(include_duplicates=True), "entity")
+    rows.append(("layers", "dyads", one(f"{dyad_sql}SELECT count(*) FROM d", dyad_params)))
     for evidence, count in conn.execute(
             "SELECT evidence, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC, 1").fetchall():
         rows.append(("events by evidence", evidence, count))

@@ -14,236 +14,197 @@ article are written together, so DuckDB's zone maps find them). Each layer row a
 keeps its item exactly as the Analysis gave it, as JSON in ``data``: readers (the web
 dashboard) rebuild layers from it, and fields a later stage adds are never lost even
 before the schema grows a column for them.
+
+The tables are declared once (:data:`TABLES`): the migrations that create and extend
+them and the writer's Arrow columns are both derived from that declaration, so a column
+cannot be added to one and forgotten in the other.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from rasid.store.errors import StoreError
 
-_V1 = (
-    """CREATE TABLE meta (
-        key VARCHAR PRIMARY KEY,
-        value VARCHAR NOT NULL
-    )""",
-    """CREATE TABLE pipelines (
-        pipeline_version VARCHAR PRIMARY KEY,
-        rasid_version VARCHAR NOT NULL,
-        settings JSON NOT NULL,
-        first_used TIMESTAMP NOT NULL
-    )""",
-    """CREATE TABLE articles (
-        id VARCHAR PRIMARY KEY,
-        doc_id VARCHAR,
-        origin VARCHAR,
-        source VARCHAR,
-        url VARCHAR,
-        title VARCHAR,
-        date DATE,
-        raw_text VARCHAR,
-        text VARCHAR,
-        status VARCHAR NOT NULL CHECK (status IN ('ok', 'failed')),
-        error_code VARCHAR,
-        error VARCHAR,
-        pipeline_version VARCHAR NOT NULL,
-        analyzed_at TIMESTAMP NOT NULL,
-        duplicate_of VARCHAR,
-        raw_length INTEGER,
-        n_sentences INTEGER,
-        n_tokens INTEGER,
-        n_repairs INTEGER
-    )""",
-    """CREATE TABLE mentions (
-        article_id VARCHAR NOT NULL,
-        id VARCHAR NOT NULL,
-        span_start INTEGER,
-        span_end INTEGER,
-        text VARCHAR,
-        label VARCHAR,
-        entity VARCHAR,
-        source VARCHAR,
-        confidence DOUBLE,
-        data JSON
-    )""",
-    """CREATE TABLE entities (
-        article_id VARCHAR NOT NULL,
-        id VARCHAR NOT NULL,
-        kind VARCHAR,
-        en VARCHAR,
-        ar VARCHAR,
-        country VARCHAR,
-        sector VARCHAR,
-        code VARCHAR,
-        role JSON,
-        mentions VARCHAR[],
-        data JSON
-    )""",
-    """CREATE TABLE quotes (
-        article_id VARCHAR NOT NULL,
-        id VARCHAR NOT NULL,
-        speaker_text VARCHAR,
-        speaker_start INTEGER,
-        speaker_end INTEGER,
-        speaker_mention VARCHAR,
-        speaker_entity VARCHAR,
-        title VARCHAR,
-        cue_text VARCHAR,
-        cue_start INTEGER,
-        cue_end INTEGER,
-        content_start INTEGER,
-        content_end INTEGER,
-        content_text VARCHAR,
-        kind VARCHAR,
-        medium VARCHAR,
-        found_by VARCHAR,
-        data JSON
-    )""",
-    """CREATE TABLE events (
-        article_id VARCHAR NOT NULL,
-        id VARCHAR NOT NULL,
-        type VARCHAR,
-        mode VARCHAR,
-        modality VARCHAR,
-        evidence VARCHAR NOT NULL,
-        reported_by VARCHAR,
-        date DATE,
-        place VARCHAR,
-        cameo VARCHAR,
-        score DOUBLE,
-        quad VARCHAR,
-        trigger_text VARCHAR,
-        trigger_start INTEGER,
-        trigger_end INTEGER,
-        sentence_start INTEGER,
-        sentence_end INTEGER,
-        sentence_text VARCHAR,
-        rule_id VARCHAR,
-        rule_description VARCHAR,
-        confidence DOUBLE,
-        data JSON
-    )""",
-    """CREATE TABLE event_actors (
-        article_id VARCHAR NOT NULL,
-        event_id VARCHAR NOT NULL,
-        role VARCHAR NOT NULL CHECK (role IN ('actor', 'recipient')),
-        entity_id VARCHAR NOT NULL,
-        position INTEGER NOT NULL
-    )""",
-    """CREATE TABLE minhashes (
-        article_id VARCHAR PRIMARY KEY,
-        params VARCHAR NOT NULL,
-        signature BLOB NOT NULL
-    )""",
-    "CREATE INDEX articles_date ON articles (date)",
-    "CREATE INDEX articles_origin ON articles (origin)",
-)
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-#: Migrations keyed by the version they bring the store to, applied in order.
+@dataclass(frozen=True)
+class Column:
+    """One column: its DuckDB type (with constraints) and the version that added it."""
+
+    name: str
+    type: str
+    since: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the store. ``written`` tables are filled by the writer, which
+    derives its Arrow columns from here (:func:`arrow_columns`)."""
+
+    name: str
+    columns: tuple[Column, ...]
+    since: int = 1
+    written: bool = False
+    #: table constraints after the columns (a composite primary key)
+    constraints: str = ""
+
+
+def _columns(spec: str, since: int = 1) -> tuple[Column, ...]:
+    """Columns from ``name TYPE, name TYPE…`` (a compact way to write many)."""
+    columns = []
+    for part in spec.split(","):
+        name, kind = part.strip().split(" ", 1)
+        columns.append(Column(name, kind.strip(), since))
+    return tuple(columns)
+
+
+#: Every table, in creation order. A column added by a later version says so
+#: (``since``); the migrations below are derived from these declarations.
 #: Version 2: each participant keeps the country code its event gave it and the basis
 #: of that code (``stated``, ``place``, ``article``): generic agents take the country
 #: of their context, and relations at country level count them there.
-_V2 = (
-    "ALTER TABLE event_actors ADD COLUMN country VARCHAR",
-    "ALTER TABLE event_actors ADD COLUMN basis VARCHAR",
-)
-
 #: Version 3: live monitoring (``rasid watch``). What the watcher has read (files by
 #: path with their size, time and content digest; feeds with their ETag and
 #: Last-Modified and back-off; feed items with their page's validators and status) is
 #: kept in the store, written in the same transaction as the articles it produced, so
 #: a watcher resumes where it stopped. Alerts are keyed by kind, subject and period,
 #: so detecting the same shift again never stores it twice.
-_V3 = (
-    """CREATE TABLE watch_files (
-        path VARCHAR PRIMARY KEY,
-        size BIGINT NOT NULL,
-        mtime_ns BIGINT NOT NULL,
-        digest VARCHAR NOT NULL,
-        documents INTEGER NOT NULL,
-        failed INTEGER NOT NULL,
-        read_at TIMESTAMP NOT NULL
-    )""",
-    """CREATE TABLE watch_feeds (
-        url VARCHAR PRIMARY KEY,
-        title VARCHAR,
-        etag VARCHAR,
-        last_modified VARCHAR,
-        failures INTEGER NOT NULL,
-        next_try TIMESTAMP,
-        last_status VARCHAR,
-        last_error VARCHAR,
-        checked_at TIMESTAMP
-    )""",
-    """CREATE TABLE watch_items (
-        feed VARCHAR NOT NULL,
-        key VARCHAR NOT NULL,
-        url VARCHAR,
-        stamp VARCHAR,
-        etag VARCHAR,
-        last_modified VARCHAR,
-        status VARCHAR NOT NULL CHECK (status IN ('ok', 'retry', 'failed')),
-        article_id VARCHAR,
-        error VARCHAR,
-        attempts INTEGER NOT NULL,
-        next_try TIMESTAMP,
-        fetched_at TIMESTAMP NOT NULL,
-        PRIMARY KEY (feed, key)
-    )""",
-    """CREATE TABLE alerts (
-        id VARCHAR PRIMARY KEY,
-        kind VARCHAR NOT NULL,
-        subject VARCHAR NOT NULL,
-        period VARCHAR NOT NULL,
-        actor VARCHAR,
-        recipient VARCHAR,
-        value DOUBLE,
-        mean DOUBLE,
-        std DOUBLE,
-        z DOUBLE,
-        message VARCHAR NOT NULL,
-        details JSON,
-        created_at TIMESTAMP NOT NULL,
-        notified_at TIMESTAMP
-    )""",
-    "CREATE INDEX alerts_created ON alerts (created_at)",
-)
-
-
 #: Version 4: topics, tone and places. Each article keeps its main topic, its topics
 #: with scores (also one row each in ``article_topics``, for filters) and its tone
 #: (event-based Goldstein mean and conflict share, lexical tone); each event with a
-#: place keeps the place's coordinates, admin-1 region and country. Self-contained:
-#: it only adds columns and a table, so it applies after any other migration.
-_V4 = (
-    "ALTER TABLE articles ADD COLUMN topic VARCHAR",
-    "ALTER TABLE articles ADD COLUMN topics JSON",
-    "ALTER TABLE articles ADD COLUMN tone JSON",
-    "ALTER TABLE articles ADD COLUMN tone_goldstein DOUBLE",
-    "ALTER TABLE articles ADD COLUMN tone_conflict DOUBLE",
-    "ALTER TABLE articles ADD COLUMN tone_lexical DOUBLE",
-    """CREATE TABLE article_topics (
-        article_id VARCHAR NOT NULL,
-        label VARCHAR NOT NULL,
-        score DOUBLE,
-        position INTEGER
-    )""",
-    "ALTER TABLE events ADD COLUMN place_name VARCHAR",
-    "ALTER TABLE events ADD COLUMN lat DOUBLE",
-    "ALTER TABLE events ADD COLUMN lon DOUBLE",
-    "ALTER TABLE events ADD COLUMN admin1 VARCHAR",
-    "ALTER TABLE events ADD COLUMN admin1_name VARCHAR",
-    "ALTER TABLE events ADD COLUMN place_country VARCHAR",
-    "ALTER TABLE events ADD COLUMN place_resolution INTEGER",
+#: place keeps the place's coordinates, admin-1 region and country.
+TABLES: tuple[Table, ...] = (
+    Table("meta", _columns("key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL")),
+    Table("pipelines", _columns(
+        "pipeline_version VARCHAR PRIMARY KEY, rasid_version VARCHAR NOT NULL, "
+        "settings JSON NOT NULL, first_used TIMESTAMP NOT NULL")),
+    Table("articles", _columns(
+        "id VARCHAR PRIMARY KEY, doc_id VARCHAR, origin VARCHAR, source VARCHAR, "
+        "url VARCHAR, title VARCHAR, date DATE, raw_text VARCHAR, text VARCHAR, "
+        "status VARCHAR NOT NULL CHECK (status IN ('ok' | 'failed')), error_code VARCHAR, "
+        "error VARCHAR, pipeline_version VARCHAR NOT NULL, analyzed_at TIMESTAMP NOT NULL, "
+        "duplicate_of VARCHAR, raw_length INTEGER, n_sentences INTEGER, n_tokens INTEGER, "
+        "n_repairs INTEGER") + _columns(
+        "topic VARCHAR, topics JSON, tone JSON, tone_goldstein DOUBLE, "
+        "tone_conflict DOUBLE, tone_lexical DOUBLE", since=4), written=True),
+    Table("mentions", _columns(
+        "article_id VARCHAR NOT NULL, id VARCHAR NOT NULL, span_start INTEGER, "
+        "span_end INTEGER, text VARCHAR, label VARCHAR, entity VARCHAR, source VARCHAR, "
+        "confidence DOUBLE, data JSON"), written=True),
+    Table("entities", _columns(
+        "article_id VARCHAR NOT NULL, id VARCHAR NOT NULL, kind VARCHAR, en VARCHAR, "
+        "ar VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR, role JSON, "
+        "mentions VARCHAR[], data JSON"), written=True),
+    Table("quotes", _columns(
+        "article_id VARCHAR NOT NULL, id VARCHAR NOT NULL, speaker_text VARCHAR, "
+        "speaker_start INTEGER, speaker_end INTEGER, speaker_mention VARCHAR, "
+        "speaker_entity VARCHAR, title VARCHAR, cue_text VARCHAR, cue_start INTEGER, "
+        "cue_end INTEGER, content_start INTEGER, content_end INTEGER, "
+        "content_text VARCHAR, kind VARCHAR, medium VARCHAR, found_by VARCHAR, data JSON"),
+        written=True),
+    Table("events", _columns(
+        "article_id VARCHAR NOT NULL, id VARCHAR NOT NULL, type VARCHAR, mode VARCHAR, "
+        "modality VARCHAR, evidence VARCHAR NOT NULL, reported_by VARCHAR, date DATE, "
+        "place VARCHAR, cameo VARCHAR, score DOUBLE, quad VARCHAR, trigger_text VARCHAR, "
+        "trigger_start INTEGER, trigger_end INTEGER, sentence_start INTEGER, "
+        "sentence_end INTEGER, sentence_text VARCHAR, rule_id VARCHAR, "
+        "rule_description VARCHAR, confidence DOUBLE, data JSON") + _columns(
+        "place_name VARCHAR, lat DOUBLE, lon DOUBLE, admin1 VARCHAR, admin1_name VARCHAR, "
+        "place_country VARCHAR, place_resolution INTEGER", since=4), written=True),
+    Table("event_actors", _columns(
+        "article_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, "
+        "role VARCHAR NOT NULL CHECK (role IN ('actor' | 'recipient')), "
+        "entity_id VARCHAR NOT NULL, position INTEGER NOT NULL") + _columns(
+        "country VARCHAR, basis VARCHAR", since=2), written=True),
+    Table("minhashes", _columns(
+        "article_id VARCHAR PRIMARY KEY, params VARCHAR NOT NULL, signature BLOB NOT NULL"),
+        written=True),
+    Table("watch_files", _columns(
+        "path VARCHAR PRIMARY KEY, size BIGINT NOT NULL, mtime_ns BIGINT NOT NULL, "
+        "digest VARCHAR NOT NULL, documents INTEGER NOT NULL, failed INTEGER NOT NULL, "
+        "read_at TIMESTAMP NOT NULL", since=3), since=3),
+    Table("watch_feeds", _columns(
+        "url VARCHAR PRIMARY KEY, title VARCHAR, etag VARCHAR, last_modified VARCHAR, "
+        "failures INTEGER NOT NULL, next_try TIMESTAMP, last_status VARCHAR, "
+        "last_error VARCHAR, checked_at TIMESTAMP", since=3), since=3),
+    Table("watch_items", _columns(
+        "feed VARCHAR NOT NULL, key VARCHAR NOT NULL, url VARCHAR, stamp VARCHAR, "
+        "etag VARCHAR, last_modified VARCHAR, "
+        "status VARCHAR NOT NULL CHECK (status IN ('ok' | 'retry' | 'failed')), "
+        "article_id VARCHAR, error VARCHAR, attempts INTEGER NOT NULL, next_try TIMESTAMP, "
+        "fetched_at TIMESTAMP NOT NULL", since=3), since=3,
+        constraints="PRIMARY KEY (feed, key)"),
+    Table("alerts", _columns(
+        "id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, subject VARCHAR NOT NULL, "
+        "period VARCHAR NOT NULL, actor VARCHAR, recipient VARCHAR, value DOUBLE, "
+        "mean DOUBLE, std DOUBLE, z DOUBLE, message VARCHAR NOT NULL, details JSON, "
+        "created_at TIMESTAMP NOT NULL, notified_at TIMESTAMP", since=3), since=3),
+    Table("article_topics", _columns(
+        "article_id VARCHAR NOT NULL, label VARCHAR NOT NULL, score DOUBLE, "
+        "position INTEGER", since=4), since=4, written=True),
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
-SCHEMA_VERSION = max(MIGRATIONS)
+#: (version, statement) of each index
+INDEXES = (
+    (1, "CREATE INDEX articles_date ON articles (date)"),
+    (1, "CREATE INDEX articles_origin ON articles (origin)"),
+    (3, "CREATE INDEX alerts_created ON alerts (created_at)"),
+)
+
+
+def _sql_type(column: Column) -> str:
+    # a list of allowed values is written with | above, since _columns splits on commas
+    return column.type.replace("' | '", "', '")
+
+
+def _migration(version: int) -> tuple[str, ...]:
+    """The statements that bring a store of ``version - 1`` to ``version``."""
+    statements = []
+    for table in TABLES:
+        added = [c for c in table.columns if c.since == version]
+        if table.since == version:
+            body = ",\n    ".join(f"{c.name} {_sql_type(c)}" for c in added)
+            extra = f",\n    {table.constraints}" if table.constraints else ""
+            statements.append(f"CREATE TABLE {table.name} (\n    {body}{extra}\n)")
+        elif table.since < version:
+            statements.extend(f"ALTER TABLE {table.name} ADD COLUMN {c.name} {_sql_type(c)}"
+                              for c in added)
+    statements.extend(sql for since, sql in INDEXES if since == version)
+    return tuple(statements)
+
+
+SCHEMA_VERSION = max(c.since for t in TABLES for c in t.columns)
+#: Migrations keyed by the version they bring the store to, applied in order.
+MIGRATIONS: dict[int, tuple[str, ...]] = {v: _migration(v) for v in range(1, SCHEMA_VERSION + 1)}
 
 #: The tables holding one article's layers (deleted and rewritten together).
 LAYER_TABLES = ("mentions", "entities", "quotes", "events", "event_actors", "article_topics")
+
+#: the Arrow type of each DuckDB type the tables use (JSON travels as text)
+_ARROW_TYPES = {"VARCHAR": "string", "JSON": "string", "INTEGER": "int32", "BIGINT": "int64",
+                "DOUBLE": "float64", "DATE": "date32", "BLOB": "binary"}
+
+
+def arrow_columns() -> dict[str, list[tuple[str, pa.DataType]]]:
+    """``table -> [(column, Arrow type)]`` of every table the writer fills."""
+    import pyarrow as pa
+
+    def arrow(sql: str) -> pa.DataType:
+        kind = sql.split(" ", 1)[0]
+        if kind == "TIMESTAMP":
+            return pa.timestamp("us")
+        if kind.endswith("[]"):
+            return pa.list_(arrow(kind[:-2]))
+        return getattr(pa, _ARROW_TYPES[kind])()
+
+    return {table.name: [(c.name, arrow(c.type)) for c in table.columns]
+            for table in TABLES if table.written}
 
 
 def current_version(conn: duckdb.DuckDBPyConnection) -> int:

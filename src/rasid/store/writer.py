@@ -28,58 +28,10 @@ import pyarrow as pa
 from rasid._version import __version__
 from rasid.pipeline import content_id
 from rasid.store.knowledge import evidence_class
-from rasid.store.schema import LAYER_TABLES, set_meta
+from rasid.store.schema import LAYER_TABLES, arrow_columns, set_meta
 
-_STR = pa.string()
-_INT = pa.int32()
-_FLOAT = pa.float64()
-
-COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
-    "articles": [
-        ("id", _STR), ("doc_id", _STR), ("origin", _STR), ("source", _STR), ("url", _STR),
-        ("title", _STR), ("date", pa.date32()), ("raw_text", _STR), ("text", _STR),
-        ("status", _STR), ("error_code", _STR), ("error", _STR), ("pipeline_version", _STR),
-        ("analyzed_at", pa.timestamp("us")), ("duplicate_of", _STR), ("raw_length", _INT),
-        ("n_sentences", _INT), ("n_tokens", _INT), ("n_repairs", _INT),
-        ("topic", _STR), ("topics", _STR), ("tone", _STR), ("tone_goldstein", _FLOAT),
-        ("tone_conflict", _FLOAT), ("tone_lexical", _FLOAT),
-    ],
-    "mentions": [
-        ("article_id", _STR), ("id", _STR), ("span_start", _INT), ("span_end", _INT),
-        ("text", _STR), ("label", _STR), ("entity", _STR), ("source", _STR),
-        ("confidence", _FLOAT), ("data", _STR),
-    ],
-    "entities": [
-        ("article_id", _STR), ("id", _STR), ("kind", _STR), ("en", _STR), ("ar", _STR),
-        ("country", _STR), ("sector", _STR), ("code", _STR), ("role", _STR),
-        ("mentions", pa.list_(_STR)), ("data", _STR),
-    ],
-    "quotes": [
-        ("article_id", _STR), ("id", _STR), ("speaker_text", _STR), ("speaker_start", _INT),
-        ("speaker_end", _INT), ("speaker_mention", _STR), ("speaker_entity", _STR),
-        ("title", _STR), ("cue_text", _STR), ("cue_start", _INT), ("cue_end", _INT),
-        ("content_start", _INT), ("content_end", _INT), ("content_text", _STR),
-        ("kind", _STR), ("medium", _STR), ("found_by", _STR), ("data", _STR),
-    ],
-    "events": [
-        ("article_id", _STR), ("id", _STR), ("type", _STR), ("mode", _STR),
-        ("modality", _STR), ("evidence", _STR), ("reported_by", _STR),
-        ("date", pa.date32()), ("place", _STR), ("cameo", _STR), ("score", _FLOAT),
-        ("quad", _STR), ("trigger_text", _STR), ("trigger_start", _INT),
-        ("trigger_end", _INT), ("sentence_start", _INT), ("sentence_end", _INT),
-        ("sentence_text", _STR), ("rule_id", _STR), ("rule_description", _STR),
-        ("confidence", _FLOAT), ("data", _STR), ("place_name", _STR), ("lat", _FLOAT),
-        ("lon", _FLOAT), ("admin1", _STR), ("admin1_name", _STR), ("place_country", _STR),
-        ("place_resolution", _INT),
-    ],
-    "event_actors": [
-        ("article_id", _STR), ("event_id", _STR), ("role", _STR), ("entity_id", _STR),
-        ("position", _INT), ("country", _STR), ("basis", _STR),
-    ],
-    "article_topics": [("article_id", _STR), ("label", _STR), ("score", _FLOAT),
-                       ("position", _INT)],
-    "minhashes": [("article_id", _STR), ("params", _STR), ("signature", pa.binary())],
-}
+#: ``table -> [(column, Arrow type)]``, derived from the schema's one declaration
+COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = arrow_columns()
 
 #: Keys of the Analysis JSON the store keeps (tokens and offsets stay out: they are
 #: rebuilt from the raw text by ``reprocess`` whenever they are needed).
@@ -401,7 +353,7 @@ class Writer:
             rows.add_article(record, self.pipeline_version, now)
         ok_origins = pa.table({"origin": pa.array(
             [r["origin"] for r in by_id.values() if r["status"] == "ok" and r.get("origin")],
-            type=_STR)})
+            type=pa.string())})
         conn = self.conn
         registered: list[str] = []
         conn.begin()

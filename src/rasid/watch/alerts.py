@@ -45,7 +45,8 @@ from typing import Any
 
 import duckdb
 
-from rasid.store.queries import Filters, _dyads_sql
+from rasid.store.dyads import COUNTRY, DYAD_COLUMNS, dyads_sql
+from rasid.store.filters import Filters
 from rasid.watch.state import monitoring_since, now
 
 
@@ -126,11 +127,21 @@ def _surges(series: dict[tuple, dict[datetime.date, float]], this: datetime.date
             yield key, value, history, mean, std, z
 
 
+#: what the alerts read of each dyad besides the shared columns
+_COLUMNS = (DYAD_COLUMNS + ", a.date AS article_date, a.analyzed_at, TRY_CAST("
+            "json_extract_string(e.data, '$.counts.killed.approx') AS BOOLEAN) AS killed_approx")
+
+
+def _dyads(s: dict[str, Any]) -> tuple[str, list[Any]]:
+    """``WITH ..., d AS (...) `` (``rasid.store.dyads``) for the alert settings."""
+    return dyads_sql(Filters(evidence=tuple(s["evidence"])), s["level"], columns=_COLUMNS)
+
+
 def _conflict(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime.date,
               weeks: list[datetime.date]) -> list[Alert]:
-    sql, params = _dyads_sql(Filters(evidence=tuple(s["evidence"])), s["level"])
+    sql, params = _dyads(s)
     rows = conn.execute(
-        f"WITH d AS ({sql}) SELECT actor, recipient, "
+        f"{sql}SELECT actor, recipient, "
         "CAST(date_trunc('week', coalesce(date, article_date)) AS DATE) AS week, "
         "sum(greatest(-score, 0)) AS conflict FROM d "
         "WHERE coalesce(date, article_date) BETWEEN ? AND ? GROUP BY ALL",
@@ -150,11 +161,11 @@ def _conflict(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime
 
 def _fatalities(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime.date,
                 weeks: list[datetime.date]) -> list[Alert]:
-    sql, params = _dyads_sql(Filters(evidence=tuple(s["evidence"])), s["level"])
-    # one row per event and dyad (``_dyads_sql`` keeps one already; said here again
+    sql, params = _dyads(s)
+    # one row per event and dyad (``dyads_sql`` keeps one already; said here again
     # because a toll counted twice would be a false alarm), then weekly sums per dyad
     rows = conn.execute(
-        f"WITH d AS ({sql}), t AS (SELECT DISTINCT article_id, id, actor, recipient, "
+        f"{sql}, t AS (SELECT DISTINCT article_id, id, actor, recipient, "
         "coalesce(date, article_date) AS day, killed, coalesce(killed_approx, false) AS approx "
         "FROM d WHERE killed > 0) "
         "SELECT actor, recipient, CAST(date_trunc('week', day) AS DATE) AS week, "
@@ -187,8 +198,9 @@ def _fatalities(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: dateti
 
 def _coverage(conn: duckdb.DuckDBPyConnection, s: dict[str, Any], this: datetime.date,
               weeks: list[datetime.date]) -> list[Alert]:
-    node = ("coalesce(n.country, CASE WHEN starts_with(n.id, 'country:') "
-            "THEN substr(n.id, 9) END, n.id)" if s["level"] == "country" else "n.id")
+    # the nodes of the dyads: an entity with a country counts as the country's entity
+    node = (f"coalesce('{COUNTRY}' || nullif(n.country, ''), n.id)"
+            if s["level"] == "country" else "n.id")
     rows = conn.execute(
         f"SELECT {node} AS actor, CAST(date_trunc('week', a.date) AS DATE) AS week, "
         "count(DISTINCT a.id) FROM entities n JOIN articles a ON a.id = n.article_id "
@@ -212,9 +224,9 @@ def _new_dyads(conn: duckdb.DuckDBPyConnection, s: dict[str, Any]) -> list[Alert
     since = monitoring_since(conn)
     if since is None:
         return []
-    sql, params = _dyads_sql(Filters(evidence=tuple(s["evidence"])), s["level"])
+    sql, params = _dyads(s)
     rows = conn.execute(
-        f"WITH d AS ({sql}), p AS (SELECT least(actor, recipient) AS one, "
+        f"{sql}, p AS (SELECT least(actor, recipient) AS one, "
         "greatest(actor, recipient) AS two, analyzed_at, coalesce(date, article_date) AS day, "
         "article_id, id FROM d WHERE actor IS NOT NULL AND recipient IS NOT NULL) "
         "SELECT one, two, min(analyzed_at) AS first_stored, min(day) AS first_day, "

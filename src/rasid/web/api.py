@@ -16,6 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from rasid.geo.locate import world_outline
+from rasid.store.filters import Filters
 from rasid.web import params as P
 from rasid.web.analyzer import BadBody, BodyTooLarge, parse_submission, read_body
 from rasid.web.reads import actors, alerts, articles, dyads, events, places
@@ -142,7 +143,7 @@ def get_actor(
         actor = actors.get_actor(cur, entity_id, date_from=start, date_to=end)
         if actor is None:
             raise ItemNotFound("actor", entity_id)
-        f = events.EventFilter(date_from=start, date_to=end, involving=entity_id)
+        f = Filters(date_from=start, date_to=end, involving=entity_id)
         actor["event_list"] = events.list_events(cur, f, limit=limit, offset=offset)
     return actor
 
@@ -164,22 +165,25 @@ def list_events(
 
 @router.get("/relations", tags=["events"], responses=Invalid,
             summary="Dyads over time: per period, actor, recipient and evidence class",
-            description="Counts per quad class, summed and mean score, cooperation (sum of "
-            "positive scores) and conflict (sum of negative scores, as a positive number). "
-            "`actor` and `recipient` match the dyad's sides (an id, or a code such as IRN at "
-            "country level); the event filters `actor`/`recipient`/`involving` of /events do "
-            "not apply here.")
+            description="The rows of `rasid relations --format json`, a page at a time: "
+            "counts per quad class, summed and mean score, cooperation (sum of positive "
+            "scores) and conflict (sum of negative scores, as a positive number), tone, "
+            "tolls and the `top` events that weigh most. Actors are entity ids at every "
+            "level (`country:IRN`). `actor` and `recipient` match the dyad's sides, "
+            "`involving` either side: a full id matches that entity (at country level, "
+            "also everything counted as it), a code such as IRN every entity of Iran.")
 def relations(
     s: Annotated[Services, Depends(services)],
     filters: Annotated[P.EventParams, Depends(P.event_params)],
     level: P.Level = None, by: P.Period = None,
+    top: Annotated[int, Query(ge=0, le=20, description="events listed per row")] = 3,
     limit: P.Limit = 100, offset: P.Offset = 0,
 ) -> dict[str, Any]:
     f = filters.build()
     period = P.choose_one("by", by, dyads.PERIODS, "month")
     with s.store.cursor() as cur:
-        return dyads.relations(cur, f, P.level(level), by=period, actor=f.actor,
-                               recipient=f.recipient, limit=limit, offset=offset)
+        return dyads.relations(cur, f, P.level(level), by=period, top=top, limit=limit,
+                               offset=offset)
 
 
 @router.get("/network", tags=["events"], responses=Invalid,

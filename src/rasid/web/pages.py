@@ -1,7 +1,8 @@
 """The server-rendered pages, each with a JSON twin (``PAGE.json`` or ``?format=json``).
 
-A page handler builds one dict of data and either returns it as JSON or renders it
-with its Jinja2 template, so the twin is by construction exactly what the page shows.
+Each page is written once: one handler, registered at ``/PAGE`` and ``/PAGE.json``,
+builds one dict of data and either returns it as JSON or renders it with its Jinja2
+template, so the twin is by construction exactly what the page shows.
 Arabic text is shown right-to-left (``dir="rtl"``) inside English pages; fonts are the
 system's (see ``static/rasid.css``); nothing is fetched from outside the server.
 """
@@ -17,6 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from rasid.store.filters import Filters
 from rasid.web import charts
 from rasid.web import params as P
 from rasid.web.analyzer import parse_submission, read_body
@@ -63,9 +65,12 @@ def twin_url(request: Request) -> str:
     return f"{path}{JSON_SUFFIX}{query}"
 
 
-def wants_json(request: Request, fmt: str | None, suffix: bool) -> bool:
+def wants_json(request: Request, fmt: str | None, suffix: bool = False) -> bool:
+    """Whether to answer with the page's JSON twin: asked by ``?format=json``, by a
+    route ending in ``.json`` (every page is registered at both), or by an id path
+    parameter ending in ``.json`` (``suffix``)."""
     chosen = P.choose_one("format", fmt, ("html", "json"), "html")
-    return suffix or chosen == "json"
+    return suffix or request.url.path.endswith(JSON_SUFFIX) or chosen == "json"
 
 
 def respond(request: Request, template: str, data: dict[str, Any], *, as_json: bool,
@@ -91,9 +96,12 @@ Events = Annotated[P.EventParams, Depends(P.event_params)]
 # ---------------------------------------------------------------- overview
 
 
-def _overview(request: Request, s: Services, filters: P.EventParams, level: str | None,
-              fmt: str | None, suffix: bool) -> Response:
-    as_json = wants_json(request, fmt, suffix)
+@router.get("/")
+@router.get("/overview")
+@router.get("/overview.json")
+def overview_page(request: Request, s: Svc, filters: Events, level: P.Level = None,
+                  fmt: P.Format = None) -> Response:
+    as_json = wants_json(request, fmt)
     f = filters.build(default_evidence=("asserted",))
     chosen = P.level(level, "entity")
     try:
@@ -115,25 +123,19 @@ def _overview(request: Request, s: Services, filters: P.EventParams, level: str 
                    toll_chart=charts.toll_chart(data["tolls_per_month"], span))
 
 
-@router.get("/")
-@router.get("/overview")
-def overview_page(request: Request, s: Svc, filters: Events, level: P.Level = None,
-                  fmt: P.Format = None) -> Response:
-    return _overview(request, s, filters, level, fmt, False)
-
-
-@router.get("/overview.json")
-def overview_json(request: Request, s: Svc, filters: Events, level: P.Level = None,
-                  fmt: P.Format = None) -> Response:
-    return _overview(request, s, filters, level, fmt, True)
-
-
 # ---------------------------------------------------------------- network
 
 
-def _network(request: Request, s: Services, filters: P.EventParams, level: str | None,
-             min_count: int, max_nodes: int, fmt: str | None, suffix: bool) -> Response:
-    as_json = wants_json(request, fmt, suffix)
+MinCount = Annotated[int, Query(ge=1, le=100_000, description="least events per pair")]
+MaxNodes = Annotated[int, Query(ge=2, le=500, description="most actors drawn")]
+
+
+@router.get("/network")
+@router.get("/network.json")
+def network_page(request: Request, s: Svc, filters: Events, level: P.Level = None,
+                 min_count: MinCount = 1, max_nodes: MaxNodes = 60,
+                 fmt: P.Format = None) -> Response:
+    as_json = wants_json(request, fmt)
     f = filters.build(default_evidence=("asserted",))
     chosen = P.level(level, "country")
     with s.store.cursor() as cur:
@@ -149,28 +151,10 @@ def _network(request: Request, s: Services, filters: P.EventParams, level: str |
                    topics=P.topic_labels())
 
 
-MinCount = Annotated[int, Query(ge=1, le=100_000, description="least events per pair")]
-MaxNodes = Annotated[int, Query(ge=2, le=500, description="most actors drawn")]
-
-
-@router.get("/network")
-def network_page(request: Request, s: Svc, filters: Events, level: P.Level = None,
-                 min_count: MinCount = 1, max_nodes: MaxNodes = 60,
-                 fmt: P.Format = None) -> Response:
-    return _network(request, s, filters, level, min_count, max_nodes, fmt, False)
-
-
-@router.get("/network.json")
-def network_json(request: Request, s: Svc, filters: Events, level: P.Level = None,
-                 min_count: MinCount = 1, max_nodes: MaxNodes = 60,
-                 fmt: P.Format = None) -> Response:
-    return _network(request, s, filters, level, min_count, max_nodes, fmt, True)
-
-
 # ---------------------------------------------------------------- map
 
 
-def filter_echo(f: events.EventFilter) -> dict[str, Any]:
+def filter_echo(f: Filters) -> dict[str, Any]:
     """The filters of a page, as its form shows them back."""
     return {"date_from": f.date_from and f.date_from.isoformat(),
             "date_to": f.date_to and f.date_to.isoformat(), "type": list(f.types),
@@ -178,9 +162,10 @@ def filter_echo(f: events.EventFilter) -> dict[str, Any]:
             "not_topic": list(f.not_topics), "tone_min": f.tone_min, "tone_max": f.tone_max}
 
 
-def _map(request: Request, s: Services, filters: P.EventParams, fmt: str | None,
-         suffix: bool) -> Response:
-    as_json = wants_json(request, fmt, suffix)
+@router.get("/map")
+@router.get("/map.json")
+def map_page(request: Request, s: Svc, filters: Events, fmt: P.Format = None) -> Response:
+    as_json = wants_json(request, fmt)
     f = filters.build()
     with s.store.cursor() as cur:
         data = places.places(cur, f)
@@ -194,22 +179,14 @@ def _map(request: Request, s: Services, filters: P.EventParams, fmt: str | None,
                    height=places.HEIGHT, query_suffix=suffix_query)
 
 
-@router.get("/map")
-def map_page(request: Request, s: Svc, filters: Events, fmt: P.Format = None) -> Response:
-    return _map(request, s, filters, fmt, False)
-
-
-@router.get("/map.json")
-def map_json(request: Request, s: Svc, filters: Events, fmt: P.Format = None) -> Response:
-    return _map(request, s, filters, fmt, True)
-
-
 # ---------------------------------------------------------------- dyad
 
 
-def _dyad(request: Request, s: Services, filters: P.EventParams, level: str | None,
-          limit: int, offset: int, fmt: str | None, suffix: bool) -> Response:
-    as_json = wants_json(request, fmt, suffix)
+@router.get("/dyad")
+@router.get("/dyad.json")
+def dyad_page(request: Request, s: Svc, filters: Events, level: P.Level = None,
+              limit: P.Limit = 50, offset: P.Offset = 0, fmt: P.Format = None) -> Response:
+    as_json = wants_json(request, fmt)
     f = filters.build()
     if not f.actor or not f.recipient:
         raise P.BadParameter("actor" if not f.actor else "recipient",
@@ -221,42 +198,20 @@ def _dyad(request: Request, s: Services, filters: P.EventParams, level: str | No
                    chart=charts.type_chart(data["timeline"]))
 
 
-@router.get("/dyad")
-def dyad_page(request: Request, s: Svc, filters: Events, level: P.Level = None,
-              limit: P.Limit = 50, offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _dyad(request, s, filters, level, limit, offset, fmt, False)
-
-
-@router.get("/dyad.json")
-def dyad_json(request: Request, s: Svc, filters: Events, level: P.Level = None,
-              limit: P.Limit = 50, offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _dyad(request, s, filters, level, limit, offset, fmt, True)
-
-
 # ---------------------------------------------------------------- actors
 
 
-def _actors(request: Request, s: Services, q: str | None, kind: str | None, limit: int,
-            offset: int, fmt: str | None, suffix: bool) -> Response:
-    as_json = wants_json(request, fmt, suffix)
+@router.get("/actors")
+@router.get("/actors.json")
+def actors_page(request: Request, s: Svc, q: P.TextParam = None, kind: P.TextParam = None,
+                limit: P.Limit = 50, offset: P.Offset = 0, fmt: P.Format = None) -> Response:
+    as_json = wants_json(request, fmt)
     chosen = P.choose_one("kind", kind, actors.KINDS, "") or None
     text = P.text("q", q)
     with s.store.cursor() as cur:
         data = actors.search_actors(cur, text, chosen, limit=limit, offset=offset)
     data["filters"] = {"q": text, "kind": chosen}
     return respond(request, "actors.html", data, as_json=as_json, kinds=actors.KINDS)
-
-
-@router.get("/actors")
-def actors_page(request: Request, s: Svc, q: P.TextParam = None, kind: P.TextParam = None,
-                limit: P.Limit = 50, offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _actors(request, s, q, kind, limit, offset, fmt, False)
-
-
-@router.get("/actors.json")
-def actors_json(request: Request, s: Svc, q: P.TextParam = None, kind: P.TextParam = None,
-                limit: P.Limit = 50, offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _actors(request, s, q, kind, limit, offset, fmt, True)
 
 
 @router.get("/actor/{entity_id:path}")
@@ -273,7 +228,7 @@ def actor_page(request: Request, s: Svc, entity_id: str, date_from: P.DateFrom =
         data = actors.get_actor(cur, checked, date_from=start, date_to=end)
         if data is None:
             raise ItemNotFound("actor", checked)
-        f = events.EventFilter(date_from=start, date_to=end, involving=checked)
+        f = Filters(date_from=start, date_to=end, involving=checked)
         data["event_list"] = events.list_events(cur, f, limit=limit, offset=offset)
         timeline = overview.per_month(cur, f)
     data["timeline"] = timeline
@@ -284,9 +239,11 @@ def actor_page(request: Request, s: Svc, entity_id: str, date_from: P.DateFrom =
 # ---------------------------------------------------------------- alerts
 
 
-def _alerts(request: Request, s: Services, kind: str | None, limit: int, offset: int,
-            fmt: str | None, suffix: bool) -> Response:
-    as_json = wants_json(request, fmt, suffix)
+@router.get("/alerts")
+@router.get("/alerts.json")
+def alerts_page(request: Request, s: Svc, kind: P.TextParam = None, limit: P.Limit = 50,
+                offset: P.Offset = 0, fmt: P.Format = None) -> Response:
+    as_json = wants_json(request, fmt)
     chosen = P.choose_one("kind", kind, alerts.KINDS, "") if kind else None
     with s.store.cursor() as cur:
         data = alerts.list_alerts(cur, chosen, limit=limit, offset=offset)
@@ -297,25 +254,15 @@ def _alerts(request: Request, s: Services, kind: str | None, limit: int, offset:
                    directed_kinds=alerts.DIRECTED)
 
 
-@router.get("/alerts")
-def alerts_page(request: Request, s: Svc, kind: P.TextParam = None, limit: P.Limit = 50,
-                offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _alerts(request, s, kind, limit, offset, fmt, False)
-
-
-@router.get("/alerts.json")
-def alerts_json(request: Request, s: Svc, kind: P.TextParam = None, limit: P.Limit = 50,
-                offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _alerts(request, s, kind, limit, offset, fmt, True)
-
-
 # ---------------------------------------------------------------- articles
 
 
-def _articles(request: Request, s: Services, q: str | None, date_from: str | None,
-              date_to: str | None, source: str | None, limit: int, offset: int,
-              fmt: str | None, suffix: bool) -> Response:
-    as_json = wants_json(request, fmt, suffix)
+@router.get("/articles")
+@router.get("/articles.json")
+def articles_page(request: Request, s: Svc, q: P.TextParam = None, date_from: P.DateFrom = None,
+                  date_to: P.DateTo = None, source: P.TextParam = None, limit: P.Limit = 50,
+                  offset: P.Offset = 0, fmt: P.Format = None) -> Response:
+    as_json = wants_json(request, fmt)
     start, end = P.date_range(date_from, date_to)
     f = articles.ArticleFilter(q=P.text("q", q), date_from=start, date_to=end,
                                source=P.text("source", source))
@@ -324,20 +271,6 @@ def _articles(request: Request, s: Services, q: str | None, date_from: str | Non
     data["filters"] = {"q": f.q, "date_from": date_from or None, "date_to": date_to or None,
                        "source": f.source}
     return respond(request, "articles.html", data, as_json=as_json)
-
-
-@router.get("/articles")
-def articles_page(request: Request, s: Svc, q: P.TextParam = None, date_from: P.DateFrom = None,
-                  date_to: P.DateTo = None, source: P.TextParam = None, limit: P.Limit = 50,
-                  offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _articles(request, s, q, date_from, date_to, source, limit, offset, fmt, False)
-
-
-@router.get("/articles.json")
-def articles_json(request: Request, s: Svc, q: P.TextParam = None, date_from: P.DateFrom = None,
-                  date_to: P.DateTo = None, source: P.TextParam = None, limit: P.Limit = 50,
-                  offset: P.Offset = 0, fmt: P.Format = None) -> Response:
-    return _articles(request, s, q, date_from, date_to, source, limit, offset, fmt, True)
 
 
 def article_context(article: dict[str, Any]) -> dict[str, Any]:
@@ -365,7 +298,7 @@ def article_page(request: Request, s: Svc, article_id: str, fmt: P.Format = None
 @router.get("/analyze")
 @router.get("/analyze.json")
 def analyze_form(request: Request, s: Svc, fmt: P.Format = None) -> Response:
-    as_json = wants_json(request, fmt, request.url.path.endswith(JSON_SUFFIX))
+    as_json = wants_json(request, fmt)
     s.analyzer.check()
     data = {"allowed": True, "max_chars": s.analyzer.max_chars}
     return respond(request, "analyze.html", data, as_json=as_json)
@@ -375,7 +308,7 @@ def analyze_form(request: Request, s: Svc, fmt: P.Format = None) -> Response:
 @router.post("/analyze.json")
 async def analyze_submit(request: Request, fmt: P.Format = None) -> Response:
     s: Services = request.app.state.services
-    as_json = wants_json(request, fmt, request.url.path.endswith(JSON_SUFFIX))
+    as_json = wants_json(request, fmt)
     s.analyzer.check()
     body = await read_body(request.stream(), s.analyzer.max_bytes,
                            request.headers.get("content-length"))

@@ -17,8 +17,8 @@ from typing import Annotated
 
 from fastapi import Query
 
-from rasid.web.reads.dyads import LEVELS, PERIODS
-from rasid.web.reads.events import EventFilter
+from rasid.store.dyads import LEVELS, PERIODS
+from rasid.store.filters import BASES, Filters
 
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000
@@ -148,7 +148,8 @@ Format = Annotated[str | None, Query(description="html or json", alias="format")
 
 @dataclass(frozen=True)
 class EventParams:
-    """The raw event filters of a request, turned into an EventFilter by :meth:`build`."""
+    """The raw event filters of a request, turned into the store's Filters by
+    :meth:`build`."""
 
     date_from: str | None = None
     date_to: str | None = None
@@ -166,8 +167,9 @@ class EventParams:
     tone_min: str | None = None
     tone_max: str | None = None
     place: str | None = None
+    basis: list[str] | None = None
 
-    def build(self, default_evidence: tuple[str, ...] = ()) -> EventFilter:
+    def build(self, default_evidence: tuple[str, ...] = ()) -> Filters:
         start, end = date_range(self.date_from, self.date_to)
         quads = []
         for value in split_values(self.quad):
@@ -181,7 +183,8 @@ class EventParams:
         tone_max = parse_tone("tone_max", self.tone_max)
         if tone_min is not None and tone_max is not None and tone_min > tone_max:
             raise BadParameter("tone_min", f"{tone_min} is above tone_max {tone_max}")
-        return EventFilter(
+        basis = choose("basis", split_values(self.basis), BASES)
+        return Filters(
             date_from=start, date_to=end,
             types=choose("type", split_values(self.type), event_types(), upper=True),
             quads=tuple(dict.fromkeys(quads)),
@@ -193,6 +196,7 @@ class EventParams:
             topics=choose("topic", split_values(self.topic), topic_labels()),
             not_topics=choose("not_topic", split_values(self.not_topic), topic_labels()),
             tone_min=tone_min, tone_max=tone_max, place=text("place", self.place),
+            basis=basis or BASES,
         )
 
 
@@ -230,8 +234,11 @@ def event_params(
     tone_max: Annotated[str | None, Query(description="... at most this")] = None,
     place: Annotated[str | None, Query(description="only events at this place (a "
                                         "knowledge-base id, e.g. place:360630)")] = None,
+    basis: Annotated[list[str] | None, Query(description="at level=country, which bases of "
+                                              "a participant's country count: stated, "
+                                              "place, article (default: all three)")] = None,
 ) -> EventParams:
     """The event filters of a request (a FastAPI dependency)."""
     return EventParams(date_from, date_to, type, quad, modality, evidence, actor, recipient,
                        involving, article, include_duplicates, topic, not_topic, tone_min,
-                       tone_max, place)
+                       tone_max, place, basis)

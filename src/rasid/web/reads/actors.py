@@ -15,8 +15,8 @@ from typing import Any
 
 import duckdb
 
+from rasid.store.filters import Filters
 from rasid.web.reads.dyads import partner_pairs
-from rasid.web.reads.events import EventFilter
 from rasid.web.reads.names import knowledge_base, names
 from rasid.web.reads.sql import page, parse_json, rows, scalar
 
@@ -97,7 +97,7 @@ def get_actor(cur: duckdb.DuckDBPyConnection, entity_id: str, *, quotes_limit: i
                        "FROM event_actors x JOIN articles a ON a.id = x.article_id "
                        "WHERE x.entity_id = ? AND a.duplicate_of IS NULL GROUP BY x.role",
                   [entity_id])
-    f = EventFilter(date_from=date_from, date_to=date_to)
+    f = Filters(date_from=date_from, date_to=date_to)
     partner_rows = partner_pairs(cur, f, "entity", entity_id, limit=partners_limit)
     labels = names(cur, {p[s] for p in partner_rows for s in ("actor", "recipient")})
     partners = []

@@ -1,8 +1,9 @@
 """Alerts ``rasid watch`` stored, newest first, and what the watcher follows.
 
 An alert names a dyad (``actor`` → ``recipient``) or an actor; the pages link them
-to the dyad and actor pages at the level the alert was counted at (a country code for
-the default ``country`` level, an entity id otherwise).
+to the dyad and actor pages at the level the alert was counted at. Actors are entity ids
+(``country:UKR``) at every level; alerts stored by earlier versions hold a bare country
+code at country level, which the page still links to the country.
 """
 
 from __future__ import annotations

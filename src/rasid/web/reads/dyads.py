@@ -1,15 +1,11 @@
 """Dyads for the network, the dyad view, the relations API and the overview.
 
-A dyad is one (actor, recipient) pair of one event, counted as ``rasid.store.queries``
-counts it: an event with two actors and one recipient gives two dyads, a pair appears
-once per event even when two of its entities fold into the same node, an entity never
-forms a dyad with itself, and syndicated copies count once. At ``country`` level every
-entity with a country becomes that country (``country:IRN`` for Iran's ministers too),
-so nodes are always entity ids and link to an actor page.
-
-The SQL is written here rather than taken from ``queries.relations`` because the pages
-need what that DataFrame does not give: pagination, both directions of a pair, counts
-by month and type, and answers within a page's time budget.
+The dyads themselves come from the store (``rasid.store.dyads``): the same SQL as
+``rasid relations``, so the API and the command line give the same rows. Here they are
+paged, named and shaped for the pages: pairs for the network, both directions of one
+pair with counts by month and type, the most cooperative and conflictual pairs.
+Nodes are entity ids at every level (``country:IRN``), so every node links to an actor
+page.
 """
 
 from __future__ import annotations
@@ -19,94 +15,37 @@ from typing import Any
 
 import duckdb
 
-from rasid.web.reads.events import EventFilter, where
+from rasid.store.dyads import AGGREGATES, LEVELS, PERIODS, TOLLS, dyads_sql, node_id, relations_sql
+from rasid.store.filters import Filters
 from rasid.web.reads.names import names
 from rasid.web.reads.sql import page, rows, scalar
 
-LEVELS = ("entity", "country")
-PERIODS = {"day": "day", "month": "month", "year": "year", "all": None}
-
-_NODE = {
-    "entity": "x.entity_id",
-    "country": "coalesce('country:' || nullif(n.country, ''), "
-               "CASE WHEN x.basis IN ('place', 'article') THEN 'country:' || x.country END, "
-               "x.entity_id)",
-}
+__all__ = ["LEVELS", "PERIODS", "dyad", "network", "pairs", "partner_pairs", "relations",
+           "top_pairs"]
 
 
-#: the tolls an event carries (``counts`` in its data) as columns
-TOLLS = ("killed", "injured", "arrested", "kidnapped")
-_TOLLS = "".join(
-    f", TRY_CAST(json_extract_string(e.data, '$.counts.{kind}.value') AS INTEGER) AS {kind}"
-    for kind in TOLLS)
-
-_PAIR = ("SELECT DISTINCT ON (ev.article_id, ev.id, s.node, r.node) ev.*, "
-         "s.node AS actor, r.node AS recipient FROM ev "
-         "JOIN parts s ON s.article_id = ev.article_id AND s.event_id = ev.id "
-         "AND s.role = 'actor' "
-         "JOIN parts r ON r.article_id = ev.article_id AND r.event_id = ev.id ")
-
-
-def dyads_sql(f: EventFilter, level: str, *, involving: str | None = None
-              ) -> tuple[str, list[Any]]:
-    """``WITH ..., d AS (...)``: one row per dyad with the event's fields, ``actor`` and
-    ``recipient`` (node ids at ``level``). Participant filters of ``f`` are ignored:
-    callers filter on the dyad's sides; ``involving`` (an entity id or code) only
-    narrows the events read first, for speed."""
-    clause, params = where(replace(f.without_participants(), involving=involving))
-    node = _NODE[level]
-    sql = (
-        "WITH ev AS (SELECT e.article_id, e.id, e.type, e.mode, e.quad, e.score, e.date, "
-        "e.evidence, e.modality, e.trigger_text, e.trigger_start, e.trigger_end, "
-        "e.sentence_start, e.sentence_text, e.confidence, a.title AS article_title, "
-        f"a.tone_lexical AS article_tone{_TOLLS} "
-        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause}), "
-        f"parts AS (SELECT x.article_id, x.event_id, x.role, {node} AS node "
-        "FROM event_actors x LEFT JOIN entities n "
-        "ON n.article_id = x.article_id AND n.id = x.entity_id "
-        "WHERE x.article_id IN (SELECT article_id FROM ev)), "
-        f"d AS ({_PAIR}AND r.role = 'recipient' WHERE s.node <> r.node "
-        # reciprocal events (several actors, no recipient) pair their actors, as the
-        # store's relations do (rasid.store.queries._dyads_sql)
-        f"UNION ALL {_PAIR}AND r.role = 'actor' WHERE s.node < r.node AND NOT EXISTS ("
-        "SELECT 1 FROM parts q WHERE q.article_id = ev.article_id AND q.event_id = ev.id "
-        "AND q.role = 'recipient')) "
-    )
-    return sql, params
-
-
-_AGGREGATES = (
-    "count(*) AS events, count(DISTINCT article_id) AS articles, "
-    "avg(score) AS score_mean, sum(score) AS score_sum, "
-    "coalesce(sum(greatest(score, 0)), 0) AS cooperation, "
-    "coalesce(sum(greatest(-score, 0)), 0) AS conflict, "
-    "avg(CASE WHEN quad IN ('3', '4') THEN 1.0 WHEN quad IS NOT NULL THEN 0.0 END) "
-    "AS conflict_share, avg(article_tone) AS lexical_tone"
-    + "".join(f", coalesce(sum({kind}), 0) AS {kind}" for kind in TOLLS)
-)
-
-
-def pairs(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, *, min_count: int = 1
+def pairs(cur: duckdb.DuckDBPyConnection, f: Filters, level: str, *, min_count: int = 1
           ) -> list[dict[str, Any]]:
     """Every (actor, recipient) pair with its event count, mean score, cooperation and
     conflict, most events first."""
     cte, params = dyads_sql(f, level)
-    return rows(cur, f"{cte} SELECT actor, recipient, {_AGGREGATES} FROM d "
+    return rows(cur, f"{cte}SELECT actor, recipient, {AGGREGATES} FROM d "
                      "GROUP BY actor, recipient HAVING count(*) >= ? "
                      "ORDER BY events DESC, actor, recipient", [*params, min_count])
 
 
-def partner_pairs(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, node: str, *,
+def partner_pairs(cur: duckdb.DuckDBPyConnection, f: Filters, level: str, node: str, *,
                   limit: int) -> list[dict[str, Any]]:
     """The pairs ``node`` is a side of, most events first."""
-    cte, params = dyads_sql(f, level, involving=_narrowing(node, level))
-    return rows(cur, f"{cte} SELECT actor, recipient, {_AGGREGATES} FROM d "
+    chosen = replace(f.without_participants(), involving=node)
+    cte, params = dyads_sql(chosen, level)
+    return rows(cur, f"{cte}SELECT actor, recipient, {AGGREGATES} FROM d "
                      "WHERE actor = ? OR recipient = ? GROUP BY actor, recipient "
                      "ORDER BY events DESC, actor, recipient LIMIT ?",
                 [*params, node, node, limit])
 
 
-def network(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, *, min_count: int,
+def network(cur: duckdb.DuckDBPyConnection, f: Filters, level: str, *, min_count: int,
             max_nodes: int) -> dict[str, Any]:
     """Nodes and edges of the dyad network: the ``max_nodes`` actors with most events
     (among pairs with at least ``min_count`` events) and the edges between them."""
@@ -132,7 +71,7 @@ def network(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, *, min_c
     }
 
 
-def top_pairs(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, *, limit: int
+def top_pairs(cur: duckdb.DuckDBPyConnection, f: Filters, level: str, *, limit: int
               ) -> dict[str, list[dict[str, Any]]]:
     """The most cooperative and the most conflictual pairs (by summed score), named."""
     found = pairs(cur, f, level)
@@ -146,20 +85,6 @@ def top_pairs(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, *, lim
         p["actor_label"] = labels[p["actor"]]["label"]
         p["recipient_label"] = labels[p["recipient"]]["label"]
     return {"cooperative": cooperative, "conflictual": conflictual}
-
-
-def _narrowing(node: str, level: str) -> str | None:
-    """What to narrow the events to before building a node's dyads: the entity at
-    entity level; at country level the country's code (its people and agencies too)."""
-    if level == "entity":
-        return node
-    if node.startswith("country:"):
-        return node.split(":", 1)[1]
-    return node if ":" in node else None
-
-
-def _side(column: str) -> str:
-    return f"({column} = ? OR ends_with({column}, ':' || ?))"
 
 
 def _summary(rows_: list[dict[str, Any]]) -> dict[str, Any]:
@@ -180,19 +105,19 @@ def _summary(rows_: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def dyad(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, actor: str,
+def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, level: str, actor: str,
          recipient: str, *, limit: int, offset: int) -> dict[str, Any]:
     """Both directions of one pair: per-direction totals, counts by month and type, and
     one page of the events (oldest first) with their evidence sentences.
 
     The pair's dyads are read once and summed here: one query instead of four over the
     same join, since a pair has at most a few thousand dyads."""
-    cte, params = dyads_sql(f, level, involving=_narrowing(actor, level))
-    pair = (f"(({_side('actor')} AND {_side('recipient')}) OR "
-            f"({_side('actor')} AND {_side('recipient')}))")
-    pair_params = [actor, actor, recipient, recipient, recipient, recipient, actor, actor]
-    found = rows(cur, f"{cte} SELECT * FROM d WHERE {pair} ORDER BY date NULLS LAST, "
-                      "article_id, trigger_start, id, actor", [*params, *pair_params])
+    actor, recipient = node_id(actor), node_id(recipient)
+    cte, params = dyads_sql(replace(f.without_participants(), involving=actor), level)
+    found = rows(cur, f"{cte}SELECT * FROM d WHERE (actor = ? AND recipient = ?) OR "
+                      "(actor = ? AND recipient = ?) ORDER BY date NULLS LAST, "
+                      "article_id, trigger_start, id, actor",
+                 [*params, actor, recipient, recipient, actor])
     by_direction: dict[tuple[str, str], list[dict[str, Any]]] = {}
     counts: dict[tuple[str, str, str], int] = {}
     tolls: dict[str, dict[str, int]] = {}
@@ -228,30 +153,17 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, actor: str,
     }
 
 
-def relations(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, *, by: str,
-              actor: str | None, recipient: str | None, limit: int, offset: int
-              ) -> dict[str, Any]:
-    """Dyads over time: per period, actor, recipient and evidence class (never summed
-    across classes), the events per quad class, scores, cooperation and conflict."""
-    cte, params = dyads_sql(f, level)
-    conditions, extra = [], []
-    for column, value in (("actor", actor), ("recipient", recipient)):
-        if value:
-            conditions.append(_side(column))
-            extra.extend([value, value])
-    filtered = " WHERE " + " AND ".join(conditions) if conditions else ""
-    unit = PERIODS[by]
-    period = (f"strftime(date_trunc('{unit}', date), '%Y-%m-%d')" if unit
-              else "CAST(NULL AS VARCHAR)")
-    quads = ", ".join(f"count(*) FILTER (WHERE quad = '{q}') AS quad_{q}" for q in "1234")
-    grouped = (f"{cte} SELECT {period} AS period, actor, recipient, evidence, {_AGGREGATES}, "
-               f"{quads} FROM d{filtered} GROUP BY ALL")
-    all_params = [*params, *extra]
-    total = scalar(cur, f"SELECT count(*) FROM ({grouped})", all_params) or 0
-    items = rows(cur, f"{grouped} ORDER BY period NULLS FIRST, actor, recipient, evidence "
-                      "LIMIT ? OFFSET ?", [*all_params, limit, offset])
+def relations(cur: duckdb.DuckDBPyConnection, f: Filters, level: str, *, by: str,
+              limit: int, offset: int, top: int = 3) -> dict[str, Any]:
+    """One page of ``rasid.store.dyads.relations_sql``'s rows (the rows of ``rasid
+    relations``), each with the names of its actor and recipient."""
+    sql, params = relations_sql(f, by=by, level=level, top=top)
+    total = scalar(cur, f"SELECT count(*) FROM ({sql})", params) or 0
+    items = rows(cur, f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
     labels = names(cur, {i[s] for i in items for s in ("actor", "recipient")})
     for item in items:
-        item["actor_label"] = labels[item["actor"]]["label"]
-        item["recipient_label"] = labels[item["recipient"]]["label"]
+        for side in ("actor", "recipient"):
+            label = labels[item[side]]
+            item[f"{side}_label"] = label["label"]
+            item[f"{side}_en"], item[f"{side}_ar"] = label.get("en"), label.get("ar")
     return {"level": level, "by": by, **page(items, total, limit, offset)}

@@ -14,9 +14,9 @@ from typing import Any
 
 import duckdb
 
+from rasid.store.filters import Filters, where
 from rasid.web.reads.articles import sources
 from rasid.web.reads.dyads import top_pairs
-from rasid.web.reads.events import EventFilter, where
 from rasid.web.reads.names import names
 from rasid.web.reads.sql import one, rows
 
@@ -41,7 +41,7 @@ def corpus(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return {**counts, "layers": layers, "sources": sources(cur, 10)}
 
 
-def top_actors(cur: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int
+def top_actors(cur: duckdb.DuckDBPyConnection, f: Filters, *, limit: int
                ) -> list[dict[str, Any]]:
     """The actors taking part in most events (as actor or recipient)."""
     clause, params = where(f)
@@ -56,7 +56,7 @@ def top_actors(cur: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int
     return [{**labels[row["id"]], **row} for row in found]
 
 
-def per_month(cur: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict[str, Any]]:
+def per_month(cur: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
     """Events per month (event date) and quad class."""
     clause, params = where(f)
     return rows(cur, "SELECT strftime(date_trunc('month', e.date), '%Y-%m') AS period, "
@@ -65,7 +65,7 @@ def per_month(cur: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict[str, 
                      "AND e.date IS NOT NULL GROUP BY ALL ORDER BY period, quad", params)
 
 
-def tolls_per_month(cur: duckdb.DuckDBPyConnection, f: EventFilter
+def tolls_per_month(cur: duckdb.DuckDBPyConnection, f: Filters
                     ) -> list[dict[str, Any]]:
     """People killed and injured per month (event date) in the filtered events that are
     current facts: the sums, whether any of them is approximate («نحو», «أكثر من»),
@@ -90,7 +90,7 @@ def tolls_per_month(cur: duckdb.DuckDBPyConnection, f: EventFilter
                 params)
 
 
-def overview(cur: duckdb.DuckDBPyConnection, f: EventFilter, level: str, *, limit: int = 10
+def overview(cur: duckdb.DuckDBPyConnection, f: Filters, level: str, *, limit: int = 10
              ) -> dict[str, Any]:
     return {
         "corpus": corpus(cur),

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from rasid.geo.locate import world_outline
-from rasid.web.reads.events import EventFilter, where
+from rasid.store.filters import Filters, where
 from rasid.web.reads.sql import rows, scalar
 
 #: the drawn frame: longitudes -180..180, latitudes from NORTH down to SOUTH
@@ -44,7 +44,7 @@ def country_paths() -> tuple[dict[str, Any], ...]:
     return tuple(paths)
 
 
-def places(cur: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int = 500
+def places(cur: duckdb.DuckDBPyConnection, f: Filters, *, limit: int = 500
            ) -> dict[str, Any]:
     """The places of the filtered events, most events first: coordinates, admin-1
     region, country, number of events and articles, mean score and conflict share."""
