@@ -8,6 +8,7 @@ Word): entities attach to surface spans, clitics and event arguments to words.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,3 +116,10 @@ class Doc:
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.last_token]
+
+
+def content_id(text: str) -> str:
+    """A stable id from the raw text (the same article always gets the same id): the
+    pipeline names documents with it, and the store and the watcher recognize an
+    article they already hold by it, without importing the pipeline."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -10,7 +10,6 @@ can live in one process and each Dask worker builds its own.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from rasid import settings as settings_module
 from rasid.analysis import Analysis
-from rasid.doc import Doc, DocMeta
+from rasid.doc import Doc, DocMeta, content_id
 from rasid.errors import AnalysisError, InputError, PipelineError
 from rasid.io import Document, check_text
 from rasid.text.lexicon import Lexicon
@@ -228,11 +227,6 @@ class ToneComponent:
         doc.summaries["tone"] = self.tone(doc.layers["events"], doc.text)
         doc.done.add("tone")
         return doc
-
-
-def content_id(text: str) -> str:
-    """A stable id from the raw text (the same article always gets the same id)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class Pipeline:

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from store_samples import analysis_dict, story
 
-from rasid.pipeline import content_id
+from rasid.doc import content_id
 from rasid.store import SCHEMA_VERSION, StoreError, connect
 from rasid.store.schema import LAYER_TABLES
 from rasid.store.writer import (

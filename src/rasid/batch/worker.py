@@ -21,10 +21,10 @@ from typing import Any
 
 from rasid._version import __version__
 from rasid.analysis import SCHEMA, Analysis
-from rasid.doc import LAYERS, SUMMARIES
+from rasid.doc import LAYERS, SUMMARIES, content_id
 from rasid.errors import InputError
 from rasid.io import Document
-from rasid.pipeline import Pipeline, content_id
+from rasid.pipeline import Pipeline
 from rasid.store import dedup
 from rasid.store.writer import analysis_record, failure_record, pipeline_version
 

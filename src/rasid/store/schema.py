@@ -5,7 +5,7 @@ the migrations it has not seen yet and records the new ``schema_version`` in ``m
 so an old file is upgraded in place and a file written by a *newer* rasid is refused
 with a clear message instead of being misread.
 
-Article ids are the content hash of the raw text (``rasid.pipeline.content_id``), so
+Article ids are the content hash of the raw text (``rasid.doc.content_id``), so
 the same article read twice, from two files or two runs, is one row. Layer rows are
 keyed by (article id, layer id): layer ids (``m3``, ``e1``) are local to an article.
 The writer keeps them unique (it replaces all of an article's layer rows at once);

@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 
 from rasid._version import __version__
-from rasid.pipeline import content_id
+from rasid.doc import content_id
 from rasid.store.knowledge import evidence_class
 from rasid.store.schema import LAYER_TABLES, arrow_columns, set_meta
 

@@ -35,9 +35,9 @@ from rasid.batch.worker import (
     get_pipeline,
     process,
 )
+from rasid.doc import content_id
 from rasid.errors import InputError
 from rasid.io import Document
-from rasid.pipeline import content_id
 from rasid.store import schema
 from rasid.store.dedup import link_duplicates
 from rasid.store.errors import StoreError
