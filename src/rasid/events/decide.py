@@ -109,22 +109,37 @@ class WordClasses:
 
 def featurize(candidate: Candidate, tokens: list[Token], classes: list[tuple[str, int, int]],
               windows: tuple[int, int], article: dict[str, Any]) -> dict[str, float]:
-    """The features of one candidate (names are readable: ``w-1=ال...``, ``cls<=منذ``)."""
-    event, first, last = candidate.event, candidate.first, candidate.last
-    before, after = windows
+    """The features of one candidate (names are readable: ``w-1=ال...``, ``cls<=منذ``):
+    the trigger's own words, the words and word classes around it, numbers and position,
+    the arguments the rules found, and what the article said before."""
     f: dict[str, float] = {"bias": 1.0}
-    trigger = tokens[first]
-    key = match_key(trigger.text)
-    stem = trigger.stem.key
+    _trigger_features(f, candidate, tokens)
+    _window_features(f, candidate, tokens, classes, windows)
+    _number_features(f, candidate, tokens)
+    _argument_features(f, candidate, article)
+    _article_features(f, candidate, tokens, article)
+    return f
+
+
+def _trigger_features(f: dict[str, float], candidate: Candidate, tokens: list[Token]) -> None:
+    """The trigger entry, the lexicon's type, the word's form, stem and clitics."""
+    trigger = tokens[candidate.first]
     f[f"trig={candidate.trigger_id}"] = 1.0
-    f[f"rule_type={event.type}"] = 1.0
-    f[f"form={key}"] = 1.0
-    f[f"stem={stem}"] = 1.0
-    roles = {w.role for w in trigger.words}
-    for role in sorted(roles - {"stem"}):
+    f[f"rule_type={candidate.event.type}"] = 1.0
+    f[f"form={match_key(trigger.text)}"] = 1.0
+    f[f"stem={trigger.stem.key}"] = 1.0
+    for role in sorted({w.role for w in trigger.words} - {"stem"}):
         f[f"clitic={role}"] = 1.0
-    if last > first:
+    if candidate.last > candidate.first:
         f["multiword"] = 1.0
+
+
+def _window_features(f: dict[str, float], candidate: Candidate, tokens: list[Token],
+                     classes: list[tuple[str, int, int]], windows: tuple[int, int]) -> None:
+    """The three words on each side, the bags of words in the windows, and the word
+    classes (clause markers, modality, statistics…) before, after and in the sentence."""
+    first, last = candidate.first, candidate.last
+    before, after = windows
     for offset in (-3, -2, -1):
         j = first + offset
         f[f"w{offset}=" + (tokens[j].stem.key if j >= 0 else "<s>")] = 1.0
@@ -143,21 +158,30 @@ def featurize(candidate: Candidate, tokens: list[Token], classes: list[tuple[str
         elif c_first > last and c_first - last <= after:
             f[f"cls>={name}"] = 1.0
         f[f"cls_sent={name}"] = 1.0
-    numbers_after = any(t.kind == "number" for t in tokens[last + 1 : last + 5])
-    numbers_before = any(t.kind == "number" for t in tokens[max(0, first - 4) : first])
-    if numbers_after:
+
+
+def _number_features(f: dict[str, float], candidate: Candidate, tokens: list[Token]) -> None:
+    """Numbers beside the trigger, a year in the sentence, position and length."""
+    first, last = candidate.first, candidate.last
+    if any(t.kind == "number" for t in tokens[last + 1 : last + 5]):
         f["num>"] = 1.0
-    if numbers_before:
+    if any(t.kind == "number" for t in tokens[max(0, first - 4) : first]):
         f["num<"] = 1.0
-    years = [t for t in tokens if t.kind == "number" and len(t.text) == 4
-             and t.text[:2] in ("19", "20", "١٩", "٢٠")]
-    if years:
+    if any(t.kind == "number" and len(t.text) == 4 and t.text[:2] in ("19", "20", "١٩", "٢٠")
+           for t in tokens):
         f["year_in_sentence"] = 1.0
     f[f"sent_idx={min(candidate.sentence_index, 6)}"] = 1.0
     f[f"tok_pos={_bucket(first, (0, 2, 5, 10, 20))}"] = 1.0
     f[f"sent_len={_bucket(len(tokens), (10, 20, 35, 60))}"] = 1.0
     if tokens[first - 1].text in ("،", ",", "(", "«", "\"") if first else False:
         f["after_punct"] = 1.0
+
+
+def _argument_features(f: dict[str, float], candidate: Candidate, article: dict[str, Any]
+                       ) -> None:
+    """What the rules found: place, actor and recipient and their kinds, the slots that
+    filled them, modality, and whether someone is quoted saying it."""
+    event = candidate.event
     if event.place:
         f["has_place"] = 1.0
     if article["entities_here"]:
@@ -173,6 +197,14 @@ def featurize(candidate: Candidate, tokens: list[Token], classes: list[tuple[str
     f[f"modality={event.modality}"] = 1.0
     if event.reported_by:
         f["quoted"] = 1.0
+
+
+def _article_features(f: dict[str, float], candidate: Candidate, tokens: list[Token],
+                      article: dict[str, Any]) -> None:
+    """What the article said before (types, triggers, stems already seen), its title,
+    the event's age against the article's date and the article's sports or market words."""
+    event = candidate.event
+    stem = tokens[candidate.first].stem.key
     seen_types, seen_triggers, seen_stems = article["seen"]
     if event.type in seen_types:
         f["type_seen_before"] = 1.0
@@ -190,7 +222,6 @@ def featurize(candidate: Candidate, tokens: list[Token], classes: list[tuple[str
     for topic, count in article["topics"].items():
         if count >= 3:
             f[f"doc_{topic}"] = 1.0
-    return f
 
 
 def _age(event_date: str | None, article_date: str | None) -> int | None:
