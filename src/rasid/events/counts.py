@@ -76,6 +76,17 @@ class CountWords:
     coordination_near: int
     restated_min_value: int
     carriers: dict[str, tuple[str, ...]]
+    further: Reach
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How far past a head a number that counts people may stand: ``words`` other
+    words at most, and only the marks of ``passes`` (commas, brackets) between."""
+
+    words: int
+    passes: frozenset[str]
+    openers: frozenset[str]
 
 
 @cache
@@ -109,7 +120,9 @@ def count_words() -> CountWords:
         coordination_window=int(data["coordination"]["window"]),
         coordination_near=int(data["coordination"]["near"]),
         restated_min_value=int(data["restated_min_value"]),
-        carriers={kind: tuple(types) for kind, types in data["carriers"].items()})
+        carriers={kind: tuple(types) for kind, types in data["carriers"].items()},
+        further=Reach(int(data["further"]["words"]), frozenset(data["further"]["passes"]),
+                      frozenset(data["further"]["openers"])))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -120,7 +133,9 @@ def _forms(token: Token) -> tuple[str, ...]:
     if len(key) > 3 and key[0] in "وف":
         key = key[1:]
         forms.append(key)
-    if len(key) > 3 and key[0] in "بل":
+    if len(key) > 4 and key.startswith("لل"):
+        forms.append("ا" + key[1:])  # «للقتلى» is ل + القتلى, its alef dropped
+    elif len(key) > 3 and key[0] in "بل":
         forms.append(key[1:])
     return tuple(forms)
 
@@ -228,8 +243,12 @@ class _Reader:
                     return self._emit_people(2, kind, index, j, k)
             if head in self.words.person_heads and token.start in self.persons:
                 return self._emit_people(1, kind, index, j, j)
+        joined = False
         if number is None:
-            number = self._further(j)
+            number = self._further(j, head)
+            joined = number is not None and self._joined_before(number) and any(
+                self.tokens[k].kind == "word" and k not in self.used
+                for k in range(j, number.first - (self.key(number.first - 1) == "و")))
         if number is None:
             return False
         if number.vague:
@@ -237,26 +256,63 @@ class _Reader:
             return True
         if head in self.words.needs_people and not self._counts_people(number):
             return False
-        return self._emit(number, kind, index)
+        if not self._emit(number, kind, index):
+            return False
+        if joined:
+            # the victim named between head and number is one more of the same toll
+            self.counts[-1].value += 1
+        return True
 
-    def _further(self, j: int) -> Number | None:
-        """A number a little after a head, past up to two other words and any bridges
-        («قتل في الحادث 4 جنود», «عدد قتلى الهجوم ارتفع إلى 20 شخصا»), when it then
-        counts people; never past a clause break, another toll word or a conjunction."""
+    def _further(self, j: int, head: str) -> Number | None:
+        """A number after a head, past bridges and up to two other words («قتل في الحادث
+        4 جنود», «عدد قتلى الهجوم ارتفع إلى 20 شخصا»), or past the verb's subject, a
+        time or a place («اعتقلت الشرطة منذ الجمعة في أنحاء البلاد 590 شخصا», «أوقفت،
+        منذ أمس، 320 شخصا») when a people word follows it; never past a clause break,
+        a comma that opens a clause, another toll word or another number. How far it
+        reaches is ``further`` in the data; heads that count only with a number
+        («حياة», «وفاة») keep to two words."""
         others = 0
-        for k in range(j, min(j + 7, len(self.tokens))):
+        reach = self.words.further
+        limit = 2 if head in self.words.number_only else reach.words
+        for k in range(j, len(self.tokens)):
             token = self.tokens[k]
             number = self.number(k)
             if number is not None:
-                return number if not number.vague and self._counts_people(number) else None
-            if token.kind != "word" \
-                    or _lookup(token, self.words.heads) or _lookup(token, self.words.nouns):
+                if number.vague or not self._counts_people(number, strict=others > 2):
+                    return None
+                return number
+            if token.kind == "mark":
+                if token.key not in reach.passes or (
+                        token.key in _BREAKS and self._opens_clause(k + 1)):
+                    return None
+                continue
+            if _lookup(token, self.words.heads) or _lookup(token, self.words.nouns) \
+                    or token.kind != "word":
                 return None
             if token.key not in self.words.bridges:
                 others += 1
-                if others > 2:
+                if others > limit:
                     return None
         return None
+
+    def _opens_clause(self, index: int) -> bool:
+        """The word at ``index`` opens a clause or a part after a comma («، كما»,
+        «، من بينهم»): a number past it belongs to that clause."""
+        if index >= len(self.tokens):
+            return True
+        token = self.tokens[index]
+        return token.kind == "word" and (
+            token.key in self.words.further.openers or token.key in self.words.subset
+            or (token.key[0] == "و" and len(token.key) > 1 and token.key[1:] in
+                self.words.further.openers))
+
+    def _joined_before(self, number: Number) -> bool:
+        """The number is joined by و to victims just before it («قتل أبو قتادة و21
+        مسلحا», «مقتل قائد الكتيبة وثلاثة من مساعديه»)."""
+        first = number.first
+        if first > 0 and self.key(first - 1) == "و":
+            return self._joined_number_at(first - 1)
+        return self._joined_number_at(first)
 
     def _after(self, number: Number) -> int:
         """The index of the word after a number, past closing marks («590» شخصا)."""
@@ -265,13 +321,20 @@ class _Reader:
             nxt += 1
         return nxt
 
-    def _counts_people(self, number: Number) -> bool:
-        """The word after the number says it counts people (or a toll noun does)."""
+    def _counts_people(self, number: Number, strict: bool = False) -> bool:
+        """The word after the number says it counts people (or a toll noun does).
+        ``strict``: «من» alone is not enough, the word after it must say people too
+        («سبعة من عائلة» is not a toll far from its head, «سبعة من الجنود» is)."""
         nxt = self._after(number)
-        return nxt < len(self.tokens) and (
-            _lookup(self.tokens[nxt], self.words.people) is not None
-            or _lookup(self.tokens[nxt], self.words.nouns) is not None
-            or _lookup(self.tokens[nxt], self.words.victims) is not None)
+        if strict and self.key(nxt) == "من":
+            nxt += 1
+        return nxt < len(self.tokens) and self._people_word(self.tokens[nxt], strict)
+
+    def _people_word(self, token: Token, strict: bool = False) -> bool:
+        found = _lookup(token, self.words.people)
+        return (found is not None and not (strict and found == "من")) \
+            or _lookup(token, self.words.nouns) is not None \
+            or _lookup(token, self.words.victims) is not None
 
     def _before_noun(self, number: Number) -> None:
         """A toll whose number comes first: «32 قتيلا», «خمسة جنود قتلوا»."""
@@ -320,7 +383,10 @@ class _Reader:
                 self.used.update(range(number.first, number.last + 1))
                 return True
         self.used.update(range(number.first, number.last + 1))
-        self.used.update(i for i in (head, verb) if i is not None)  # read: no head again
+        # read: neither the head, the verb nor a toll noun («5 قتلى») is a head again
+        self.used.update(i for i in (head, verb) if i is not None)
+        if noun_kind is not None:
+            self.used.add(noun)
         start = self.tokens[head].start if head is not None else number.start
         last = max(noun if noun < len(self.tokens) and self.tokens[noun].kind == "word"
                    else number.last, verb or 0)
