@@ -77,6 +77,11 @@ class CountWords:
     restated_min_value: int
     carriers: dict[str, tuple[str, ...]]
     further: Reach
+    subject_window: int
+    asides: frozenset[str]
+    dual_verbs: dict[str, str]
+    singular_verbs: dict[str, str]
+    inna: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,10 @@ def count_words() -> CountWords:
         restated_min_value=int(data["restated_min_value"]),
         carriers={kind: tuple(types) for kind, types in data["carriers"].items()},
         further=Reach(int(data["further"]["words"]), frozenset(data["further"]["passes"]),
-                      frozenset(data["further"]["openers"])))
+                      frozenset(data["further"]["openers"])),
+        subject_window=int(data["subject_window"]), asides=frozenset(data["asides"]),
+        dual_verbs=by_kind(data["dual_verbs"]), singular_verbs=by_kind(data["singular_verbs"]),
+        inna=frozenset(data["inna"]))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -182,6 +190,8 @@ class _Reader:
                 kind, value = carried
                 self._emit_people(value, kind, index, index, index)
                 continue
+            if self._pair_verb(index) or self._singular_subject(index):
+                continue
             number = self.number(index)
             if number is not None and not number.vague \
                     and self.key(index) not in self.words.adjective_numbers:
@@ -219,8 +229,9 @@ class _Reader:
         if j >= len(self.tokens):
             return False
         token = self.tokens[j]
-        if head in self.words.person_heads and token.kind == "word" and token.key[0] in "وف" \
-                and _lookup(token, self.words.heads) and self.number(j + 1) is not None:
+        if head in self.words.person_heads and token.kind == "word" \
+                and token.key[:1] in ("و", "ف") and _lookup(token, self.words.heads) \
+                and self.number(j + 1) is not None:
             # «مقتل وجرح 45»: one number for two tolls, so neither can be read
             self.combined.add(j)
             return True
@@ -238,7 +249,7 @@ class _Reader:
             if _lookup(token, self.words.dual) is not None:
                 return self._emit_people(2, kind, index, j, j)
             for k in (j + 1, j + 2):
-                if self.key(k) in self.words.pair and token.key[0] not in "وف" \
+                if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
                         and not _lookup(token, self.words.heads):
                     return self._emit_people(2, kind, index, j, k)
             if head in self.words.person_heads and token.start in self.persons:
@@ -303,7 +314,7 @@ class _Reader:
         token = self.tokens[index]
         return token.kind == "word" and (
             token.key in self.words.further.openers or token.key in self.words.subset
-            or (token.key[0] == "و" and len(token.key) > 1 and token.key[1:] in
+            or (token.key[:1] == "و" and len(token.key) > 1 and token.key[1:] in
                 self.words.further.openers))
 
     def _joined_before(self, number: Number) -> bool:
@@ -349,21 +360,129 @@ class _Reader:
             return
         if self._not_counted(number):
             return
-        for k in range(number.last + 1, min(number.last + 8, len(self.tokens))):
-            if self.key(k) in _BREAKS:
-                return
-            kind = self.words.post_verbs.get(self.tokens[k].key)  # «واصيب» opens a clause
+        self._subject(number)
+
+    def _subject(self, number: Number) -> None:
+        """Victims that come before their verb: «خمسة جنود قتلوا», with others joined
+        to them («25 حوثيا و10 من رجال المقاومة سقطوا قتلى»: 35) and asides about them
+        between commas («25 شخصا، معظمهم من المدنيين، قتلوا»)."""
+        words = self.words
+        joined: list[Number] = []
+        k = number.last + 1
+        limit = min(number.last + 1 + words.subject_window, len(self.tokens))
+        while k < limit:
+            key = self.key(k)
+            aside = key in words.asides or key in words.subset
+            if key in _BREAKS or aside:
+                if not aside and self.key(k + 1) not in words.asides:
+                    return
+                # an aside about the victims runs to the next comma; the verb may follow
+                k = next((m for m in range(k + 1, limit) if self.key(m) in _BREAKS), limit) + 1
+                continue
+            if self._joined_number_at(k):
+                other = self.number(k + 1 if key == "و" else k)
+                if other is None or other.vague or self._own_toll(other):
+                    return
+                joined.append(other)
+                k = other.last + 1
+                continue
+            kind = words.post_verbs.get(key)  # «واصيب» opens a clause
             if kind is not None:
-                self._emit(number, kind, None, verb=k)
+                before = self._people_before(number)  # before _emit marks it read
+                if self._emit(number, kind, None, verb=k):
+                    count = self.counts[-1]
+                    for other in joined:
+                        self.used.update(range(other.first, other.last + 1))
+                        count.value += int(other.value or 0)
+                    count.value += before
                 return
+            k += 1
+
+    def _own_toll(self, number: Number) -> bool:
+        """The number is followed by a toll noun or a word that makes it no toll."""
+        after = self._after(number)
+        return after < len(self.tokens) and bool(
+            _lookup(self.tokens[after], self.words.nouns)
+            or _lookup(self.tokens[after], self.words.not_counted))
+
+    def _people_before(self, number: Number) -> int:
+        """One or two victims named just before a number joined to them by و
+        («قياديا في التنظيم وخمسة متطرفين قتلوا»: one more than five)."""
+        if not self._joined_before(number):
+            return 0
+        first = number.first - (self.key(number.first - 1) == "و")
+        for k in range(first - 1, max(first - 5, -1), -1):
+            token = self.tokens[k]
+            if token.kind != "word" or self.number(k) is not None \
+                    or _lookup(token, self.words.heads):
+                return 0
+            if _lookup(token, self.words.dual):
+                return 2
+            if _lookup(token, self.words.singular) or _lookup(token, self.words.one):
+                return 1
+        return 0
+
+    def _pair_verb(self, index: int) -> bool:
+        """Two victims a dual verb tells («ضابطي صف في قوة الدرك قتلا», «مهاجمين آخرين
+        قتلا»): the dual verb after a dual or a plural noun of people in its clause."""
+        kind = self.words.dual_verbs.get(self.tokens[index].key)
+        if kind is None:
+            return False
+        for k in range(index - 1, max(index - 6, -1), -1):
+            token = self.tokens[k]
+            if token.kind != "word" or self.number(k) is not None:
+                return False
+            if _lookup(token, self.words.dual) or (
+                    _lookup(token, self.words.people) and token.key.endswith("ين")):
+                return self._emit_people(2, kind, index, k, index, start=k)
+        return False
+
+    def _singular_subject(self, index: int) -> bool:
+        """One victim named before a singular verb after «أن» («أن شرطيا قد قتل»,
+        «أن جنديا بورونديا جرح»): the accusative noun is the verb's subject."""
+        token = self.tokens[index]
+        if not (_lookup(token, self.words.singular) and token.key.endswith("ا")):
+            return False
+        before = index - 1
+        while before >= 0 and self.key(before) in _SKIP_MARKS:
+            before -= 1
+        if before < 0 or self.tokens[before].key not in self.words.inna:
+            return False
+        for k in range(index + 1, min(index + 6, len(self.tokens))):
+            other = self.tokens[k]
+            if other.kind != "word" or self.number(k) is not None:
+                return False
+            kind = self.words.singular_verbs.get(other.key)
+            if kind is not None and k not in self.used:
+                self.used.add(k)
+                self._emit_people(1, kind, k, index, k, start=index)
+                self._with(self.counts[-1], k + 1)
+                return True
+        return False
+
+    def _with(self, count: Count, index: int) -> None:
+        """Victims «مع» adds to one just counted («قتل مع مسلحين اثنين»: three)."""
+        if self.key(index) != "مع" or index + 1 >= len(self.tokens):
+            return
+        token = self.tokens[index + 1]
+        if _lookup(token, self.words.dual) or self.key(index + 2) in self.words.pair:
+            count.value += 2
+            count.end = self.tokens[index + 1 + (self.key(index + 2) in self.words.pair)].end
+            return
+        number = self.number(index + 1)
+        if number is not None and not number.vague and self._counts_people(number):
+            self.used.update(range(number.first, number.last + 1))
+            count.value += int(number.value or 0)
+            count.end = self.tokens[self._after(number)].end
 
     def _not_counted(self, number: Number) -> bool:
         nxt = self._after(number)
         if nxt < len(self.tokens) and _lookup(self.tokens[nxt], self.words.not_counted):
             return True
-        # a year: four digits from 1900 to 2100 (قتل عام 2014 …)
+        # a year: four digits from 1900 to 2100 (قتل عام 2014 …), unless people follow
         return bool(number.value is not None and 1900 <= number.value <= 2100
-                    and self.tokens[number.first].kind == "digits")
+                    and self.tokens[number.first].kind == "digits"
+                    and not (nxt < len(self.tokens) and self._people_word(self.tokens[nxt])))
 
     def _emit(self, number: Number, kind: str, head: int | None, verb: int | None = None
               ) -> bool:
@@ -377,7 +496,7 @@ class _Reader:
         if noun_kind is not None:
             kind = noun_kind
             other = self.tokens[noun + 1] if noun + 1 < len(self.tokens) else None
-            if other is not None and other.key[0] == "و" \
+            if other is not None and other.key[:1] == "و" \
                     and _lookup(other, self.words.nouns) not in (None, kind):
                 # «66 قتيلا وجريحا»: killed and injured together, neither known
                 self.used.update(range(number.first, number.last + 1))
@@ -396,9 +515,12 @@ class _Reader:
         self._coordinated(count, last + 1)
         return True
 
-    def _emit_people(self, value: int, kind: str, head: int, first: int, last: int) -> bool:
-        count = Count(kind, value, False, self.tokens[head].start, self.tokens[last].end,
-                      self._victims(first))
+    def _emit_people(self, value: int, kind: str, head: int, first: int, last: int,
+                     start: int | None = None) -> bool:
+        """A toll of one or two people; the words run from the head (or ``start``,
+        a subject before its verb) to ``last``."""
+        begin = self.tokens[head if start is None else start].start
+        count = Count(kind, value, False, begin, self.tokens[last].end, self._victims(first))
         self.counts.append(count)
         self._coordinated(count, last + 1)
         return True
@@ -453,14 +575,15 @@ class _Reader:
             if token.key == "و" and self._joined_number_at(i):
                 i += 1
                 token = self.tokens[i]
-            elif not (token.kind == "word" and token.key[0] == "و") or i in self.used:
+            elif not (token.kind == "word" and token.key[:1] == "و") or i in self.used:
                 i += 1
                 continue
             near = i - index <= words.coordination_near
             bare = token.bare()
             if near and (bare in words.singular or bare in words.dual):
-                if i == index and bare in words.singular:
-                    # «17 جنديا وضابطا»: soldiers and officers, one toll of 17
+                if i == index and bare in words.singular and 10 < count.value < 100:
+                    # «17 جنديا وضابطا»: soldiers and officers, one toll of 17 (the noun
+                    # after 11-99 is singular); «أربعة مدنيين وجندي» is five
                     i += 1
                     continue
                 count.value += 1 if bare in words.singular else 2
@@ -494,7 +617,7 @@ class _Reader:
         token = self.tokens[index]
         if token.key == "و":
             return index + 1 < len(self.tokens) and self.tokens[index + 1].kind == "digits"
-        if token.kind != "word" or token.key[0] != "و":
+        if token.kind != "word" or token.key[:1] != "و":
             return False
         number = self.number(index)
         return number is not None and not number.vague and number.start != token.start
