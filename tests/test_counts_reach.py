@@ -100,3 +100,27 @@ def test_subjects_of_other_verbs_are_no_toll(text: str) -> None:
 ])
 def test_more_toll_words(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the members of a group an arrest seized
+    ("ضبطت الأجهزة الأمنية خلية إرهابية تضم سبعة متهمين من جنسيات مختلفة.",
+     [("arrested", 7, False)]),
+    ("تمكنت الجهات الأمنية من الإطاحة بتنظيم يضم (64) شخصا.", [("arrested", 64, False)]),
+    # a relative killed by the one who is named before the verb
+    ("وقتل مسلح والده بسلاح ناري بعد خلاف عائلي.", [("killed", 1, False)]),
+    ("أقدم شاب على قتل شقيقه في المزرعة.", [("killed", 1, False)]),
+])
+def test_members_and_relatives(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a group that nobody arrested
+    "تأسست الجمعية عام 1990 وتضم 300 شخص من الأطباء.",
+    # an attempt names a target, not a victim
+    "وكان المتهم قد حاول قتل والدته قبل أيام.",
+    "وأدين بالشروع في قتل شرطي أثناء المداهمة.",
+])
+def test_no_toll_without_an_arrest_or_for_an_attempt(text: str) -> None:
+    assert tolls(text) == []

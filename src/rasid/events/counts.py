@@ -82,6 +82,9 @@ class CountWords:
     dual_verbs: dict[str, str]
     singular_verbs: dict[str, str]
     inna: frozenset[str]
+    attempts: frozenset[str]
+    members: frozenset[str]
+    member_triggers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,9 @@ def count_words() -> CountWords:
                       frozenset(data["further"]["openers"])),
         subject_window=int(data["subject_window"]), asides=frozenset(data["asides"]),
         dual_verbs=by_kind(data["dual_verbs"]), singular_verbs=by_kind(data["singular_verbs"]),
-        inna=frozenset(data["inna"]))
+        inna=frozenset(data["inna"]), attempts=frozenset(data["attempts"]),
+        members=frozenset(data["members"]["words"]),
+        member_triggers=frozenset(data["members"]["after"]))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -182,7 +187,11 @@ class _Reader:
             if token.kind == "mark" or index in self.used:
                 continue
             kind = _lookup(token, self.words.heads)
+            if kind is not None and self._attempted(index):
+                continue  # «حاول قتل خالته», «الشروع في قتل»: nobody was killed
             if kind is not None and self._after_head(index, kind):
+                continue
+            if self._members(index):
                 continue
             carried = next((self.words.self_heads[f] for f in _forms(token)
                             if f in self.words.self_heads), None)
@@ -197,6 +206,32 @@ class _Reader:
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
         return self._once(self.counts)
+
+    def _attempted(self, index: int) -> bool:
+        """The head follows a word of attempt («حاول قتل», «محاولة اغتيال», «الشروع في
+        قتل»): an attempt names its target, not a victim."""
+        for k in (index - 1, index - 2):
+            if k >= 0 and _lookup(self.tokens[k], self.words.attempts):
+                return k == index - 1 or self.key(index - 1) == "في"
+        return False
+
+    def _members(self, index: int) -> bool:
+        """The members of a group an arrest seized («ضبطت شبكة إرهابية تضم خمسة
+        متهمين», «الإطاحة بتنظيم يضم (431) شخصا»): a member word after an arrest word
+        of the sentence, then a number of people."""
+        words = self.words
+        if not _lookup(self.tokens[index], words.members) or not any(
+                _lookup(self.tokens[k], words.member_triggers)
+                or _lookup(self.tokens[k], words.heads) == "arrested"
+                for k in range(index)):
+            return False
+        j = index + 1
+        while j < len(self.tokens) and (self.key(j) in _SKIP_MARKS or self.key(j) in words.bridges):
+            j += 1
+        number = self.number(j)
+        if number is None or number.vague or not self._counts_people(number):
+            return False
+        return self._emit(number, "arrested", index)
 
     def _once(self, counts: list[Count]) -> list[Count]:
         """A toll said twice in the sentence («أوقفت 251 شخصا … تم توقيف 251») is one."""
