@@ -124,3 +124,40 @@ def test_members_and_relatives(text: str, expected: list) -> None:
 ])
 def test_no_toll_without_an_arrest_or_for_an_attempt(text: str) -> None:
     assert tolls(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «في قبضة» after the people it counts
+    ("وقال المحافظ إن نحو 60 مسلحا في قبضة قوات الأمن.", [("arrested", 60, True)]),
+    # a plural with «اثنين» joined by و adds two
+    ("أسفر الهجوم عن إصابة شرطيين اثنين ومدنيين اثنين أيضا.", [("injured", 4, False)]),
+    # «بالإضافة إلى» adds the victims after it, past a head of the same kind
+    ("أدت الاشتباكات إلى مقتل ستة من المسلحين بالإضافة إلى أحد أفراد الأمن.",
+     [("killed", 7, False)]),
+    # «، وأحد …» after a list adds one; «، واحد في …» splits the toll already read
+    ("انتهت المداهمة بمقتل ثلاثة من المطلوبين، وأربعة من رجال الشرطة، وأحد المارة.",
+     [("killed", 8, False)]),
+    ("وقال مسؤولون إن أربعة مدنيين قتلوا بنيران القناصة، واحد في البلدة وثلاثة قرب الحدود.",
+     [("killed", 4, False)]),
+    ("أعلن الجيش تصفية أحد المطلوبين في المداهمة.", [("killed", 1, False)]),
+    ("وأقرت الجماعة بمقتل زعيمها في الغارة.", [("killed", 1, False)]),
+    # quoted digits before their scale word
+    ("غارات التحالف تقتل أكثر من «4» آلاف مسلح", [("killed", 4000, True)]),
+    # a plural of belonging shows that people are counted
+    ("واعتقلت الشرطة في عملية واسعة فجر اليوم بالعاصمة 12 باكستانيين.",
+     [("arrested", 12, False)]),
+    ("وقتل الجيش في نهاية الأسبوع الماضي 25 إسلاميا قرب الجبال.", [("killed", 25, False)]),
+])
+def test_joined_and_belonging(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+    spans_slice(text)
+
+
+@pytest.mark.parametrize("text", [
+    # how many were killed and how many arrested is not said
+    "وقالت الوزارة إن 85 مسلحا قتلوا أو اعتقلوا خلال العام.",
+    # an adverb of belonging's shape is no people
+    "وأعلنت الشرطة أمس في بيان أصدرته ضبط 30 يوميا من المخالفات.",
+])
+def test_no_toll_for_alternatives_or_adverbs(text: str) -> None:
+    assert tolls(text) == []

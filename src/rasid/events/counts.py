@@ -85,6 +85,10 @@ class CountWords:
     attempts: frozenset[str]
     members: frozenset[str]
     member_triggers: frozenset[str]
+    additions: frozenset[str]
+    alternatives: frozenset[str]
+    people_suffixes: tuple[str, ...]
+    suffixed_length: int
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,11 @@ def count_words() -> CountWords:
         dual_verbs=by_kind(data["dual_verbs"]), singular_verbs=by_kind(data["singular_verbs"]),
         inna=frozenset(data["inna"]), attempts=frozenset(data["attempts"]),
         members=frozenset(data["members"]["words"]),
-        member_triggers=frozenset(data["members"]["after"]))
+        member_triggers=frozenset(data["members"]["after"]),
+        additions=frozenset(data["additions"]),
+        alternatives=frozenset(data["alternatives"]),
+        people_suffixes=tuple(data["people_suffixes"]["endings"]),
+        suffixed_length=int(data["people_suffixes"]["min_length"]))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -377,10 +385,15 @@ class _Reader:
         return nxt < len(self.tokens) and self._people_word(self.tokens[nxt], strict)
 
     def _people_word(self, token: Token, strict: bool = False) -> bool:
+        """A word of people: listed, a toll noun, a victim, or a plural of belonging
+        («كويتيين», «إسلاميين», «حوثيون»: the suffixes of ``people_suffixes``)."""
         found = _lookup(token, self.words.people)
         return (found is not None and not (strict and found == "من")) \
             or _lookup(token, self.words.nouns) is not None \
-            or _lookup(token, self.words.victims) is not None
+            or _lookup(token, self.words.victims) is not None \
+            or (token.kind == "word" and len(token.key) >= self.words.suffixed_length
+                and token.key.endswith(self.words.people_suffixes)
+                and not _lookup(token, self.words.not_counted))
 
     def _before_noun(self, number: Number) -> None:
         """A toll whose number comes first: «32 قتيلا», «خمسة جنود قتلوا»."""
@@ -422,6 +435,8 @@ class _Reader:
                 k = other.last + 1
                 continue
             kind = words.post_verbs.get(key)  # «واصيب» opens a clause
+            if kind is not None and self.key(k + 1) in words.alternatives:
+                return  # «102 مسلح قتلوا أو اعتقلوا»: how many of each is not said
             if kind is not None:
                 before = self._people_before(number)  # before _emit marks it read
                 if self._emit(number, kind, None, verb=k):
@@ -597,24 +612,46 @@ class _Reader:
         words = self.words
         i = index
         limit = min(index + words.coordination_window, len(self.tokens))
+        after_break = False
         while i < limit:
             token = self.tokens[i]
             if token.key in _BREAKS:
-                if not self._joined_number_at(i + 1):
+                if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)):
                     return
                 i += 1
+                after_break = True
                 continue
-            if token.key in words.subset or _lookup(token, words.heads) \
+            added = self._addition(count, i)
+            if added is not None:
+                # «بالإضافة إلى (مقتل) أحد أفراد المقاومة»: the next victims join
+                i = added
+                token = self.tokens[i]
+                bare = token.key
+            elif token.key in words.subset or _lookup(token, words.heads) \
                     or _lookup(token, words.nouns):
                 return
-            if token.key == "و" and self._joined_number_at(i):
+            elif token.key == "و" and self._joined_number_at(i):
                 i += 1
                 token = self.tokens[i]
+                bare = token.bare()
             elif not (token.kind == "word" and token.key[:1] == "و") or i in self.used:
                 i += 1
                 continue
-            near = i - index <= words.coordination_near
-            bare = token.bare()
+            else:
+                bare = token.bare()
+            near = i - index <= words.coordination_near or added is not None
+            if bare in words.one and (near or after_break) and self._not_the_number_one(i):
+                # «، وأحد المخبرين»: one more
+                count.value += 1
+                count.end = max(count.end, token.end)
+                i += 1
+                continue
+            if near and bare.endswith("ين") and self.key(i + 1) in words.pair:
+                # «مجندين اثنين ومسلحين اثنين»: two more
+                count.value += 2
+                count.end = max(count.end, self.tokens[i + 1].end)
+                i += 2
+                continue
             if near and (bare in words.singular or bare in words.dual):
                 if i == index and bare in words.singular and 10 < count.value < 100:
                     # «17 جنديا وضابطا»: soldiers and officers, one toll of 17 (the noun
@@ -644,6 +681,34 @@ class _Reader:
                             if after < len(self.tokens) and self.tokens[after].kind == "word"
                             else number.end)
             i = after + 1
+
+    def _joined_one_at(self, index: int) -> bool:
+        """«وأحد» starts at ``index``: one more victim joined by و."""
+        if index >= len(self.tokens):
+            return False
+        token = self.tokens[index]
+        return token.key[:1] == "و" and token.bare() in self.words.one \
+            and self._not_the_number_one(index)
+
+    def _not_the_number_one(self, index: int) -> bool:
+        """«وأحد المخبرين» is و + أحد, «واحد في البلدة» is the number one: their keys
+        are the same, so the hamza or a definite noun after it tells them apart."""
+        token = self.tokens[index]
+        if token.key not in self.words.adjective_numbers:
+            return True
+        return self.text[token.start + 1] in "أإ" or self.key(index + 1).startswith("ال")
+
+    def _addition(self, count: Count, index: int) -> int | None:
+        """«بالإضافة إلى» at ``index`` (with a head of the count's kind after it:
+        «بالإضافة إلى مقتل مقاتل»): the index of the victims it adds, else None."""
+        if self.tokens[index].key not in self.words.additions or self.key(index + 1) != "الي":
+            return None
+        k = index + 2
+        if k < len(self.tokens) and _lookup(self.tokens[k], self.words.heads) == count.kind:
+            k += 1
+        if k >= len(self.tokens) or self.tokens[k].kind != "word":
+            return None
+        return k
 
     def _joined_number_at(self, index: int) -> bool:
         """A number joined by و starts at ``index`` («و9», «وثلاثة»)."""
