@@ -71,6 +71,12 @@ def test_tolls_are_right_when_kind_and_value_equal_the_gold(folder: Path, pipeli
     assert score.by_kind["killed"].tp == 1 and score.by_kind["injured"].tp == 0
     assert score.number_sentences_without == 1 and score.false_in_those == 0
     assert "tolls (reader, each)" in score.report()
+    # the error list names the sentence, both sides and the sentence's own text
+    [error] = score.examples
+    start, end = error["sentence"]
+    assert error["text"] == TOLL[start:end]
+    assert error["gold"] == ["injured=15", "killed=9"]
+    assert any(p.startswith("injured=14 «") for p in error["predicted"])
 
 
 def test_a_corpus_without_tolls_is_a_clear_error(tmp_path: Path) -> None:

@@ -156,5 +156,8 @@ def evaluate(articles: Iterable[GoldArticle], pipeline: Any, gold_file: Gold) ->
                     "article": article.id, "sentence": [sentence.start, sentence.end],
                     "gold": sorted(f"{k}={v}" for k, v in gold.elements()),
                     "predicted": [f"{c.kind}={c.value} «{article.text[c.start:c.end]}»"
-                                  for c in read]})
+                                  for c in read],
+                    # the sentence itself, read from the news file now (never stored),
+                    # so that an error can be judged without opening the article
+                    "text": article.text[sentence.start:sentence.end]})
     return score
