@@ -161,3 +161,27 @@ def test_joined_and_belonging(text: str, expected: list) -> None:
 ])
 def test_no_toll_for_alternatives_or_adverbs(text: str) -> None:
     assert tolls(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «مصرعه» is read with «لقي»: one victim, not two
+    ("ولقي جندي مصرعه وأصيب ثلاثة آخرون في الهجوم.",
+     [("killed", 1, False), ("injured", 3, False)]),
+    ("قتل ما يقرب من مئتي مقاتل في المعارك.", [("killed", 200, True)]),
+])
+def test_a_confirming_word_is_read_once(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "أدى انقلاب سيارة على الطريق الدولي إلى وفاة 3 أشخاص وإصابة 4 آخرين.",
+    "ونتج عن حادث انقلاب الحافلة إصابة 20 راكبا.",
+    "غاب اللاعب عن المباراة بعد إصابة قائد الفريق في الركبة.",
+])
+def test_accidents_and_games_state_no_toll(text: str) -> None:
+    assert tolls(text) == []
+
+
+def test_a_coup_is_no_accident() -> None:
+    text = "وقتل 12 جنديا في محاولة انقلاب فاشلة."
+    assert tolls(text) == [("killed", 12, False)]

@@ -88,6 +88,7 @@ class CountWords:
     additions: frozenset[str]
     alternatives: frozenset[str]
     people_suffixes: tuple[str, ...]
+    accident_pairs: frozenset[tuple[str, str]]
     suffixed_length: int
 
 
@@ -143,7 +144,8 @@ def count_words() -> CountWords:
         additions=frozenset(data["additions"]),
         alternatives=frozenset(data["alternatives"]),
         people_suffixes=tuple(data["people_suffixes"]["endings"]),
-        suffixed_length=int(data["people_suffixes"]["min_length"]))
+        suffixed_length=int(data["people_suffixes"]["min_length"]),
+        accident_pairs=frozenset((a, b) for a, b in data["accident_pairs"]))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -189,7 +191,7 @@ class _Reader:
         return self.tokens[index].key if 0 <= index < len(self.tokens) else ""
 
     def run(self) -> list[Count]:
-        if any(_lookup(token, self.words.accidents) for token in self.tokens):
+        if self._accident():
             return []  # a road accident, a flood, a disease: no political event's toll
         for index, token in enumerate(self.tokens):
             if token.kind == "mark" or index in self.used:
@@ -198,6 +200,7 @@ class _Reader:
             if kind is not None and self._attempted(index):
                 continue  # «حاول قتل خالته», «الشروع في قتل»: nobody was killed
             if kind is not None and self._after_head(index, kind):
+                self._read_with_head(index)
                 continue
             if self._members(index):
                 continue
@@ -253,12 +256,39 @@ class _Reader:
             kept.append(count)
         return kept
 
+    def _accident(self) -> bool:
+        """A word or a pair of words of an accident, a disaster, a disease or a game
+        («غرق», «انقلاب سيارة», «مباراة»): its victims are no political event's toll."""
+        words = self.words
+        for index, token in enumerate(self.tokens):
+            if _lookup(token, words.accidents):
+                return True
+            pair = (token.bare(), self.key(index + 1).removeprefix("ال"))
+            if pair in words.accident_pairs:
+                return True
+        return False
+
     def _confirmed(self, index: int, head: str) -> bool:
+        """A head that needs a word after it («لقي … مصرعه») has it."""
         wanted = self.words.confirm_after.get(head)
         if wanted is None:
             return True
         window = self.words.confirm_window
-        return any(self.key(i) in wanted for i in range(index + 1, index + window))
+        return self._confirm_word(index, wanted, window) is not None
+
+    def _confirm_word(self, index: int, wanted: frozenset[str], window: int) -> int | None:
+        return next((i for i in range(index + 1, min(index + window, len(self.tokens)))
+                     if self.key(i) in wanted), None)
+
+    def _read_with_head(self, index: int) -> None:
+        """The word a head needed («لقي جندي مصرعه») is read with the toll of the head,
+        so that «مصرعه» does not count its victim a second time."""
+        head = next((f for f in _forms(self.tokens[index]) if f in self.words.heads), "")
+        wanted = self.words.confirm_after.get(head)
+        if wanted is not None:
+            found = self._confirm_word(index, wanted, self.words.confirm_window)
+            if found is not None:
+                self.used.add(found)
 
     def _after_head(self, index: int, kind: str) -> bool:
         """A toll that follows a toll word; True when one was read."""
