@@ -185,3 +185,13 @@ def test_accidents_and_games_state_no_toll(text: str) -> None:
 def test_a_coup_is_no_accident() -> None:
     text = "وقتل 12 جنديا في محاولة انقلاب فاشلة."
     assert tolls(text) == [("killed", 12, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a victim named by a definite singular after the head is one
+    ("واُغتيل القيادي في الحزب برصاص مجهولين قرب منزله.", [("killed", 1, False)]),
+    ("كما قتل المهاجم نفسه.", [("killed", 1, False)]),
+    ("وحمّلت الحركة الحكومة المسؤولية عن مقتل الطفل.", [("killed", 1, False)]),
+])
+def test_a_definite_singular_after_a_head_is_one(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -150,7 +150,9 @@ def count_words() -> CountWords:
 
 def _forms(token: Token) -> tuple[str, ...]:
     """The token's key and the key without و/ف and then ب/ل (ومقتل, بمقتل, وبإصابة).
-    The article is kept: «مقتل الطفل» refers back to a victim already counted."""
+    The article is kept, so that a table entry says what it matches; a definite
+    singular after a head («اغتيل القيادي», «مقتل الطفل») is read in ``_after_head``:
+    a victim restated in a later sentence is that sentence's toll too (the guideline)."""
     key = token.key
     forms = [key]
     if len(key) > 3 and key[0] in "وف":
@@ -326,6 +328,10 @@ class _Reader:
                         and not _lookup(token, self.words.heads):
                     return self._emit_people(2, kind, index, j, k)
             if head in self.words.person_heads and token.start in self.persons:
+                return self._emit_people(1, kind, index, j, j)
+            if token.key.startswith("ال") and token.key[2:] in self.words.singular \
+                    and self.key(j + 1) not in self.words.pair:
+                # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
                 return self._emit_people(1, kind, index, j, j)
         joined = False
         if number is None:
