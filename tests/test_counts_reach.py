@@ -195,3 +195,22 @@ def test_a_coup_is_no_accident() -> None:
 ])
 def test_a_definite_singular_after_a_head_is_one(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+def test_the_losses_of_both_sides_of_a_clash_add_up() -> None:
+    text = ("وأسفرت المواجهات عن مقتل 14 من الحوثيين وإصابة العشرات، بينما قتل 5 من "
+            "رجال المقاومة في الاشتباكات نفسها.")
+    assert tolls(text) == [("killed", 19, False)]
+    [count] = find_counts(text, 0, len(text))
+    assert text[count.start:count.end].startswith("مقتل 14")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two tolls whose victims name no side, or the same side, stay two
+    ("قتل 6 مدنيين في القصف، فيما قتل 4 أطفال في انفجار لغم.",
+     [("killed", 6, False), ("killed", 4, False)]),
+    ("قتل 8 من الحوثيين في صعدة، بينما قتل 3 حوثيين في غارة أخرى.",
+     [("killed", 8, False), ("killed", 3, False)]),
+])
+def test_other_pairs_of_tolls_stay_apart(text: str, expected: list) -> None:
+    assert tolls(text) == expected

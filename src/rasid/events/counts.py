@@ -89,6 +89,8 @@ class CountWords:
     alternatives: frozenset[str]
     people_suffixes: tuple[str, ...]
     accident_pairs: frozenset[tuple[str, str]]
+    sides: dict[str, str]
+    side_window: int
     suffixed_length: int
 
 
@@ -145,7 +147,8 @@ def count_words() -> CountWords:
         alternatives=frozenset(data["alternatives"]),
         people_suffixes=tuple(data["people_suffixes"]["endings"]),
         suffixed_length=int(data["people_suffixes"]["min_length"]),
-        accident_pairs=frozenset((a, b) for a, b in data["accident_pairs"]))
+        accident_pairs=frozenset((a, b) for a, b in data["accident_pairs"]),
+        sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -218,7 +221,40 @@ class _Reader:
             if number is not None and not number.vague \
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
-        return self._once(self.counts)
+        return self._once(self._two_sides(self.counts))
+
+    def _two_sides(self, counts: list[Count]) -> list[Count]:
+        """The losses of both sides of one clash are one toll («قتل 15 متمردا من
+        الحوثيين …، في حين قتل 6 من مقاتلي المقاومة» is 21 killed): two tolls of a
+        kind, one after the other (a toll of another kind may stand between), whose
+        victims name the two opposite ``sides`` of the data add up, as the guideline
+        adds groups of victims of the same occurrence."""
+        merged: list[Count] = []
+        for count in counts:
+            last = next((c for c in reversed(merged) if c.kind == count.kind), None)
+            if last is not None:
+                one, other = self._side(last), self._side(count)
+                if one is not None and other is not None and one != other:
+                    last.value += count.value
+                    last.approx = last.approx or count.approx
+                    last.end = max(last.end, count.end)
+                    last.victims = last.victims if last.victims == count.victims else "mixed"
+                    continue
+            merged.append(count)
+        return merged
+
+    def _side(self, count: Count) -> str | None:
+        """The side of a clash the victims of a toll belong to, from the words of the
+        toll and the few after it («من مقاتلي المقاومة», «حوثيا»), if one is named."""
+        tokens = [t for t in self.tokens if count.start <= t.start]
+        for token in tokens[:self.words.side_window]:
+            if token.start >= count.end and token.key in _BREAKS:
+                break
+            for form in (*_forms(token), token.key.removeprefix("ال")):
+                side = self.words.sides.get(form)
+                if side is not None:
+                    return side
+        return None
 
     def _attempted(self, index: int) -> bool:
         """The head follows a word of attempt («حاول قتل», «محاولة اغتيال», «الشروع في
