@@ -214,3 +214,32 @@ def test_the_losses_of_both_sides_of_a_clash_add_up() -> None:
 ])
 def test_other_pairs_of_tolls_stay_apart(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("فأطلق المسلحون النار على الحارس وقتلوه قرب البوابة.", [("killed", 1, False)]),
+    # a list of named victims, each a definite singular after a comma
+    ("وأسفر الهجوم عن استشهاد العريف سالم أحمد، والجندي خالد علي، والجندي ماجد حسن.",
+     [("killed", 3, False)]),
+    ("كما تعرض تسعة من رجال الأمن للإصابة ونقلوا إلى المستشفى.", [("injured", 9, False)]),
+])
+def test_pronoun_objects_lists_and_exposure(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_a_verb_opening_the_sentence_before_a_name_is_passive() -> None:
+    text = "وقتل سامر الخطيب (24 عاما) برصاصة في الصدر."
+    name = frozenset({text.index("سامر")})
+    assert [(c.kind, c.value) for c in find_counts(text, 0, len(text), name)] == [("killed", 1)]
+    later = "وقال المصدر إن الجنود قتل سامر الخطيب."
+    assert find_counts(later, 0, len(later), frozenset({later.index("سامر")})) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a part of a toll, and a range, state no toll
+    "وكان من بين المصابين العقيد سالم الراشد قائد الكتيبة.",
+    "وأشار إلى تعرض ما بين 20 و25 شخصا لإصابات في الانفجار.",
+    "قتل الكثيرون بين 20 أو 30.",
+])
+def test_parts_and_ranges_are_no_toll(text: str) -> None:
+    assert tolls(text) == []

@@ -90,6 +90,9 @@ class CountWords:
     people_suffixes: tuple[str, ...]
     accident_pairs: frozenset[tuple[str, str]]
     sides: dict[str, str]
+    passive_heads: frozenset[str]
+    among: frozenset[str]
+    ranges: frozenset[str]
     side_window: int
     suffixed_length: int
 
@@ -148,7 +151,9 @@ def count_words() -> CountWords:
         people_suffixes=tuple(data["people_suffixes"]["endings"]),
         suffixed_length=int(data["people_suffixes"]["min_length"]),
         accident_pairs=frozenset((a, b) for a, b in data["accident_pairs"]),
-        sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]))
+        sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]),
+        passive_heads=frozenset(data["passive_heads"]), among=frozenset(data["among"]),
+        ranges=frozenset(data["ranges"]))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -198,12 +203,15 @@ class _Reader:
     def run(self) -> list[Count]:
         if self._accident():
             return []  # a road accident, a flood, a disease: no political event's toll
+        self._ranges()
         for index, token in enumerate(self.tokens):
             if token.kind == "mark" or index in self.used:
                 continue
             kind = _lookup(token, self.words.heads)
             if kind is not None and self._attempted(index):
                 continue  # «حاول قتل خالته», «الشروع في قتل»: nobody was killed
+            if kind is not None and self.key(index - 1) in self.words.among:
+                continue  # «من بين القتلى القائد …»: a part of a toll given elsewhere
             if kind is not None and self._after_head(index, kind):
                 self._read_with_head(index)
                 continue
@@ -222,6 +230,22 @@ class _Reader:
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
         return self._once(self._two_sides(self.counts))
+
+    def _ranges(self) -> None:
+        """«ما بين 20 و25 شخصا», «بين 20 أو 30»: a range states no value, so both of
+        its numbers are put aside before any toll is read."""
+        for index, token in enumerate(self.tokens):
+            if token.key not in self.words.ranges:
+                continue
+            first = self.number(index + 1)
+            if first is None:
+                continue
+            k = first.last + 1
+            if self.key(k) in ("و", "او"):
+                k += 1
+            second = self.number(k)
+            if second is not None:
+                self.used.update(range(first.first, second.last + 1))
 
     def _two_sides(self, counts: list[Count]) -> list[Count]:
         """The losses of both sides of one clash are one toll («قتل 15 متمردا من
@@ -363,7 +387,9 @@ class _Reader:
                 if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
                         and not _lookup(token, self.words.heads):
                     return self._emit_people(2, kind, index, j, k)
-            if head in self.words.person_heads and token.start in self.persons:
+            if token.start in self.persons and (head in self.words.person_heads or (
+                    head in self.words.passive_heads and self._opens_sentence(index))):
+                # «مقتل محمد علاونة», «وقتل محمد علاونة (22 عاما) …»
                 return self._emit_people(1, kind, index, j, j)
             if token.key.startswith("ال") and token.key[2:] in self.words.singular \
                     and self.key(j + 1) not in self.words.pair:
@@ -388,6 +414,11 @@ class _Reader:
             # the victim named between head and number is one more of the same toll
             self.counts[-1].value += 1
         return True
+
+    def _opens_sentence(self, index: int) -> bool:
+        """The word at ``index`` is the sentence's first (a verb there, before a name,
+        is passive: «وقتل محمد …» is Mohammed killed, not killing)."""
+        return all(self.tokens[k].kind == "mark" for k in range(index))
 
     def _further(self, j: int, head: str) -> Number | None:
         """A number after a head, past bridges and up to two other words («قتل في الحادث
@@ -688,7 +719,8 @@ class _Reader:
         while i < limit:
             token = self.tokens[i]
             if token.key in _BREAKS:
-                if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)):
+                if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)
+                        or self._joined_person_at(i + 1)):
                     return
                 i += 1
                 after_break = True
@@ -712,6 +744,10 @@ class _Reader:
             else:
                 bare = token.bare()
             near = i - index <= words.coordination_near or added is not None
+            if after_break and bare.startswith("ال") and bare[2:] in words.singular:
+                # «استشهاد العريف …، والجندي …، والجندي …»: one more each
+                bare = bare[2:]
+                near = True
             if bare in words.one and (near or after_break) and self._not_the_number_one(i):
                 # «، وأحد المخبرين»: one more
                 count.value += 1
@@ -761,6 +797,14 @@ class _Reader:
         token = self.tokens[index]
         return token.key[:1] == "و" and token.bare() in self.words.one \
             and self._not_the_number_one(index)
+
+    def _joined_person_at(self, index: int) -> bool:
+        """«والجندي» starts at ``index``: one more victim, named by a definite singular."""
+        if index >= len(self.tokens):
+            return False
+        bare = self.tokens[index].bare()
+        return self.tokens[index].key[:1] == "و" and bare.startswith("ال") \
+            and bare[2:] in self.words.singular
 
     def _not_the_number_one(self, index: int) -> bool:
         """«وأحد المخبرين» is و + أحد, «واحد في البلدة» is the number one: their keys
