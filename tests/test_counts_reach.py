@@ -243,3 +243,15 @@ def test_a_verb_opening_the_sentence_before_a_name_is_passive() -> None:
 ])
 def test_parts_and_ranges_are_no_toll(text: str) -> None:
     assert tolls(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a number of things far before a toll verb is not its count
+    "باغته بأربع رصاصات وعشر طعنات ثم فجر نفسه عند الحاجز رغبة في قتل الجنود",
+    # a number joined to the head by و counts something else
+    "ويتهم بتسع عمليات قتل وثلاث محاولات أخرى.",
+    "اصطدم مركب بصندل نهري مما أدى إلى مصرع 12 شخصا.",
+    "أسفر الزلزال عن وفاة ما يزيد على ثمانية آلاف شخص.",
+])
+def test_things_attempts_and_disasters(text: str) -> None:
+    assert tolls(text) == []

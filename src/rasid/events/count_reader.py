@@ -115,6 +115,10 @@ class Reader(Groups):
                 self.used.update(range(number.first, number.last + 1))
             return True
         number = self.number(j)
+        if number is not None and j == index + 1 and token.key[:1] == "و" \
+                and number.start > token.start:
+            # «بتسع عمليات قتل وثلاث محاولات»: a number joined to the head is no count of it
+            return False
         if number is None and head not in self.words.number_only:
             if lookup(token, self.words.one) is not None or (
                     lookup(token, self.words.singular)

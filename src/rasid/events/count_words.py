@@ -52,6 +52,7 @@ class CountWords:
     carriers: dict[str, tuple[str, ...]]
     further: Reach
     subject_window: int
+    verb_near: int
     asides: frozenset[str]
     dual_verbs: dict[str, str]
     singular_verbs: dict[str, str]
@@ -115,7 +116,8 @@ def count_words() -> CountWords:
         carriers={kind: tuple(types) for kind, types in data["carriers"].items()},
         further=Reach(int(data["further"]["words"]), frozenset(data["further"]["passes"]),
                       frozenset(data["further"]["openers"])),
-        subject_window=int(data["subject_window"]), asides=frozenset(data["asides"]),
+        subject_window=int(data["subject_window"]["words"]),
+        verb_near=int(data["subject_window"]["near"]), asides=frozenset(data["asides"]),
         dual_verbs=by_kind(data["dual_verbs"]), singular_verbs=by_kind(data["singular_verbs"]),
         inna=frozenset(data["inna"]), attempts=frozenset(data["attempts"]),
         members=frozenset(data["members"]["words"]),
