@@ -255,3 +255,23 @@ def test_parts_and_ranges_are_no_toll(text: str) -> None:
 ])
 def test_things_attempts_and_disasters(text: str) -> None:
     assert tolls(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وفي المحافظة قتل حوثيان وأصيب 4 آخرون في هجوم للمقاومة.",
+     [("killed", 2, False), ("injured", 4, False)]),
+    ("وقالت إن القوات اعتقلت نحو 150 شابا ورجلا من البلدة.", [("arrested", 150, True)]),
+    # an explosion that overturned a car is an attack, not a road accident
+    ("وأضافت أن شرطيين قتلا في الانفجار الذي أدى إلى انقلاب سيارتهما.",
+     [("killed", 2, False)]),
+])
+def test_duals_of_belonging_tamyiz_and_attacks(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "لقي ثلاثة أشخاص مصرعهم إثر تحطم طائرة صغيرة فوق الحي.",
+    "توفي زائر وأصيب سبعة آخرون إثر انقلاب مركبتهم على الطريق.",
+])
+def test_crashes_are_accidents(text: str) -> None:
+    assert tolls(text) == []

@@ -199,12 +199,16 @@ class SentenceTokens:
 
     def _accident(self) -> bool:
         """A word or a pair of words of an accident, a disaster, a disease or a game
-        («غرق», «انقلاب سيارة», «مباراة»): its victims are no political event's toll."""
+        («غرق», «انقلاب سيارة», «تحطم طائرة», «مباراة»): its victims are no political
+        event's toll. A pair is a word and the stem the next word starts with. A word
+        of an attack in the sentence («انفجار», «قصف») makes it no accident."""
         words = self.words
+        if any(lookup(token, words.attack_words) for token in self.tokens):
+            return False  # «انفجار أدى إلى انقلاب سيارتهما» is an attack
         for index, token in enumerate(self.tokens):
             if lookup(token, words.accidents):
                 return True
-            pair = (token.bare(), self.key(index + 1).removeprefix("ال"))
-            if pair in words.accident_pairs:
-                return True
+            after = self.key(index + 1).removeprefix("ال")
+            if any(after.startswith(stem) for stem in words.accident_pairs.get(token.bare(), ())):
+                return True  # «انقلاب مركبتهم»: the second word starts with a listed stem
         return False

@@ -113,9 +113,10 @@ class Groups(SentenceTokens):
                 i += 2
                 continue
             if near and (bare in words.singular or bare in words.dual):
-                if i == index and bare in words.singular and 10 < count.value < 100:
-                    # «17 جنديا وضابطا»: soldiers and officers, one toll of 17 (the noun
-                    # after 11-99 is singular); «أربعة مدنيين وجندي» is five
+                if i == index and bare in words.singular and 10 < count.value % 100:
+                    # «17 جنديا وضابطا», «150 شابا ورجلا»: one toll of 17 (the noun after
+                    # 11-99 is singular, so is the word joined to it); «أربعة مدنيين
+                    # وجندي» is five
                     i += 1
                     continue
                 count.value += 1 if bare in words.singular else 2

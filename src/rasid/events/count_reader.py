@@ -124,7 +124,11 @@ class Reader(Groups):
                     lookup(token, self.words.singular)
                     and self.key(j + 1) not in self.words.pair):
                 return self._emit_people(1, kind, index, j, j)
-            if lookup(token, self.words.dual) is not None:
+            ending, shortest = self.words.dual_suffix
+            if lookup(token, self.words.dual) is not None or (
+                    token.key.endswith(ending) and len(token.key) >= shortest
+                    and not token.key.startswith(("ال", "وال"))):
+                # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
                 return self._emit_people(2, kind, index, j, j)
             for k in (j + 1, j + 2):
                 if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \

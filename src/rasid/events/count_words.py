@@ -63,7 +63,9 @@ class CountWords:
     additions: frozenset[str]
     alternatives: frozenset[str]
     people_suffixes: tuple[str, ...]
-    accident_pairs: frozenset[tuple[str, str]]
+    accident_pairs: dict[str, tuple[str, ...]]
+    dual_suffix: tuple[str, int]
+    attack_words: frozenset[str]
     sides: dict[str, str]
     passive_heads: frozenset[str]
     among: frozenset[str]
@@ -126,7 +128,9 @@ def count_words() -> CountWords:
         alternatives=frozenset(data["alternatives"]),
         people_suffixes=tuple(data["people_suffixes"]["endings"]),
         suffixed_length=int(data["people_suffixes"]["min_length"]),
-        accident_pairs=frozenset((a, b) for a, b in data["accident_pairs"]),
+        accident_pairs={word: tuple(stems) for word, stems in data["accident_pairs"].items()},
+        dual_suffix=(data["dual_suffix"]["ending"], int(data["dual_suffix"]["min_length"])),
+        attack_words=frozenset(data["attack_words"]),
         sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]),
         passive_heads=frozenset(data["passive_heads"]), among=frozenset(data["among"]),
         ranges=frozenset(data["ranges"]))
