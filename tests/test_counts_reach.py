@@ -275,3 +275,8 @@ def test_duals_of_belonging_tamyiz_and_attacks(text: str, expected: list) -> Non
 ])
 def test_crashes_are_accidents(text: str) -> None:
     assert tolls(text) == []
+
+
+def test_people_before_an_arrest_phrase() -> None:
+    text = "وكشف مدير الشرطة أن خمسة أشخاص تم القبض عليهم بينهم مقيم."
+    assert tolls(text) == [("arrested", 5, False)]
