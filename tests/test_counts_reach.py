@@ -280,3 +280,20 @@ def test_crashes_are_accidents(text: str) -> None:
 def test_people_before_an_arrest_phrase() -> None:
     text = "وكشف مدير الشرطة أن خمسة أشخاص تم القبض عليهم بينهم مقيم."
     assert tolls(text) == [("arrested", 5, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another clause's verb is not the verb of a number before it
+    ("وعين قائدا للقوة المؤلفة من 8700 عسكري فيما قتل ستة أشخاص في هجوم.",
+     [("killed", 6, False)]),
+    # a relative pronoun does not end the search for the verb
+    ("وقفوا دقيقة صمت على الضحايا الـ298 الذين قضوا في الهجوم.", [("killed", 298, False)]),
+    # the number written again in words is the same toll
+    ("وقد أصيب (120) مائة وعشرون من المواطنين ورجال الأمن.", [("injured", 120, False)]),
+])
+def test_clauses_relatives_and_numbers_written_twice(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_an_attempt_on_a_life_named_by_a_pronoun_is_no_toll() -> None:
+    assert tolls("وأصيب الحارس بجروح خلال محاولة اغتياله.") == [("injured", 1, False)]

@@ -57,11 +57,24 @@ class SentenceTokens:
         return self.tokens[index].key if 0 <= index < len(self.tokens) else ""
 
     def _after(self, number: Number) -> int:
-        """The index of the word after a number, past closing marks («590» شخصا)."""
+        """The index of the word after a number, past closing marks («590» شخصا) and
+        the same number written again in words («(190) مائة وتسعون موقوفا»)."""
         nxt = number.last + 1
         while nxt < len(self.tokens) and self.key(nxt) in SKIP_MARKS:
             nxt += 1
-        return nxt
+        again = self._restated(number)
+        return nxt if again is None else again.last + 1
+
+    def _restated(self, number: Number) -> Number | None:
+        """The number written again right after it, in words, as official statements
+        do («(431) أربعمائة وواحد وثلاثون»), if it is."""
+        nxt = number.last + 1
+        while nxt < len(self.tokens) and self.key(nxt) in SKIP_MARKS:
+            nxt += 1
+        if nxt >= len(self.tokens) or self.tokens[nxt].kind != "word" or nxt in self.used:
+            return None
+        again = read_number(self.tokens, nxt, self.text)
+        return again if again is not None and again.value == number.value else None
 
     def _counts_people(self, number: Number, strict: bool = False) -> bool:
         """The word after the number says it counts people (or a toll noun does).

@@ -36,6 +36,9 @@ class Groups(SentenceTokens):
                 self.used.update(range(number.first, number.last + 1))
                 return True
         self.used.update(range(number.first, number.last + 1))
+        again = self._restated(number)
+        if again is not None:
+            self.used.update(range(again.first, again.last + 1))
         # read: neither the head, the verb nor a toll noun («5 قتلى») is a head again
         self.used.update(i for i in (head, verb) if i is not None)
         if noun_kind is not None:
@@ -213,6 +216,9 @@ class Groups(SentenceTokens):
         limit = min(number.last + 1 + words.subject_window, len(self.tokens))
         while k < limit:
             key = self.key(k)
+            if key in words.further.openers and key not in words.subset \
+                    and key not in words.relatives:
+                return  # «المؤلفة من 8700 عسكري فيما قتل ستة»: another clause's verb
             aside = key in words.asides or key in words.subset
             if key in BREAKS or aside:
                 if not aside and self.key(k + 1) not in words.asides:

@@ -39,7 +39,8 @@ class Reader(Groups):
                             if f in self.words.self_heads), None)
             if carried is not None:
                 kind, value = carried
-                self._emit_people(value, kind, index, index, index)
+                if not self._attempted(index):  # «محاولة اغتياله»: he survived
+                    self._emit_people(value, kind, index, index, index)
                 continue
             if self._pair_verb(index) or self._singular_subject(index):
                 continue

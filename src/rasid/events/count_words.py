@@ -66,6 +66,7 @@ class CountWords:
     accident_pairs: dict[str, tuple[str, ...]]
     dual_suffix: tuple[str, int]
     attack_words: frozenset[str]
+    relatives: frozenset[str]
     sides: dict[str, str]
     passive_heads: frozenset[str]
     among: frozenset[str]
@@ -130,7 +131,7 @@ def count_words() -> CountWords:
         suffixed_length=int(data["people_suffixes"]["min_length"]),
         accident_pairs={word: tuple(stems) for word, stems in data["accident_pairs"].items()},
         dual_suffix=(data["dual_suffix"]["ending"], int(data["dual_suffix"]["min_length"])),
-        attack_words=frozenset(data["attack_words"]),
+        attack_words=frozenset(data["attack_words"]), relatives=frozenset(data["relatives"]),
         sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]),
         passive_heads=frozenset(data["passive_heads"]), among=frozenset(data["among"]),
         ranges=frozenset(data["ranges"]))
