@@ -80,6 +80,7 @@ def test_tolls_are_right_when_kind_and_value_equal_the_gold(folder: Path, pipeli
     assert error["text"] == TOLL[start:end]
     assert error["gold"] == ["injured=15", "killed=9"]
     assert any(p.startswith("injured=14 «") for p in error["predicted"])
+    assert score.read_unlisted == 0 and error["listed"] is True
 
 
 def test_a_corpus_without_tolls_is_a_clear_error(tmp_path: Path) -> None:
