@@ -297,3 +297,18 @@ def test_clauses_relatives_and_numbers_written_twice(text: str, expected: list) 
 
 def test_an_attempt_on_a_life_named_by_a_pronoun_is_no_toll() -> None:
     assert tolls("وأصيب الحارس بجروح خلال محاولة اغتياله.") == [("injured", 1, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a victim named by a pronoun counts where the sentence states the death
+    ("أطلق مجهولون النار على القيادي ما أدى إلى مقتله.", [("killed", 1, False)]),
+    ("وأقر التنظيم بمقتله في الغارة.", [("killed", 1, False)]),
+    ("تعرض الجندي لإطلاق نار نتج عنه استشهاده.", [("killed", 1, False)]),
+    # and not where it only recalls it
+    ("وسيؤدي مقتله إلى إضعاف التنظيم.", []),
+    ("وكان قد زار المدينة قبل مقتله بأيام.", []),
+    # a verb with its victim as object states the death
+    ("فأطلقوا النار على الحارس وقتلوه.", [("killed", 1, False)]),
+])
+def test_a_victim_named_by_a_pronoun(text: str, expected: list) -> None:
+    assert tolls(text) == expected

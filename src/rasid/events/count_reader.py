@@ -39,7 +39,9 @@ class Reader(Groups):
                             if f in self.words.self_heads), None)
             if carried is not None:
                 kind, value = carried
-                if not self._attempted(index):  # «محاولة اغتياله»: he survived
+                if not self._attempted(index) and (
+                        not any(f in self.words.recalled for f in forms(token))
+                        or self._stated(index)):
                     self._emit_people(value, kind, index, index, index)
                 continue
             if self._pair_verb(index) or self._singular_subject(index):
@@ -49,6 +51,18 @@ class Reader(Groups):
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
         return self._once(self._two_sides(self.counts))
+
+    def _stated(self, index: int) -> bool:
+        """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
+        occurrence only when the sentence states the death: after a word that gives a
+        result or a report («أدى إلى مقتله», «أسفر عن مقتله», «أعلن مقتله», «أقر
+        بمقتله», «لقي حتفه»), not when it only recalls it («قبل مقتله», «سيؤدي مقتله
+        إلى …», «ظل مقتلها لغزا»)."""
+        token = self.tokens[index]
+        if token.key[:1] in ("ب",) or token.bare()[:1] == "ب":
+            return True  # «تسبب بمقتله», «أقر بمقتله»
+        return any(self.key(k) in self.words.stating or forms(self.tokens[k])[-1]
+                   in self.words.stating for k in range(max(index - 2, 0), index))
 
     def _attempted(self, index: int) -> bool:
         """The head follows a word of attempt («حاول قتل», «محاولة اغتيال», «الشروع في

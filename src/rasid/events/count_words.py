@@ -67,6 +67,8 @@ class CountWords:
     dual_suffix: tuple[str, int]
     attack_words: frozenset[str]
     relatives: frozenset[str]
+    stating: frozenset[str]
+    recalled: frozenset[str]
     sides: dict[str, str]
     passive_heads: frozenset[str]
     among: frozenset[str]
@@ -132,6 +134,7 @@ def count_words() -> CountWords:
         accident_pairs={word: tuple(stems) for word, stems in data["accident_pairs"].items()},
         dual_suffix=(data["dual_suffix"]["ending"], int(data["dual_suffix"]["min_length"])),
         attack_words=frozenset(data["attack_words"]), relatives=frozenset(data["relatives"]),
+        stating=frozenset(data["stating"]), recalled=frozenset(data["recalled"]),
         sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]),
         passive_heads=frozenset(data["passive_heads"]), among=frozenset(data["among"]),
         ranges=frozenset(data["ranges"]))
