@@ -312,3 +312,11 @@ def test_an_attempt_on_a_life_named_by_a_pronoun_is_no_toll() -> None:
 ])
 def test_a_victim_named_by_a_pronoun(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقام المسلحون باختطاف الإعلامي سالم الحداد من المقهى.", [("kidnapped", 1, False)]),
+    ("وأعلنت الشرطة اعتقال الشيخ حمد الناصر بعد خطبته.", [("arrested", 1, False)]),
+])
+def test_a_victim_named_by_a_title(text: str, expected: list) -> None:
+    assert tolls(text) == expected
