@@ -71,6 +71,16 @@ def test_tolls_are_right_when_kind_and_value_equal_the_gold(folder: Path, pipeli
     assert score.by_kind["killed"].tp == 1 and score.by_kind["injured"].tp == 0
     assert score.number_sentences_without == 1 and score.false_in_those == 0
     assert "tolls (reader, each)" in score.report()
+    # each toll read right is either carried by an event or counted as lost, by cause
+    assert score.on_events.tp + score.lost_no_event + score.lost_on_events == score.reader.tp
+    assert "read right, not on events" in score.report()
+    # the error list names the sentence, both sides and the sentence's own text
+    [error] = score.examples
+    start, end = error["sentence"]
+    assert error["text"] == TOLL[start:end]
+    assert error["gold"] == ["injured=15", "killed=9"]
+    assert any(p.startswith("injured=14 «") for p in error["predicted"])
+    assert score.read_unlisted == 0 and error["listed"] is True
 
 
 def test_a_corpus_without_tolls_is_a_clear_error(tmp_path: Path) -> None:

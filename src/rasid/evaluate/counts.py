@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rasid.evaluate.newscorpus import CorpusError, GoldArticle
-from rasid.events.counts import KINDS, find_counts
+from rasid.events.counts import KINDS, carriers, find_counts
 from rasid.resources import read_jsonl
 from rasid.text.numbers import find_numbers
 
@@ -66,16 +66,27 @@ class CountScore:
     sentences_with_counts: int = 0
     number_sentences_without: int = 0
     false_in_those: int = 0
+    #: tolls read right that rasid's events do not carry: the sentence has no event
+    #: that can carry them (event detection), or it has one that got another value
+    lost_no_event: int = 0
+    lost_on_events: int = 0
+    #: tolls read in sentences the counts gold does not list (never annotated)
+    read_unlisted: int = 0
     examples: list[dict[str, Any]] = field(default_factory=list)
 
     def report(self) -> str:
         lines = [self.reader.line("tolls (reader, each)"),
                  self.totals.line("tolls (reader, sentence total)"),
                  self.on_events.line("tolls on rasid's events")]
+        lines.append(f"  read right, not on events: {self.lost_no_event} in sentences with no "
+                     f"event that can carry them, {self.lost_on_events} where an event holds "
+                     "another value (tolls of several occurrences added on one event)")
         lines += [tally.line(f"  {kind}") for kind, tally in self.by_kind.items()]
         if self.approx_total:
             lines.append(f"approx flag right on {self.approx_right}/{self.approx_total} "
                          "matched tolls")
+        lines.append(f"{self.read_unlisted} of the tolls read are in sentences the counts "
+                     "gold does not list (no annotator read them; scored as wrong)")
         lines.append(f"{self.sentences_with_counts} sentences with gold tolls; "
                      f"{self.number_sentences_without} sentences with numbers but no toll: "
                      f"{self.false_in_those} tolls carried by rasid's events in them")
@@ -126,14 +137,27 @@ def evaluate(articles: Iterable[GoldArticle], pipeline: Any, gold_file: Gold) ->
         for sentence in article.sentences:
             if not sentence.annotated:
                 continue
+            listed = (article.id, sentence.start) in gold_file
             gold, gold_approx = gold_tolls(gold_file.get((article.id, sentence.start), []))
             read = find_counts(article.text, sentence.start, sentence.end, persons)
+            if not listed:
+                # the filter that chose the sentences to annotate passed this one by:
+                # a toll read here is counted wrong, though no annotator read it
+                score.read_unlisted += len(read)
             predicted = Counter((c.kind, c.value) for c in read)
             carried = Counter(
                 (kind, value["value"]) for start, e in events
                 if sentence.start <= start < sentence.end
                 for kind, value in e.counts.items())
             score.on_events.add(gold, carried)
+            # tolls the reader got right that no event of rasid carries: lost to event
+            # detection when the sentence holds no event that can carry their kind
+            for (kind, _value), n in ((gold & predicted) - carried).items():
+                if any(e.type in carriers(kind) for start, e in events
+                       if sentence.start <= start < sentence.end):
+                    score.lost_on_events += n
+                else:
+                    score.lost_no_event += n
             if not gold and any(not n.vague for n in find_numbers(
                     article.text, sentence.start, sentence.end)):
                 score.number_sentences_without += 1
@@ -156,5 +180,9 @@ def evaluate(articles: Iterable[GoldArticle], pipeline: Any, gold_file: Gold) ->
                     "article": article.id, "sentence": [sentence.start, sentence.end],
                     "gold": sorted(f"{k}={v}" for k, v in gold.elements()),
                     "predicted": [f"{c.kind}={c.value} «{article.text[c.start:c.end]}»"
-                                  for c in read]})
+                                  for c in read],
+                    "listed": listed,
+                    # the sentence itself, read from the news file now (never stored),
+                    # so that an error can be judged without opening the article
+                    "text": article.text[sentence.start:sentence.end]})
     return score

@@ -22,6 +22,8 @@ _TOKEN = re.compile(r"[0-9٠-٩]+(?:[,٬.][0-9٠-٩]+)*"
                     r"|(?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+|[^\s\w]", re.UNICODE)
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _CONJ = ("و", "ف")
+#: marks that may close quoted digits before their scale word («3» آلاف)
+_CLOSERS = frozenset("»)\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +112,14 @@ def read_number(tokens: list[Token], index: int, text: str) -> Number | None:
         if value is None:
             return None
         last = index
-        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        nxt_index = index + 1
+        if nxt_index + 1 < len(tokens) and tokens[nxt_index].key in _CLOSERS \
+                and tokens[nxt_index + 1].key in tables["scales"]:
+            nxt_index += 1  # «3» آلاف: the digits quoted, the scale outside
+        nxt = tokens[nxt_index] if nxt_index < len(tokens) else None
         if nxt is not None and nxt.key in tables["scales"]:
             value *= tables["scales"][nxt.key] // (2 if nxt.key.endswith(("ين", "ان")) else 1)
-            last = index + 1
+            last = nxt_index
         return Number(value, token.start, tokens[last].end, index, last)
     if token.kind != "word":
         return None

@@ -1,0 +1,332 @@
+"""Groups of victims: how the parts of one toll are joined and where its victims stand.
+
+Why: news rarely writes a toll as one number after one word. Victims are listed
+(«مقتل خمسة من المسلحين، وأربعة من الشرطة، وأحد المارة»), added («بالإضافة إلى»),
+named before their verb («أن قياديا في التنظيم وخمسة مسلحين قتلوا»), counted by a
+dual verb («قتلا»), given as members of a seized group («خلية تضم سبعة»), or split
+between the two sides of one clash; these rules put the parts together as the
+guideline does (docs/annotation/counts-guideline.md, §2).
+"""
+
+from __future__ import annotations
+
+from rasid.events.count_base import Count, SentenceTokens
+from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
+from rasid.text.numbers import Number
+
+
+class Groups(SentenceTokens):
+    """Reading and joining the groups of victims of a toll."""
+
+    def _emit(self, number: Number, kind: str, head: int | None, verb: int | None = None
+              ) -> bool:
+        if self._not_counted(number):
+            return False
+        noun = self._after(number)
+        if self.key(noun) == "من":
+            noun += 1
+        noun_kind = lookup(self.tokens[noun], self.words.nouns) \
+            if noun < len(self.tokens) else None
+        if noun_kind is not None:
+            kind = noun_kind
+            other = self.tokens[noun + 1] if noun + 1 < len(self.tokens) else None
+            if other is not None and other.key[:1] == "و" \
+                    and lookup(other, self.words.nouns) not in (None, kind):
+                # «66 قتيلا وجريحا»: killed and injured together, neither known
+                self.used.update(range(number.first, number.last + 1))
+                return True
+        self.used.update(range(number.first, number.last + 1))
+        again = self._restated(number)
+        if again is not None:
+            self.used.update(range(again.first, again.last + 1))
+        # read: neither the head, the verb nor a toll noun («5 قتلى») is a head again
+        self.used.update(i for i in (head, verb) if i is not None)
+        if noun_kind is not None:
+            self.used.add(noun)
+        start = self.tokens[head].start if head is not None else number.start
+        last = max(noun if noun < len(self.tokens) and self.tokens[noun].kind == "word"
+                   else number.last, verb or 0)
+        count = Count(kind, int(number.value or 0), self._approx(number, last),
+                      start, self.tokens[last].end, self._victims(number.last + 1))
+        self.counts.append(count)
+        self._coordinated(count, last + 1)
+        return True
+
+    def _emit_people(self, value: int, kind: str, head: int, first: int, last: int,
+                     start: int | None = None) -> bool:
+        """A toll of one or two people; the words run from the head (or ``start``,
+        a subject before its verb) to ``last``."""
+        begin = self.tokens[head if start is None else start].start
+        count = Count(kind, value, False, begin, self.tokens[last].end, self._victims(first))
+        self.counts.append(count)
+        self._coordinated(count, last + 1)
+        return True
+
+    def _coordinated(self, count: Count, index: int) -> None:
+        """«استشهاد أحد أفرادها وثلاثة جنود», «مقتل 42 حوثيا، و9 مقاتلين»: further
+        victims joined by و in the same clause add to the toll (one occurrence), unless
+        they name a toll of their own (ومئة جريح). Past ``coordination_near`` words
+        the joined number must count people («… و9 من رجال المقاومة»)."""
+        words = self.words
+        i = index
+        limit = min(index + words.coordination_window, len(self.tokens))
+        after_break = False
+        while i < limit:
+            token = self.tokens[i]
+            if token.key in BREAKS:
+                if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)
+                        or self._joined_person_at(i + 1)):
+                    return
+                i += 1
+                after_break = True
+                continue
+            added = self._addition(count, i)
+            if added is not None:
+                # «بالإضافة إلى (مقتل) أحد أفراد المقاومة»: the next victims join
+                i = added
+                token = self.tokens[i]
+                bare = token.key
+            elif token.key in words.subset or lookup(token, words.heads) \
+                    or lookup(token, words.nouns):
+                return
+            elif token.key == "و" and self._joined_number_at(i):
+                i += 1
+                token = self.tokens[i]
+                bare = token.bare()
+            elif not (token.kind == "word" and token.key[:1] == "و") or i in self.used:
+                i += 1
+                continue
+            else:
+                bare = token.bare()
+            near = i - index <= words.coordination_near or added is not None
+            if after_break and bare.startswith("ال") and bare[2:] in words.singular:
+                # «استشهاد العريف …، والجندي …، والجندي …»: one more each
+                bare = bare[2:]
+                near = True
+            if bare in words.one and (near or after_break) and self._not_the_number_one(i):
+                # «، وأحد المخبرين»: one more
+                count.value += 1
+                count.end = max(count.end, token.end)
+                i += 1
+                continue
+            if near and bare.endswith("ين") and self.key(i + 1) in words.pair:
+                # «مجندين اثنين ومسلحين اثنين»: two more
+                count.value += 2
+                count.end = max(count.end, self.tokens[i + 1].end)
+                i += 2
+                continue
+            if near and (bare in words.singular or bare in words.dual):
+                if i == index and bare in words.singular and 10 < count.value % 100:
+                    # «17 جنديا وضابطا», «150 شابا ورجلا»: one toll of 17 (the noun after
+                    # 11-99 is singular, so is the word joined to it); «أربعة مدنيين
+                    # وجندي» is five
+                    i += 1
+                    continue
+                count.value += 1 if bare in words.singular else 2
+                count.end = max(count.end, token.end)
+                i += 1
+                continue
+            number = self.number(i)
+            if number is None or number.vague or (
+                    token.kind == "word" and number.start == token.start):
+                i += 1
+                continue
+            after = self._after(number)
+            if after < len(self.tokens) and (
+                    lookup(self.tokens[after], words.nouns)
+                    or lookup(self.tokens[after], words.not_counted)):
+                return
+            if not near and not self._counts_people(number):
+                i = number.last + 1
+                continue
+            self.used.update(range(number.first, number.last + 1))
+            count.value += int(number.value or 0)
+            count.end = max(count.end, self.tokens[after].end
+                            if after < len(self.tokens) and self.tokens[after].kind == "word"
+                            else number.end)
+            i = after + 1
+
+    def _addition(self, count: Count, index: int) -> int | None:
+        """«بالإضافة إلى» at ``index`` (with a head of the count's kind after it:
+        «بالإضافة إلى مقتل مقاتل»): the index of the victims it adds, else None."""
+        if self.tokens[index].key not in self.words.additions or self.key(index + 1) != "الي":
+            return None
+        k = index + 2
+        if k < len(self.tokens) and lookup(self.tokens[k], self.words.heads) == count.kind:
+            k += 1
+        if k >= len(self.tokens) or self.tokens[k].kind != "word":
+            return None
+        return k
+
+    def _with(self, count: Count, index: int) -> None:
+        """Victims «مع» adds to one just counted («قتل مع مسلحين اثنين»: three)."""
+        if self.key(index) != "مع" or index + 1 >= len(self.tokens):
+            return
+        token = self.tokens[index + 1]
+        if lookup(token, self.words.dual) or self.key(index + 2) in self.words.pair:
+            count.value += 2
+            count.end = self.tokens[index + 1 + (self.key(index + 2) in self.words.pair)].end
+            return
+        number = self.number(index + 1)
+        if number is not None and not number.vague and self._counts_people(number):
+            self.used.update(range(number.first, number.last + 1))
+            count.value += int(number.value or 0)
+            count.end = self.tokens[self._after(number)].end
+
+    def _two_sides(self, counts: list[Count]) -> list[Count]:
+        """The losses of both sides of one clash are one toll («قتل 15 متمردا من
+        الحوثيين …، في حين قتل 6 من مقاتلي المقاومة» is 21 killed): two tolls of a
+        kind, one after the other (a toll of another kind may stand between), whose
+        victims name the two opposite ``sides`` of the data add up, as the guideline
+        adds groups of victims of the same occurrence."""
+        merged: list[Count] = []
+        for count in counts:
+            last = next((c for c in reversed(merged) if c.kind == count.kind), None)
+            if last is not None:
+                one, other = self._side(last), self._side(count)
+                if one is not None and other is not None and one != other:
+                    last.value += count.value
+                    last.approx = last.approx or count.approx
+                    last.end = max(last.end, count.end)
+                    last.victims = last.victims if last.victims == count.victims else "mixed"
+                    continue
+            merged.append(count)
+        return merged
+
+    def _side(self, count: Count) -> str | None:
+        """The side of a clash the victims of a toll belong to, from the words of the
+        toll and the few after it («من مقاتلي المقاومة», «حوثيا»), if one is named."""
+        tokens = [t for t in self.tokens if count.start <= t.start]
+        for token in tokens[:self.words.side_window]:
+            if token.start >= count.end and token.key in BREAKS:
+                break
+            for form in (*forms(token), token.key.removeprefix("ال")):
+                side = self.words.sides.get(form)
+                if side is not None:
+                    return side
+        return None
+
+    def _subject(self, number: Number) -> None:
+        """Victims that come before their verb: «خمسة جنود قتلوا», with others joined
+        to them («25 حوثيا و10 من رجال المقاومة سقطوا قتلى»: 35) and asides about them
+        between commas («25 شخصا، معظمهم من المدنيين، قتلوا»)."""
+        words = self.words
+        joined: list[Number] = []
+        k = number.last + 1
+        limit = min(number.last + 1 + words.subject_window, len(self.tokens))
+        while k < limit:
+            key = self.key(k)
+            if key in words.further.openers and key not in words.subset \
+                    and key not in words.relatives:
+                return  # «المؤلفة من 8700 عسكري فيما قتل ستة»: another clause's verb
+            aside = key in words.asides or key in words.subset
+            if key in BREAKS or aside:
+                if not aside and self.key(k + 1) not in words.asides:
+                    return
+                # an aside about the victims runs to the next comma; the verb may follow
+                k = next((m for m in range(k + 1, limit) if self.key(m) in BREAKS), limit) + 1
+                continue
+            if self._joined_number_at(k):
+                other = self.number(k + 1 if key == "و" else k)
+                if other is None or other.vague or self._own_toll(other):
+                    return
+                joined.append(other)
+                k = other.last + 1
+                continue
+            kind = words.post_verbs.get(key)  # «واصيب» opens a clause
+            if kind is not None and self.key(k + 1) in words.alternatives:
+                return  # «102 مسلح قتلوا أو اعتقلوا»: how many of each is not said
+            if kind is not None and k - number.last > words.verb_near \
+                    and not joined and not self._counts_people(number):
+                # far from a number of things («عشر طعنات ثم … رغبة في قتل»)
+                return
+            if kind is not None:
+                before = self._people_before(number)  # before _emit marks it read
+                if self._emit(number, kind, None, verb=k):
+                    count = self.counts[-1]
+                    for other in joined:
+                        self.used.update(range(other.first, other.last + 1))
+                        count.value += int(other.value or 0)
+                    count.value += before
+                return
+            k += 1
+
+    def _own_toll(self, number: Number) -> bool:
+        """The number is followed by a toll noun or a word that makes it no toll."""
+        after = self._after(number)
+        return after < len(self.tokens) and bool(
+            lookup(self.tokens[after], self.words.nouns)
+            or lookup(self.tokens[after], self.words.not_counted))
+
+    def _people_before(self, number: Number) -> int:
+        """One or two victims named just before a number joined to them by و
+        («قياديا في التنظيم وخمسة متطرفين قتلوا»: one more than five)."""
+        if not self._joined_before(number):
+            return 0
+        first = number.first - (self.key(number.first - 1) == "و")
+        for k in range(first - 1, max(first - 5, -1), -1):
+            token = self.tokens[k]
+            if token.kind != "word" or self.number(k) is not None \
+                    or lookup(token, self.words.heads):
+                return 0
+            if lookup(token, self.words.dual):
+                return 2
+            if lookup(token, self.words.singular) or lookup(token, self.words.one):
+                return 1
+        return 0
+
+    def _pair_verb(self, index: int) -> bool:
+        """Two victims a dual verb tells («ضابطي صف في قوة الدرك قتلا», «مهاجمين آخرين
+        قتلا»): the dual verb after a dual or a plural noun of people in its clause."""
+        kind = self.words.dual_verbs.get(self.tokens[index].key)
+        if kind is None:
+            return False
+        for k in range(index - 1, max(index - 6, -1), -1):
+            token = self.tokens[k]
+            if token.kind != "word" or self.number(k) is not None:
+                return False
+            if lookup(token, self.words.dual) or (
+                    lookup(token, self.words.people) and token.key.endswith("ين")):
+                return self._emit_people(2, kind, index, k, index, start=k)
+        return False
+
+    def _singular_subject(self, index: int) -> bool:
+        """One victim named before a singular verb after «أن» («أن شرطيا قد قتل»,
+        «أن جنديا بورونديا جرح»): the accusative noun is the verb's subject."""
+        token = self.tokens[index]
+        if not (lookup(token, self.words.singular) and token.key.endswith("ا")):
+            return False
+        before = index - 1
+        while before >= 0 and self.key(before) in SKIP_MARKS:
+            before -= 1
+        if before < 0 or self.tokens[before].key not in self.words.inna:
+            return False
+        for k in range(index + 1, min(index + 6, len(self.tokens))):
+            other = self.tokens[k]
+            if other.kind != "word" or self.number(k) is not None:
+                return False
+            kind = self.words.singular_verbs.get(other.key)
+            if kind is not None and k not in self.used:
+                self.used.add(k)
+                self._emit_people(1, kind, k, index, k, start=index)
+                self._with(self.counts[-1], k + 1)
+                return True
+        return False
+
+    def _members(self, index: int) -> bool:
+        """The members of a group an arrest seized («ضبطت شبكة إرهابية تضم خمسة
+        متهمين», «الإطاحة بتنظيم يضم (431) شخصا»): a member word after an arrest word
+        of the sentence, then a number of people."""
+        words = self.words
+        if not lookup(self.tokens[index], words.members) or not any(
+                lookup(self.tokens[k], words.member_triggers)
+                or lookup(self.tokens[k], words.heads) == "arrested"
+                for k in range(index)):
+            return False
+        j = index + 1
+        while j < len(self.tokens) and (self.key(j) in SKIP_MARKS or self.key(j) in words.bridges):
+            j += 1
+        number = self.number(j)
+        if number is None or number.vague or not self._counts_people(number):
+            return False
+        return self._emit(number, "arrested", index)

@@ -1,0 +1,232 @@
+"""Reading the tolls of one sentence: heads, numbers and the words around them.
+
+Why: a toll is read where news writes it: after a toll word («مقتل 27 شخصا», «القبض
+على 3»), before a toll noun («32 قتيلا»), before a verb that follows its victims
+(«خمسة جنود قتلوا»), or as one or two people named by a singular or dual noun («مقتل
+شاب», «مقتل شرطيين»); a number far from its word counts only when a people word shows
+that people are counted. Each toll is read once per sentence.
+"""
+
+from __future__ import annotations
+
+from rasid.events.count_base import Count
+from rasid.events.count_groups import Groups
+from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
+from rasid.text.numbers import Number
+
+
+class Reader(Groups):
+    """Reads the tolls of one sentence, token by token."""
+
+    def run(self) -> list[Count]:
+        if self._accident():
+            return []  # a road accident, a flood, a disease: no political event's toll
+        self._ranges()
+        for index, token in enumerate(self.tokens):
+            if token.kind == "mark" or index in self.used:
+                continue
+            kind = lookup(token, self.words.heads)
+            if kind is not None and self._attempted(index):
+                continue  # «حاول قتل خالته», «الشروع في قتل»: nobody was killed
+            if kind is not None and self.key(index - 1) in self.words.among:
+                continue  # «من بين القتلى القائد …»: a part of a toll given elsewhere
+            if kind is not None and self._after_head(index, kind):
+                self._read_with_head(index)
+                continue
+            if self._members(index):
+                continue
+            carried = next((self.words.self_heads[f] for f in forms(token)
+                            if f in self.words.self_heads), None)
+            if carried is not None:
+                kind, value = carried
+                if not self._attempted(index) and (
+                        not any(f in self.words.recalled for f in forms(token))
+                        or self._stated(index)):
+                    self._emit_people(value, kind, index, index, index)
+                continue
+            if self._pair_verb(index) or self._singular_subject(index):
+                continue
+            number = self.number(index)
+            if number is not None and not number.vague \
+                    and self.key(index) not in self.words.adjective_numbers:
+                self._before_noun(number)
+        return self._once(self._two_sides(self.counts))
+
+    def _stated(self, index: int) -> bool:
+        """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
+        occurrence only when the sentence states the death: after a word that gives a
+        result or a report («أدى إلى مقتله», «أسفر عن مقتله», «أعلن مقتله», «أقر
+        بمقتله», «لقي حتفه»), not when it only recalls it («قبل مقتله», «سيؤدي مقتله
+        إلى …», «ظل مقتلها لغزا»)."""
+        token = self.tokens[index]
+        if token.key[:1] in ("ب",) or token.bare()[:1] == "ب":
+            return True  # «تسبب بمقتله», «أقر بمقتله»
+        return any(self.key(k) in self.words.stating or forms(self.tokens[k])[-1]
+                   in self.words.stating for k in range(max(index - 2, 0), index))
+
+    def _attempted(self, index: int) -> bool:
+        """The head follows a word of attempt («حاول قتل», «محاولة اغتيال», «الشروع في
+        قتل»): an attempt names its target, not a victim."""
+        for k in (index - 1, index - 2):
+            if k >= 0 and lookup(self.tokens[k], self.words.attempts):
+                return k == index - 1 or self.key(index - 1) == "في"
+        return False
+
+    def _once(self, counts: list[Count]) -> list[Count]:
+        """A toll said twice in the sentence («أوقفت 251 شخصا … تم توقيف 251») is one."""
+        seen: set[tuple[str, int]] = set()
+        kept = []
+        for count in counts:
+            key = (count.kind, count.value)
+            if key in seen and count.value >= self.words.restated_min_value:
+                continue
+            seen.add(key)
+            kept.append(count)
+        return kept
+
+    def _confirmed(self, index: int, head: str) -> bool:
+        """A head that needs a word after it («لقي … مصرعه») has it."""
+        wanted = self.words.confirm_after.get(head)
+        if wanted is None:
+            return True
+        window = self.words.confirm_window
+        return self._confirm_word(index, wanted, window) is not None
+
+    def _confirm_word(self, index: int, wanted: frozenset[str], window: int) -> int | None:
+        return next((i for i in range(index + 1, min(index + window, len(self.tokens)))
+                     if self.key(i) in wanted), None)
+
+    def _read_with_head(self, index: int) -> None:
+        """The word a head needed («لقي جندي مصرعه») is read with the toll of the head,
+        so that «مصرعه» does not count its victim a second time."""
+        head = next((f for f in forms(self.tokens[index]) if f in self.words.heads), "")
+        wanted = self.words.confirm_after.get(head)
+        if wanted is not None:
+            found = self._confirm_word(index, wanted, self.words.confirm_window)
+            if found is not None:
+                self.used.add(found)
+
+    def _after_head(self, index: int, kind: str) -> bool:
+        """A toll that follows a toll word; True when one was read."""
+        head = next((f for f in forms(self.tokens[index]) if f in self.words.heads), "")
+        if not self._confirmed(index, head):
+            return False
+        j = index + 1
+        while j < len(self.tokens) and j - index <= 4 and (
+                self.key(j) in SKIP_MARKS or self.key(j) in self.words.bridges):
+            j += 1
+        if j >= len(self.tokens):
+            return False
+        token = self.tokens[j]
+        if head in self.words.person_heads and token.kind == "word" \
+                and token.key[:1] in ("و", "ف") and lookup(token, self.words.heads) \
+                and self.number(j + 1) is not None:
+            # «مقتل وجرح 45»: one number for two tolls, so neither can be read
+            self.combined.add(j)
+            return True
+        if index in self.combined:
+            number = self.number(j)
+            if number is not None:
+                self.used.update(range(number.first, number.last + 1))
+            return True
+        number = self.number(j)
+        if number is not None and j == index + 1 and token.key[:1] == "و" \
+                and number.start > token.start:
+            # «بتسع عمليات قتل وثلاث محاولات»: a number joined to the head is no count of it
+            return False
+        if number is None and head not in self.words.number_only:
+            if lookup(token, self.words.one) is not None or (
+                    lookup(token, self.words.singular)
+                    and self.key(j + 1) not in self.words.pair):
+                return self._emit_people(1, kind, index, j, j)
+            ending, shortest = self.words.dual_suffix
+            if lookup(token, self.words.dual) is not None or (
+                    token.key.endswith(ending) and len(token.key) >= shortest
+                    and not token.key.startswith(("ال", "وال"))):
+                # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
+                return self._emit_people(2, kind, index, j, j)
+            for k in (j + 1, j + 2):
+                if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
+                        and not lookup(token, self.words.heads):
+                    return self._emit_people(2, kind, index, j, k)
+            if token.start in self.persons and (head in self.words.person_heads or (
+                    head in self.words.passive_heads and self._opens_sentence(index))):
+                # «مقتل محمد علاونة», «وقتل محمد علاونة (22 عاما) …»
+                return self._emit_people(1, kind, index, j, j)
+            if token.key.startswith("ال") and token.key[2:] in self.words.singular \
+                    and self.key(j + 1) not in self.words.pair:
+                # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
+                return self._emit_people(1, kind, index, j, j)
+        joined = False
+        if number is None:
+            number = self._further(j, head)
+            joined = number is not None and self._joined_before(number) and any(
+                self.tokens[k].kind == "word" and k not in self.used
+                for k in range(j, number.first - (self.key(number.first - 1) == "و")))
+        if number is None:
+            return False
+        if number.vague:
+            self.used.add(number.first)
+            return True
+        if head in self.words.needs_people and not self._counts_people(number):
+            return False
+        if not self._emit(number, kind, index):
+            return False
+        if joined:
+            # the victim named between head and number is one more of the same toll
+            self.counts[-1].value += 1
+        return True
+
+    def _further(self, j: int, head: str) -> Number | None:
+        """A number after a head, past bridges and up to two other words («قتل في الحادث
+        4 جنود», «عدد قتلى الهجوم ارتفع إلى 20 شخصا»), or past the verb's subject, a
+        time or a place («اعتقلت الشرطة منذ الجمعة في أنحاء البلاد 590 شخصا», «أوقفت،
+        منذ أمس، 320 شخصا») when a people word follows it; never past a clause break,
+        a comma that opens a clause, another toll word or another number. How far it
+        reaches is ``further`` in the data; heads that count only with a number
+        («حياة», «وفاة») keep to two words."""
+        others = 0
+        reach = self.words.further
+        limit = 2 if head in self.words.number_only else reach.words
+        for k in range(j, len(self.tokens)):
+            token = self.tokens[k]
+            number = self.number(k)
+            if number is not None:
+                if number.vague or not self._counts_people(number, strict=others > 2):
+                    return None
+                return number
+            if token.kind == "mark":
+                if token.key not in reach.passes or (
+                        token.key in BREAKS and self._opens_clause(k + 1)):
+                    return None
+                continue
+            if lookup(token, self.words.heads) or lookup(token, self.words.nouns) \
+                    or token.kind != "word":
+                return None
+            if token.key not in self.words.bridges:
+                others += 1
+                if others > limit:
+                    return None
+        return None
+
+    def _before_noun(self, number: Number) -> None:
+        """A toll whose number comes first: «32 قتيلا», «خمسة جنود قتلوا»."""
+        after = self._after(number)
+        if self.key(after) == "من":
+            after += 1
+        if after >= len(self.tokens):
+            return
+        kind = lookup(self.tokens[after], self.words.nouns)
+        if kind is not None:
+            self._emit(number, kind, None)
+            return
+        if self._not_counted(number):
+            return
+        self._subject(number)
+
+
+def find_counts(text: str, start: int, end: int,
+                persons: frozenset[int] = frozenset()) -> list[Count]:
+    """The tolls stated in ``text[start:end]`` (one sentence), left to right.
+    ``persons`` holds the start offsets of person mentions («مقتل محمد علاونة» is one)."""
+    return Reader(text, start, end, persons).run()
