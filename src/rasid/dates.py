@@ -153,68 +153,108 @@ def _explicit(tokens: list[Token], i: int, t: dict, base: dt.date | None
 
 def _relative(tokens: list[Token], i: int, t: dict, base: dt.date
               ) -> tuple[DateMention, int] | None:
-    token = tokens[i]
-    relative = _phrase(tokens, i, t["relative"])
-    if relative:
-        offset, length = relative
-        date = base + dt.timedelta(days=offset)
-        return DateMention(date.isoformat(), "day", token.start, tokens[i + length - 1].end,
-                           True), length
-    key = _key(token)
-    following = match_key(tokens[i + 1].text) if i + 1 < len(tokens) else ""
-    if key in t["weekdays"] or match_key(token.text) in t["weekdays"]:
-        weekday = t["weekdays"].get(key, t["weekdays"].get(match_key(token.text)))
-        delta = (base.weekday() - weekday) % 7
-        if following in t["next"]:
-            date = base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7)
-            return DateMention(date.isoformat(), "day", token.start, tokens[i + 1].end,
-                               True), 2
-        date = base - dt.timedelta(days=delta or (7 if following in t["past"] else 0))
-        used = 2 if following in t["past"] else 1
-        return DateMention(date.isoformat(), "day", token.start, tokens[i + used - 1].end,
-                           True), used
-    month = _phrase(tokens, i, t["months"])
-    if month:
-        value, length = month
-        after = match_key(tokens[i + length].text) if i + length < len(tokens) else ""
-        year = base.year
-        number = _number(tokens[i + length]) if i + length < len(tokens) else None
-        if number and 1900 <= number <= 2100:
-            return DateMention(dt.date(number, value, 1).isoformat(), "month", token.start,
-                               tokens[i + length].end, False), length + 1
-        if after in t["next"] and value <= base.month:
-            year += 1
-        elif after in t["past"] and value >= base.month:
-            year -= 1
-        used = length + (1 if after in t["next"] | t["past"] else 0)
-        return DateMention(dt.date(year, value, 1).isoformat(), "month", token.start,
-                           tokens[i + used - 1].end, True), used
-    if key in t["periods"] and following in t["past"] | t["next"]:
-        days = t["periods"][key] * (1 if following in t["next"] else -1)
-        try:
-            date = base + dt.timedelta(days=days)
-        except OverflowError:
-            return None
-        precision = "year" if t["periods"][key] == 365 else "month" if t["periods"][key] == 30 \
-            else "day"
-        if precision == "year":
-            date = dt.date(date.year, 1, 1)
-        return DateMention(date.isoformat(), precision, token.start, tokens[i + 1].end,
-                           True), 2
-    if key in t["ago"] and i + 1 < len(tokens):
-        count = _number(tokens[i + 1])
-        unit_index = i + 2 if count else i + 1
-        if unit_index < len(tokens):
-            unit = t["units"].get(match_key(tokens[unit_index].text))
-            if unit and (count or 1) <= 5000:  # قبل 3 أيام, not قبل 10000000 سنة
-                days = unit * (count or 1)
-                try:
-                    date = base - dt.timedelta(days=days)
-                except OverflowError:
-                    return None
-                return DateMention(date.isoformat(), "day", token.start,
-                                   tokens[unit_index].end, True), unit_index - i + 1
+    """A date stated relative to the article's: a named day (أمس، اليوم), a weekday, a
+    month without a year, a period back or ahead (الأسبوع الماضي), or «قبل 3 أيام»."""
+    for reader in (_named_day, _weekday, _month, _period, _ago):
+        found = reader(tokens, i, t, base)
+        if found is not None:
+            return found
     return None
+
+
+def _named_day(tokens: list[Token], i: int, t: dict, base: dt.date
+               ) -> tuple[DateMention, int] | None:
+    relative = _phrase(tokens, i, t["relative"])
+    if not relative:
+        return None
+    offset, length = relative
+    date = base + dt.timedelta(days=offset)
+    return DateMention(date.isoformat(), "day", tokens[i].start, tokens[i + length - 1].end,
+                       True), length
+
+
+def _weekday(tokens: list[Token], i: int, t: dict, base: dt.date
+             ) -> tuple[DateMention, int] | None:
+    """The last such weekday on or before the article's date, or the next one after it
+    when «المقبل» follows."""
+    token = tokens[i]
+    key = _key(token)
+    if key not in t["weekdays"] and match_key(token.text) not in t["weekdays"]:
+        return None
+    following = match_key(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+    weekday = t["weekdays"].get(key, t["weekdays"].get(match_key(token.text)))
+    delta = (base.weekday() - weekday) % 7
+    if following in t["next"]:
+        date = base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7)
+        return DateMention(date.isoformat(), "day", token.start, tokens[i + 1].end,
+                           True), 2
+    date = base - dt.timedelta(days=delta or (7 if following in t["past"] else 0))
+    used = 2 if following in t["past"] else 1
+    return DateMention(date.isoformat(), "day", token.start, tokens[i + used - 1].end,
+                       True), used
+
+
+def _month(tokens: list[Token], i: int, t: dict, base: dt.date
+           ) -> tuple[DateMention, int] | None:
+    """A month with its year, or of the article's year (the next or last one when
+    «المقبل» or «الماضي» follows)."""
+    month = _phrase(tokens, i, t["months"])
+    if not month:
+        return None
+    value, length = month
+    after = match_key(tokens[i + length].text) if i + length < len(tokens) else ""
+    year = base.year
+    number = _number(tokens[i + length]) if i + length < len(tokens) else None
+    if number and 1900 <= number <= 2100:
+        return DateMention(dt.date(number, value, 1).isoformat(), "month", tokens[i].start,
+                           tokens[i + length].end, False), length + 1
+    if after in t["next"] and value <= base.month:
+        year += 1
+    elif after in t["past"] and value >= base.month:
+        year -= 1
+    used = length + (1 if after in t["next"] | t["past"] else 0)
+    return DateMention(dt.date(year, value, 1).isoformat(), "month", tokens[i].start,
+                       tokens[i + used - 1].end, True), used
+
+
+def _period(tokens: list[Token], i: int, t: dict, base: dt.date
+            ) -> tuple[DateMention, int] | None:
+    """«الأسبوع الماضي», «الشهر المقبل», «العام الماضي»."""
+    key = _key(tokens[i])
+    following = match_key(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+    if key not in t["periods"] or following not in t["past"] | t["next"]:
+        return None
+    days = t["periods"][key] * (1 if following in t["next"] else -1)
+    try:
+        date = base + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+    precision = "year" if t["periods"][key] == 365 else "month" if t["periods"][key] == 30 \
+        else "day"
+    if precision == "year":
+        date = dt.date(date.year, 1, 1)
+    return DateMention(date.isoformat(), precision, tokens[i].start, tokens[i + 1].end,
+                       True), 2
+
+
+def _ago(tokens: list[Token], i: int, t: dict, base: dt.date
+         ) -> tuple[DateMention, int] | None:
+    """«قبل 3 أيام», «قبل أسبوع»."""
+    if _key(tokens[i]) not in t["ago"] or i + 1 >= len(tokens):
+        return None
+    count = _number(tokens[i + 1])
+    unit_index = i + 2 if count else i + 1
+    if unit_index >= len(tokens):
+        return None
+    unit = t["units"].get(match_key(tokens[unit_index].text))
+    if not unit or (count or 1) > 5000:  # قبل 3 أيام, not قبل 10000000 سنة
+        return None
+    try:
+        date = base - dt.timedelta(days=unit * (count or 1))
+    except OverflowError:
+        return None
+    return DateMention(date.isoformat(), "day", tokens[i].start, tokens[unit_index].end,
+                       True), unit_index - i + 1
 
 
 def find_doc_dates(doc: Doc) -> list[DateMention]:
