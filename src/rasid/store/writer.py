@@ -339,13 +339,7 @@ class Writer:
             by_id[record["id"]] = record
         if not by_id:
             if also is not None:
-                self.conn.begin()
-                try:
-                    also(self.conn)
-                    self.conn.commit()
-                except BaseException:
-                    self.conn.rollback()
-                    raise
+                self._transaction(also)
             return 0
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         rows = _Rows()
@@ -354,37 +348,34 @@ class Writer:
         ok_origins = pa.table({"origin": pa.array(
             [r["origin"] for r in by_id.values() if r["status"] == "ok" and r.get("origin")],
             type=pa.string())})
-        conn = self.conn
-        registered: list[str] = []
-        conn.begin()
-        try:
+        views = {f"_batch_{name}": rows.arrow(name) for name in COLUMNS}
+        views["_batch_ok_origins"] = ok_origins
+
+        def insert(conn: duckdb.DuckDBPyConnection) -> None:
             self._register_pipeline()
-            for name in COLUMNS:
-                view = f"_batch_{name}"
-                conn.register(view, rows.arrow(name))
-                registered.append(view)
-            conn.register("_batch_ok_origins", ok_origins)
-            registered.append("_batch_ok_origins")
-            # the stored rows this batch replaces (layer rows never exist without their
-            # article row, so a batch of new articles deletes nothing and scans nothing)
-            conn.execute(
-                "CREATE OR REPLACE TEMP TABLE _batch_ids AS SELECT id FROM articles "
-                "WHERE id IN (SELECT id FROM _batch_articles) OR (status = 'failed' "
-                "AND origin IN (SELECT origin FROM _batch_ok_origins))"
-            )
-            replaced = conn.execute("SELECT count(*) FROM _batch_ids").fetchone()
-            if replaced and replaced[0]:
-                for table in (*LAYER_TABLES, "minhashes"):
-                    conn.execute(f"DELETE FROM {table} WHERE article_id IN "
-                                 "(SELECT id FROM _batch_ids)")
-                conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _batch_ids)")
+            _replace_stored(conn)
             for name, columns in COLUMNS.items():
                 names = ", ".join(column for column, _ in columns)
                 conn.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM _batch_{name}")
             set_meta(conn, "dedup_pending", "1")
-            conn.execute("DROP TABLE _batch_ids")
             if also is not None:
                 also(conn)
+
+        self._transaction(insert, views)
+        return len(by_id)
+
+    def _transaction(self, work: Callable[[duckdb.DuckDBPyConnection], None],
+                     views: dict[str, Any] | None = None) -> None:
+        """Run ``work`` in one transaction with ``views`` (Arrow tables) registered,
+        rolled back whole on any error, the views unregistered in every case."""
+        conn = self.conn
+        registered: list[str] = []
+        conn.begin()
+        try:
+            for view, table in (views or {}).items():
+                conn.register(view, table)
+                registered.append(view)
+            work(conn)
             conn.commit()
         except BaseException:
             conn.rollback()
@@ -392,7 +383,24 @@ class Writer:
         finally:
             for view in registered:
                 conn.unregister(view)
-        return len(by_id)
+
+
+def _replace_stored(conn: duckdb.DuckDBPyConnection) -> None:
+    """Delete the stored rows this batch replaces: the same ids, and failures of the
+    origins that now analyze cleanly (layer rows never exist without their article row,
+    so a batch of new articles deletes nothing and scans nothing)."""
+    conn.execute(
+        "CREATE OR REPLACE TEMP TABLE _batch_ids AS SELECT id FROM articles "
+        "WHERE id IN (SELECT id FROM _batch_articles) OR (status = 'failed' "
+        "AND origin IN (SELECT origin FROM _batch_ok_origins))"
+    )
+    replaced = conn.execute("SELECT count(*) FROM _batch_ids").fetchone()
+    if replaced and replaced[0]:
+        for table in (*LAYER_TABLES, "minhashes"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN "
+                         "(SELECT id FROM _batch_ids)")
+        conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _batch_ids)")
+    conn.execute("DROP TABLE _batch_ids")
 
 
 def store_analysis(conn: duckdb.DuckDBPyConnection, analysis: dict[str, Any], *,
