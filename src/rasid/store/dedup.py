@@ -132,7 +132,6 @@ def link_duplicates(conn: duckdb.DuckDBPyConnection,
                     settings: dict[str, Any] | None = None) -> DedupResult:
     """Recompute ``duplicate_of`` for every analyzed article, in one transaction."""
     s = settings or dedup_settings()
-    key = params_key(s)
     missing = _missing_signatures(conn, s)
     conn.begin()
     try:
@@ -146,37 +145,9 @@ def link_duplicates(conn: duckdb.DuckDBPyConnection,
         rows = conn.execute(
             "SELECT a.id, a.date, a.analyzed_at, m.signature FROM articles a "
             "JOIN minhashes m ON m.article_id = a.id AND m.params = ? "
-            "WHERE a.status = 'ok' ORDER BY a.id", [key]).fetchall()
-        lsh = MinHashLSH(threshold=s["threshold"], num_perm=s["num_perm"])
-        hashes: dict[str, MinHash] = {}
-        dates: dict[str, datetime.date | None] = {}
-        order: dict[str, tuple] = {}
-        for article_id, date, analyzed_at, data in rows:
-            hashes[article_id] = _from_bytes(data, s)
-            dates[article_id] = date
-            order[article_id] = _order_key(date, analyzed_at, article_id)
-            lsh.insert(article_id, hashes[article_id])
-        groups = _UnionFind()
-        window = datetime.timedelta(days=s["window_days"])
-        for article_id, signature_ in hashes.items():
-            for other in lsh.query(signature_):
-                if other <= article_id:
-                    continue
-                first, second = dates[article_id], dates[other]
-                if first is not None and second is not None and abs(first - second) > window:
-                    continue
-                if signature_.jaccard(hashes[other]) >= s["threshold"]:
-                    groups.union(article_id, other)
-        members: dict[str, list[str]] = {}
-        for article_id in groups.parent:
-            members.setdefault(groups.find(article_id), []).append(article_id)
-        links: dict[str, list[str]] = {"id": [], "duplicate_of": []}
-        for group in members.values():
-            original = min(group, key=order.__getitem__)
-            for article_id in group:
-                if article_id != original:
-                    links["id"].append(article_id)
-                    links["duplicate_of"].append(original)
+            "WHERE a.status = 'ok' ORDER BY a.id", [params_key(s)]).fetchall()
+        groups = _near_duplicate_groups(rows, s)
+        links = _links(groups, {a: _order_key(d, at, a) for a, d, at, _ in rows})
         conn.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
         if links["id"]:
             conn.register("_links", pa.table(links))
@@ -188,5 +159,44 @@ def link_duplicates(conn: duckdb.DuckDBPyConnection,
     except BaseException:
         conn.rollback()
         raise
-    return DedupResult(articles=len(hashes), groups=len(members),
+    return DedupResult(articles=len(rows), groups=len(groups),
                        duplicates=len(links["id"]))
+
+
+def _near_duplicate_groups(rows: list[tuple], s: dict[str, Any]) -> list[list[str]]:
+    """Groups of articles whose signatures reach the threshold, dated within the window
+    of each other (pairs are found through the LSH index, joined transitively)."""
+    lsh = MinHashLSH(threshold=s["threshold"], num_perm=s["num_perm"])
+    hashes: dict[str, MinHash] = {}
+    dates: dict[str, datetime.date | None] = {}
+    for article_id, date, _analyzed_at, data in rows:
+        hashes[article_id] = _from_bytes(data, s)
+        dates[article_id] = date
+        lsh.insert(article_id, hashes[article_id])
+    groups = _UnionFind()
+    window = datetime.timedelta(days=s["window_days"])
+    for article_id, signature_ in hashes.items():
+        for other in lsh.query(signature_):
+            if other <= article_id:
+                continue
+            first, second = dates[article_id], dates[other]
+            if first is not None and second is not None and abs(first - second) > window:
+                continue
+            if signature_.jaccard(hashes[other]) >= s["threshold"]:
+                groups.union(article_id, other)
+    members: dict[str, list[str]] = {}
+    for article_id in groups.parent:
+        members.setdefault(groups.find(article_id), []).append(article_id)
+    return list(members.values())
+
+
+def _links(groups: list[list[str]], order: dict[str, tuple]) -> dict[str, list[str]]:
+    """Each group's other members point at its original (the first by ``order``)."""
+    links: dict[str, list[str]] = {"id": [], "duplicate_of": []}
+    for group in groups:
+        original = min(group, key=order.__getitem__)
+        for article_id in group:
+            if article_id != original:
+                links["id"].append(article_id)
+                links["duplicate_of"].append(original)
+    return links
