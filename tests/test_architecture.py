@@ -61,7 +61,7 @@ LONG_FUNCTIONS = {
     "events/coder.py:_code": 129, "text/glue.py:piece": 108, "ner/features.py:analyse": 88,
     "batch/ingest.py:ingest": 87, "quotes/extract.py:_sentence": 86,
     "ner/train.py:run": 74, "quotes/extract.py:_verb": 73, "text/lexicon.py:build": 72,
-    "batch/dask_runner.py:run": 70, "cli_watch.py:_watch": 68,
+    "batch/dask_runner.py:run": 70,
     "events/coder.py:candidates": 67, "text/glue.py:_next_state": 62,
     "events/count_groups.py:_coordinated": 83, "events/count_reader.py:_after_head": 70,
     "evaluate/counts.py:evaluate": 62,

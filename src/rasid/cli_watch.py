@@ -100,37 +100,23 @@ def _start_server(db: Path, port: int) -> subprocess.Popen:
 
 
 def _watch(args: argparse.Namespace) -> int:
-    from rasid.batch.sources import CsvColumns
     from rasid.cli_store import _db
     from rasid.pipeline import Pipeline
-    from rasid.watch.runner import Watcher, WatchOptions
+    from rasid.watch.runner import Watcher
     from rasid.watch.settings import resolve_alerts
 
-    if not args.paths and not args.feeds:
-        print("rasid watch: give folders or files to watch, or --feed URL", file=sys.stderr)
-        return 2
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        print(f"rasid watch: {missing[0]}: no such file or folder", file=sys.stderr)
+    problem = _check_watch_args(args, _db(args))
+    if problem:
+        print(f"rasid watch: {problem}", file=sys.stderr)
         return 2
     db = _db(args)
-    if db.exists() and db.is_dir():
-        print(f"rasid watch: {db} is a folder, not a store file", file=sys.stderr)
-        return 2
     pipeline = Pipeline(config=args.config)  # checks the settings now
     alert_settings = resolve_alerts(config=args.config)
-    options = WatchOptions(
-        paths=list(args.paths), feeds=list(args.feeds), interval=args.interval,
-        settle=args.settle, batch_size=args.batch_size, input_format=args.input_format,
-        date=args.date, columns=CsvColumns(args.text_column, args.id_column,
-                                           args.date_column, args.title_column,
-                                           args.source_column, args.url_column),
-        webhook=args.webhook, dedup=args.dedup, once=args.once)
 
     def log(message: str) -> None:
         print(f"rasid watch: {message}", file=sys.stderr, flush=True)
 
-    watcher = Watcher(db, pipeline.settings, alert_settings, options, log=log)
+    watcher = Watcher(db, pipeline.settings, alert_settings, _watch_options(args), log=log)
     interrupted: dict[str, Any] = {"count": 0}
 
     def stop(signum: int, _frame: object) -> None:
@@ -148,25 +134,59 @@ def _watch(args: argparse.Namespace) -> int:
     try:
         for summary in watcher.rounds():
             rounds += 1
-            for origin, reason in summary.failures:
-                print(f"rasid: {origin}: {reason}", file=sys.stderr)
-            for error in summary.feed_errors:
-                log(f"feed {error}")
-            if summary.busy:
-                print(f"rasid watch: {summary.line()}", flush=True)
-            for alert in summary.alerts:
-                print(alert.line(), flush=True)
+            _print_round(summary, log)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            _stop_server(server)
     log(f"stopped after {rounds} round(s)")
     return 0
+
+
+def _check_watch_args(args: argparse.Namespace, db: Path) -> str | None:
+    """What is wrong with the command line before anything starts, if anything."""
+    if not args.paths and not args.feeds:
+        return "give folders or files to watch, or --feed URL"
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        return f"{missing[0]}: no such file or folder"
+    if db.exists() and db.is_dir():
+        return f"{db} is a folder, not a store file"
+    return None
+
+
+def _watch_options(args: argparse.Namespace) -> Any:
+    from rasid.batch.sources import CsvColumns
+    from rasid.watch.runner import WatchOptions
+
+    return WatchOptions(
+        paths=list(args.paths), feeds=list(args.feeds), interval=args.interval,
+        settle=args.settle, batch_size=args.batch_size, input_format=args.input_format,
+        date=args.date, columns=CsvColumns(args.text_column, args.id_column,
+                                           args.date_column, args.title_column,
+                                           args.source_column, args.url_column),
+        webhook=args.webhook, dedup=args.dedup, once=args.once)
+
+
+def _print_round(summary: Any, log: Any) -> None:
+    """A round's failures and feed errors on stderr, its summary and alerts on stdout."""
+    for origin, reason in summary.failures:
+        print(f"rasid: {origin}: {reason}", file=sys.stderr)
+    for error in summary.feed_errors:
+        log(f"feed {error}")
+    if summary.busy:
+        print(f"rasid watch: {summary.line()}", flush=True)
+    for alert in summary.alerts:
+        print(alert.line(), flush=True)
+
+
+def _stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def build_parser() -> argparse.ArgumentParser:
