@@ -64,7 +64,6 @@ LONG_FUNCTIONS = {
     "batch/dask_runner.py:run": 70,
     "events/coder.py:candidates": 67, "text/glue.py:_next_state": 62,
     "events/count_groups.py:_coordinated": 83, "events/count_reader.py:_after_head": 70,
-    "evaluate/counts.py:evaluate": 62,
 }
 #: command-line parsers: one long declarative list of options each
 PARSERS = {"cli.py:build_parser", "cli_store.py:add_commands"}

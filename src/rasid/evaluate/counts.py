@@ -135,54 +135,54 @@ def evaluate(articles: Iterable[GoldArticle], pipeline: Any, gold_file: Gold) ->
                             for m in analysis.doc.layers["mentions"] if m.label == "PERS")
         events = [(analysis.to_raw(*e.trigger)[0], e) for e in analysis.doc.layers["events"]]
         for sentence in article.sentences:
-            if not sentence.annotated:
-                continue
-            listed = (article.id, sentence.start) in gold_file
-            gold, gold_approx = gold_tolls(gold_file.get((article.id, sentence.start), []))
-            read = find_counts(article.text, sentence.start, sentence.end, persons)
-            if not listed:
-                # the filter that chose the sentences to annotate passed this one by:
-                # a toll read here is counted wrong, though no annotator read it
-                score.read_unlisted += len(read)
-            predicted = Counter((c.kind, c.value) for c in read)
-            carried = Counter(
-                (kind, value["value"]) for start, e in events
-                if sentence.start <= start < sentence.end
-                for kind, value in e.counts.items())
-            score.on_events.add(gold, carried)
-            # tolls the reader got right that no event of rasid carries: lost to event
-            # detection when the sentence holds no event that can carry their kind
-            for (kind, _value), n in ((gold & predicted) - carried).items():
-                if any(e.type in carriers(kind) for start, e in events
-                       if sentence.start <= start < sentence.end):
-                    score.lost_on_events += n
-                else:
-                    score.lost_no_event += n
-            if not gold and any(not n.vague for n in find_numbers(
-                    article.text, sentence.start, sentence.end)):
-                score.number_sentences_without += 1
-                score.false_in_those += sum(carried.values())
-            score.reader.add(gold, predicted)
-            score.totals.add(_totals(gold), _totals(predicted))
-            for kind in KINDS:
-                score.by_kind[kind].add(
-                    Counter({k: v for k, v in gold.items() if k[0] == kind}),
-                    Counter({k: v for k, v in predicted.items() if k[0] == kind}))
-            for count in read:
-                key = (count.kind, count.value)
-                if key in gold_approx:
-                    score.approx_total += 1
-                    score.approx_right += count.approx == gold_approx[key]
-            if gold:
-                score.sentences_with_counts += 1
-            if gold != predicted:
-                score.examples.append({
-                    "article": article.id, "sentence": [sentence.start, sentence.end],
-                    "gold": sorted(f"{k}={v}" for k, v in gold.elements()),
-                    "predicted": [f"{c.kind}={c.value} «{article.text[c.start:c.end]}»"
-                                  for c in read],
-                    "listed": listed,
-                    # the sentence itself, read from the news file now (never stored),
-                    # so that an error can be judged without opening the article
-                    "text": article.text[sentence.start:sentence.end]})
+            if sentence.annotated:
+                _score_sentence(score, article, sentence, gold_file, persons, events)
     return score
+
+
+def _score_sentence(score: CountScore, article: GoldArticle, sentence: Any, gold_file: Gold,
+                    persons: frozenset[int], events: list[tuple[int, Any]]) -> None:
+    listed = (article.id, sentence.start) in gold_file
+    gold, gold_approx = gold_tolls(gold_file.get((article.id, sentence.start), []))
+    read = find_counts(article.text, sentence.start, sentence.end, persons)
+    if not listed:
+        # the filter that chose the sentences to annotate passed this one by:
+        # a toll read here is counted wrong, though no annotator read it
+        score.read_unlisted += len(read)
+    predicted = Counter((c.kind, c.value) for c in read)
+    here = [e for start, e in events if sentence.start <= start < sentence.end]
+    carried = Counter((kind, value["value"]) for e in here for kind, value in e.counts.items())
+    score.on_events.add(gold, carried)
+    # tolls the reader got right that no event of rasid carries: lost to event
+    # detection when the sentence holds no event that can carry their kind
+    for (kind, _value), n in ((gold & predicted) - carried).items():
+        if any(e.type in carriers(kind) for e in here):
+            score.lost_on_events += n
+        else:
+            score.lost_no_event += n
+    if not gold and any(not n.vague for n in find_numbers(
+            article.text, sentence.start, sentence.end)):
+        score.number_sentences_without += 1
+        score.false_in_those += sum(carried.values())
+    score.reader.add(gold, predicted)
+    score.totals.add(_totals(gold), _totals(predicted))
+    for kind in KINDS:
+        score.by_kind[kind].add(
+            Counter({k: v for k, v in gold.items() if k[0] == kind}),
+            Counter({k: v for k, v in predicted.items() if k[0] == kind}))
+    for count in read:
+        key = (count.kind, count.value)
+        if key in gold_approx:
+            score.approx_total += 1
+            score.approx_right += count.approx == gold_approx[key]
+    if gold:
+        score.sentences_with_counts += 1
+    if gold != predicted:
+        score.examples.append({
+            "article": article.id, "sentence": [sentence.start, sentence.end],
+            "gold": sorted(f"{k}={v}" for k, v in gold.elements()),
+            "predicted": [f"{c.kind}={c.value} «{article.text[c.start:c.end]}»" for c in read],
+            "listed": listed,
+            # the sentence itself, read from the news file now (never stored),
+            # so that an error can be judged without opening the article
+            "text": article.text[sentence.start:sentence.end]})
