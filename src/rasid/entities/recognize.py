@@ -56,6 +56,7 @@ class EntityRecognizer:
         self.standalone_sectors = frozenset(cues["standalone_agent_sectors"])
         self.state_nouns = resources.key_set("state_nouns")
         self.org_heads = resources.key_set("org_heads")
+        self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
@@ -95,14 +96,24 @@ class EntityRecognizer:
                 entity = self.kb.get(next(iter(ids)))
                 if entity and entity.country:
                     doc_countries[entity.country] += 1
+        # countries the article names by a name (not only by an adjective)
+        named = {e.entity_id for m in matches for e in m.entries if e.form == "name"}
         for match in matches:
             entity, form = self._choose(match, doc_countries, state.date)
             if entity is None or not self._safe(match, entity, form, state.tokens):
                 continue
+            if form == "nisba" and entity.id not in named and self._ambiguous_nisba(
+                    state.text[match.start:match.end]):
+                continue  # «الوضع المالي» is financial unless the article names Mali
             label = "GPE" if form == "nisba" else LABELS[entity.kind]
             state.add(Mention(match.start, match.end, state.text[match.start : match.end],
                               label, entity.id, "gazetteer", 0.9 if form != "abbr" else 0.8,
                               match.first, match.last, extra={"form": form}))
+
+    def _ambiguous_nisba(self, surface: str) -> bool:
+        key = match_key(surface)
+        return key in self.ambiguous_nisba or (key.startswith("ال")
+                                               and key[2:] in self.ambiguous_nisba)
 
     def _choose(self, match: Match, doc_countries: Counter, date: str | None
                 ) -> tuple[Entity | None, str]:
