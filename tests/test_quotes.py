@@ -169,3 +169,43 @@ def test_a_subject_before_a_verb_with_an_object_is_its_speaker(nlp) -> None:
     (q,) = quotes(nlp, "المنظمة الدولية دعت إلى وقف القتال فورا.")
     assert q["speaker"]["text"] == "المنظمة الدولية"
     assert q["content"]["text"].startswith("إلى وقف القتال")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("وأكد مصدر أمني بمحافظة الأنبار صباح اليوم وصول تعزيزات إلى المدينة.",
+     "مصدر أمني بمحافظة الأنبار", "وصول تعزيزات إلى المدينة"),
+    ("أكدت مصادر مقربة من حركة حماس الإفراج عن ثلاثة معتقلين.",
+     "مصادر مقربة من حركة حماس", "الإفراج عن ثلاثة معتقلين"),
+    ("ونفى المتحدث باسم الشرطة وقوع إصابات بين المحتجين.",
+     "المتحدث باسم الشرطة", "وقوع إصابات بين المحتجين"),
+    ("دانت منظمة العفو الدولية الأربعاء إعدام المعارضين.",
+     "منظمة العفو الدولية", "إعدام المعارضين"),
+    ("أعلنت الحكومة الأردنية موافقتها على خطة التقشف.",
+     "الحكومة الأردنية", "موافقتها على خطة التقشف"),
+])
+def test_a_speech_act_with_a_noun_phrase_after_a_marked_source(nlp, text, speaker,
+                                                                content) -> None:
+    (q,) = quotes(nlp, text)
+    assert q["speaker"]["text"] == speaker
+    assert q["content"]["text"] == content
+
+
+def test_an_unnamed_source_is_not_the_body_it_is_close_to(nlp) -> None:
+    (q,) = quotes(nlp, "أكدت مصادر مقربة من حركة حماس الإفراج عن ثلاثة معتقلين.")
+    assert q["speaker"].get("entity") != "org:hamas"
+
+
+@pytest.mark.parametrize("text", [
+    "أكدت الفحوص وجود الفيروس في العينات.",
+    "أعلنت وزارة التعليم نتائج الامتحانات النهائية.",
+    "وعثر الصيادون على قطعة حطام يبلغ طولها مترين ويبدو أنها من جناح طائرة.",
+])
+def test_no_source_an_act_or_another_words_an_is_no_quotation(nlp, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_a_clause_after_a_subordinator_is_not_part_of_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقال رئيس الوزراء العراقي بعد أن التقى السفير الأمريكي إن "
+                       "العلاقات متينة.")
+    assert q["speaker"]["text"] == "رئيس الوزراء العراقي"
+    assert q["content"]["text"] == "العلاقات متينة"

@@ -78,6 +78,13 @@ class QuoteExtractor:
         self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
                                for w, cs in cues["participle_own_complements"].items()}
         self.participle_skip = _phrase_keys(cues["participle_skip"])
+        self.subordinators = frozenset(match_key(w) for w in cues["subordinators"])
+        self.nominal_verbs = frozenset(cues["nominal_verbs"])
+        self.source_nouns = frozenset(match_key(w) for w in cues["source_nouns"])
+        self.source_modifiers = frozenset(match_key(w) for w in cues["source_modifiers"])
+        self.time_adjuncts = frozenset(match_key(w) for w in cues["time_adjuncts"])
+        self.noun_cues = frozenset(match_key(w) for w in cues["noun_cues"])
+        self.performative = frozenset(match_key(w) for w in cues["performative_objects"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -285,6 +292,9 @@ class QuoteExtractor:
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
             if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
                 complement = None  # «يشير إلى المنافسة», «تعتبر سلسلة…»: not a quotation
+            if complement is not None and j - 1 > index and \
+                    self._bare(tokens[j - 1]) in self.subordinators:
+                complement = None  # «… ويبدو أنها», «بعد أن»: the أن is another word's
             if complement is not None and tokens[j].text in _OPEN_QUOTES:
                 # quotes around a name ("بوابة الوفد") followed by a complement: skip them
                 close = self._closing(tokens, j, end)
@@ -301,7 +311,10 @@ class QuoteExtractor:
                 break
             j += 1
         if boundary is None:
-            return self._after_content(doc, index, lemma, start, end, mentions)
+            after = self._after_content(doc, index, lemma, start, end, mentions)
+            if after is None and lemma in self.nominal_verbs and not imperfect:
+                return self._nominal(doc, index, end, mentions, state)
+            return after
         where, taken, kind = boundary
         cue = (tokens[index].start, tokens[index].end)
         content = self._content(doc, where, taken, kind, end)
@@ -339,6 +352,121 @@ class QuoteExtractor:
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
             self._anaphor(doc, quote, state)
         return quote
+
+    def _nominal(self, doc: Doc, index: int, end: int, mentions: _Mentions, state: _Carry
+                 ) -> Quote | None:
+        """«أكد مصدر أمني صباح اليوم خروج المصابين», «دانت منظمة العفو الخميس القصف»: a
+        speech act whose content is a noun phrase. Without a word such as أن to end the
+        speaker, only a source the text marks as one opens it: a person or body named
+        right after the verb, or an unnamed source (مصدر، مصادر، شهود) with its modifiers;
+        then time words; what follows is the content («أكدت الفحوص وجود…» stays out)."""
+        tokens = doc.tokens
+        first = index + 1
+        if first >= end:
+            return None
+        named = self._named_source(tokens, first, end, mentions)
+        last = named if named is not None else self._unnamed_source(tokens, first, end,
+                                                                     mentions)
+        if last is None:
+            return None
+        last = self._extend_source(tokens, last, end, mentions)
+        k = last + 1
+        while k < end and tokens[k].kind == "arabic" and (
+                match_key(tokens[k].text) in self.time_adjuncts
+                or (k > last + 1 and match_key(tokens[k - 1].text) in self.time_adjuncts
+                    and match_key(tokens[k].text) in ("اليوم", "امس", "الماضي"))):
+            k += 1
+        if k + 1 >= end or not self._opens_content(tokens[k]) or \
+                match_key(tokens[k].text) in self.performative:
+            return None  # «أعلن الجيش حالة الطوارئ» is an act, not words
+        speaker = (tokens[first].start, tokens[last].end)
+        content = (tokens[k].start, _trim_end(doc.text, tokens[k].start, tokens[end - 1].end))
+        quote = Quote(cue=(tokens[index].start, tokens[index].end), content=content,
+                      kind="reported", found_by="named", speaker=speaker)
+        # an unnamed source is no body it is close to («مصادر مقربة من حزب الله»): only a
+        # mention that starts with it names it («مصدر أمني»)
+        _link_speaker(quote, mentions, speaker if named is not None else
+                      (tokens[first].start, max([tokens[first].end] + [
+                          m.end for m in mentions.starting_in(tokens[first].start,
+                                                              tokens[first].end)])))
+        if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
+            self._anaphor(doc, quote, state)
+        return quote
+
+    def _opens_content(self, token: Token) -> bool:
+        """A word that can start a noun-phrase content: an Arabic word with no preposition
+        before it and no cue (خروج, سقوط, موافقتها)."""
+        if token.kind != "arabic" or (len(token.words) > 1 and token.words[0].role == "prep"):
+            return False
+        key = match_key(token.text)
+        return key not in self.adjuncts and key not in self.weak and \
+            key not in _COMPLEMENT_WORDS and self.cue_lemma(token) is None
+
+    @staticmethod
+    def _named_source(tokens: list[Token], first: int, end: int, mentions: _Mentions
+                      ) -> int | None:
+        """The last token of a person or body named right after a verb (a title of up to
+        four words may come before the name: وزير الخارجية سامح شكري)."""
+        for k in range(first, min(end, first + 5)):
+            if tokens[k].kind != "arabic":
+                return None
+            here = [m for m in mentions.starting_in(tokens[k].start, tokens[k].end)
+                    if m.label in ("PERS", "ORG") and not m.members]
+            if not here:
+                continue
+            if k > first and not any(m.label == "PERS" for m in here):
+                return None  # only a person's name may stand after a title
+            best = max(here, key=lambda m: m.end)
+            return next((t for t in range(k, end) if tokens[t].end >= best.end), None)
+        return None
+
+    def _unnamed_source(self, tokens: list[Token], first: int, end: int,
+                        mentions: _Mentions) -> int | None:
+        """The last token of an unnamed source after a verb: «مصدر أمني بشمال سيناء»,
+        «مصادر مقربة من حزب الله», «المصادر»."""
+        key = match_key(tokens[first].text)
+        if (key[2:] if key.startswith("ال") else key) not in self.source_nouns:
+            return None
+        return first
+
+    def _extend_source(self, tokens: list[Token], last: int, end: int,
+                       mentions: _Mentions) -> int:
+        """A source's modifiers after its head: adjectives (مطلعة، أمني، يمنية) and a
+        named place or body after من, في or ب («مقربة من حزب الله», «بشمال سيناء»)."""
+        k = last + 1
+        while k < end and tokens[k].kind == "arabic":
+            key = match_key(tokens[k].text)
+            bare = key[2:] if key.startswith("ال") else key
+            covered = [m for m in mentions.starting_in(max(0, tokens[k].start - _LONGEST_NAME),
+                                                       tokens[k].end)
+                       if m.start < tokens[k].end and tokens[k].start < m.end]
+            prep = len(tokens[k].words) > 1 and tokens[k].words[0].role == "prep"
+            if bare in self.source_modifiers and not prep:
+                last = k
+            elif key in ("من", "في", "داخل", "لدى", "باسم") or (
+                    prep and tokens[k].words[0].key == "ب"):
+                # «مقربة من حزب الله», «بشمال سيناء», «باسم الجيش»: a named place or body,
+                # or a definite noun, after it
+                nxt = k if prep and key != "باسم" else k + 1
+                if nxt >= end or tokens[nxt].kind != "arabic":
+                    break
+                span = [m for m in mentions.starting_in(
+                    max(0, tokens[nxt].start - _LONGEST_NAME), tokens[nxt].end)
+                    if m.end > tokens[nxt].start]
+                if span:
+                    stop = max(m.end for m in span)
+                    last = next((t for t in range(nxt, end) if tokens[t].end >= stop), end - 1)
+                elif match_key(tokens[nxt].text).startswith("ال") and \
+                        self.cue_lemma(tokens[nxt]) is None:
+                    last = nxt
+                else:
+                    break
+            elif covered and all(m.label == "GPE" for m in covered):
+                last = k  # «مصادر يمنية»
+            else:
+                break
+            k = last + 1
+        return last
 
     def _subject_before(self, tokens: list[Token], index: int, start: int,
                         mentions: _Mentions) -> tuple[int, int] | None:
@@ -513,9 +641,16 @@ class QuoteExtractor:
             # a medium phrase may trail the speaker: قال الوزير في بيان
             cut = next((k for k in part[1:] if self._phrase_at(tokens, k, self.media,
                                                                part[-1] + 1)), None)
-            words = part if cut is None else [k for k in part if k < cut]
+            # and a clause that a subordinator opens: «وقال الوزير بعد أن التقى السفير»
+            clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
+                           and k + 1 <= part[-1]
+                           and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
+            words = [k for k in part if (cut is None or k < cut)
+                     and (clause is None or k < clause)]
             if cut is not None:
                 medium = (tokens[cut].start, tokens[part[-1]].end)
+            if not words:
+                continue
             span = (tokens[words[0]].start, tokens[words[-1]].end)
             if speaker is None:
                 speaker = span
