@@ -23,6 +23,7 @@ from typing import Any
 from rasid.doc import Doc, Token
 from rasid.entities.gazetteer import Match, is_common_word
 from rasid.entities.mention import Mention
+from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
@@ -57,6 +58,7 @@ class EntityRecognizer:
         self.state_nouns = resources.key_set("state_nouns")
         self.org_heads = resources.key_set("org_heads")
         self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
+        self.people = PersonNames(resources.lexicon)
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
@@ -78,8 +80,10 @@ class EntityRecognizer:
         self._drop_lone_agents(state)
         if self.tagger is not None:
             self._tagged(state)
+        self.people.find(state, self._new_entity)
         self._organizations(state)
         self._titles(state)
+        self.people.link_family_names(state, {m.last for m in state.title_matches})
         self._descriptors(state)
         self._metonymy(state)
         self._finish(state)
@@ -607,6 +611,13 @@ class _State:
 
     def starting_at(self, token_index: int) -> list[Mention]:
         return list(self._by_first.get(token_index, ()))
+
+    def covering(self, token_index: int, longest: int = 12) -> list[Mention]:
+        """The mentions that cover a token (those at most ``longest`` tokens long)."""
+        if not self.covered[token_index]:
+            return []
+        return [m for first in range(max(0, token_index - longest), token_index + 1)
+                for m in self._by_first.get(first, ()) if m.last >= token_index]
 
     def gpe_near(self, start: int, end: int, distance: int) -> list[Mention]:
         """Country mentions (no members) ending up to ``distance`` characters before
