@@ -23,6 +23,7 @@ from typing import Any
 from rasid.doc import Doc, Token
 from rasid.entities.gazetteer import Match, is_common_word
 from rasid.entities.mention import Mention
+from rasid.entities.organizations import OrganizationShapes
 from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
@@ -59,6 +60,7 @@ class EntityRecognizer:
         self.org_heads = resources.key_set("org_heads")
         self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
         self.people = PersonNames(resources.lexicon)
+        self.shapes = OrganizationShapes(cues)
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
@@ -82,6 +84,7 @@ class EntityRecognizer:
             self._tagged(state)
         self.people.find(state, self._new_entity)
         self._organizations(state)
+        self.shapes.find(state, self._new_entity, self.kb)
         self._titles(state)
         self.people.link_family_names(state, {m.last for m in state.title_matches})
         self._descriptors(state)

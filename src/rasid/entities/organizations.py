@@ -1,0 +1,162 @@
+"""Organizations the knowledge base lacks, read from the shape of their names.
+
+Why: courts, authorities, committees, military units, blocs and directorates are named
+once and rarely again; no list holds them all, yet their names follow one pattern. A
+head noun in the construct state (``محكمة``, ``هيئة``, ``لجنة``, ``مديرية``…) followed by
+its genitive and adjectives (``محكمة أمن الدولة العليا``, ``هيئة الرقابة الإدارية``,
+``لجنة الشؤون الخارجية``, ``مديرية أمن الإسكندرية``), a definite head with its adjective
+(``الحرس الملكي``, ``الفرقة الرابعة``, ``المنطقة العسكرية الثالثة``) or a unit with its
+number (``اللواء 17 مشاة``) names a body. The heads are data
+(``entity_cues.json``: ``org_construct_heads``, ``org_weak_heads``,
+``org_definite_heads``, ``org_number_heads``); the body takes the country its phrase
+names (``القوات الجوية العراقية``: Iraq).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rasid.entities.mention import Mention
+from rasid.kb.model import Entity
+from rasid.text.normalize import match_key
+
+if TYPE_CHECKING:
+    from rasid.doc import Token
+
+#: the longest name read (tokens after the head)
+_LONGEST = 7
+
+
+class OrganizationShapes:
+    """Finds organizations by head noun and modifiers (``find(state, …)``)."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        def keys(name: str) -> frozenset[str]:
+            return frozenset(match_key(w) for w in cues[name])
+
+        self.construct = keys("org_construct_heads")
+        self.weak = keys("org_weak_heads")
+        self.definite = {tuple(match_key(w) for w in phrase.split())
+                         for phrase in cues["org_definite_heads"]}
+        self.numbered = keys("org_number_heads")
+        self.stops = keys("org_name_stops")
+        self.adjectives = keys("org_adjectives")
+
+    def find(self, state: Any, new_entity: Any, kb: Any) -> None:
+        tokens = state.tokens
+        index = 0
+        while index < len(tokens):
+            found = self._at(state, tokens, index)
+            if found is None:
+                index += 1
+                continue
+            last = found
+            self._add(state, index, last, new_entity, kb)
+            index = last + 1
+
+    def _head(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
+        """(kind, tokens the head takes) when a head noun starts at ``index``."""
+        token = tokens[index]
+        key = match_key(token.text)
+        if key[:1] == "و" and len(token.words) > 1 and token.words[0].role == "conj":
+            key = key[1:]  # «ومحكمة»: the conjunction is no part of the name
+        if key in self.construct:
+            return "construct", 1
+        if key in self.weak:
+            return "weak", 1
+        if key in self.numbered and index + 1 < len(tokens) and \
+                tokens[index + 1].kind == "number":
+            return "numbered", 1
+        for phrase in self.definite:
+            if index + len(phrase) <= len(tokens) and all(
+                    match_key(tokens[index + k].text) == phrase[k]
+                    or (k == 0 and match_key(tokens[index].text)[1:] == phrase[0])
+                    for k in range(len(phrase))):
+                return "definite", len(phrase)
+        return None
+
+    def _at(self, state: Any, tokens: list[Token], index: int) -> int | None:
+        """The last token of an organization's name that starts at ``index``."""
+        if state.covered[index] or tokens[index].kind != "arabic":
+            return None
+        head = self._head(tokens, index)
+        if head is None:
+            return None
+        kind, taken = head
+        last = index + taken - 1
+        definite_seen = marked = False
+        sentence = state.sentence_of[index]
+        for j in range(index + taken, min(len(tokens), index + taken + _LONGEST)):
+            token = tokens[j]
+            if state.sentence_of[j] != sentence or token.start - tokens[j - 1].end > 1:
+                break
+            covering = state.covering(j)
+            # places and generic agents inside the name are part of it («مديرية أمن
+            # الإسكندرية», «محكمة أمن الدولة العليا»)
+            places = [m for m in covering if m.label in ("GPE", "LOC")
+                      or (m.entity or "").startswith("agent:")]
+            if covering and len(places) < len(covering):
+                break  # a person or another body: this name ends before it
+            if token.kind == "number":
+                if kind != "numbered" and not definite_seen:
+                    break
+                last, marked = j, True
+                continue
+            if token.kind != "arabic":
+                break
+            key = match_key(token.text)
+            roles = [w.role for w in token.words]
+            if key in self.stops or roles[0] in ("prep", "conj"):
+                break
+            if places:
+                last, marked, definite_seen = max(m.last for m in places), True, True
+                continue
+            if "det" in roles:
+                if definite_seen and not self._adjective(key):
+                    break  # «لجنة الشؤون الخارجية القرار»: the object, not the name
+                last, definite_seen = j, True
+                marked = marked or key in self.adjectives  # «قوة الواجب العاشرة»
+                continue
+            if kind == "numbered" and marked:
+                last = j  # «اللواء 17 مشاة»: the unit's arm, then the name ends
+                break
+            # an indefinite word continues a construct chain only when a definite word
+            # or a place follows it: «مديرية أمن الإسكندرية», «محكمة أمن الدولة»
+            if kind in ("construct", "weak") and j + 1 < len(tokens) and (
+                    "det" in [w.role for w in tokens[j + 1].words]
+                    or state.covered[j + 1]):
+                continue
+            break
+        if last < index + taken or not (definite_seen or marked):
+            return None
+        if kind == "weak" and not marked:
+            return None  # «إدارة الأزمة», «قوة الاقتصاد»: only with a country or number
+        if kind == "definite" and last == index + taken - 1:
+            return None
+        return last
+
+    def _adjective(self, key: str) -> bool:
+        """A word that may follow a name's genitive: a nisba (الخارجية) or a listed one."""
+        return key in self.adjectives or key.endswith(("ي", "يه", "يين", "يون"))
+
+    @staticmethod
+    def _add(state: Any, first: int, last: int, new_entity: Any, kb: Any) -> None:
+        country = None
+        for j in range(first, last + 1):
+            for mention in state.covering(j):
+                entity = kb.get(mention.entity or "")
+                if entity is not None and mention.label == "GPE" and entity.kind == "country":
+                    country = entity.country
+                state.remove(mention)
+        tokens = state.tokens
+        start = tokens[first].start
+        if len(tokens[first].words) > 1 and tokens[first].words[0].role == "conj":
+            start = tokens[first].words[1].start
+        end = tokens[last].end
+        surface = state.text[start:end]
+        entity = new_entity(surface, "ORG", state)
+        if country is not None and entity.country is None:
+            entity = Entity(entity.id, entity.kind, entity.en, entity.ar, country=country,
+                            extra=entity.extra)
+            state.new_entities[entity.id] = entity
+        state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, first, last))
