@@ -209,3 +209,31 @@ def test_a_clause_after_a_subordinator_is_not_part_of_the_speaker(nlp) -> None:
                        "العلاقات متينة.")
     assert q["speaker"]["text"] == "رئيس الوزراء العراقي"
     assert q["content"]["text"] == "العلاقات متينة"
+
+
+def test_the_first_name_is_the_speaker_and_the_second_the_addressee(nlp) -> None:
+    (q,) = quotes(nlp, "وأبلغ وزير الخارجية البريطاني بوريس جونسون رئيس الوزراء العراقي أن "
+                       "الدعم سيستمر.", date="2017-06-01")
+    assert q["speaker"]["entity"] == "person:boris-johnson"
+
+
+def test_a_name_in_apposition_is_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقالت مديرة جمعية الرحمة للأيتام، نادية الخطيب، إن التبرعات تراجعت.")
+    assert q["speaker"]["text"] == "نادية الخطيب"
+    assert q["title"].startswith("مديرة جمعية")
+
+
+def test_a_cue_in_a_relative_clause_is_said_by_the_sentence_subject(nlp) -> None:
+    quotes_ = quotes(nlp, "وقال وزير الخارجية المصري سامح شكري إن الحوار مستمر. وأصدرت "
+                          "منظمة العفو الدولية بيانا قالت فيه إن الاعتقالات تعسفية.",
+                     date="2016-01-10")
+    assert quotes_[-1]["speaker"]["text"] == "منظمة العفو الدولية"
+
+
+def test_a_counted_noun_is_no_cue(nlp) -> None:
+    assert quotes(nlp, "وشارك في المسابقة 1300 طالب قدموا أن مشاريعهم مبتكرة.") == []
+
+
+def test_a_country_inside_an_unnamed_source_is_not_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقال خبير في الأمن السيبراني في السعودية إن الهجمات تتزايد.")
+    assert q["speaker"].get("entity") != "country:SAU"

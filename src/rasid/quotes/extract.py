@@ -334,8 +334,8 @@ class QuoteExtractor:
                             if m.label in ("PERS", "ORG")), None)
             if subject is not None:
                 speaker = (subject.start, subject.end)
-        if speaker is not None and title is not None and not _names(
-                mentions, speaker[0], speaker[1]) and any(
+        if speaker is not None and title is not None and not any(
+                m.label == "PERS" for m in _names(mentions, speaker[0], speaker[1])) and any(
                 m.label == "PERS" for m in _names(mentions, title[0], title[1])):
             # «وقالت مديرة التحالف، ميليسا سبربر، إن…»: the name in apposition is the
             # speaker, the words before it are the title
