@@ -237,3 +237,28 @@ def test_a_counted_noun_is_no_cue(nlp) -> None:
 def test_a_country_inside_an_unnamed_source_is_not_the_speaker(nlp) -> None:
     (q,) = quotes(nlp, "وقال خبير في الأمن السيبراني في السعودية إن الهجمات تتزايد.")
     assert q["speaker"].get("entity") != "country:SAU"
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("واستقبل وزير الخارجية المصري سامح شكري السفير الأمريكي. وقال الوزير إن العلاقات "
+     "قوية.", "person:sameh-shoukry"),
+    ("ونشرت منظمة العفو الدولية تقريرها السنوي عن السجون. وقالت المنظمة إن الأوضاع "
+     "تدهورت.", "org:amnesty-international"),
+])
+def test_an_anaphoric_speaker_takes_the_person_or_body_named_before(nlp, text: str,
+                                                                    entity: str) -> None:
+    q = quotes(nlp, text, date="2016-01-10")[-1]
+    assert q["found_by"] == "anaphor"
+    assert q["speaker"]["entity"] == entity
+
+
+def test_the_statement_refers_back_to_who_issued_it(nlp) -> None:
+    first, second = quotes(nlp, "وقال الجيش الأردني في بيان إن طائرة سقطت. وأضاف البيان أن "
+                                "الطيار نجا.")
+    assert second["found_by"] == "anaphor"
+    assert second["speaker"]["entity"] == first["speaker"]["entity"] is not None
+
+
+def test_a_tagged_name_never_swallows_the_complement(nlp) -> None:
+    (q,) = quotes(nlp, "وقالت المنظمة إن الفقر تراجع في الريف.")
+    assert q["content"]["text"] == "الفقر تراجع في الريف"

@@ -322,6 +322,9 @@ class EntityRecognizer:
                 if label is None:
                     continue
                 i, j = sentence.first_token + first, sentence.first_token + last
+                # «المنظمة إن الفقر»: a name never runs over إن, في, الذي…
+                j = next((k - 1 for k in range(i + 1, j + 1)
+                          if match_key(state.tokens[k].text) in self.shapes.stops), j)
                 if any(state.covered[k] for k in range(i, j + 1)):
                     continue
                 start, end = state.tokens[i].start, state.tokens[j].end

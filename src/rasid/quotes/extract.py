@@ -367,7 +367,7 @@ class QuoteExtractor:
                                           and lemma in ("نقل", "نشر")):
             quote.found_by = "source"
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
-            self._anaphor(doc, quote, state)
+            self._anaphor(doc, quote, state, mentions)
         return quote
 
     def _nominal(self, doc: Doc, index: int, end: int, mentions: _Mentions, state: _Carry
@@ -407,7 +407,7 @@ class QuoteExtractor:
                           m.end for m in mentions.starting_in(tokens[first].start,
                                                               tokens[first].end)])))
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
-            self._anaphor(doc, quote, state)
+            self._anaphor(doc, quote, state, mentions)
         return quote
 
     def _opens_content(self, token: Token) -> bool:
@@ -532,7 +532,8 @@ class QuoteExtractor:
         _link_speaker(quote, mentions, speaker)
         return quote
 
-    def _anaphor(self, doc: Doc, quote: Quote, state: _Carry) -> None:
+    def _anaphor(self, doc: Doc, quote: Quote, state: _Carry, mentions: _Mentions
+                 ) -> None:
         """«وأضاف المتحدث», «وقال المصدر»: a speaker that refers back takes the entity of
         the last quotation whose speaker (or title) has the same word."""
         assert quote.speaker is not None
@@ -541,14 +542,20 @@ class QuoteExtractor:
             return
         core = words[2:] if words.startswith("ال") else words
         for earlier in reversed(state.history):
-            said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title)
-                            if s is not None)
+            said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title,
+                                                           earlier.medium) if s is not None)
             if earlier.speaker_entity and core in match_key(said):
                 quote.speaker_entity = earlier.speaker_entity
                 quote.speaker_mention = earlier.speaker_mention
                 quote.source_quote = earlier
                 quote.found_by = "anaphor"
                 return
+        named = _named_before(doc, mentions, quote.cue[0], core)
+        if named is not None:
+            refs = named.refers_to()
+            quote.speaker_mention = named.id
+            quote.speaker_entity = refs[0] if refs else None
+            quote.found_by = "anaphor"
 
     def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, running: Quote | None = None) -> Quote | None:
@@ -772,6 +779,28 @@ def _link_speaker(quote: Quote, mentions: _Mentions, span: tuple[int, int]
         refs = mention.refers_to()
         quote.speaker_entity = refs[0] if refs else None
     return mention
+
+
+#: how many mentions back an anaphoric speaker may look for its antecedent
+_ANAPHOR_REACH = 60
+
+
+def _named_before(doc: Doc, mentions: _Mentions, position: int, core: str
+                  ) -> Mention | None:
+    """The latest person or named body before ``position`` whose words contain ``core``
+    (منظمة in «منظمة بلاند بيرنتهود»), or, for a person, the words just before the name
+    (وزير in «وزير الخارجية سامح شكري»)."""
+    before = mentions.starting_in(0, position)
+    for mention in reversed(before[-_ANAPHOR_REACH:]):
+        if not _is_name(mention) or mention.end > position:
+            continue
+        words = doc.text[mention.start:mention.end]
+        if mention.label == "PERS":
+            words = doc.text[max(0, mention.start - 40):mention.end]
+        if core in match_key(words).split() or any(
+                w.startswith(core) or w.endswith(core) for w in match_key(words).split()):
+            return mention
+    return None
 
 
 def _is_name(mention: Mention) -> bool:
