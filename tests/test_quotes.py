@@ -262,3 +262,17 @@ def test_the_statement_refers_back_to_who_issued_it(nlp) -> None:
 def test_a_tagged_name_never_swallows_the_complement(nlp) -> None:
     (q,) = quotes(nlp, "وقالت المنظمة إن الفقر تراجع في الريف.")
     assert q["content"]["text"] == "الفقر تراجع في الريف"
+
+
+def test_a_verbal_noun_of_saying_with_its_pronoun(nlp) -> None:
+    (q,) = quotes(nlp, "ومن الأمثال الشائعة قولهم: العقل السليم في الجسم السليم.")
+    assert q["cue"]["text"] == "قولهم" and q["speaker"]["text"] is None
+    assert q["content"]["text"] == "العقل السليم في الجسم السليم"
+    *_, q = quotes(nlp, "قال المحلل السياسي سمير النجار إن الاتفاق هش. وهو اتفاق لن يصمد "
+                        "طويلا بحسب قوله.")
+    assert q["cue"]["text"] == "بحسب قوله" and q["found_by"] == "carried_over"
+    assert "سمير النجار" in q["speaker"]["text"]
+    first, second, third = quotes(nlp, "وقال الوزير إن الأزمة عابرة. وأضاف أن الأسعار "
+                                       "ستنخفض قريبا، على حد تعبيره.")
+    assert third["cue"]["text"] == "على حد تعبيره"
+    assert third["content"]["text"] == second["content"]["text"] == "الأسعار ستنخفض قريبا"

@@ -196,12 +196,30 @@ class QuoteExtractor:
                 continue
             taken = self._phrase_at(tokens, index, self.according, end)
             if taken:
-                quote = self._according(doc, sentence, index, taken, mentions)
+                quote = self._according(doc, sentence, index, taken, mentions, state)
                 if quote is not None:
                     found.append(quote)
                     state.speak(quote)
                     open_quote = quote
                     index += taken
+                    continue
+            inside_region = open_quote is not None and \
+                open_quote.cue[1] <= token.start < open_quote.content[0]
+            if self._noun_cue(token) and not inside_region:
+                # («نقلت الوكالة عن مسؤول قوله إن…»: قوله belongs to نقل's own words)
+                quote = self._by_noun(doc, sentence, index, state)
+                if quote is not None:
+                    if open_quote is not None and \
+                            open_quote.content[0] < quote.cue[0] < open_quote.content[1]:
+                        open_quote.content = (open_quote.content[0], _trim_end(
+                            doc.text, open_quote.content[0], quote.cue[0]))
+                        if quote.content[1] <= quote.cue[0]:
+                            # «وأضاف أن…، على حد تعبيره»: the same words, said by the same
+                            quote.content = open_quote.content
+                    found.append(quote)
+                    state.speak(quote)
+                    open_quote = quote
+                    index += 1
                     continue
             lemma = self.cue_lemma(token)
             if lemma is None or self._trapped(tokens, index, start, end):
@@ -683,7 +701,7 @@ class QuoteExtractor:
         return speaker, title, medium, agency
 
     def _according(self, doc: Doc, sentence: Sentence, index: int, taken: int,
-                   mentions: _Mentions) -> Quote | None:
+                   mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
         end = sentence.last_token
         source_first = index + taken
@@ -714,10 +732,79 @@ class QuoteExtractor:
                                  tokens[index].start))
         if content[1] <= content[0]:
             return None
+        if source_first == source_last and self._noun_cue(tokens[source_first]):
+            # «بحسب قوله»: the words of the one speaking, not a source of their own
+            quote = Quote(cue=(tokens[index].start, tokens[source_first].end),
+                          content=content, kind="reported", found_by="pronoun")
+            return self._carry(quote, state)
         quote = Quote(cue=(tokens[index].start, tokens[index + taken - 1].end), content=content,
                       kind="reported", found_by="source", speaker=source)
         _link_speaker(quote, mentions, source)
         return quote
+
+    def _noun_cue(self, token: Token) -> bool:
+        """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
+        if token.kind != "arabic":
+            return False
+        key = match_key(token.text)
+        return any(key[k:] in self.noun_cues for k in range(0, 3)
+                   if all(c in "وفكبل" for c in key[:k]))
+
+    @staticmethod
+    def _carry(quote: Quote, state: _Carry) -> Quote:
+        """The speaker of a quotation whose words name none: the last one, if any."""
+        carried = state.speaker()
+        if carried is not None:
+            quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
+            quote.source_quote = carried[3]
+            quote.found_by = "carried_over"
+        return quote
+
+    def _by_noun(self, doc: Doc, sentence: Sentence, index: int, state: _Carry
+                 ) -> Quote | None:
+        """«كقولهم: …», «وقوله إن …» (the words after it), «… على حد تعبيره» (the
+        clause before it): a verbal noun of saying whose speaker is its pronoun."""
+        tokens = doc.tokens
+        start, end = sentence.first_token, sentence.last_token
+        cue = (tokens[index].start, tokens[index].end)
+        if index + 2 == end and tokens[index + 1].text == ":":
+            # «قولهم:» ending its sentence: the saying is the next sentence
+            following = state.sentence_after(doc, sentence)
+            if following is not None and following.last_token > following.first_token:
+                first = tokens[following.first_token]
+                content = (first.start, _trim_end(doc.text, first.start,
+                                                  tokens[following.last_token - 1].end))
+                if content[1] > content[0]:
+                    return self._carry(Quote(cue=cue, content=content, kind="direct",
+                                             found_by="pronoun"), state)
+        if index + 1 < end:
+            complement = self._complement_at(tokens, index + 1, "قال", end)
+            if complement is not None:
+                taken, kind = complement
+                content = self._content(doc, index + 1, taken, kind, end)
+                if content is not None:
+                    return self._carry(Quote(cue=cue, content=content, kind=kind,
+                                             found_by="pronoun"), state)
+        if index - 2 >= start and match_key(tokens[index - 1].text) == "حد" and \
+                match_key(tokens[index - 2].text) == "علي":
+            first = start
+            near = index - 3
+            if near >= start and tokens[near].text in ("،", ","):
+                near -= 1  # «…، على حد تعبيره»: the comma ends the clause reported
+            for k in range(near, start - 1, -1):
+                if tokens[k].text in ("،", ",", ";", "؛"):
+                    first = k + 1
+                    break
+            stop = index - 2
+            if first >= stop:
+                return None
+            content = (tokens[first].start, _trim_end(doc.text, tokens[first].start,
+                                                      tokens[stop].start))
+            if content[1] <= content[0]:
+                return None
+            return self._carry(Quote(cue=(tokens[index - 2].start, cue[1]), content=content,
+                                     kind="reported", found_by="pronoun"), state)
+        return None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -854,6 +941,7 @@ class _Carry:
         self.last: tuple[Any, ...] | None = None
         #: the quotations of the article so far, for speakers that refer back
         self.history: list[Quote] = []
+        self._starts: list[int] | None = None
 
     def speak(self, quote: Quote) -> None:
         if quote.speaker is not None:
@@ -864,6 +952,13 @@ class _Carry:
 
     def speaker(self) -> tuple[Any, ...] | None:
         return self.last
+
+    def sentence_after(self, doc: Doc, sentence: Sentence) -> Sentence | None:
+        """The sentence that follows ``sentence`` (found by position, not by a scan)."""
+        if self._starts is None:
+            self._starts = [s.first_token for s in doc.sentences]
+        at = bisect_left(self._starts, sentence.last_token)
+        return doc.sentences[at] if at < len(doc.sentences) else None
 
     def saw_sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions) -> None:
         """A sentence with no quotation whose subject is a person resets the speaker."""
