@@ -272,7 +272,7 @@ def test_a_verbal_noun_of_saying_with_its_pronoun(nlp) -> None:
                         "طويلا بحسب قوله.")
     assert q["cue"]["text"] == "بحسب قوله" and q["found_by"] == "carried_over"
     assert "سمير النجار" in q["speaker"]["text"]
-    first, second, third = quotes(nlp, "وقال الوزير إن الأزمة عابرة. وأضاف أن الأسعار "
-                                       "ستنخفض قريبا، على حد تعبيره.")
+    _first, second, third = quotes(nlp, "وقال الوزير إن الأزمة عابرة. وأضاف أن الأسعار "
+                                        "ستنخفض قريبا، على حد تعبيره.")
     assert third["cue"]["text"] == "على حد تعبيره"
     assert third["content"]["text"] == second["content"]["text"] == "الأسعار ستنخفض قريبا"
