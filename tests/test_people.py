@@ -51,3 +51,9 @@ def test_a_rare_family_name_alone_is_linked_anywhere(nlp) -> None:
 def test_ordinary_words_that_look_like_names_are_no_people(nlp, text: str) -> None:
     assert [t for t, e in people(nlp, text) if e and e.startswith("new:")
             and ("على" in t or "أمين" in t)] == []
+
+
+def test_a_known_short_name_inside_a_longer_one_is_not_that_person(nlp) -> None:
+    found = people(nlp, "وأوضح مدير المكتب وليد بن علي الجلال أن الحملة مستمرة.")
+    assert "person:zine-el-abidine-ben-ali" not in {e for _, e in found}
+    assert any(t.startswith("وليد بن علي") for t, _ in found)

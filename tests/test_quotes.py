@@ -276,3 +276,18 @@ def test_a_verbal_noun_of_saying_with_its_pronoun(nlp) -> None:
                                         "ستنخفض قريبا، على حد تعبيره.")
     assert third["cue"]["text"] == "على حد تعبيره"
     assert third["content"]["text"] == second["content"]["text"] == "الأسعار ستنخفض قريبا"
+
+
+@pytest.mark.parametrize("text", [
+    "وأرسل الاتفاق إلى الكونغرس وفقا لما يقتضيه القانون.",
+    "وتعمل الجمعية وفق ما شرعه الله في كتابه.",
+    "وبدأ العمل في المشروع بحسب الخطة المعتمدة.",
+])
+def test_according_to_a_rule_or_a_plan_attributes_no_words(nlp, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_according_to_a_source_attributes_the_clause(nlp) -> None:
+    (q,) = quotes(nlp, "وارتفع عدد الضحايا إلى عشرة، بحسب مصادر طبية.")
+    assert q["speaker"]["text"] == "مصادر طبية"
+    assert q["content"]["text"] == "وارتفع عدد الضحايا إلى عشرة"

@@ -115,7 +115,15 @@ class PersonNames:
             glued = not _plain(tokens[j]) and not (
                 tokens[j].kind == "arabic" and tokens[j].words[0].role != "conj"
                 and self._rare(word) and self.lexicon.zipf(tokens[j].stem.key) < _SUFFIXED_ZIPF)
-            if glued or not _joined(tokens, j, state) or _covered_by_name(state, j):
+            if glued or not _joined(tokens, j, state):
+                break
+            if _covered_by_name(state, j):
+                inner = [m for m in state.covering(j) if m.label in ("PERS", "ORG")]
+                if word in _KIN and all(m.label == "PERS" and m.first == j for m in inner):
+                    # «وليد بن علي الجلال» is no «بن علي»: a known short name that a
+                    # given name before it makes part of a longer one
+                    last = max(m.last for m in inner)
+                    continue
                 break
             if tokens[j].text in self.never:
                 break
@@ -170,8 +178,9 @@ class PersonNames:
         return self.lexicon.zipf(key[2:] if key.startswith("ال") else key) < _RARE_ZIPF
 
     def _add(self, state: Any, first: int, last: int, new_entity: Any) -> None:
-        for mention in [m for m in state.mentions
-                        if m.first <= last and first <= m.last and m.label in ("LOC", "GPE")]:
+        for mention in [m for m in state.mentions if m.first <= last and first <= m.last
+                        and (m.label in ("LOC", "GPE")
+                             or (m.label == "PERS" and first < m.first and m.last <= last))]:
             state.remove(mention)
         start, end = state.tokens[first].start, state.tokens[last].end
         surface = state.text[start:end]

@@ -58,6 +58,7 @@ class QuoteExtractor:
             for lemma in cues["verbs"]
         }
         self.according = _phrase_keys(cues["sources"]["according_to"])
+        self.source_words = frozenset(match_key(w) for w in cues["sources"]["source_words"])
         self.media = _phrase_keys(cues["media"])
         self.traps_after = _phrase_keys(cues["traps"]["after"])
         self.traps_before = frozenset(match_key(w) for w in cues["traps"]["before"])
@@ -707,9 +708,13 @@ class QuoteExtractor:
         source_first = index + taken
         if source_first < end and tokens[source_first].kind == "punct":
             return None  # «وحسب، بل…»: only, not «according to»
-        if source_first < end - 1 and self.cue_lemma(tokens[source_first]) is not None:
+        verb = source_first < end - 1 and self.cue_lemma(tokens[source_first]) is not None
+        if verb:
             taken += 1  # «بحسب ما ذكرت وكالة…»: the verb is part of the cue, not the source
             source_first += 1
+        if not verb and source_first < end and not self._attributes(tokens, source_first,
+                                                                      mentions):
+            return None  # «وفق ما شرعه الله», «بحسب الخطة»: no one's words
         source_last = source_first
         while source_last + 1 < end and tokens[source_last + 1].text not in ("،", ",", "."):
             source_last += 1
@@ -741,6 +746,20 @@ class QuoteExtractor:
                       kind="reported", found_by="source", speaker=source)
         _link_speaker(quote, mentions, source)
         return quote
+
+    def _attributes(self, tokens: list[Token], first: int, mentions: _Mentions) -> bool:
+        """Whether the words after «بحسب/وفقا ل» name a source: a person or body, a
+        report, statement or unnamed source (sources.source_words), «قوله»."""
+        token = tokens[first]
+        if token.kind != "arabic":
+            return False
+        if any(m.label in ("PERS", "ORG", "GPE") and m.start < token.end
+               for m in mentions.starting_in(token.start, token.end)):
+            return True
+        key = match_key(token.text)
+        bare = key[2:] if key.startswith("ال") else key
+        return key in self.source_words or bare in self.source_words or \
+            self._noun_cue(token)
 
     def _noun_cue(self, token: Token) -> bool:
         """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
