@@ -291,3 +291,19 @@ def test_according_to_a_source_attributes_the_clause(nlp) -> None:
     (q,) = quotes(nlp, "وارتفع عدد الضحايا إلى عشرة، بحسب مصادر طبية.")
     assert q["speaker"]["text"] == "مصادر طبية"
     assert q["content"]["text"] == "وارتفع عدد الضحايا إلى عشرة"
+
+
+@pytest.mark.parametrize("text", [
+    "وقدم نادي الاتحاد شكوى رسمية إلى اللجنة بأن اللاعب وقع لناد آخر.",
+    "وطالبة الطب التي تفوقت أكدت لأسرتها أن الحلم تحقق.",
+])
+def test_a_noun_spelled_like_a_verb_is_no_cue(nlp, text: str) -> None:
+    assert all(q["cue"]["text"] not in ("نادي", "وطالبة") for q in quotes(nlp, text))
+
+
+def test_adverbs_after_the_speaker_are_not_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقال الرئيس الكيني أوهورو كينياتا عشية المحادثات إن الأمن أولوية.",
+                  date="2015-07-25")
+    assert q["speaker"]["text"] == "الرئيس الكيني أوهورو كينياتا"
+    (q,) = quotes(nlp, "وأضافت الصحيفة أيضا أن الجمهور ينتظر.")
+    assert q["speaker"]["text"] == "الصحيفة"

@@ -52,6 +52,8 @@ class QuoteExtractor:
             for form in forms:
                 self.verbs[match_key(form)] = lemma
         self.secondary = frozenset(match_key(w) for w in cues["secondary"])
+        self.exact = {match_key(w): w for w in cues["exact_forms"]}
+        self.speaker_stops = frozenset(match_key(w) for w in cues["speaker_stops"])
         default = cues["complements"]["default"]
         self.complements = {
             lemma: _phrase_keys(default + cues["complements"].get(lemma, []))
@@ -95,11 +97,18 @@ class QuoteExtractor:
         return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
     def cue_lemma(self, token: Token) -> str | None:
-        if token.kind != "arabic":
-            return None
+        if token.kind != "arabic" or token.text.endswith("ة"):
+            return None  # a word with ة is a noun (طالبة), never a verb
         key = match_key(token.text)
-        return self.verbs.get(key) or self.verbs.get(self._bare(token)) or (
-            self.verbs.get(key[1:]) if key[:1] in ("و", "ف") else None)  # وحث، ودعا
+        for candidate in (key, self._bare(token), key[1:] if key[:1] in ("و", "ف") else ""):
+            lemma = self.verbs.get(candidate)
+            if lemma is None:
+                continue
+            exact = self.exact.get(candidate)
+            if exact is not None and not token.text.endswith(exact[-1]):
+                return None  # «نادي» is a club; only «نادى» calls
+            return lemma
+        return None
 
     def is_secondary(self, token: Token) -> bool:
         return token.kind == "arabic" and (match_key(token.text) in self.secondary
@@ -329,8 +338,9 @@ class QuoteExtractor:
             if complement is not None:
                 boundary = (j, *complement)
                 break
-            if j > index + 1 and self.cue_lemma(tokens[j]) is not None:
-                break
+            if j > index + 1 and (self.cue_lemma(tokens[j]) is not None
+                                  or self.is_secondary(tokens[j])):
+                break  # the complement after another cue or a participle is theirs
             j += 1
         if boundary is None:
             after = self._after_content(doc, index, lemma, start, end, mentions)
@@ -688,8 +698,11 @@ class QuoteExtractor:
             clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
                            and k + 1 <= part[-1]
                            and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
+            stop = next((k for k in part[1:] if match_key(tokens[k].text) in self.speaker_stops
+                         or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
+                             and match_key(tokens[k + 1].text) in self.speaker_stops)), None)
             words = [k for k in part if (cut is None or k < cut)
-                     and (clause is None or k < clause)]
+                     and (clause is None or k < clause) and (stop is None or k < stop)]
             if cut is not None:
                 medium = (tokens[cut].start, tokens[part[-1]].end)
             if not words:
