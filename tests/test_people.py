@@ -57,3 +57,9 @@ def test_a_known_short_name_inside_a_longer_one_is_not_that_person(nlp) -> None:
     found = people(nlp, "وأوضح مدير المكتب وليد بن علي الجلال أن الحملة مستمرة.")
     assert "person:zine-el-abidine-ben-ali" not in {e for _, e in found}
     assert any(t.startswith("وليد بن علي") for t, _ in found)
+
+
+def test_a_family_name_after_a_speech_verb_is_the_person(nlp) -> None:
+    found = people(nlp, "أكد المتحدث الأمني اللواء منصور التركي أن الخلية فككت. كما أشار "
+                        "التركي إلى أن التحقيق مستمر.")
+    assert ("التركي", dict(found)["منصور التركي"]) in found

@@ -48,6 +48,7 @@ class PersonNames:
         self.honorifics = frozenset(match_key(w) for w in data["honorifics"])
         self.fillers = frozenset(match_key(w) for w in data["title_fillers"])
         self.never = frozenset(data["never_names"])
+        self.subject_verbs = frozenset(match_key(w) for w in data["subject_verbs"])
 
     # -- names by shape --------------------------------------------------------------
     def find(self, state: Any, new_entity: Any) -> None:
@@ -164,6 +165,11 @@ class PersonNames:
             return False
         return key.endswith("ي") or self.lexicon.zipf(key[2:]) < _RARE_FAMILY_ZIPF
 
+    def _speech_verb(self, token: Token) -> bool:
+        key = match_key(token.text)
+        return key in self.subject_verbs or (key[:1] in ("و", "ف")
+                                             and key[1:] in self.subject_verbs)
+
     def _family_key(self, key: str, state: Any, index: int) -> bool:
         """A last name that may stand alone for its person: not a joining word, not a
         given name (مولاي علي), not an ordinary word (قائد), not a place or nisba
@@ -225,7 +231,8 @@ class PersonNames:
                 continue
             if any(m.label in ("PERS", "ORG") for m in covering):
                 continue
-            titled = index - 1 in title_ends
+            titled = index - 1 in title_ends or (index > 0 and self._speech_verb(
+                state.tokens[index - 1]))
             if any(m.extra.get("form") == "nisba" or m.source == "gazetteer"
                    for m in covering) and not titled:
                 continue
