@@ -46,3 +46,21 @@ def test_a_body_takes_the_country_its_name_states(nlp) -> None:
 ])
 def test_activities_named_like_bodies_are_not_organizations(nlp, text: str) -> None:
     assert [m for m in orgs(nlp, text) if " " in m] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وهو ما تؤكده حملة «الرحمة» التابعة للوزارة.", "حملة «الرحمة»"),
+    ("وقتل زعيم جماعة خراسان في غارة.", "جماعة خراسان"),
+    ("وقال بيان لقوة المهام المشتركة إن الغارات مستمرة.", "قوة المهام المشتركة"),
+    ("وأحال الملف إلى المعهد الملكي للدراسات الأمنية التابع للجامعة.",
+     "المعهد الملكي للدراسات الأمنية"),
+])
+def test_a_named_body_after_its_head_and_a_head_behind_clitics(nlp, text: str,
+                                                               name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_known_name_in_quotation_marks_keeps_its_entity(nlp) -> None:
+    data = nlp.analyze('وذكرت صحيفة "جيروزليم بوست" الإسرائيلية أن الزيارة تاريخية.',
+                       date="2017-03-28").to_dict()
+    assert "org:jerusalem-post" in {m["entity"] for m in data["mentions"]}

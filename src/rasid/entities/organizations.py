@@ -41,6 +41,9 @@ class OrganizationShapes:
         self.numbered = keys("org_number_heads")
         self.stops = keys("org_name_stops")
         self.adjectives = keys("org_adjectives")
+        self.group = keys("org_group_heads")
+        self.heads = self.construct | self.weak | self.numbered | self.group | {
+            phrase[0] for phrase in self.definite}
 
     def find(self, state: Any, new_entity: Any, kb: Any) -> None:
         tokens = state.tokens
@@ -51,15 +54,12 @@ class OrganizationShapes:
                 index += 1
                 continue
             last = found
-            self._add(state, index, last, new_entity, kb)
+            self._add(state, index, last, new_entity, kb, self._start(tokens[index]))
             index = last + 1
 
     def _head(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
         """(kind, tokens the head takes) when a head noun starts at ``index``."""
-        token = tokens[index]
-        key = match_key(token.text)
-        if key[:1] == "و" and len(token.words) > 1 and token.words[0].role == "conj":
-            key = key[1:]  # «ومحكمة»: the conjunction is no part of the name
+        key = self._key(tokens[index])
         if key in self.construct:
             return "construct", 1
         if key in self.weak:
@@ -69,16 +69,55 @@ class OrganizationShapes:
             return "numbered", 1
         for phrase in self.definite:
             if index + len(phrase) <= len(tokens) and all(
-                    match_key(tokens[index + k].text) == phrase[k]
-                    or (k == 0 and match_key(tokens[index].text)[1:] == phrase[0])
-                    for k in range(len(phrase))):
+                    match_key(tokens[index + k].text) == phrase[k] or (k == 0 and key in (
+                        phrase[0], phrase[0][2:])) for k in range(len(phrase))):
                 return "definite", len(phrase)
+        return None
+
+    def _key(self, token: Token) -> str:
+        """The head's key: the whole word when it is a head (كتلة is no ك + تلة), else
+        the word behind its clitics (لوزارة)."""
+        whole = match_key(token.text)
+        if whole in self.heads or whole[2:] in self.heads:
+            return whole
+        return head_key(token)
+
+    def _start(self, token: Token) -> int:
+        whole = match_key(token.text)
+        return token.start if whole in self.heads else head_start(token)
+
+    def _named(self, state: Any, tokens: list[Token], index: int) -> int | None:
+        """«حملة «السكينة»», «جماعة خراسان», «لجنة يونكر»: a group head and the proper
+        name after it (in quotation marks, or a word a place list or a person's name
+        explains); the last token, or None."""
+        if self._key(tokens[index]) not in self.group or index + 1 >= len(tokens):
+            return None
+        nxt = tokens[index + 1]
+        if nxt.text in ("«", '"', "“"):
+            closer = {"«": "»", '"': '"', "“": "”"}[nxt.text]
+            for k in range(index + 2, min(len(tokens), index + 7)):
+                if tokens[k].text == closer:
+                    known = any(m.label in ("ORG", "PERS") for j in range(index + 2, k)
+                                for m in state.covering(j))
+                    # «صحيفة "جيروزليم بوست"»: a name the knowledge base knows stays its own
+                    return k if k > index + 2 and not known else None
+            return None
+        covering = state.covering(index + 1)
+        if len(covering) == 1 and covering[0].first == index + 1 and (
+                (covering[0].label == "LOC" and covering[0].last == index + 1)
+                or covering[0].label == "PERS") and \
+                covering[0].extra.get("form") != "nisba" and nxt.words[0].role not in (
+                    "prep", "conj"):
+            return covering[0].last
         return None
 
     def _at(self, state: Any, tokens: list[Token], index: int) -> int | None:
         """The last token of an organization's name that starts at ``index``."""
         if state.covered[index] or tokens[index].kind != "arabic":
             return None
+        named = self._named(state, tokens, index)
+        if named is not None:
+            return named
         head = self._head(tokens, index)
         if head is None:
             return None
@@ -111,7 +150,7 @@ class OrganizationShapes:
             if places:
                 last, marked, definite_seen = max(m.last for m in places), True, True
                 continue
-            if "det" in roles:
+            if "det" in roles or key.startswith("ال"):
                 if definite_seen and not self._adjective(key):
                     break  # «لجنة الشؤون الخارجية القرار»: the object, not the name
                 last, definite_seen = j, True
@@ -140,7 +179,8 @@ class OrganizationShapes:
         return key in self.adjectives or key.endswith(("ي", "يه", "يين", "يون"))
 
     @staticmethod
-    def _add(state: Any, first: int, last: int, new_entity: Any, kb: Any) -> None:
+    def _add(state: Any, first: int, last: int, new_entity: Any, kb: Any, start: int
+             ) -> None:
         country = None
         for j in range(first, last + 1):
             for mention in state.covering(j):
@@ -149,9 +189,6 @@ class OrganizationShapes:
                     country = entity.country
                 state.remove(mention)
         tokens = state.tokens
-        start = tokens[first].start
-        if len(tokens[first].words) > 1 and tokens[first].words[0].role == "conj":
-            start = tokens[first].words[1].start
         end = tokens[last].end
         surface = state.text[start:end]
         entity = new_entity(surface, "ORG", state)
@@ -160,3 +197,23 @@ class OrganizationShapes:
                             extra=entity.extra)
             state.new_entities[entity.id] = entity
         state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, first, last))
+
+
+def head_start(token: Token) -> int:
+    """Where a head noun starts behind its conjunction and preposition (ولوزارة)."""
+    words = [w for w in token.words if w.role not in ("conj", "prep")]
+    return words[0].start if words else token.start
+
+
+def head_key(token: Token) -> str:
+    """A head noun's matching key without its conjunction and preposition; the article
+    is kept, also where a preposition swallowed its alif (للمعهد: المعهد)."""
+    if token.kind != "arabic":
+        return ""
+    if not any(w.role in ("conj", "prep") for w in token.words):
+        return match_key(token.text)
+    stem = next((w for w in token.words if w.role == "stem"), None)
+    if stem is None:
+        return ""
+    definite = any(w.role == "det" for w in token.words)
+    return ("ال" if definite else "") + match_key(stem.text)

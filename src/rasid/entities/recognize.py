@@ -23,7 +23,7 @@ from typing import Any
 from rasid.doc import Doc, Token
 from rasid.entities.gazetteer import Match, is_common_word
 from rasid.entities.mention import Mention
-from rasid.entities.organizations import OrganizationShapes
+from rasid.entities.organizations import OrganizationShapes, head_key, head_start
 from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
@@ -354,8 +354,9 @@ class EntityRecognizer:
         for index, token in enumerate(tokens):
             if state.covered[index] or token.kind != "arabic":
                 continue
-            if match_key(token.text) not in self.org_heads:
-                continue
+            whole = match_key(token.text) in self.org_heads
+            if not whole and head_key(token) not in self.org_heads:
+                continue  # (والمعهد, للمركز: the head behind its clitics)
             last = index
             purpose = False
             sentence = state.sentence_of[index]
@@ -368,6 +369,8 @@ class EntityRecognizer:
                         state.sentence_of[j] != sentence or nxt.start - tokens[j - 1].end > 1:
                     break
                 roles = [w.role for w in nxt.words]
+                if match_key(nxt.text) in self.shapes.stops:
+                    break  # «… التابع لوزارة الداخلية»
                 if roles[0] == "prep" and nxt.text.startswith("ل") and not purpose:
                     purpose = True
                 elif "det" not in roles:
@@ -375,7 +378,7 @@ class EntityRecognizer:
                 last = j
             if not purpose or last == index:
                 continue
-            start, end = token.start, tokens[last].end
+            start, end = token.start if whole else head_start(token), tokens[last].end
             surface = state.text[start:end]
             entity = self._new_entity(surface, "ORG", state)
             state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, index,
