@@ -110,7 +110,9 @@ class PersonNames:
             return None
         ordinary = key not in self.names and not titled and first == index
         last = index
-        for j in range(index + 1, min(len(tokens), index + _MAX_WORDS)):
+        j = index
+        while j + 1 < min(len(tokens), index + _MAX_WORDS):
+            j += 1
             word = match_key(tokens[j].text)
             # «كوبر» is no ك + وبر: a rare whole word keeps its letters
             glued = not _plain(tokens[j]) and not (
@@ -123,7 +125,7 @@ class PersonNames:
                 if word in _KIN and all(m.label == "PERS" and m.first == j for m in inner):
                     # «وليد بن علي الجلال» is no «بن علي»: a known short name that a
                     # given name before it makes part of a longer one
-                    last = max(m.last for m in inner)
+                    last = j = max(m.last for m in inner)
                     continue
                 break
             if tokens[j].text in self.never:
