@@ -63,3 +63,11 @@ def test_a_family_name_after_a_speech_verb_is_the_person(nlp) -> None:
     found = people(nlp, "أكد المتحدث الأمني اللواء منصور التركي أن الخلية فككت. كما أشار "
                         "التركي إلى أن التحقيق مستمر.")
     assert ("التركي", dict(found)["منصور التركي"]) in found
+
+
+def test_a_name_read_once_is_the_same_name_everywhere_in_the_article(nlp) -> None:
+    text = ("وقال المدير التنفيذي وليام كوستنر إن الأرباح ارتفعت. وفي العام الماضي كان "
+            "وليام كوستنر قد أعلن خطة للتوسع، ووصف المحللون وليام كوستنر بأنه جريء.")
+    found = people(nlp, text)
+    assert [t for t, _ in found].count("وليام كوستنر") == 3
+    assert len({e for t, e in found if t == "وليام كوستنر"}) == 1

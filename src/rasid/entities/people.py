@@ -195,6 +195,52 @@ class PersonNames:
         entity = new_entity(surface, "PERS", state)
         state.add(Mention(start, end, surface, "PERS", entity.id, "pattern", 0.6, first, last))
 
+    # -- one name, one reading per article --------------------------------------------
+    def propagate(self, state: Any) -> None:
+        """A name read once as a person or a body (by the tagger or by its shape) is the
+        same name wherever the article writes it again: the tagger, which reads each
+        sentence alone, may miss it there or call it a place."""
+        known: dict[tuple[str, ...], Mention] = {}
+        for mention in state.mentions:
+            if mention.label not in ("PERS", "ORG") or not mention.entity or \
+                    mention.source in ("descriptor", "anaphor", "pronoun") or \
+                    (mention.entity or "").startswith("agent:"):
+                continue
+            words = tuple(match_key(state.tokens[k].text)
+                          for k in range(mention.first, mention.last + 1))
+            if len(words) == 1 and (words[0] in self.names or words[0] in self.word_names
+                                    or not self._rare(words[0])):
+                continue  # one ordinary word or a first name alone proves nothing
+            known.setdefault(words, mention)
+        if not known:
+            return
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in known:
+            by_first.setdefault(words[0], []).append(words)
+        tokens = state.tokens
+        for index, token in enumerate(tokens):
+            if token.kind != "arabic":
+                continue
+            start = _after_clitics(token)
+            if start is None:
+                continue
+            first_key = match_key(state.text[start:token.end])
+            for words in sorted(by_first.get(first_key, ()), key=len, reverse=True):
+                last = index + len(words) - 1
+                if last >= len(tokens) or any(match_key(tokens[index + k].text) != words[k]
+                                              for k in range(1, len(words))):
+                    continue
+                covering = [m for k in range(index, last + 1) for m in state.covering(k)]
+                if any(m.label in ("PERS", "ORG") or m.extra.get("form") == "nisba"
+                       or m.first < index or m.last > last for m in covering):
+                    break  # already read, or part of a longer name
+                source = known[words]
+                for mention in {id(m): m for m in covering}.values():
+                    state.remove(mention)
+                state.add(Mention(start, tokens[last].end, state.text[start:tokens[last].end],
+                                  source.label, source.entity, "pattern", 0.6, index, last))
+                break
+
     # -- family names written alone --------------------------------------------------
     def link_family_names(self, state: Any, title_ends: set[int]) -> None:
         """«كيديرو» after «ايفانز كيديرو», «اللواء التركي» after «منصور التركي»: a
