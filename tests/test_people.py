@@ -71,3 +71,13 @@ def test_a_name_read_once_is_the_same_name_everywhere_in_the_article(nlp) -> Non
     found = people(nlp, text)
     assert [t for t, _ in found].count("وليام كوستنر") == 3
     assert len({e for t, e in found if t == "وليام كوستنر"}) == 1
+
+
+def test_a_quoted_name_after_a_speech_verb_is_the_person_speaking(nlp) -> None:
+    found = people(nlp, "وأضاف «كوستنر»: «نحن نواصل متابعة التقارير».")
+    assert ("كوستنر", "new:pers:kustnr") in found
+
+
+def test_a_name_runs_over_rare_words_with_a_pronoun_like_ending(nlp) -> None:
+    assert "كلاوس شينك فون شتاوفنبرغ" in dict(people(
+        nlp, "وضعها قائد الحملة في افريقيا كلاوس شينك فون شتاوفنبرغ في اطار خطة."))

@@ -117,7 +117,8 @@ class PersonNames:
             # «كوبر» is no ك + وبر: a rare whole word keeps its letters
             glued = not _plain(tokens[j]) and not (
                 tokens[j].kind == "arabic" and tokens[j].words[0].role != "conj"
-                and self._rare(word) and self.lexicon.zipf(tokens[j].stem.key) < _SUFFIXED_ZIPF)
+                and self._rare(word) and (tokens[j].words[0].role != "prep" or
+                                          self.lexicon.zipf(tokens[j].stem.key) < _SUFFIXED_ZIPF))
             if glued or not _joined(tokens, j, state):
                 break
             if _covered_by_name(state, j):
@@ -194,6 +195,34 @@ class PersonNames:
         surface = state.text[start:end]
         entity = new_entity(surface, "PERS", state)
         state.add(Mention(start, end, surface, "PERS", entity.id, "pattern", 0.6, first, last))
+
+    # -- a quoted name after a speech verb --------------------------------------------
+    def quoted_speakers(self, state: Any, new_entity: Any) -> None:
+        """«وأضاف «إيرنست»: …»: a short name in quotation marks right after a speech verb
+        and before what is said is the person speaking (the tagger may call it a body)."""
+        tokens = state.tokens
+        for index in range(1, len(tokens) - 3):
+            if tokens[index].text not in ("«", '"') or not self._speech_verb(tokens[index - 1]):
+                continue
+            closer = "»" if tokens[index].text == "«" else '"'
+            close = next((k for k in range(index + 1, min(len(tokens), index + 5))
+                          if tokens[k].text == closer), None)
+            if close is None or close == index + 1 or close + 1 >= len(tokens):
+                continue
+            after = match_key(tokens[close + 1].text)
+            if not (tokens[close + 1].text in (":", "«", "،", ",") or after in
+                    ("ان", "بان", "انه", "انها")):
+                continue
+            inner = range(index + 1, close)
+            if not all(tokens[k].kind == "arabic" and self._rare(match_key(tokens[k].text))
+                       for k in inner):
+                continue
+            covering = [m for k in inner for m in state.covering(k)]
+            if any(m.source != "tagger" or m.label == "PERS" for m in covering):
+                continue
+            for mention in {id(m): m for m in covering}.values():
+                state.remove(mention)
+            self._add(state, index + 1, close - 1, new_entity)
 
     # -- one name, one reading per article --------------------------------------------
     def propagate(self, state: Any) -> None:

@@ -83,6 +83,7 @@ class EntityRecognizer:
         if self.tagger is not None:
             self._tagged(state)
         self.people.find(state, self._new_entity)
+        self.people.quoted_speakers(state, self._new_entity)
         self._organizations(state)
         self.shapes.find(state, self._new_entity, self.kb)
         self._titles(state)
@@ -389,6 +390,8 @@ class EntityRecognizer:
         key = match_key(surface)
         for entity in state.new_entities.values():
             known = match_key(entity.ar[0])
+            if entity.extra.get("label") != label:
+                continue  # «إيرنست» read as a body first, then as the person speaking
             if key == known or (label == "PERS" and known.endswith(" " + key)):
                 return entity
         english = english_organization(surface) if label == "ORG" else romanize(surface)
