@@ -307,3 +307,20 @@ def test_adverbs_after_the_speaker_are_not_the_speaker(nlp) -> None:
     assert q["speaker"]["text"] == "الرئيس الكيني أوهورو كينياتا"
     (q,) = quotes(nlp, "وأضافت الصحيفة أيضا أن الجمهور ينتظر.")
     assert q["speaker"]["text"] == "الصحيفة"
+
+
+def test_the_words_of_a_statement(nlp) -> None:
+    (q,) = quotes(nlp, "وجاء في بيان لمنظمة العفو الدولية: «القصف طال مناطق مأهولة».",
+                  date="2016-01-10")
+    assert q["speaker"]["entity"] == "org:amnesty-international"
+    assert q["content"]["text"] == "القصف طال مناطق مأهولة" and q["kind"] == "direct"
+    first, second = quotes(nlp, "وقال الجيش الأردني في بيان إن طائرة سقطت. وجاء في البيان "
+                                "أن الطيار نجا.")
+    assert second["speaker"]["entity"] == first["speaker"]["entity"] is not None
+    assert second["content"]["text"] == "الطيار نجا"
+
+
+def test_a_verbal_noun_of_pointing_continues_the_speaker(nlp) -> None:
+    _first, second = quotes(nlp, "وقال الوزير إن التنظيم فشل في تجنيد النساء إشارة فيه "
+                                 "إلى أن الوعي كامل.")
+    assert second["cue"]["text"] == "إشارة" and second["content"]["text"] == "الوعي كامل"

@@ -60,6 +60,7 @@ class QuoteExtractor:
             for lemma in cues["verbs"]
         }
         self.according = _phrase_keys(cues["sources"]["according_to"])
+        self.statements = _phrase_keys(cues["statement_cues"])
         self.source_words = frozenset(match_key(w) for w in cues["sources"]["source_words"])
         self.media = _phrase_keys(cues["media"])
         self.traps_after = _phrase_keys(cues["traps"]["after"])
@@ -204,6 +205,15 @@ class QuoteExtractor:
                     open_quote = quote
                 index += 1
                 continue
+            taken = self._phrase_at(tokens, index, self.statements, end)
+            if taken:
+                quote = self._statement(doc, sentence, index, taken, mentions, state)
+                if quote is not None:
+                    found.append(quote)
+                    state.speak(quote)
+                    open_quote = quote
+                    index += taken
+                    continue
             taken = self._phrase_at(tokens, index, self.according, end)
             if taken:
                 quote = self._according(doc, sentence, index, taken, mentions, state)
@@ -758,6 +768,47 @@ class QuoteExtractor:
         quote = Quote(cue=(tokens[index].start, tokens[index + taken - 1].end), content=content,
                       kind="reported", found_by="source", speaker=source)
         _link_speaker(quote, mentions, source)
+        return quote
+
+    def _statement(self, doc: Doc, sentence: Sentence, index: int, taken: int,
+                   mentions: _Mentions, state: _Carry) -> Quote | None:
+        """«وجاء في بيان لمنظمة العفو: …», «وورد في التقرير أن…»: the words of a
+        statement; the speaker is the body after ل, else who issued the statement."""
+        tokens = doc.tokens
+        end = sentence.last_token
+        j = index + taken
+        speaker = None
+        if j < end and tokens[j].kind == "arabic" and len(tokens[j].words) > 1 and \
+                tokens[j].words[0].role == "prep" and tokens[j].words[0].key == "ل":
+            last = j
+            while last + 1 < end and tokens[last + 1].kind == "arabic" and \
+                    self._complement_at(tokens, last + 1, "قال", end) is None:
+                last += 1
+            speaker = (tokens[j].words[1].start, tokens[last].end)
+            j = last + 1
+        while j < end and tokens[j].text in ("»", '"', "،", ","):
+            j += 1
+        if j >= end:
+            return None
+        complement = self._complement_at(tokens, j, "قال", end)
+        if complement is not None:
+            content = self._content(doc, j, complement[0], complement[1], end)
+            kind = complement[1]
+        else:
+            content = (tokens[j].start, _trim_end(doc.text, tokens[j].start,
+                                                  tokens[end - 1].end))
+            kind = "reported"
+        if content is None or content[1] <= content[0]:
+            return None
+        noun = tokens[index + taken - 1]
+        quote = Quote(cue=(tokens[index].start, noun.end), content=content, kind=kind,
+                      found_by="named", speaker=speaker or (noun.start, noun.end))
+        if speaker is not None:
+            _link_speaker(quote, mentions, speaker)
+            return quote
+        # «وجاء في البيان أن…»: who issued the statement, as for «وأضاف البيان»
+        quote.speaker = None
+        self._carry(quote, state)
         return quote
 
     def _attributes(self, tokens: list[Token], first: int, mentions: _Mentions) -> bool:
