@@ -324,3 +324,13 @@ def test_a_verbal_noun_of_pointing_continues_the_speaker(nlp) -> None:
     _first, second = quotes(nlp, "وقال الوزير إن التنظيم فشل في تجنيد النساء إشارة فيه "
                                  "إلى أن الوعي كامل.")
     assert second["cue"]["text"] == "إشارة" and second["content"]["text"] == "الوعي كامل"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("واستبعد الوزير أن تتأثر الأسعار بالقرار.", "واستبعد"),
+    ("وأقر المتحدث بأن الخطة تأخرت.", "وأقر"),
+    ("وتساءل النائب: «من يتحمل المسؤولية؟».", "وتساءل"),
+])
+def test_more_speech_verbs_with_their_complements(nlp, text: str, cue: str) -> None:
+    (q,) = quotes(nlp, text)
+    assert q["cue"]["text"] == cue
