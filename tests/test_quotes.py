@@ -334,3 +334,9 @@ def test_a_verbal_noun_of_pointing_continues_the_speaker(nlp) -> None:
 def test_more_speech_verbs_with_their_complements(nlp, text: str, cue: str) -> None:
     (q,) = quotes(nlp, text)
     assert q["cue"]["text"] == cue
+
+
+def test_an_anaphoric_unnamed_source_refers_back_to_its_quotation(nlp) -> None:
+    first, second = quotes(nlp, "أكدت مصادر مقربة من الحزب سقوط قتلى. وأضافت المصادر أن "
+                                "المعارك مستمرة.")
+    assert second["found_by"] == "anaphor" and second["carried_from"] == first["id"]

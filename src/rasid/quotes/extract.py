@@ -583,7 +583,10 @@ class QuoteExtractor:
         for earlier in reversed(state.history):
             said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title,
                                                            earlier.medium) if s is not None)
-            if earlier.speaker_entity and core in match_key(said):
+            if core in match_key(said) and (earlier.speaker_entity or len(match_key(
+                    doc.text[earlier.speaker[0]:earlier.speaker[1]]).split()) > 1):
+                # («وأضافت المصادر» after «مصادر مقربة من الحزب»: an unnamed source has
+                # no entity, but the quotation it refers back to is known)
                 quote.speaker_entity = earlier.speaker_entity
                 quote.speaker_mention = earlier.speaker_mention
                 quote.source_quote = earlier
