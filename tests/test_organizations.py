@@ -64,3 +64,16 @@ def test_a_known_name_in_quotation_marks_keeps_its_entity(nlp) -> None:
     data = nlp.analyze('وذكرت صحيفة "جيروزليم بوست" الإسرائيلية أن الزيارة تاريخية.',
                        date="2017-03-28").to_dict()
     assert "org:jerusalem-post" in {m["entity"] for m in data["mentions"]}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("وجرى تمديد القرار في شهري يناير وأبريل (نيسان) الماضيين.", "نيسان"),
+    ("ودعت الحكومة إلى استئناف الحوار مع الأكراد من جديد.", "الأكراد"),
+    ("وتعمل قيادة سوريا على إعادة الإعمار.", "قيادة سوريا"),
+])
+def test_a_month_a_people_or_a_leadership_is_no_body(nlp, text: str, word: str) -> None:
+    assert word not in orgs(nlp, text)
+
+
+def test_a_municipality_is_named_by_its_city(nlp) -> None:
+    assert "بلدية الرمادي" in orgs(nlp, "وأعلنت بلدية الرمادي إغلاق الطرق.")

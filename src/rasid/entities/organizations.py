@@ -42,6 +42,7 @@ class OrganizationShapes:
         self.stops = keys("org_name_stops")
         self.adjectives = keys("org_adjectives")
         self.group = keys("org_group_heads")
+        self.place_heads = keys("org_place_heads")
         self.heads = self.construct | self.weak | self.numbered | self.group | {
             phrase[0] for phrase in self.definite}
 
@@ -124,6 +125,7 @@ class OrganizationShapes:
         kind, taken = head
         last = index + taken - 1
         definite_seen = marked = False
+        only_places = True
         sentence = state.sentence_of[index]
         for j in range(index + taken, min(len(tokens), index + taken + _LONGEST)):
             token = tokens[j]
@@ -150,6 +152,7 @@ class OrganizationShapes:
             if places:
                 last, marked, definite_seen = max(m.last for m in places), True, True
                 continue
+            only_places = False
             if "det" in roles or key.startswith("ال"):
                 if definite_seen and not self._adjective(key):
                     break  # «لجنة الشؤون الخارجية القرار»: the object, not the name
@@ -168,6 +171,9 @@ class OrganizationShapes:
             break
         if last < index + taken or not (definite_seen or marked):
             return None
+        if kind == "construct" and only_places and \
+                self._key(tokens[index]) not in self.place_heads:
+            return None  # «قيادة سوريا»: a country's leadership, no body of its own
         if kind == "weak" and not marked:
             return None  # «إدارة الأزمة», «قوة الاقتصاد»: only with a country or number
         if kind == "definite" and last == index + taken - 1:

@@ -28,6 +28,7 @@ from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
+from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
 LABELS = {"country": "GPE", "place": "LOC", "person": "PERS", "org": "ORG", "agent": "ORG"}
@@ -60,6 +61,8 @@ class EntityRecognizer:
         self.org_heads = resources.key_set("org_heads")
         self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
         self.people = PersonNames(resources.lexicon)
+        months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
+        self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
         self.shapes = OrganizationShapes(cues)
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
@@ -324,6 +327,8 @@ class EntityRecognizer:
                 if label is None:
                     continue
                 i, j = sentence.first_token + first, sentence.first_token + last
+                if i == j and match_key(state.tokens[i].text) in self.not_names:
+                    continue  # «الأكراد», «(نيسان)»: a people or a month, no name
                 # «المنظمة إن الفقر»: a name never runs over إن, في, الذي…
                 j = next((k - 1 for k in range(i + 1, j + 1)
                           if match_key(state.tokens[k].text) in self.shapes.stops), j)
