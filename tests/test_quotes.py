@@ -340,3 +340,10 @@ def test_an_anaphoric_unnamed_source_refers_back_to_its_quotation(nlp) -> None:
     first, second = quotes(nlp, "أكدت مصادر مقربة من الحزب سقوط قتلى. وأضافت المصادر أن "
                                 "المعارك مستمرة.")
     assert second["found_by"] == "anaphor" and second["carried_from"] == first["id"]
+
+
+def test_a_present_tense_cue_with_a_long_title_before_the_name(nlp) -> None:
+    (q,) = quotes(nlp, "ويقول أستاذ العلوم السياسية في جامعة الملك سعود والمستشار السابق في "
+                       "مجلس الشورى محمد النمر إن الاتفاق هش.")
+    assert q["content"]["text"] == "الاتفاق هش"
+    assert q["speaker"]["text"].endswith("محمد النمر")

@@ -79,6 +79,7 @@ class QuoteExtractor:
         self.before_cue = _phrase_keys(cues["before_cue"])
         self.window = int(cues["complement_window"])
         self.present_window = int(cues["present_window"])
+        self.present_named_window = int(cues["present_named_window"])
         self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
                                for w, cs in cues["participle_own_complements"].items()}
         self.participle_skip = _phrase_keys(cues["participle_skip"])
@@ -321,7 +322,7 @@ class QuoteExtractor:
         names = _names(mentions, tokens[index].end,
                        tokens[min(end, index + self.window) - 1].end)
         imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
-        window = self.present_window if imperfect else self.window
+        window = self.present_named_window if imperfect else self.window
         j = index + 1
         while j < min(end, index + window):
             # a word inside a name is no complement, unless a name swallowed the
@@ -333,6 +334,11 @@ class QuoteExtractor:
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
             if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
                 complement = None  # «يشير إلى المنافسة», «تعتبر سلسلة…»: not a quotation
+            if complement is not None and imperfect and j >= index + self.present_window \
+                    and not any(m.label == "PERS" or (m.label == "ORG" and _is_name(m))
+                                for m in mentions.starting_in(tokens[index].end,
+                                                              tokens[j].start)):
+                break  # far from a present-tense cue, only after a named speaker
             if complement is not None and j - 1 > index and \
                     self._bare(tokens[j - 1]) in self.subordinators:
                 complement = None  # «… ويبدو أنها», «بعد أن»: the أن is another word's
