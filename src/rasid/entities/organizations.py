@@ -45,6 +45,11 @@ class OrganizationShapes:
         self.place_heads = keys("org_place_heads")
         self.heads = self.construct | self.weak | self.numbered | self.group | {
             phrase[0] for phrase in self.definite}
+        #: definite heads by their first word (with and without the article), longest first
+        self.definite_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.definite, key=len, reverse=True):
+            for first in {phrase[0], phrase[0][2:]}:
+                self.definite_by_first.setdefault(first, []).append(phrase)
 
     def find(self, state: Any, new_entity: Any, kb: Any) -> None:
         tokens = state.tokens
@@ -68,10 +73,10 @@ class OrganizationShapes:
         if key in self.numbered and index + 1 < len(tokens) and \
                 tokens[index + 1].kind == "number":
             return "numbered", 1
-        for phrase in self.definite:
+        for phrase in self.definite_by_first.get(key, ()):
             if index + len(phrase) <= len(tokens) and all(
-                    match_key(tokens[index + k].text) == phrase[k] or (k == 0 and key in (
-                        phrase[0], phrase[0][2:])) for k in range(len(phrase))):
+                    match_key(tokens[index + k].text) == phrase[k]
+                    for k in range(1, len(phrase))):
                 return "definite", len(phrase)
         return None
 
@@ -116,6 +121,9 @@ class OrganizationShapes:
         """The last token of an organization's name that starts at ``index``."""
         if state.covered[index] or tokens[index].kind != "arabic":
             return None
+        key = self._key(tokens[index])
+        if key not in self.heads and key not in self.definite_by_first:
+            return None  # the cheap test first: most words are no head
         named = self._named(state, tokens, index)
         if named is not None:
             return named

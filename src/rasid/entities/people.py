@@ -49,6 +49,7 @@ class PersonNames:
         self.fillers = frozenset(match_key(w) for w in data["title_fillers"])
         self.never = frozenset(data["never_names"])
         self.subject_verbs = frozenset(match_key(w) for w in data["subject_verbs"])
+        self.starts = self.names | self.word_names | self.honorifics
 
     # -- names by shape --------------------------------------------------------------
     def find(self, state: Any, new_entity: Any) -> None:
@@ -89,9 +90,9 @@ class PersonNames:
     def _name_at(self, state: Any, tokens: list[Token], index: int, title_ends: set[int]
                  ) -> tuple[int, int] | None:
         token = tokens[index]
-        if token.text in self.never:
-            return None
         key = match_key(token.text)
+        if key not in self.starts or token.text in self.never:
+            return None  # the cheap test first: most words start no name
         # «وليام», «وائل»: a given name that starts with و is not و + a word
         if not (_plain(token) or (token.kind == "arabic" and key in self.names)) or \
                 _covered_by_name(state, index):

@@ -89,6 +89,10 @@ class QuoteExtractor:
         self.source_modifiers = frozenset(match_key(w) for w in cues["source_modifiers"])
         self.time_adjuncts = frozenset(match_key(w) for w in cues["time_adjuncts"])
         self.noun_cues = frozenset(match_key(w) for w in cues["noun_cues"])
+        # with up to two proclitics (وقوله, كقولهم, وبقوله): one set lookup per token
+        self.noun_cue_forms = frozenset(
+            a + b + cue for cue in self.noun_cues for a in ("", *"وفكبل")
+            for b in ("", *"كبل"))
         self.performative = frozenset(match_key(w) for w in cues["performative_objects"])
         self.relative_adjuncts = frozenset(match_key(w) for w in cues["relative_adjuncts"])
 
@@ -836,11 +840,7 @@ class QuoteExtractor:
 
     def _noun_cue(self, token: Token) -> bool:
         """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
-        if token.kind != "arabic":
-            return False
-        key = match_key(token.text)
-        return any(key[k:] in self.noun_cues for k in range(0, 3)
-                   if all(c in "وفكبل" for c in key[:k]))
+        return token.kind == "arabic" and match_key(token.text) in self.noun_cue_forms
 
     @staticmethod
     def _carry(quote: Quote, state: _Carry) -> Quote:
