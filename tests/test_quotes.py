@@ -347,3 +347,8 @@ def test_a_present_tense_cue_with_a_long_title_before_the_name(nlp) -> None:
                        "مجلس الشورى محمد النمر إن الاتفاق هش.")
     assert q["content"]["text"] == "الاتفاق هش"
     assert q["speaker"]["text"].endswith("محمد النمر")
+
+
+def test_a_name_right_after_a_verb_is_no_second_cue(nlp) -> None:
+    (q,) = quotes(nlp, "ووصف دان دي لوس محرر الشؤون الأمنية في المجلة القرار بأنه تحول كبير.")
+    assert q["cue"]["text"] == "ووصف"

@@ -309,6 +309,8 @@ class QuoteExtractor:
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
             return True
+        if index > start and self.cue_lemma(tokens[index - 1]) is not None:
+            return True  # «وصف دان دي لوس…»: after a verb, a name (Dan), not a second verb
         if index > start and tokens[index - 1].kind == "number":
             return True  # «1300 طالب»: a counted noun, not a verb
         if index + 1 < end and self._phrase_at(tokens, index + 1, self.traps_after, end):
