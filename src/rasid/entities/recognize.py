@@ -8,7 +8,11 @@ Order matters and each step reads what the earlier ones found:
 3. titles: a title before a name marks a person; a title with a nisba or country and
    no name (``الرئيس الروسي``) is resolved to whoever held the office on the article
    date; ``نظيره الروسي`` to the counterpart of the person just mentioned;
-4. the statistical tagger for names the knowledge base lacks (new entities);
+4. the statistical tagger for names the knowledge base lacks (new entities), then
+   names by shape: people after titles and given names, a quoted name after a speech
+   verb (``people.py``), organizations by head noun (``organizations.py``); a name read
+   once is the same name wherever the article repeats it, and a family name alone is
+   the person named in full;
 5. descriptors: ``بلاده`` to the country of the person speaking or just named,
    ``الدولتين`` to the pair of countries under discussion; capitals that stand for
    their state (``بين إيران وموسكو``) unless the sentence speaks of going there.

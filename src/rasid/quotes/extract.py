@@ -7,7 +7,15 @@ preposition) follows in the same sentence, which keeps ``أكدت الفحوص �
 Between the verb and the complement stand the speaker, an apposition with the
 speaker's title, and the medium (``في تصريحات خاصة ل…``); when no speaker stands there,
 the subject was dropped and the previous speaker carries over. Participles such as
-``مشددا على أن`` continue the current quotation.
+``مشددا على أن`` continue the current quotation, or open one after a sentence that
+quotes no one.
+
+Real news adds shapes the verb-and-complement rule misses, each a rule over data in
+``cues.json``: a speech act whose content is a noun phrase after a marked source
+(``أكد مصدر أمني خروج…``; the bare verb «أكدت الفحوص وجود…» stays out), verbal nouns
+of saying (``كقولهم:``, ``على حد تعبيره``), the words of a statement (``وجاء في بيان
+لـ…``), anaphoric speakers that refer back to a person, body or quotation (``الوزير``,
+``المنظمة``, ``المصادر``), and «بحسب» only before a source.
 """
 
 from __future__ import annotations
