@@ -131,6 +131,23 @@ class OrganizationShapes:
         if head is None:
             return None
         kind, taken = head
+        last, definite_seen, marked, only_places = self._modifiers(state, tokens, index,
+                                                                   kind, taken)
+        if last < index + taken or not (definite_seen or marked):
+            return None
+        if kind == "construct" and only_places and \
+                self._key(tokens[index]) not in self.place_heads:
+            return None  # «قيادة سوريا»: a country's leadership, no body of its own
+        if kind == "weak" and not marked:
+            return None  # «إدارة الأزمة», «قوة الاقتصاد»: only with a country or number
+        if kind == "definite" and last == index + taken - 1:
+            return None
+        return last
+
+    def _modifiers(self, state: Any, tokens: list[Token], index: int, kind: str,
+                   taken: int) -> tuple[int, bool, bool, bool]:
+        """How far the head's genitive and adjectives run: (last token, a definite word
+        seen, marked by a place, number or listed adjective, only places seen)."""
         last = index + taken - 1
         definite_seen = marked = False
         only_places = True
@@ -177,16 +194,7 @@ class OrganizationShapes:
                     or state.covered[j + 1]):
                 continue
             break
-        if last < index + taken or not (definite_seen or marked):
-            return None
-        if kind == "construct" and only_places and \
-                self._key(tokens[index]) not in self.place_heads:
-            return None  # «قيادة سوريا»: a country's leadership, no body of its own
-        if kind == "weak" and not marked:
-            return None  # «إدارة الأزمة», «قوة الاقتصاد»: only with a country or number
-        if kind == "definite" and last == index + taken - 1:
-            return None
-        return last
+        return last, definite_seen, marked, only_places
 
     def _adjective(self, key: str) -> bool:
         """A word that may follow a name's genitive: a nisba (الخارجية) or a listed one."""

@@ -115,12 +115,7 @@ class PersonNames:
         while j + 1 < min(len(tokens), index + _MAX_WORDS):
             j += 1
             word = match_key(tokens[j].text)
-            # «كوبر» is no ك + وبر: a rare whole word keeps its letters
-            glued = not _plain(tokens[j]) and not (
-                tokens[j].kind == "arabic" and tokens[j].words[0].role != "conj"
-                and self._rare(word) and (tokens[j].words[0].role != "prep" or
-                                          self.lexicon.zipf(tokens[j].stem.key) < _SUFFIXED_ZIPF))
-            if glued or not _joined(tokens, j, state):
+            if self._glued(tokens[j], word) or not _joined(tokens, j, state):
                 break
             if _covered_by_name(state, j):
                 inner = [m for m in state.covering(j) if m.label in ("PERS", "ORG")]
@@ -148,6 +143,14 @@ class PersonNames:
         if ordinary and last - index < 2:
             return None  # «سعيد», «علي» are words too: alone with one more, no name
         return first, last
+
+    def _glued(self, token: Token, word: str) -> bool:
+        """A word with a clitic glued to it, which a name does not run over; «كوبر» is
+        no ك + وبر: a rare whole word keeps its letters."""
+        return not _plain(token) and not (
+            token.kind == "arabic" and token.words[0].role != "conj" and self._rare(word)
+            and (token.words[0].role != "prep"
+                 or self.lexicon.zipf(token.stem.key) < _SUFFIXED_ZIPF))
 
     def _rare(self, key: str) -> bool:
         """A rare word, and no frequent word with a pronoun suffix («استقالته»)."""

@@ -218,42 +218,13 @@ class QuoteExtractor:
                     open_quote = quote
                 index += 1
                 continue
-            taken = self._phrase_at(tokens, index, self.statements, end)
-            if taken:
-                quote = self._statement(doc, sentence, index, taken, mentions, state)
-                if quote is not None:
-                    found.append(quote)
-                    state.speak(quote)
-                    open_quote = quote
-                    index += taken
-                    continue
-            taken = self._phrase_at(tokens, index, self.according, end)
-            if taken:
-                quote = self._according(doc, sentence, index, taken, mentions, state)
-                if quote is not None:
-                    found.append(quote)
-                    state.speak(quote)
-                    open_quote = quote
-                    index += taken
-                    continue
-            inside_region = open_quote is not None and \
-                open_quote.cue[1] <= token.start < open_quote.content[0]
-            if self._noun_cue(token) and not inside_region:
-                # («نقلت الوكالة عن مسؤول قوله إن…»: قوله belongs to نقل's own words)
-                quote = self._by_noun(doc, sentence, index, state)
-                if quote is not None:
-                    if open_quote is not None and \
-                            open_quote.content[0] < quote.cue[0] < open_quote.content[1]:
-                        open_quote.content = (open_quote.content[0], _trim_end(
-                            doc.text, open_quote.content[0], quote.cue[0]))
-                        if quote.content[1] <= quote.cue[0]:
-                            # «وأضاف أن…، على حد تعبيره»: the same words, said by the same
-                            quote.content = open_quote.content
-                    found.append(quote)
-                    state.speak(quote)
-                    open_quote = quote
-                    index += 1
-                    continue
+            quote, step = self._phrase_cue(doc, sentence, index, mentions, state, open_quote)
+            if quote is not None:
+                found.append(quote)
+                state.speak(quote)
+                open_quote = quote
+                index += step
+                continue
             lemma = self.cue_lemma(token)
             if lemma is None or self._trapped(tokens, index, start, end):
                 index += 1
@@ -296,6 +267,36 @@ class QuoteExtractor:
             state.saw_sentence(doc, sentence, mentions)
         return found
 
+    def _phrase_cue(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
+                    state: _Carry, open_quote: Quote | None) -> tuple[Quote | None, int]:
+        """A cue of words rather than a verb at ``index``: the words of a statement
+        (وجاء في بيان…), «بحسب…», a verbal noun of saying (كقولهم:); the quotation and
+        how many tokens its cue takes."""
+        tokens, end = doc.tokens, sentence.last_token
+        taken = self._phrase_at(tokens, index, self.statements, end)
+        if taken:
+            quote = self._statement(doc, sentence, index, taken, mentions, state)
+            if quote is not None:
+                return quote, taken
+        taken = self._phrase_at(tokens, index, self.according, end)
+        if taken:
+            quote = self._according(doc, sentence, index, taken, mentions, state)
+            if quote is not None:
+                return quote, taken
+        token = tokens[index]
+        if not self._noun_cue(token) or (open_quote is not None and open_quote.cue[1]
+                                         <= token.start < open_quote.content[0]):
+            return None, 0  # («نقلت الوكالة عن مسؤول قوله إن…»: قوله is نقل's own)
+        quote = self._by_noun(doc, sentence, index, state)
+        if quote is not None and open_quote is not None and \
+                open_quote.content[0] < quote.cue[0] < open_quote.content[1]:
+            open_quote.content = (open_quote.content[0], _trim_end(
+                doc.text, open_quote.content[0], quote.cue[0]))
+            if quote.content[1] <= quote.cue[0]:
+                # «وأضاف أن…، على حد تعبيره»: the same words, said by the same speaker
+                quote.content = open_quote.content
+        return quote, 1
+
     def _weak(self, tokens: list[Token], where: int, taken: int) -> bool:
         """A complement that is only a preposition (إلى, على, a clitic ب)."""
         if taken != 1 or tokens[where].text in (":", *_OPEN_QUOTES):
@@ -332,7 +333,72 @@ class QuoteExtractor:
     def _verb(self, doc: Doc, index: int, lemma: str, start: int, end: int,
               mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
-        boundary = None
+        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
+        boundary = self._boundary(tokens, index, lemma, end, mentions)
+        if boundary is None:
+            after = self._after_content(doc, index, lemma, start, end, mentions)
+            if after is None and lemma in self.nominal_verbs and not imperfect:
+                return self._nominal(doc, index, end, mentions, state)
+            return after
+        where, taken, kind = boundary
+        cue = (tokens[index].start, tokens[index].end)
+        content = self._content(doc, where, taken, kind, end)
+        if content is None:
+            return None
+        speaker, title, medium, agency = self._speaker_words(tokens, index, start, where,
+                                                             mentions)
+        quote = Quote(cue=cue, content=content, kind=kind, found_by="named")
+        quote.medium = medium
+        if lemma == "نقل" and agency is not None and speaker is not None:
+            quote.medium = agency
+        if speaker is None:
+            quote.found_by = "pronoun"
+            return self._carry(quote, state)  # the subject was dropped
+        inside = [k for k in range(index + 1, where)
+                  if speaker is not None and speaker[0] <= tokens[k].start
+                  and tokens[k].end <= speaker[1]]
+        if lemma in self.object_verbs and inside:
+            # only a speaker found between the cue and its complement can hold an object
+            speaker = _before_object(tokens, inside[0], inside[-1], mentions,
+                                     self.title_adjectives) or speaker
+        quote.speaker = speaker
+        quote.title = title
+        mention = _link_speaker(quote, mentions, speaker)
+        if lemma in ("نشر", "أوردت") or (mention is not None and mention.label == "ORG"
+                                          and lemma in ("نقل", "نشر")):
+            quote.found_by = "source"
+        if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
+            self._anaphor(doc, quote, state, mentions)
+        return quote
+
+    def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
+                       mentions: _Mentions) -> tuple[tuple[int, int] | None, ...]:
+        """Speaker, title, medium and agency of the cue at ``index`` whose complement
+        stands at ``where``: the words between them, else the subject before the cue."""
+        speaker, title, medium, agency = self._region(tokens, index + 1, where)
+        if speaker is None:
+            speaker = self._subject_before(tokens, index, start, mentions)
+        if speaker is None and index + 1 < where and \
+                match_key(tokens[index + 1].text) in self.relative_adjuncts:
+            # «أصدرت السفارة بيانا قالت فيه إن…»: who issued what فيه refers to
+            subject = next((m for m in mentions.starting_in(tokens[start].start,
+                                                            tokens[index].start)
+                            if m.label in ("PERS", "ORG")), None)
+            if subject is not None:
+                speaker = (subject.start, subject.end)
+        if speaker is not None and title is not None and not any(
+                m.label == "PERS" for m in _names(mentions, speaker[0], speaker[1])) and any(
+                m.label == "PERS" for m in _names(mentions, title[0], title[1])):
+            # «وقالت مديرة التحالف، ميليسا سبربر، إن…»: the name in apposition is the
+            # speaker, the words before it are the title
+            speaker, title = title, speaker
+        return speaker, title, medium, agency
+
+    def _boundary(self, tokens: list[Token], index: int, lemma: str, end: int,
+                  mentions: _Mentions) -> tuple[int, int, str] | None:
+        """(token, tokens taken, kind) of the complement of the cue at ``index``, or None:
+        not inside a name, not an أن another word owns, not after another cue."""
+        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
         names = _names(mentions, tokens[index].end,
                        tokens[min(end, index + self.window) - 1].end)
         imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
@@ -352,7 +418,7 @@ class QuoteExtractor:
                     and not any(m.label == "PERS" or (m.label == "ORG" and _is_name(m))
                                 for m in mentions.starting_in(tokens[index].end,
                                                               tokens[j].start)):
-                break  # far from a present-tense cue, only after a named speaker
+                return None  # far from a present-tense cue, only after a named speaker
             if complement is not None and j - 1 > index and \
                     self._bare(tokens[j - 1]) in self.subordinators:
                 complement = None  # «… ويبدو أنها», «بعد أن»: the أن is another word's
@@ -366,68 +432,12 @@ class QuoteExtractor:
                     j = close + 1
                     continue
             if complement is not None:
-                boundary = (j, *complement)
-                break
+                return (j, *complement)
             if j > index + 1 and (self.cue_lemma(tokens[j]) is not None
                                   or self.is_secondary(tokens[j])):
-                break  # the complement after another cue or a participle is theirs
+                return None  # the complement after another cue or a participle is theirs
             j += 1
-        if boundary is None:
-            after = self._after_content(doc, index, lemma, start, end, mentions)
-            if after is None and lemma in self.nominal_verbs and not imperfect:
-                return self._nominal(doc, index, end, mentions, state)
-            return after
-        where, taken, kind = boundary
-        cue = (tokens[index].start, tokens[index].end)
-        content = self._content(doc, where, taken, kind, end)
-        if content is None:
-            return None
-        speaker, title, medium, agency = self._region(tokens, index + 1, where)
-        if speaker is None:
-            speaker = self._subject_before(tokens, index, start, mentions)
-        if speaker is None and index + 1 < where and \
-                match_key(tokens[index + 1].text) in self.relative_adjuncts:
-            # «أصدرت السفارة بيانا قالت فيه إن…»: who issued what فيه refers to
-            subject = next((m for m in mentions.starting_in(tokens[start].start,
-                                                            tokens[index].start)
-                            if m.label in ("PERS", "ORG")), None)
-            if subject is not None:
-                speaker = (subject.start, subject.end)
-        if speaker is not None and title is not None and not any(
-                m.label == "PERS" for m in _names(mentions, speaker[0], speaker[1])) and any(
-                m.label == "PERS" for m in _names(mentions, title[0], title[1])):
-            # «وقالت مديرة التحالف، ميليسا سبربر، إن…»: the name in apposition is the
-            # speaker, the words before it are the title
-            speaker, title = title, speaker
-        quote = Quote(cue=cue, content=content, kind=kind, found_by="named")
-        quote.medium = medium
-        if lemma == "نقل" and agency is not None and speaker is not None:
-            quote.medium = agency
-        if speaker is None:
-            carried = state.speaker()
-            if carried is None:
-                quote.found_by = "pronoun"
-                return quote
-            quote.found_by = "carried_over"
-            quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
-            quote.source_quote = carried[3]
-            return quote
-        inside = [k for k in range(index + 1, where)
-                  if speaker is not None and speaker[0] <= tokens[k].start
-                  and tokens[k].end <= speaker[1]]
-        if lemma in self.object_verbs and inside:
-            # only a speaker found between the cue and its complement can hold an object
-            speaker = _before_object(tokens, inside[0], inside[-1], mentions,
-                                     self.title_adjectives) or speaker
-        quote.speaker = speaker
-        quote.title = title
-        mention = _link_speaker(quote, mentions, speaker)
-        if lemma in ("نشر", "أوردت") or (mention is not None and mention.label == "ORG"
-                                          and lemma in ("نقل", "نشر")):
-            quote.found_by = "source"
-        if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
-            self._anaphor(doc, quote, state, mentions)
-        return quote
+        return None
 
     def _nominal(self, doc: Doc, index: int, end: int, mentions: _Mentions, state: _Carry
                  ) -> Quote | None:
