@@ -169,3 +169,186 @@ def test_a_subject_before_a_verb_with_an_object_is_its_speaker(nlp) -> None:
     (q,) = quotes(nlp, "المنظمة الدولية دعت إلى وقف القتال فورا.")
     assert q["speaker"]["text"] == "المنظمة الدولية"
     assert q["content"]["text"].startswith("إلى وقف القتال")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("وأكد مصدر أمني بمحافظة الأنبار صباح اليوم وصول تعزيزات إلى المدينة.",
+     "مصدر أمني بمحافظة الأنبار", "وصول تعزيزات إلى المدينة"),
+    ("أكدت مصادر مقربة من حركة حماس الإفراج عن ثلاثة معتقلين.",
+     "مصادر مقربة من حركة حماس", "الإفراج عن ثلاثة معتقلين"),
+    ("ونفى المتحدث باسم الشرطة وقوع إصابات بين المحتجين.",
+     "المتحدث باسم الشرطة", "وقوع إصابات بين المحتجين"),
+    ("دانت منظمة العفو الدولية الأربعاء إعدام المعارضين.",
+     "منظمة العفو الدولية", "إعدام المعارضين"),
+    ("أعلنت الحكومة الأردنية موافقتها على خطة التقشف.",
+     "الحكومة الأردنية", "موافقتها على خطة التقشف"),
+])
+def test_a_speech_act_with_a_noun_phrase_after_a_marked_source(nlp, text, speaker,
+                                                                content) -> None:
+    (q,) = quotes(nlp, text)
+    assert q["speaker"]["text"] == speaker
+    assert q["content"]["text"] == content
+
+
+def test_an_unnamed_source_is_not_the_body_it_is_close_to(nlp) -> None:
+    (q,) = quotes(nlp, "أكدت مصادر مقربة من حركة حماس الإفراج عن ثلاثة معتقلين.")
+    assert q["speaker"].get("entity") != "org:hamas"
+
+
+@pytest.mark.parametrize("text", [
+    "أكدت الفحوص وجود الفيروس في العينات.",
+    "أعلنت وزارة التعليم نتائج الامتحانات النهائية.",
+    "وعثر الصيادون على قطعة حطام يبلغ طولها مترين ويبدو أنها من جناح طائرة.",
+])
+def test_no_source_an_act_or_another_words_an_is_no_quotation(nlp, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_a_clause_after_a_subordinator_is_not_part_of_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقال رئيس الوزراء العراقي بعد أن التقى السفير الأمريكي إن "
+                       "العلاقات متينة.")
+    assert q["speaker"]["text"] == "رئيس الوزراء العراقي"
+    assert q["content"]["text"] == "العلاقات متينة"
+
+
+def test_the_first_name_is_the_speaker_and_the_second_the_addressee(nlp) -> None:
+    (q,) = quotes(nlp, "وأبلغ وزير الخارجية البريطاني بوريس جونسون رئيس الوزراء العراقي أن "
+                       "الدعم سيستمر.", date="2017-06-01")
+    assert q["speaker"]["entity"] == "person:boris-johnson"
+
+
+def test_a_name_in_apposition_is_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقالت مديرة جمعية الرحمة للأيتام، نادية الخطيب، إن التبرعات تراجعت.")
+    assert q["speaker"]["text"] == "نادية الخطيب"
+    assert q["title"].startswith("مديرة جمعية")
+
+
+def test_a_cue_in_a_relative_clause_is_said_by_the_sentence_subject(nlp) -> None:
+    quotes_ = quotes(nlp, "وقال وزير الخارجية المصري سامح شكري إن الحوار مستمر. وأصدرت "
+                          "منظمة العفو الدولية بيانا قالت فيه إن الاعتقالات تعسفية.",
+                     date="2016-01-10")
+    assert quotes_[-1]["speaker"]["text"] == "منظمة العفو الدولية"
+
+
+def test_a_counted_noun_is_no_cue(nlp) -> None:
+    assert quotes(nlp, "وشارك في المسابقة 1300 طالب قدموا أن مشاريعهم مبتكرة.") == []
+
+
+def test_a_country_inside_an_unnamed_source_is_not_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقال خبير في الأمن السيبراني في السعودية إن الهجمات تتزايد.")
+    assert q["speaker"].get("entity") != "country:SAU"
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("واستقبل وزير الخارجية المصري سامح شكري السفير الأمريكي. وقال الوزير إن العلاقات "
+     "قوية.", "person:sameh-shoukry"),
+    ("ونشرت منظمة العفو الدولية تقريرها السنوي عن السجون. وقالت المنظمة إن الأوضاع "
+     "تدهورت.", "org:amnesty-international"),
+])
+def test_an_anaphoric_speaker_takes_the_person_or_body_named_before(nlp, text: str,
+                                                                    entity: str) -> None:
+    q = quotes(nlp, text, date="2016-01-10")[-1]
+    assert q["found_by"] == "anaphor"
+    assert q["speaker"]["entity"] == entity
+
+
+def test_the_statement_refers_back_to_who_issued_it(nlp) -> None:
+    first, second = quotes(nlp, "وقال الجيش الأردني في بيان إن طائرة سقطت. وأضاف البيان أن "
+                                "الطيار نجا.")
+    assert second["found_by"] == "anaphor"
+    assert second["speaker"]["entity"] == first["speaker"]["entity"] is not None
+
+
+def test_a_tagged_name_never_swallows_the_complement(nlp) -> None:
+    (q,) = quotes(nlp, "وقالت المنظمة إن الفقر تراجع في الريف.")
+    assert q["content"]["text"] == "الفقر تراجع في الريف"
+
+
+def test_a_verbal_noun_of_saying_with_its_pronoun(nlp) -> None:
+    (q,) = quotes(nlp, "ومن الأمثال الشائعة قولهم: العقل السليم في الجسم السليم.")
+    assert q["cue"]["text"] == "قولهم" and q["speaker"]["text"] is None
+    assert q["content"]["text"] == "العقل السليم في الجسم السليم"
+    *_, q = quotes(nlp, "قال المحلل السياسي سمير النجار إن الاتفاق هش. وهو اتفاق لن يصمد "
+                        "طويلا بحسب قوله.")
+    assert q["cue"]["text"] == "بحسب قوله" and q["found_by"] == "carried_over"
+    assert "سمير النجار" in q["speaker"]["text"]
+    _first, second, third = quotes(nlp, "وقال الوزير إن الأزمة عابرة. وأضاف أن الأسعار "
+                                        "ستنخفض قريبا، على حد تعبيره.")
+    assert third["cue"]["text"] == "على حد تعبيره"
+    assert third["content"]["text"] == second["content"]["text"] == "الأسعار ستنخفض قريبا"
+
+
+@pytest.mark.parametrize("text", [
+    "وأرسل الاتفاق إلى الكونغرس وفقا لما يقتضيه القانون.",
+    "وتعمل الجمعية وفق ما شرعه الله في كتابه.",
+    "وبدأ العمل في المشروع بحسب الخطة المعتمدة.",
+])
+def test_according_to_a_rule_or_a_plan_attributes_no_words(nlp, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_according_to_a_source_attributes_the_clause(nlp) -> None:
+    (q,) = quotes(nlp, "وارتفع عدد الضحايا إلى عشرة، بحسب مصادر طبية.")
+    assert q["speaker"]["text"] == "مصادر طبية"
+    assert q["content"]["text"] == "وارتفع عدد الضحايا إلى عشرة"
+
+
+@pytest.mark.parametrize("text", [
+    "وقدم نادي الاتحاد شكوى رسمية إلى اللجنة بأن اللاعب وقع لناد آخر.",
+    "وطالبة الطب التي تفوقت أكدت لأسرتها أن الحلم تحقق.",
+])
+def test_a_noun_spelled_like_a_verb_is_no_cue(nlp, text: str) -> None:
+    assert all(q["cue"]["text"] not in ("نادي", "وطالبة") for q in quotes(nlp, text))
+
+
+def test_adverbs_after_the_speaker_are_not_the_speaker(nlp) -> None:
+    (q,) = quotes(nlp, "وقال الرئيس الكيني أوهورو كينياتا عشية المحادثات إن الأمن أولوية.",
+                  date="2015-07-25")
+    assert q["speaker"]["text"] == "الرئيس الكيني أوهورو كينياتا"
+    (q,) = quotes(nlp, "وأضافت الصحيفة أيضا أن الجمهور ينتظر.")
+    assert q["speaker"]["text"] == "الصحيفة"
+
+
+def test_the_words_of_a_statement(nlp) -> None:
+    (q,) = quotes(nlp, "وجاء في بيان لمنظمة العفو الدولية: «القصف طال مناطق مأهولة».",
+                  date="2016-01-10")
+    assert q["speaker"]["entity"] == "org:amnesty-international"
+    assert q["content"]["text"] == "القصف طال مناطق مأهولة" and q["kind"] == "direct"
+    first, second = quotes(nlp, "وقال الجيش الأردني في بيان إن طائرة سقطت. وجاء في البيان "
+                                "أن الطيار نجا.")
+    assert second["speaker"]["entity"] == first["speaker"]["entity"] is not None
+    assert second["content"]["text"] == "الطيار نجا"
+
+
+def test_a_verbal_noun_of_pointing_continues_the_speaker(nlp) -> None:
+    _first, second = quotes(nlp, "وقال الوزير إن التنظيم فشل في تجنيد النساء إشارة فيه "
+                                 "إلى أن الوعي كامل.")
+    assert second["cue"]["text"] == "إشارة" and second["content"]["text"] == "الوعي كامل"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("واستبعد الوزير أن تتأثر الأسعار بالقرار.", "واستبعد"),
+    ("وأقر المتحدث بأن الخطة تأخرت.", "وأقر"),
+    ("وتساءل النائب: «من يتحمل المسؤولية؟».", "وتساءل"),
+])
+def test_more_speech_verbs_with_their_complements(nlp, text: str, cue: str) -> None:
+    (q,) = quotes(nlp, text)
+    assert q["cue"]["text"] == cue
+
+
+def test_an_anaphoric_unnamed_source_refers_back_to_its_quotation(nlp) -> None:
+    first, second = quotes(nlp, "أكدت مصادر مقربة من الحزب سقوط قتلى. وأضافت المصادر أن "
+                                "المعارك مستمرة.")
+    assert second["found_by"] == "anaphor" and second["carried_from"] == first["id"]
+
+
+def test_a_present_tense_cue_with_a_long_title_before_the_name(nlp) -> None:
+    (q,) = quotes(nlp, "ويقول أستاذ العلوم السياسية في جامعة الملك سعود والمستشار السابق في "
+                       "مجلس الشورى محمد النمر إن الاتفاق هش.")
+    assert q["content"]["text"] == "الاتفاق هش"
+    assert q["speaker"]["text"].endswith("محمد النمر")
+
+
+def test_a_name_right_after_a_verb_is_no_second_cue(nlp) -> None:
+    (q,) = quotes(nlp, "ووصف دان دي لوس محرر الشؤون الأمنية في المجلة القرار بأنه تحول كبير.")
+    assert q["cue"]["text"] == "ووصف"

@@ -8,7 +8,11 @@ Order matters and each step reads what the earlier ones found:
 3. titles: a title before a name marks a person; a title with a nisba or country and
    no name (``الرئيس الروسي``) is resolved to whoever held the office on the article
    date; ``نظيره الروسي`` to the counterpart of the person just mentioned;
-4. the statistical tagger for names the knowledge base lacks (new entities);
+4. the statistical tagger for names the knowledge base lacks (new entities), then
+   names by shape: people after titles and given names, a quoted name after a speech
+   verb (``people.py``), organizations by head noun (``organizations.py``); a name read
+   once is the same name wherever the article repeats it, and a family name alone is
+   the person named in full;
 5. descriptors: ``بلاده`` to the country of the person speaking or just named,
    ``الدولتين`` to the pair of countries under discussion; capitals that stand for
    their state (``بين إيران وموسكو``) unless the sentence speaks of going there.
@@ -23,9 +27,12 @@ from typing import Any
 from rasid.doc import Doc, Token
 from rasid.entities.gazetteer import Match, is_common_word
 from rasid.entities.mention import Mention
+from rasid.entities.organizations import OrganizationShapes, head_key, head_start
+from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
+from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
 LABELS = {"country": "GPE", "place": "LOC", "person": "PERS", "org": "ORG", "agent": "ORG"}
@@ -56,6 +63,11 @@ class EntityRecognizer:
         self.standalone_sectors = frozenset(cues["standalone_agent_sectors"])
         self.state_nouns = resources.key_set("state_nouns")
         self.org_heads = resources.key_set("org_heads")
+        self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
+        self.people = PersonNames(resources.lexicon)
+        months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
+        self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
+        self.shapes = OrganizationShapes(cues)
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
@@ -77,8 +89,13 @@ class EntityRecognizer:
         self._drop_lone_agents(state)
         if self.tagger is not None:
             self._tagged(state)
+        self.people.find(state, self._new_entity)
+        self.people.quoted_speakers(state, self._new_entity)
         self._organizations(state)
+        self.shapes.find(state, self._new_entity, self.kb)
         self._titles(state)
+        self.people.propagate(state)
+        self.people.link_family_names(state, {m.last for m in state.title_matches})
         self._descriptors(state)
         self._metonymy(state)
         self._finish(state)
@@ -95,14 +112,24 @@ class EntityRecognizer:
                 entity = self.kb.get(next(iter(ids)))
                 if entity and entity.country:
                     doc_countries[entity.country] += 1
+        # countries the article names by a name (not only by an adjective)
+        named = {e.entity_id for m in matches for e in m.entries if e.form == "name"}
         for match in matches:
             entity, form = self._choose(match, doc_countries, state.date)
             if entity is None or not self._safe(match, entity, form, state.tokens):
                 continue
+            if form == "nisba" and entity.id not in named and self._ambiguous_nisba(
+                    state.text[match.start:match.end]):
+                continue  # «الوضع المالي» is financial unless the article names Mali
             label = "GPE" if form == "nisba" else LABELS[entity.kind]
             state.add(Mention(match.start, match.end, state.text[match.start : match.end],
                               label, entity.id, "gazetteer", 0.9 if form != "abbr" else 0.8,
                               match.first, match.last, extra={"form": form}))
+
+    def _ambiguous_nisba(self, surface: str) -> bool:
+        key = match_key(surface)
+        return key in self.ambiguous_nisba or (key.startswith("ال")
+                                               and key[2:] in self.ambiguous_nisba)
 
     def _choose(self, match: Match, doc_countries: Counter, date: str | None
                 ) -> tuple[Entity | None, str]:
@@ -304,6 +331,11 @@ class EntityRecognizer:
                 if label is None:
                     continue
                 i, j = sentence.first_token + first, sentence.first_token + last
+                if i == j and match_key(state.tokens[i].text) in self.not_names:
+                    continue  # «الأكراد», «(نيسان)»: a people or a month, no name
+                # «المنظمة إن الفقر»: a name never runs over إن, في, الذي…
+                j = next((k - 1 for k in range(i + 1, j + 1)
+                          if match_key(state.tokens[k].text) in self.shapes.stops), j)
                 if any(state.covered[k] for k in range(i, j + 1)):
                     continue
                 start, end = state.tokens[i].start, state.tokens[j].end
@@ -333,8 +365,9 @@ class EntityRecognizer:
         for index, token in enumerate(tokens):
             if state.covered[index] or token.kind != "arabic":
                 continue
-            if match_key(token.text) not in self.org_heads:
-                continue
+            whole = match_key(token.text) in self.org_heads
+            if not whole and head_key(token) not in self.org_heads:
+                continue  # (والمعهد, للمركز: the head behind its clitics)
             last = index
             purpose = False
             sentence = state.sentence_of[index]
@@ -347,6 +380,8 @@ class EntityRecognizer:
                         state.sentence_of[j] != sentence or nxt.start - tokens[j - 1].end > 1:
                     break
                 roles = [w.role for w in nxt.words]
+                if match_key(nxt.text) in self.shapes.stops:
+                    break  # «… التابع لوزارة الداخلية»
                 if roles[0] == "prep" and nxt.text.startswith("ل") and not purpose:
                     purpose = True
                 elif "det" not in roles:
@@ -354,7 +389,7 @@ class EntityRecognizer:
                 last = j
             if not purpose or last == index:
                 continue
-            start, end = token.start, tokens[last].end
+            start, end = token.start if whole else head_start(token), tokens[last].end
             surface = state.text[start:end]
             entity = self._new_entity(surface, "ORG", state)
             state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, index,
@@ -364,6 +399,8 @@ class EntityRecognizer:
         key = match_key(surface)
         for entity in state.new_entities.values():
             known = match_key(entity.ar[0])
+            if entity.extra.get("label") != label:
+                continue  # «إيرنست» read as a body first, then as the person speaking
             if key == known or (label == "PERS" and known.endswith(" " + key)):
                 return entity
         english = english_organization(surface) if label == "ORG" else romanize(surface)
@@ -596,6 +633,13 @@ class _State:
 
     def starting_at(self, token_index: int) -> list[Mention]:
         return list(self._by_first.get(token_index, ()))
+
+    def covering(self, token_index: int, longest: int = 12) -> list[Mention]:
+        """The mentions that cover a token (those at most ``longest`` tokens long)."""
+        if not self.covered[token_index]:
+            return []
+        return [m for first in range(max(0, token_index - longest), token_index + 1)
+                for m in self._by_first.get(first, ()) if m.last >= token_index]
 
     def gpe_near(self, start: int, end: int, distance: int) -> list[Mention]:
         """Country mentions (no members) ending up to ``distance`` characters before

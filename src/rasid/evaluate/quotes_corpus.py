@@ -5,7 +5,11 @@ gold (``annotations/quotes``: docs/annotation/quotes-guideline.md) is whole arti
 the dev news, offsets only; the text is read from the news file. A quotation is right
 when its cue overlaps a gold cue and its speaker is the gold speaker: the spans overlap,
 or the speaker rasid names (its words, or the Arabic name of the entity it linked) is
-the source the gold names (for «وأضاف» and «وأضاف المصدر», the one named earlier).
+the source the gold names (for «وأضاف» and «وأضاف المصدر», the one named earlier);
+a quotation the gold gives no source at all («كقولهم: …», a saying) is right when
+rasid names none either. rasid's words for a speaker include those of the quotation it
+says this one refers back to (``carried_from``: «وأضافت المصادر» after «مصادر مقربة
+من الحزب»).
 People and organizations are scored on each place the article writes a name: found
 when a rasid mention of that kind overlaps it.
 """
@@ -118,9 +122,16 @@ def evaluate(gold: list[tuple[dict[str, Any], dict[str, Any]]], pipeline: Any
                 ) -> tuple[int, int] | None:
             return _raw(analysis, span)
 
+        by_id = {q["id"]: q for q in data["quotes"]}
+
+        def earlier(q: dict[str, Any], by_id: dict[str, Any] = by_id) -> str:
+            """The speaker words of the quotation rasid says this one refers back to."""
+            source = by_id.get(q.get("carried_from") or "")
+            return (source["speaker"].get("text") or "") if source else ""
+
         predicted = [(raw(q["cue"]), raw(q["speaker"]),
                       [q["speaker"].get("text") or "",
-                       names.get(q["speaker"].get("entity") or "", "")], q)
+                       names.get(q["speaker"].get("entity") or "", ""), earlier(q)], q)
                      for q in data["quotes"]]
         score.articles += 1
         score.quotes.predicted += len(predicted)
@@ -142,7 +153,8 @@ def evaluate(gold: list[tuple[dict[str, Any], dict[str, Any]]], pipeline: Any
                 if q.get("speaker_name") else ""
             gold_words = text[q["speaker"][0]:q["speaker"][1]] if q.get("speaker") else ""
             right = _overlaps(speaker, q.get("speaker")) or _same_source(gold_name, said) \
-                or (not gold_name and _same_source(gold_words, said))
+                or (not gold_name and _same_source(gold_words, said)) \
+                or (not gold_name and not gold_words and speaker is None)
             if right:
                 score.quotes.tp += 1
             else:

@@ -7,7 +7,15 @@ preposition) follows in the same sentence, which keeps ``أكدت الفحوص �
 Between the verb and the complement stand the speaker, an apposition with the
 speaker's title, and the medium (``في تصريحات خاصة ل…``); when no speaker stands there,
 the subject was dropped and the previous speaker carries over. Participles such as
-``مشددا على أن`` continue the current quotation.
+``مشددا على أن`` continue the current quotation, or open one after a sentence that
+quotes no one.
+
+Real news adds shapes the verb-and-complement rule misses, each a rule over data in
+``cues.json``: a speech act whose content is a noun phrase after a marked source
+(``أكد مصدر أمني خروج…``; the bare verb «أكدت الفحوص وجود…» stays out), verbal nouns
+of saying (``كقولهم:``, ``على حد تعبيره``), the words of a statement (``وجاء في بيان
+لـ…``), anaphoric speakers that refer back to a person, body or quotation (``الوزير``,
+``المنظمة``, ``المصادر``), and «بحسب» only before a source.
 """
 
 from __future__ import annotations
@@ -52,12 +60,16 @@ class QuoteExtractor:
             for form in forms:
                 self.verbs[match_key(form)] = lemma
         self.secondary = frozenset(match_key(w) for w in cues["secondary"])
+        self.exact = {match_key(w): w for w in cues["exact_forms"]}
+        self.speaker_stops = frozenset(match_key(w) for w in cues["speaker_stops"])
         default = cues["complements"]["default"]
         self.complements = {
             lemma: _phrase_keys(default + cues["complements"].get(lemma, []))
             for lemma in cues["verbs"]
         }
         self.according = _phrase_keys(cues["sources"]["according_to"])
+        self.statements = _phrase_keys(cues["statement_cues"])
+        self.source_words = frozenset(match_key(w) for w in cues["sources"]["source_words"])
         self.media = _phrase_keys(cues["media"])
         self.traps_after = _phrase_keys(cues["traps"]["after"])
         self.traps_before = frozenset(match_key(w) for w in cues["traps"]["before"])
@@ -75,9 +87,22 @@ class QuoteExtractor:
         self.before_cue = _phrase_keys(cues["before_cue"])
         self.window = int(cues["complement_window"])
         self.present_window = int(cues["present_window"])
+        self.present_named_window = int(cues["present_named_window"])
         self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
                                for w, cs in cues["participle_own_complements"].items()}
         self.participle_skip = _phrase_keys(cues["participle_skip"])
+        self.subordinators = frozenset(match_key(w) for w in cues["subordinators"])
+        self.nominal_verbs = frozenset(cues["nominal_verbs"])
+        self.source_nouns = frozenset(match_key(w) for w in cues["source_nouns"])
+        self.source_modifiers = frozenset(match_key(w) for w in cues["source_modifiers"])
+        self.time_adjuncts = frozenset(match_key(w) for w in cues["time_adjuncts"])
+        self.noun_cues = frozenset(match_key(w) for w in cues["noun_cues"])
+        # with up to two proclitics (وقوله, كقولهم, وبقوله): one set lookup per token
+        self.noun_cue_forms = frozenset(
+            a + b + cue for cue in self.noun_cues for a in ("", *"وفكبل")
+            for b in ("", *"كبل"))
+        self.performative = frozenset(match_key(w) for w in cues["performative_objects"])
+        self.relative_adjuncts = frozenset(match_key(w) for w in cues["relative_adjuncts"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -86,11 +111,18 @@ class QuoteExtractor:
         return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
     def cue_lemma(self, token: Token) -> str | None:
-        if token.kind != "arabic":
-            return None
+        if token.kind != "arabic" or token.text.endswith("ة"):
+            return None  # a word with ة is a noun (طالبة), never a verb
         key = match_key(token.text)
-        return self.verbs.get(key) or self.verbs.get(self._bare(token)) or (
-            self.verbs.get(key[1:]) if key[:1] in ("و", "ف") else None)  # وحث، ودعا
+        for candidate in (key, self._bare(token), key[1:] if key[:1] in ("و", "ف") else ""):
+            lemma = self.verbs.get(candidate)
+            if lemma is None:
+                continue
+            exact = self.exact.get(candidate)
+            if exact is not None and not token.text.endswith(exact[-1]):
+                return None  # «نادي» is a club; only «نادى» calls
+            return lemma
+        return None
 
     def is_secondary(self, token: Token) -> bool:
         return token.kind == "arabic" and (match_key(token.text) in self.secondary
@@ -186,15 +218,13 @@ class QuoteExtractor:
                     open_quote = quote
                 index += 1
                 continue
-            taken = self._phrase_at(tokens, index, self.according, end)
-            if taken:
-                quote = self._according(doc, sentence, index, taken, mentions)
-                if quote is not None:
-                    found.append(quote)
-                    state.speak(quote)
-                    open_quote = quote
-                    index += taken
-                    continue
+            quote, step = self._phrase_cue(doc, sentence, index, mentions, state, open_quote)
+            if quote is not None:
+                found.append(quote)
+                state.speak(quote)
+                open_quote = quote
+                index += step
+                continue
             lemma = self.cue_lemma(token)
             if lemma is None or self._trapped(tokens, index, start, end):
                 index += 1
@@ -240,6 +270,36 @@ class QuoteExtractor:
             state.saw_sentence(doc, sentence, mentions)
         return found
 
+    def _phrase_cue(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
+                    state: _Carry, open_quote: Quote | None) -> tuple[Quote | None, int]:
+        """A cue of words rather than a verb at ``index``: the words of a statement
+        (وجاء في بيان…), «بحسب…», a verbal noun of saying (كقولهم:); the quotation and
+        how many tokens its cue takes."""
+        tokens, end = doc.tokens, sentence.last_token
+        taken = self._phrase_at(tokens, index, self.statements, end)
+        if taken:
+            quote = self._statement(doc, sentence, index, taken, mentions, state)
+            if quote is not None:
+                return quote, taken
+        taken = self._phrase_at(tokens, index, self.according, end)
+        if taken:
+            quote = self._according(doc, sentence, index, taken, mentions, state)
+            if quote is not None:
+                return quote, taken
+        token = tokens[index]
+        if not self._noun_cue(token) or (open_quote is not None and open_quote.cue[1]
+                                         <= token.start < open_quote.content[0]):
+            return None, 0  # («نقلت الوكالة عن مسؤول قوله إن…»: قوله is نقل's own)
+        quote = self._by_noun(doc, sentence, index, state)
+        if quote is not None and open_quote is not None and \
+                open_quote.content[0] < quote.cue[0] < open_quote.content[1]:
+            open_quote.content = (open_quote.content[0], _trim_end(
+                doc.text, open_quote.content[0], quote.cue[0]))
+            if quote.content[1] <= quote.cue[0]:
+                # «وأضاف أن…، على حد تعبيره»: the same words, said by the same speaker
+                quote.content = open_quote.content
+        return quote, 1
+
     def _weak(self, tokens: list[Token], where: int, taken: int) -> bool:
         """A complement that is only a preposition (إلى, على, a clitic ب)."""
         if taken != 1 or tokens[where].text in (":", *_OPEN_QUOTES):
@@ -261,6 +321,10 @@ class QuoteExtractor:
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
             return True
+        if index > start and self.cue_lemma(tokens[index - 1]) is not None:
+            return True  # «وصف دان دي لوس…»: after a verb, a name (Dan), not a second verb
+        if index > start and tokens[index - 1].kind == "number":
+            return True  # «1300 طالب»: a counted noun, not a verb
         if index + 1 < end and self._phrase_at(tokens, index + 1, self.traps_after, end):
             return True
         if match_key(tokens[index].text) in self.passive:
@@ -272,60 +336,27 @@ class QuoteExtractor:
     def _verb(self, doc: Doc, index: int, lemma: str, start: int, end: int,
               mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
-        boundary = None
-        names = _names(mentions, tokens[index].end,
-                       tokens[min(end, index + self.window) - 1].end)
         imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
-        window = self.present_window if imperfect else self.window
-        j = index + 1
-        while j < min(end, index + window):
-            # a word inside a name is no complement, unless a name swallowed the
-            # complement as its last word («متعب بن عبدالله بأن»)
-            inside_name = any(m.start < tokens[j].end and tokens[j].start < m.end
-                              and not (m.end == tokens[j].end and m.start < tokens[j].start
-                                       and match_key(tokens[j].text) in _COMPLEMENT_WORDS)
-                              for m in names)
-            complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
-            if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
-                complement = None  # «يشير إلى المنافسة», «تعتبر سلسلة…»: not a quotation
-            if complement is not None and tokens[j].text in _OPEN_QUOTES:
-                # quotes around a name ("بوابة الوفد") followed by a complement: skip them
-                close = self._closing(tokens, j, end)
-                if close is not None and close - j <= 6 and any(
-                        self._complement_at(tokens, k, lemma, end) is not None
-                        and tokens[k].text not in _OPEN_QUOTES
-                        for k in range(close + 1, min(end, close + 5))):
-                    j = close + 1
-                    continue
-            if complement is not None:
-                boundary = (j, *complement)
-                break
-            if j > index + 1 and self.cue_lemma(tokens[j]) is not None:
-                break
-            j += 1
+        boundary = self._boundary(tokens, index, lemma, end, mentions)
         if boundary is None:
-            return self._after_content(doc, index, lemma, start, end, mentions)
+            after = self._after_content(doc, index, lemma, start, end, mentions)
+            if after is None and lemma in self.nominal_verbs and not imperfect:
+                return self._nominal(doc, index, end, mentions, state)
+            return after
         where, taken, kind = boundary
         cue = (tokens[index].start, tokens[index].end)
         content = self._content(doc, where, taken, kind, end)
         if content is None:
             return None
-        speaker, title, medium, agency = self._region(tokens, index + 1, where)
-        if speaker is None:
-            speaker = self._subject_before(tokens, index, start, mentions)
+        speaker, title, medium, agency = self._speaker_words(tokens, index, start, where,
+                                                             mentions)
         quote = Quote(cue=cue, content=content, kind=kind, found_by="named")
         quote.medium = medium
         if lemma == "نقل" and agency is not None and speaker is not None:
             quote.medium = agency
         if speaker is None:
-            carried = state.speaker()
-            if carried is None:
-                quote.found_by = "pronoun"
-                return quote
-            quote.found_by = "carried_over"
-            quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
-            quote.source_quote = carried[3]
-            return quote
+            quote.found_by = "pronoun"
+            return self._carry(quote, state)  # the subject was dropped
         inside = [k for k in range(index + 1, where)
                   if speaker is not None and speaker[0] <= tokens[k].start
                   and tokens[k].end <= speaker[1]]
@@ -340,8 +371,191 @@ class QuoteExtractor:
                                           and lemma in ("نقل", "نشر")):
             quote.found_by = "source"
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
-            self._anaphor(doc, quote, state)
+            self._anaphor(doc, quote, state, mentions)
         return quote
+
+    def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
+                       mentions: _Mentions) -> tuple[tuple[int, int] | None, ...]:
+        """Speaker, title, medium and agency of the cue at ``index`` whose complement
+        stands at ``where``: the words between them, else the subject before the cue."""
+        speaker, title, medium, agency = self._region(tokens, index + 1, where)
+        if speaker is None:
+            speaker = self._subject_before(tokens, index, start, mentions)
+        if speaker is None and index + 1 < where and \
+                match_key(tokens[index + 1].text) in self.relative_adjuncts:
+            # «أصدرت السفارة بيانا قالت فيه إن…»: who issued what فيه refers to
+            subject = next((m for m in mentions.starting_in(tokens[start].start,
+                                                            tokens[index].start)
+                            if m.label in ("PERS", "ORG")), None)
+            if subject is not None:
+                speaker = (subject.start, subject.end)
+        if speaker is not None and title is not None and not any(
+                m.label == "PERS" for m in _names(mentions, speaker[0], speaker[1])) and any(
+                m.label == "PERS" for m in _names(mentions, title[0], title[1])):
+            # «وقالت مديرة التحالف، ميليسا سبربر، إن…»: the name in apposition is the
+            # speaker, the words before it are the title
+            speaker, title = title, speaker
+        return speaker, title, medium, agency
+
+    def _boundary(self, tokens: list[Token], index: int, lemma: str, end: int,
+                  mentions: _Mentions) -> tuple[int, int, str] | None:
+        """(token, tokens taken, kind) of the complement of the cue at ``index``, or None:
+        not inside a name, not an أن another word owns, not after another cue."""
+        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
+        names = _names(mentions, tokens[index].end,
+                       tokens[min(end, index + self.window) - 1].end)
+        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
+        window = self.present_named_window if imperfect else self.window
+        j = index + 1
+        while j < min(end, index + window):
+            # a word inside a name is no complement, unless a name swallowed the
+            # complement as its last word («متعب بن عبدالله بأن»)
+            inside_name = any(m.start < tokens[j].end and tokens[j].start < m.end
+                              and not (m.end == tokens[j].end and m.start < tokens[j].start
+                                       and match_key(tokens[j].text) in _COMPLEMENT_WORDS)
+                              for m in names)
+            complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
+            if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
+                complement = None  # «يشير إلى المنافسة», «تعتبر سلسلة…»: not a quotation
+            if complement is not None and imperfect and j >= index + self.present_window \
+                    and not any(m.label == "PERS" or (m.label == "ORG" and _is_name(m))
+                                for m in mentions.starting_in(tokens[index].end,
+                                                              tokens[j].start)):
+                return None  # far from a present-tense cue, only after a named speaker
+            if complement is not None and j - 1 > index and \
+                    self._bare(tokens[j - 1]) in self.subordinators:
+                complement = None  # «… ويبدو أنها», «بعد أن»: the أن is another word's
+            if complement is not None and tokens[j].text in _OPEN_QUOTES:
+                # quotes around a name ("بوابة الوفد") followed by a complement: skip them
+                close = self._closing(tokens, j, end)
+                if close is not None and close - j <= 6 and any(
+                        self._complement_at(tokens, k, lemma, end) is not None
+                        and tokens[k].text not in _OPEN_QUOTES
+                        for k in range(close + 1, min(end, close + 12))):
+                    j = close + 1
+                    continue
+            if complement is not None:
+                return (j, *complement)
+            if j > index + 1 and (self.cue_lemma(tokens[j]) is not None
+                                  or self.is_secondary(tokens[j])):
+                return None  # the complement after another cue or a participle is theirs
+            j += 1
+        return None
+
+    def _nominal(self, doc: Doc, index: int, end: int, mentions: _Mentions, state: _Carry
+                 ) -> Quote | None:
+        """«أكد مصدر أمني صباح اليوم خروج المصابين», «دانت منظمة العفو الخميس القصف»: a
+        speech act whose content is a noun phrase. Without a word such as أن to end the
+        speaker, only a source the text marks as one opens it: a person or body named
+        right after the verb, or an unnamed source (مصدر، مصادر، شهود) with its modifiers;
+        then time words; what follows is the content («أكدت الفحوص وجود…» stays out)."""
+        tokens = doc.tokens
+        first = index + 1
+        if first >= end:
+            return None
+        named = self._named_source(tokens, first, end, mentions)
+        last = named if named is not None else self._unnamed_source(tokens, first, end,
+                                                                     mentions)
+        if last is None:
+            return None
+        last = self._extend_source(tokens, last, end, mentions)
+        k = last + 1
+        while k < end and tokens[k].kind == "arabic" and (
+                match_key(tokens[k].text) in self.time_adjuncts
+                or (k > last + 1 and match_key(tokens[k - 1].text) in self.time_adjuncts
+                    and match_key(tokens[k].text) in ("اليوم", "امس", "الماضي"))):
+            k += 1
+        if k + 1 >= end or not self._opens_content(tokens[k]) or \
+                match_key(tokens[k].text) in self.performative:
+            return None  # «أعلن الجيش حالة الطوارئ» is an act, not words
+        speaker = (tokens[first].start, tokens[last].end)
+        content = (tokens[k].start, _trim_end(doc.text, tokens[k].start, tokens[end - 1].end))
+        quote = Quote(cue=(tokens[index].start, tokens[index].end), content=content,
+                      kind="reported", found_by="named", speaker=speaker)
+        # an unnamed source is no body it is close to («مصادر مقربة من حزب الله»): only a
+        # mention that starts with it names it («مصدر أمني»)
+        _link_speaker(quote, mentions, speaker if named is not None else
+                      (tokens[first].start, max([tokens[first].end] + [
+                          m.end for m in mentions.starting_in(tokens[first].start,
+                                                              tokens[first].end)])))
+        if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
+            self._anaphor(doc, quote, state, mentions)
+        return quote
+
+    def _opens_content(self, token: Token) -> bool:
+        """A word that can start a noun-phrase content: an Arabic word with no preposition
+        before it and no cue (خروج, سقوط, موافقتها)."""
+        if token.kind != "arabic" or (len(token.words) > 1 and token.words[0].role == "prep"):
+            return False
+        key = match_key(token.text)
+        return key not in self.adjuncts and key not in self.weak and \
+            key not in _COMPLEMENT_WORDS and self.cue_lemma(token) is None
+
+    @staticmethod
+    def _named_source(tokens: list[Token], first: int, end: int, mentions: _Mentions
+                      ) -> int | None:
+        """The last token of a person or body named right after a verb (a title of up to
+        four words may come before the name: وزير الخارجية سامح شكري)."""
+        for k in range(first, min(end, first + 5)):
+            if tokens[k].kind != "arabic":
+                return None
+            here = [m for m in mentions.starting_in(tokens[k].start, tokens[k].end)
+                    if m.label in ("PERS", "ORG") and not m.members]
+            if not here:
+                continue
+            if k > first and not any(m.label == "PERS" for m in here):
+                return None  # only a person's name may stand after a title
+            best = max(here, key=lambda m: m.end)
+            return next((t for t in range(k, end) if tokens[t].end >= best.end), None)
+        return None
+
+    def _unnamed_source(self, tokens: list[Token], first: int, end: int,
+                        mentions: _Mentions) -> int | None:
+        """The last token of an unnamed source after a verb: «مصدر أمني بشمال سيناء»,
+        «مصادر مقربة من حزب الله», «المصادر»."""
+        key = match_key(tokens[first].text)
+        if (key[2:] if key.startswith("ال") else key) not in self.source_nouns:
+            return None
+        return first
+
+    def _extend_source(self, tokens: list[Token], last: int, end: int,
+                       mentions: _Mentions) -> int:
+        """A source's modifiers after its head: adjectives (مطلعة، أمني، يمنية) and a
+        named place or body after من, في or ب («مقربة من حزب الله», «بشمال سيناء»)."""
+        k = last + 1
+        while k < end and tokens[k].kind == "arabic":
+            key = match_key(tokens[k].text)
+            bare = key[2:] if key.startswith("ال") else key
+            covered = [m for m in mentions.starting_in(max(0, tokens[k].start - _LONGEST_NAME),
+                                                       tokens[k].end)
+                       if m.start < tokens[k].end and tokens[k].start < m.end]
+            prep = len(tokens[k].words) > 1 and tokens[k].words[0].role == "prep"
+            if bare in self.source_modifiers and not prep:
+                last = k
+            elif key in ("من", "في", "داخل", "لدى", "باسم") or (
+                    prep and tokens[k].words[0].key == "ب"):
+                # «مقربة من حزب الله», «بشمال سيناء», «باسم الجيش»: a named place or body,
+                # or a definite noun, after it
+                nxt = k if prep and key != "باسم" else k + 1
+                if nxt >= end or tokens[nxt].kind != "arabic":
+                    break
+                span = [m for m in mentions.starting_in(
+                    max(0, tokens[nxt].start - _LONGEST_NAME), tokens[nxt].end)
+                    if m.end > tokens[nxt].start]
+                if span:
+                    stop = max(m.end for m in span)
+                    last = next((t for t in range(nxt, end) if tokens[t].end >= stop), end - 1)
+                elif match_key(tokens[nxt].text).startswith("ال") and \
+                        self.cue_lemma(tokens[nxt]) is None:
+                    last = nxt
+                else:
+                    break
+            elif covered and all(m.label == "GPE" for m in covered):
+                last = k  # «مصادر يمنية»
+            else:
+                break
+            k = last + 1
+        return last
 
     def _subject_before(self, tokens: list[Token], index: int, start: int,
                         mentions: _Mentions) -> tuple[int, int] | None:
@@ -390,7 +604,8 @@ class QuoteExtractor:
         _link_speaker(quote, mentions, speaker)
         return quote
 
-    def _anaphor(self, doc: Doc, quote: Quote, state: _Carry) -> None:
+    def _anaphor(self, doc: Doc, quote: Quote, state: _Carry, mentions: _Mentions
+                 ) -> None:
         """«وأضاف المتحدث», «وقال المصدر»: a speaker that refers back takes the entity of
         the last quotation whose speaker (or title) has the same word."""
         assert quote.speaker is not None
@@ -399,14 +614,23 @@ class QuoteExtractor:
             return
         core = words[2:] if words.startswith("ال") else words
         for earlier in reversed(state.history):
-            said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title)
-                            if s is not None)
-            if earlier.speaker_entity and core in match_key(said):
+            said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title,
+                                                           earlier.medium) if s is not None)
+            if core in match_key(said) and (earlier.speaker_entity or len(match_key(
+                    doc.text[earlier.speaker[0]:earlier.speaker[1]]).split()) > 1):
+                # («وأضافت المصادر» after «مصادر مقربة من الحزب»: an unnamed source has
+                # no entity, but the quotation it refers back to is known)
                 quote.speaker_entity = earlier.speaker_entity
                 quote.speaker_mention = earlier.speaker_mention
                 quote.source_quote = earlier
                 quote.found_by = "anaphor"
                 return
+        named = _named_before(doc, mentions, quote.cue[0], core)
+        if named is not None:
+            refs = named.refers_to()
+            quote.speaker_mention = named.id
+            quote.speaker_entity = refs[0] if refs else None
+            quote.found_by = "anaphor"
 
     def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, running: Quote | None = None) -> Quote | None:
@@ -516,9 +740,19 @@ class QuoteExtractor:
             # a medium phrase may trail the speaker: قال الوزير في بيان
             cut = next((k for k in part[1:] if self._phrase_at(tokens, k, self.media,
                                                                part[-1] + 1)), None)
-            words = part if cut is None else [k for k in part if k < cut]
+            # and a clause that a subordinator opens: «وقال الوزير بعد أن التقى السفير»
+            clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
+                           and k + 1 <= part[-1]
+                           and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
+            stop = next((k for k in part[1:] if match_key(tokens[k].text) in self.speaker_stops
+                         or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
+                             and match_key(tokens[k + 1].text) in self.speaker_stops)), None)
+            words = [k for k in part if (cut is None or k < cut)
+                     and (clause is None or k < clause) and (stop is None or k < stop)]
             if cut is not None:
                 medium = (tokens[cut].start, tokens[part[-1]].end)
+            if not words:
+                continue
             span = (tokens[words[0]].start, tokens[words[-1]].end)
             if speaker is None:
                 speaker = span
@@ -527,15 +761,19 @@ class QuoteExtractor:
         return speaker, title, medium, agency
 
     def _according(self, doc: Doc, sentence: Sentence, index: int, taken: int,
-                   mentions: _Mentions) -> Quote | None:
+                   mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
         end = sentence.last_token
         source_first = index + taken
         if source_first < end and tokens[source_first].kind == "punct":
             return None  # «وحسب، بل…»: only, not «according to»
-        if source_first < end - 1 and self.cue_lemma(tokens[source_first]) is not None:
+        verb = source_first < end - 1 and self.cue_lemma(tokens[source_first]) is not None
+        if verb:
             taken += 1  # «بحسب ما ذكرت وكالة…»: the verb is part of the cue, not the source
             source_first += 1
+        if not verb and source_first < end and not self._attributes(tokens, source_first,
+                                                                      mentions):
+            return None  # «وفق ما شرعه الله», «بحسب الخطة»: no one's words
         source_last = source_first
         while source_last + 1 < end and tokens[source_last + 1].text not in ("،", ",", "."):
             source_last += 1
@@ -558,10 +796,130 @@ class QuoteExtractor:
                                  tokens[index].start))
         if content[1] <= content[0]:
             return None
+        if source_first == source_last and self._noun_cue(tokens[source_first]):
+            # «بحسب قوله»: the words of the one speaking, not a source of their own
+            quote = Quote(cue=(tokens[index].start, tokens[source_first].end),
+                          content=content, kind="reported", found_by="pronoun")
+            return self._carry(quote, state)
         quote = Quote(cue=(tokens[index].start, tokens[index + taken - 1].end), content=content,
                       kind="reported", found_by="source", speaker=source)
         _link_speaker(quote, mentions, source)
         return quote
+
+    def _statement(self, doc: Doc, sentence: Sentence, index: int, taken: int,
+                   mentions: _Mentions, state: _Carry) -> Quote | None:
+        """«وجاء في بيان لمنظمة العفو: …», «وورد في التقرير أن…»: the words of a
+        statement; the speaker is the body after ل, else who issued the statement."""
+        tokens = doc.tokens
+        end = sentence.last_token
+        j = index + taken
+        speaker = None
+        if j < end and tokens[j].kind == "arabic" and len(tokens[j].words) > 1 and \
+                tokens[j].words[0].role == "prep" and tokens[j].words[0].key == "ل":
+            last = j
+            while last + 1 < end and tokens[last + 1].kind == "arabic" and \
+                    self._complement_at(tokens, last + 1, "قال", end) is None:
+                last += 1
+            speaker = (tokens[j].words[1].start, tokens[last].end)
+            j = last + 1
+        while j < end and tokens[j].text in ("»", '"', "،", ","):
+            j += 1
+        if j >= end:
+            return None
+        complement = self._complement_at(tokens, j, "قال", end)
+        if complement is not None:
+            content = self._content(doc, j, complement[0], complement[1], end)
+            kind = complement[1]
+        else:
+            content = (tokens[j].start, _trim_end(doc.text, tokens[j].start,
+                                                  tokens[end - 1].end))
+            kind = "reported"
+        if content is None or content[1] <= content[0]:
+            return None
+        noun = tokens[index + taken - 1]
+        quote = Quote(cue=(tokens[index].start, noun.end), content=content, kind=kind,
+                      found_by="named", speaker=speaker or (noun.start, noun.end))
+        if speaker is not None:
+            _link_speaker(quote, mentions, speaker)
+            return quote
+        # «وجاء في البيان أن…»: who issued the statement, as for «وأضاف البيان»
+        quote.speaker = None
+        self._carry(quote, state)
+        return quote
+
+    def _attributes(self, tokens: list[Token], first: int, mentions: _Mentions) -> bool:
+        """Whether the words after «بحسب/وفقا ل» name a source: a person or body, a
+        report, statement or unnamed source (sources.source_words), «قوله»."""
+        token = tokens[first]
+        if token.kind != "arabic":
+            return False
+        if any(m.label in ("PERS", "ORG", "GPE") and m.start < token.end
+               for m in mentions.starting_in(token.start, token.end)):
+            return True
+        key = match_key(token.text)
+        bare = key[2:] if key.startswith("ال") else key
+        return key in self.source_words or bare in self.source_words or \
+            self._noun_cue(token)
+
+    def _noun_cue(self, token: Token) -> bool:
+        """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
+        return token.kind == "arabic" and match_key(token.text) in self.noun_cue_forms
+
+    @staticmethod
+    def _carry(quote: Quote, state: _Carry) -> Quote:
+        """The speaker of a quotation whose words name none: the last one, if any."""
+        carried = state.speaker()
+        if carried is not None:
+            quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
+            quote.source_quote = carried[3]
+            quote.found_by = "carried_over"
+        return quote
+
+    def _by_noun(self, doc: Doc, sentence: Sentence, index: int, state: _Carry
+                 ) -> Quote | None:
+        """«كقولهم: …», «وقوله إن …» (the words after it), «… على حد تعبيره» (the
+        clause before it): a verbal noun of saying whose speaker is its pronoun."""
+        tokens = doc.tokens
+        start, end = sentence.first_token, sentence.last_token
+        cue = (tokens[index].start, tokens[index].end)
+        if index + 2 == end and tokens[index + 1].text == ":":
+            # «قولهم:» ending its sentence: the saying is the next sentence
+            following = state.sentence_after(doc, sentence)
+            if following is not None and following.last_token > following.first_token:
+                first = tokens[following.first_token]
+                content = (first.start, _trim_end(doc.text, first.start,
+                                                  tokens[following.last_token - 1].end))
+                if content[1] > content[0]:
+                    return self._carry(Quote(cue=cue, content=content, kind="direct",
+                                             found_by="pronoun"), state)
+        if index + 1 < end:
+            complement = self._complement_at(tokens, index + 1, "قال", end)
+            if complement is not None:
+                taken, kind = complement
+                content = self._content(doc, index + 1, taken, kind, end)
+                if content is not None:
+                    return self._carry(Quote(cue=cue, content=content, kind=kind,
+                                             found_by="pronoun"), state)
+        if index - 2 >= start and match_key(tokens[index - 1].text) == "حد" and \
+                match_key(tokens[index - 2].text) == "علي":
+            first = start
+            near = index - 3
+            if near >= start and tokens[near].text in ("،", ","):
+                near -= 1  # «…، على حد تعبيره»: the comma ends the clause reported
+            for k in range(near, start - 1, -1):
+                if tokens[k].text in ("،", ",", ";", "؛"):
+                    first = k + 1
+                    break
+            stop = index - 2
+            if first >= stop:
+                return None
+            content = (tokens[first].start, _trim_end(doc.text, tokens[first].start,
+                                                      tokens[stop].start))
+            if content[1] <= content[0]:
+                return None
+            return self._carry(Quote(cue=(tokens[index - 2].start, cue[1]), content=content,
+                                     kind="reported", found_by="pronoun"), state)
+        return None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -598,10 +956,19 @@ class _Mentions:
 
 
 def _best_mention(mentions: _Mentions, span: tuple[int, int]) -> Mention | None:
-    inside = [m for m in mentions.starting_in(span[0], span[1] + 1) if m.end <= span[1]]
+    """The mention that names a speaker span: a person before a body before a place; a
+    person written by name before one described by an office («وزير الدفاع الأمريكي
+    أشتون كارتر رئيس الوزراء العراقي»: the first name is the subject, what follows it the
+    addressee); a country or place only when the span starts with it («أعلنت روسيا»,
+    not «خبير في القياسات الحيوية في السعودية»)."""
+    inside = [m for m in mentions.starting_in(span[0], span[1] + 1) if m.end <= span[1]
+              and (m.label not in ("GPE", "LOC") or m.start <= span[0] + 1)]
     if not inside:
         return None
-    return min(inside, key=lambda m: (_LABEL_RANK.get(m.label, 9), -(m.end - m.start), m.start))
+    return min(inside, key=lambda m: (_LABEL_RANK.get(m.label, 9),
+                                      m.label == "PERS" and m.source == "descriptor",
+                                      m.start if m.label == "PERS" else 0,
+                                      -(m.end - m.start), m.start))
 
 
 def _link_speaker(quote: Quote, mentions: _Mentions, span: tuple[int, int]
@@ -614,6 +981,28 @@ def _link_speaker(quote: Quote, mentions: _Mentions, span: tuple[int, int]
         refs = mention.refers_to()
         quote.speaker_entity = refs[0] if refs else None
     return mention
+
+
+#: how many mentions back an anaphoric speaker may look for its antecedent
+_ANAPHOR_REACH = 60
+
+
+def _named_before(doc: Doc, mentions: _Mentions, position: int, core: str
+                  ) -> Mention | None:
+    """The latest person or named body before ``position`` whose words contain ``core``
+    (منظمة in «منظمة بلاند بيرنتهود»), or, for a person, the words just before the name
+    (وزير in «وزير الخارجية سامح شكري»)."""
+    before = mentions.starting_in(0, position)
+    for mention in reversed(before[-_ANAPHOR_REACH:]):
+        if not _is_name(mention) or mention.end > position:
+            continue
+        words = doc.text[mention.start:mention.end]
+        if mention.label == "PERS":
+            words = doc.text[max(0, mention.start - 40):mention.end]
+        if core in match_key(words).split() or any(
+                w.startswith(core) or w.endswith(core) for w in match_key(words).split()):
+            return mention
+    return None
 
 
 def _is_name(mention: Mention) -> bool:
@@ -667,6 +1056,7 @@ class _Carry:
         self.last: tuple[Any, ...] | None = None
         #: the quotations of the article so far, for speakers that refer back
         self.history: list[Quote] = []
+        self._starts: list[int] | None = None
 
     def speak(self, quote: Quote) -> None:
         if quote.speaker is not None:
@@ -677,6 +1067,13 @@ class _Carry:
 
     def speaker(self) -> tuple[Any, ...] | None:
         return self.last
+
+    def sentence_after(self, doc: Doc, sentence: Sentence) -> Sentence | None:
+        """The sentence that follows ``sentence`` (found by position, not by a scan)."""
+        if self._starts is None:
+            self._starts = [s.first_token for s in doc.sentences]
+        at = bisect_left(self._starts, sentence.last_token)
+        return doc.sentences[at] if at < len(doc.sentences) else None
 
     def saw_sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions) -> None:
         """A sentence with no quotation whose subject is a person resets the speaker."""

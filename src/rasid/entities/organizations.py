@@ -1,0 +1,241 @@
+"""Organizations the knowledge base lacks, read from the shape of their names.
+
+Why: courts, authorities, committees, military units, blocs and directorates are named
+once and rarely again; no list holds them all, yet their names follow one pattern. A
+head noun in the construct state (``محكمة``, ``هيئة``, ``لجنة``, ``مديرية``…) followed by
+its genitive and adjectives (``محكمة أمن الدولة العليا``, ``هيئة الرقابة الإدارية``,
+``لجنة الشؤون الخارجية``, ``مديرية أمن الإسكندرية``), a definite head with its adjective
+(``الحرس الملكي``, ``الفرقة الرابعة``, ``المنطقة العسكرية الثالثة``) or a unit with its
+number (``اللواء 17 مشاة``) names a body. The heads are data
+(``entity_cues.json``: ``org_construct_heads``, ``org_weak_heads``,
+``org_definite_heads``, ``org_number_heads``); the body takes the country its phrase
+names (``القوات الجوية العراقية``: Iraq).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rasid.entities.mention import Mention
+from rasid.kb.model import Entity
+from rasid.text.normalize import match_key
+
+if TYPE_CHECKING:
+    from rasid.doc import Token
+
+#: the longest name read (tokens after the head)
+_LONGEST = 7
+
+
+class OrganizationShapes:
+    """Finds organizations by head noun and modifiers (``find(state, …)``)."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        def keys(name: str) -> frozenset[str]:
+            return frozenset(match_key(w) for w in cues[name])
+
+        self.construct = keys("org_construct_heads")
+        self.weak = keys("org_weak_heads")
+        self.definite = {tuple(match_key(w) for w in phrase.split())
+                         for phrase in cues["org_definite_heads"]}
+        self.numbered = keys("org_number_heads")
+        self.stops = keys("org_name_stops")
+        self.adjectives = keys("org_adjectives")
+        self.group = keys("org_group_heads")
+        self.place_heads = keys("org_place_heads")
+        self.heads = self.construct | self.weak | self.numbered | self.group | {
+            phrase[0] for phrase in self.definite}
+        #: definite heads by their first word (with and without the article), longest first
+        self.definite_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.definite, key=len, reverse=True):
+            for first in {phrase[0], phrase[0][2:]}:
+                self.definite_by_first.setdefault(first, []).append(phrase)
+
+    def find(self, state: Any, new_entity: Any, kb: Any) -> None:
+        tokens = state.tokens
+        index = 0
+        while index < len(tokens):
+            found = self._at(state, tokens, index)
+            if found is None:
+                index += 1
+                continue
+            last = found
+            self._add(state, index, last, new_entity, kb, self._start(tokens[index]))
+            index = last + 1
+
+    def _head(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
+        """(kind, tokens the head takes) when a head noun starts at ``index``."""
+        key = self._key(tokens[index])
+        if key in self.construct:
+            return "construct", 1
+        if key in self.weak:
+            return "weak", 1
+        if key in self.numbered and index + 1 < len(tokens) and \
+                tokens[index + 1].kind == "number":
+            return "numbered", 1
+        for phrase in self.definite_by_first.get(key, ()):
+            if index + len(phrase) <= len(tokens) and all(
+                    match_key(tokens[index + k].text) == phrase[k]
+                    for k in range(1, len(phrase))):
+                return "definite", len(phrase)
+        return None
+
+    def _key(self, token: Token) -> str:
+        """The head's key: the whole word when it is a head (كتلة is no ك + تلة), else
+        the word behind its clitics (لوزارة)."""
+        whole = match_key(token.text)
+        if whole in self.heads or whole[2:] in self.heads:
+            return whole
+        return head_key(token)
+
+    def _start(self, token: Token) -> int:
+        whole = match_key(token.text)
+        return token.start if whole in self.heads else head_start(token)
+
+    def _named(self, state: Any, tokens: list[Token], index: int) -> int | None:
+        """«حملة «السكينة»», «جماعة خراسان», «لجنة يونكر»: a group head and the proper
+        name after it (in quotation marks, or a word a place list or a person's name
+        explains); the last token, or None."""
+        if self._key(tokens[index]) not in self.group or index + 1 >= len(tokens):
+            return None
+        nxt = tokens[index + 1]
+        if nxt.text in ("«", '"', "“"):
+            closer = {"«": "»", '"': '"', "“": "”"}[nxt.text]
+            for k in range(index + 2, min(len(tokens), index + 7)):
+                if tokens[k].text == closer:
+                    known = any(m.label in ("ORG", "PERS") for j in range(index + 2, k)
+                                for m in state.covering(j))
+                    # «صحيفة "جيروزليم بوست"»: a name the knowledge base knows stays its own
+                    return k if k > index + 2 and not known else None
+            return None
+        covering = state.covering(index + 1)
+        if len(covering) == 1 and covering[0].first == index + 1 and (
+                (covering[0].label == "LOC" and covering[0].last == index + 1)
+                or covering[0].label == "PERS") and \
+                covering[0].extra.get("form") != "nisba" and nxt.words[0].role not in (
+                    "prep", "conj"):
+            return covering[0].last
+        return None
+
+    def _at(self, state: Any, tokens: list[Token], index: int) -> int | None:
+        """The last token of an organization's name that starts at ``index``."""
+        if state.covered[index] or tokens[index].kind != "arabic":
+            return None
+        key = self._key(tokens[index])
+        if key not in self.heads and key not in self.definite_by_first:
+            return None  # the cheap test first: most words are no head
+        named = self._named(state, tokens, index)
+        if named is not None:
+            return named
+        head = self._head(tokens, index)
+        if head is None:
+            return None
+        kind, taken = head
+        last, definite_seen, marked, only_places = self._modifiers(state, tokens, index,
+                                                                   kind, taken)
+        if last < index + taken or not (definite_seen or marked):
+            return None
+        if kind == "construct" and only_places and \
+                self._key(tokens[index]) not in self.place_heads:
+            return None  # «قيادة سوريا»: a country's leadership, no body of its own
+        if kind == "weak" and not marked:
+            return None  # «إدارة الأزمة», «قوة الاقتصاد»: only with a country or number
+        if kind == "definite" and last == index + taken - 1:
+            return None
+        return last
+
+    def _modifiers(self, state: Any, tokens: list[Token], index: int, kind: str,
+                   taken: int) -> tuple[int, bool, bool, bool]:
+        """How far the head's genitive and adjectives run: (last token, a definite word
+        seen, marked by a place, number or listed adjective, only places seen)."""
+        last = index + taken - 1
+        definite_seen = marked = False
+        only_places = True
+        sentence = state.sentence_of[index]
+        for j in range(index + taken, min(len(tokens), index + taken + _LONGEST)):
+            token = tokens[j]
+            if state.sentence_of[j] != sentence or token.start - tokens[j - 1].end > 1:
+                break
+            covering = state.covering(j)
+            # places and generic agents inside the name are part of it («مديرية أمن
+            # الإسكندرية», «محكمة أمن الدولة العليا»)
+            places = [m for m in covering if m.label in ("GPE", "LOC")
+                      or (m.entity or "").startswith("agent:")]
+            if covering and len(places) < len(covering):
+                break  # a person or another body: this name ends before it
+            if token.kind == "number":
+                if kind != "numbered" and not definite_seen:
+                    break
+                last, marked = j, True
+                continue
+            if token.kind != "arabic":
+                break
+            key = match_key(token.text)
+            roles = [w.role for w in token.words]
+            if key in self.stops or roles[0] in ("prep", "conj"):
+                break
+            if places:
+                last, marked, definite_seen = max(m.last for m in places), True, True
+                continue
+            only_places = False
+            if "det" in roles or key.startswith("ال"):
+                if definite_seen and not self._adjective(key):
+                    break  # «لجنة الشؤون الخارجية القرار»: the object, not the name
+                last, definite_seen = j, True
+                marked = marked or key in self.adjectives  # «قوة الواجب العاشرة»
+                continue
+            if kind == "numbered" and marked:
+                last = j  # «اللواء 17 مشاة»: the unit's arm, then the name ends
+                break
+            # an indefinite word continues a construct chain only when a definite word
+            # or a place follows it: «مديرية أمن الإسكندرية», «محكمة أمن الدولة»
+            if kind in ("construct", "weak") and j + 1 < len(tokens) and (
+                    "det" in [w.role for w in tokens[j + 1].words]
+                    or state.covered[j + 1]):
+                continue
+            break
+        return last, definite_seen, marked, only_places
+
+    def _adjective(self, key: str) -> bool:
+        """A word that may follow a name's genitive: a nisba (الخارجية) or a listed one."""
+        return key in self.adjectives or key.endswith(("ي", "يه", "يين", "يون"))
+
+    @staticmethod
+    def _add(state: Any, first: int, last: int, new_entity: Any, kb: Any, start: int
+             ) -> None:
+        country = None
+        for j in range(first, last + 1):
+            for mention in state.covering(j):
+                entity = kb.get(mention.entity or "")
+                if entity is not None and mention.label == "GPE" and entity.kind == "country":
+                    country = entity.country
+                state.remove(mention)
+        tokens = state.tokens
+        end = tokens[last].end
+        surface = state.text[start:end]
+        entity = new_entity(surface, "ORG", state)
+        if country is not None and entity.country is None:
+            entity = Entity(entity.id, entity.kind, entity.en, entity.ar, country=country,
+                            extra=entity.extra)
+            state.new_entities[entity.id] = entity
+        state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, first, last))
+
+
+def head_start(token: Token) -> int:
+    """Where a head noun starts behind its conjunction and preposition (ولوزارة)."""
+    words = [w for w in token.words if w.role not in ("conj", "prep")]
+    return words[0].start if words else token.start
+
+
+def head_key(token: Token) -> str:
+    """A head noun's matching key without its conjunction and preposition; the article
+    is kept, also where a preposition swallowed its alif (للمعهد: المعهد)."""
+    if token.kind != "arabic":
+        return ""
+    if not any(w.role in ("conj", "prep") for w in token.words):
+        return match_key(token.text)
+    stem = next((w for w in token.words if w.role == "stem"), None)
+    if stem is None:
+        return ""
+    definite = any(w.role == "det" for w in token.words)
+    return ("ال" if definite else "") + match_key(stem.text)

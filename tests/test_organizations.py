@@ -1,0 +1,79 @@
+"""Organizations by the shape of their names: head noun, genitive, adjectives, number."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline(pipeline=["segment", "entities"])
+
+
+def orgs(nlp: Pipeline, text: str) -> dict[str, str | None]:
+    data = nlp.analyze(text, date="2019-04-02").to_dict()
+    country = {e["id"]: e.get("country") for e in data["entities"]}
+    return {m["text"]: country.get(m["entity"]) for m in data["mentions"]
+            if m["label"] == "ORG"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأحالت هيئة التفتيش المالية الملف إلى القضاء.", "هيئة التفتيش المالية"),
+    ("وناقشت لجنة الشؤون الخارجية القرار أمس.", "لجنة الشؤون الخارجية"),
+    ("وقالت مديرية أمن البصرة إن الحادث وقع ليلا.", "مديرية أمن البصرة"),
+    ("وتقدم اللواء 17 مشاة نحو المدينة.", "اللواء 17 مشاة"),
+    ("وانسحبت المنطقة العسكرية الثالثة من المواقع.", "المنطقة العسكرية الثالثة"),
+    ("وأعلنت كتلة الإصلاح النيابية موقفها من الحكومة.", "كتلة الإصلاح النيابية"),
+    ("وأكد الحرس الملكي جاهزيته للمناسبة.", "الحرس الملكي"),
+    ("وقضت محكمة أمن الدولة العليا بسجن المتهمين.", "محكمة أمن الدولة العليا"),
+])
+def test_a_head_noun_and_its_modifiers_name_a_body(nlp, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_body_takes_the_country_its_name_states(nlp) -> None:
+    assert orgs(nlp, "ورفع مجلس الاحتياطي الفيدرالي الأمريكي أسعار الفائدة.")[
+        "مجلس الاحتياطي الفيدرالي الأمريكي"] == "USA"
+
+
+@pytest.mark.parametrize("text", [
+    "وتولت إدارة الأزمة الملف منذ البداية.",
+    "وارتفعت حركة الاتصالات خلال العيد.",
+    "وحل الفريق في المركز الأول.",
+    "وتحدث عن الأمن الوطني في مقاله.",
+])
+def test_activities_named_like_bodies_are_not_organizations(nlp, text: str) -> None:
+    assert [m for m in orgs(nlp, text) if " " in m] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وهو ما تؤكده حملة «الرحمة» التابعة للوزارة.", "حملة «الرحمة»"),
+    ("وقتل زعيم جماعة خراسان في غارة.", "جماعة خراسان"),
+    ("وقال بيان لقوة المهام المشتركة إن الغارات مستمرة.", "قوة المهام المشتركة"),
+    ("وأحال الملف إلى المعهد الملكي للدراسات الأمنية التابع للجامعة.",
+     "المعهد الملكي للدراسات الأمنية"),
+])
+def test_a_named_body_after_its_head_and_a_head_behind_clitics(nlp, text: str,
+                                                               name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_known_name_in_quotation_marks_keeps_its_entity(nlp) -> None:
+    data = nlp.analyze('وذكرت صحيفة "جيروزليم بوست" الإسرائيلية أن الزيارة تاريخية.',
+                       date="2017-03-28").to_dict()
+    assert "org:jerusalem-post" in {m["entity"] for m in data["mentions"]}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("وجرى تمديد القرار في شهري يناير وأبريل (نيسان) الماضيين.", "نيسان"),
+    ("ودعت الحكومة إلى استئناف الحوار مع الأكراد من جديد.", "الأكراد"),
+    ("وتعمل قيادة سوريا على إعادة الإعمار.", "قيادة سوريا"),
+])
+def test_a_month_a_people_or_a_leadership_is_no_body(nlp, text: str, word: str) -> None:
+    assert word not in orgs(nlp, text)
+
+
+def test_a_municipality_is_named_by_its_city(nlp) -> None:
+    assert "بلدية الرمادي" in orgs(nlp, "وأعلنت بلدية الرمادي إغلاق الطرق.")
