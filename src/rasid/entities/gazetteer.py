@@ -151,9 +151,22 @@ class PhraseIndex:
         index = 0
         count = len(tokens)
         starts = self.starts
+        cached = self._starts.get
         while index < count:
+            token = tokens[index]
+            if token.kind == "arabic":
+                found = cached(token.text)
+                if found is None:
+                    found = starts(token)
+            elif token.kind == "latin":
+                found = starts(token)
+            else:
+                found = ()
+            if not found:
+                index += 1
+                continue
             best: Match | None = None
-            for first_node, offset, bare in starts(tokens[index]):
+            for first_node, offset, bare in found:
                 node: dict | None = first_node
                 last = index
                 while node is not None:

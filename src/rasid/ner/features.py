@@ -27,7 +27,7 @@ from typing import Any
 from rasid.ner.clusters import load_clusters
 from rasid.ner.cues import load_cues
 from rasid.ner.gazetteer import Gazetteer, default_gazetteer
-from rasid.text.clitics import CliticSplitter
+from rasid.text.clitics import shared_splitter
 from rasid.text.lexicon import Lexicon, default_lexicon
 from rasid.text.normalize import is_arabic_letter, match_key, strip_diacritics
 
@@ -140,9 +140,9 @@ class FeatureExtractor:
     ) -> None:
         self.config = config or FeatureConfig()
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
-        self.splitter = CliticSplitter(self.lexicon)
-        # the splitter's own cache would duplicate this one, and outlive its clearing
-        self._split = self.splitter._split
+        # the segmenter has split most forms already: its splitter (and cache) is shared
+        self.splitter = shared_splitter(self.lexicon)
+        self._split = self.splitter.split
         self.known: dict[bytes, bytes] | None = (
             {name: name for name in known} if known is not None else None
         )
