@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import resource
 import tempfile
 import time
@@ -45,6 +46,13 @@ def _cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _reap_workers() -> None:
+    """Wait for the pool's worker processes to end (ingest lets them end on their own),
+    so that their CPU time is counted."""
+    while multiprocessing.active_children():
+        time.sleep(0.05)
 
 
 def main() -> None:
@@ -86,6 +94,7 @@ def main() -> None:
             started = time.perf_counter()
             summary = ingest(db, settings, options)
             seconds = time.perf_counter() - started
+            _reap_workers()
             cpu = _cpu_seconds() - cpu_before
             done = summary.analyzed + summary.failed
             line = (f"{mode:>6} ({MODES[mode]}): {done:,} stored ({summary.failed} failed, "
