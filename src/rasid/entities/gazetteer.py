@@ -44,6 +44,10 @@ def _name_variants(name: str) -> list[str]:
     return [name, name.replace("عبد ", "عبد")]
 
 
+#: Forms whose phrase starts an index keeps (then no more are added): the frequent
+#: forms come first, and a dozen indexes each holding this many stay near 40 MB in all.
+_MAX_STARTS = 50_000
+
 #: first-word keys by index configuration, then by surface form (bounded per config)
 _SHARED_FIRST_KEYS: dict[tuple, dict[str, list[tuple[str, int, bool]]]] = {}
 
@@ -141,7 +145,7 @@ class PhraseIndex:
             root = self.root
             found = tuple((root[key], offset, bare) for key, offset, bare
                           in self.first_keys(token) if key in root)
-            if len(self._starts) < 200_000:
+            if len(self._starts) < _MAX_STARTS:
                 self._starts[surface] = found
         return found
 
