@@ -19,7 +19,7 @@ _WORD = '{"text": %s, "start": %d, "end": %d, "key": %s, "role": %s}'
 _TOKEN = '{"text": %s, "start": %d, "end": %d, "kind": %s, "words": [%s]}'
 
 #: a JSON string literal, as json.dumps writes it (non-ASCII kept as is)
-_string = lru_cache(maxsize=262_144)(partial(json.dumps, ensure_ascii=False))
+_string = lru_cache(maxsize=65_536)(partial(json.dumps, ensure_ascii=False))
 
 
 def _word(word: Word) -> str:
