@@ -82,7 +82,7 @@ def main() -> None:
         seconds = time.perf_counter() - started
         entities = sum(1 for tags in tagged for tag in tags if tag[0] == "B")
         print(f"{label}: {seconds:.2f} s = {tokens / seconds:,.0f} tokens/s "
-              f"({entities:,} entities; {len(tagger.extractor.cache):,} cached forms)")
+              f"({entities:,} entities; {tagger.extractor.cached_forms:,} cached forms)")
     started = time.perf_counter()
     for article in articles:
         tagger.tag_document(article)

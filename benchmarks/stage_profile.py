@@ -12,7 +12,6 @@ Run: ``.venv/bin/python benchmarks/stage_profile.py [--articles 1000] [--news PA
 from __future__ import annotations
 
 import argparse
-import gc
 import re
 import resource
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from _news import DEFAULT_NEWS, iter_articles
 from rasid.analysis import Analysis
+from rasid.collector import settle
 from rasid.doc import Doc, DocMeta
 from rasid.errors import InputError
 from rasid.io import Document, check_text
@@ -34,8 +34,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--news", default=str(DEFAULT_NEWS))
     parser.add_argument("--gc-freeze", action="store_true",
-                        help="freeze the loaded objects out of the cyclic collector's reach, "
-                        "as rasid analyze and ingest workers do")
+                        help="freeze the loaded objects out of the cyclic collector's reach "
+                        "and collect less often (rasid.collector.settle), as rasid analyze "
+                        "and ingest workers do")
     args = parser.parse_args()
 
     articles = list(iter_articles(Path(args.news), args.articles))
@@ -47,7 +48,7 @@ def main() -> None:
     pipeline.analyze("قال الوزير إن المحادثات مستمرة.")
     load = clock() - started
     if args.gc_freeze:
-        gc.freeze()
+        settle()
 
     started = clock()
     for article in articles:

@@ -14,6 +14,7 @@ from typing import Any
 from rasid._version import __version__
 from rasid.doc import LAYERS, SUMMARIES, Doc
 from rasid.errors import InputError
+from rasid.token_json import tokens_json
 
 SCHEMA = "rasid.analysis/1"
 
@@ -44,8 +45,13 @@ class Analysis:
         return self.doc.repair.to_raw(start, end)
 
     def to_dict(self) -> dict[str, Any]:
+        return {**self._head(), "tokens": [t.to_dict() for t in self.doc.tokens],
+                **self._layers()}
+
+    def _head(self) -> dict[str, Any]:
+        """The keys before ``tokens``, in the order of the JSON."""
         doc = self.doc
-        result: dict[str, Any] = {
+        return {
             "schema": SCHEMA,
             "rasid_version": __version__,
             "id": doc.id,
@@ -56,8 +62,12 @@ class Analysis:
             "raw_offsets": doc.repair.offsets.to_list(),
             "repairs": [change.to_dict() for change in doc.repair.changes],
             "sentences": [s.to_dict() for s in doc.sentences],
-            "tokens": [t.to_dict() for t in doc.tokens],
         }
+
+    def _layers(self) -> dict[str, Any]:
+        """The keys after ``tokens``: the layers, then the summaries."""
+        doc = self.doc
+        result: dict[str, Any] = {}
         for layer in LAYERS:
             result[layer] = [
                 item.to_dict() if hasattr(item, "to_dict") else item for item in doc.layers[layer]
@@ -67,7 +77,13 @@ class Analysis:
         return result
 
     def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """The Analysis JSON; on one line (``indent`` None) the tokens, most of it, are
+        written directly (``token_json``), the same characters ``json.dumps`` gives."""
+        if indent is not None:
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        head = json.dumps(self._head(), ensure_ascii=False)
+        tail = json.dumps(self._layers(), ensure_ascii=False)
+        return f'{head[:-1]}, "tokens": {tokens_json(self.doc.tokens)}, {tail[1:]}'
 
 
 def failure_dict(error: InputError) -> dict[str, Any]:

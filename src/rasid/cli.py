@@ -8,7 +8,6 @@ is non-zero only when nothing could be read at all.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -143,6 +142,7 @@ def _repair(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from rasid.collector import settle as settle_collector
     from rasid.io import read_paths
     from rasid.report import render
 
@@ -154,7 +154,7 @@ def _analyze(args: argparse.Namespace) -> int:
         if ok and not frozen:
             # the first document built the lexicon, knowledge base and models, which live
             # as long as the process: the cyclic collector need not walk them again
-            gc.freeze()
+            settle_collector()
             frozen = True
         if isinstance(item, InputError):
             failed += 1

@@ -94,7 +94,20 @@ def test_the_cache_is_bounded(gazetteer: Gazetteer) -> None:
     lexicon = Lexicon(zipfs=dict(ZIPFS), names=frozenset())
     extractor = FeatureExtractor(FeatureConfig(), lexicon, gazetteer=gazetteer, max_cache=3)
     extractor.sentence(["أ", "ب", "ت", "ث", "ج"])
-    assert len(extractor.cache) <= 3
+    assert extractor.cached_forms <= 3
+
+
+def test_a_form_in_use_outlives_the_forms_seen_once(gazetteer: Gazetteer) -> None:
+    lexicon = Lexicon(zipfs=dict(ZIPFS), names=frozenset())
+    extractor = FeatureExtractor(FeatureConfig(), lexicon, gazetteer=gazetteer, max_cache=4)
+    first = extractor.entry("في")
+    for rare in ("أ", "ب", "ت", "ث", "ج", "ح", "خ"):
+        assert extractor.entry("في") is first  # used between every new form: kept
+        extractor.entry(rare)
+    assert extractor.cached_forms <= 4
+    assert extractor.entry("في") is first
+    assert "أ" not in extractor.cache  # seen once, long ago: dropped
+    assert extractor.entry("أ") == extractor._compute("أ")
 
 
 def test_feature_settings_round_trip_through_json() -> None:

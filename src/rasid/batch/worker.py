@@ -10,7 +10,6 @@ them would cost a third of the analysis time.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import json
 import os
@@ -21,6 +20,7 @@ from typing import Any
 
 from rasid._version import __version__
 from rasid.analysis import SCHEMA, Analysis
+from rasid.collector import settle as settle_collector
 from rasid.doc import LAYERS, SUMMARIES, content_id
 from rasid.errors import InputError
 from rasid.io import Document
@@ -77,7 +77,7 @@ def get_pipeline(settings: RunSettings) -> Pipeline:
         pipeline.analyze("قال الوزير إن المحادثات مستمرة.")  # builds the resources now
         # the lexicon, knowledge base and models are millions of objects that live as
         # long as the process: the cyclic collector need not walk them again and again
-        gc.freeze()
+        settle_collector()
         _PIPELINES[key] = pipeline
     return pipeline
 

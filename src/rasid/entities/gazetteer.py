@@ -44,6 +44,10 @@ def _name_variants(name: str) -> list[str]:
     return [name, name.replace("عبد ", "عبد")]
 
 
+#: Forms whose phrase starts an index keeps (then no more are added): the frequent
+#: forms come first, and a dozen indexes each holding this many stay near 40 MB in all.
+_MAX_STARTS = 50_000
+
 #: first-word keys by index configuration, then by surface form (bounded per config)
 _SHARED_FIRST_KEYS: dict[tuple, dict[str, list[tuple[str, int, bool]]]] = {}
 
@@ -69,6 +73,9 @@ class PhraseIndex:
         config = (tuple(self.proclitics), id(lexicon) if lexicon is not None else None,
                   margin, self.suffixes)
         self._first_cache = _SHARED_FIRST_KEYS.setdefault(config, {})
+        # per surface form, the first-word keys that begin a phrase of this index, with
+        # their trie nodes: most words begin none, and are then passed over at once
+        self._starts: dict[str, tuple[tuple[dict, int, bool], ...]] = {}
 
     def add_phrase(self, text: str, entry: NameEntry) -> None:
         self._add([match_key(w) for w in text.split()], entry)
@@ -76,6 +83,7 @@ class PhraseIndex:
     def _add(self, keys: list[str], entry: NameEntry) -> None:
         if not keys:
             return
+        self._starts.clear()  # a new first word may begin a phrase now
         node = self.root
         for key in keys:
             node = node.setdefault(key, {})
@@ -127,15 +135,43 @@ class PhraseIndex:
                         options.append((stem, offset, bare))
         return options
 
+    def starts(self, token: Token) -> tuple[tuple[dict, int, bool], ...]:
+        """Where a phrase of this index may begin in ``token``: (trie node after the
+        first word, offset of the first word in the token, bare), in the order of
+        :meth:`first_keys`; empty for most words."""
+        surface = token.text if token.kind == "arabic" else f"{token.kind}:{token.text}"
+        found = self._starts.get(surface)
+        if found is None:
+            root = self.root
+            found = tuple((root[key], offset, bare) for key, offset, bare
+                          in self.first_keys(token) if key in root)
+            if len(self._starts) < _MAX_STARTS:
+                self._starts[surface] = found
+        return found
+
     def match(self, tokens: list[Token]) -> list[Match]:
         """Longest, non-overlapping matches, left to right."""
         matches: list[Match] = []
         index = 0
         count = len(tokens)
+        starts = self.starts
+        cached = self._starts.get
         while index < count:
+            token = tokens[index]
+            if token.kind == "arabic":
+                found = cached(token.text)
+                if found is None:
+                    found = starts(token)
+            elif token.kind == "latin":
+                found = starts(token)
+            else:
+                found = ()
+            if not found:
+                index += 1
+                continue
             best: Match | None = None
-            for key, offset, bare in self.first_keys(tokens[index]):
-                node = self.root.get(key)
+            for first_node, offset, bare in found:
+                node: dict | None = first_node
                 last = index
                 while node is not None:
                     entries = node.get(_END)

@@ -59,9 +59,10 @@ def propagate(stems: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
                     single[words[end - 1]][kind] += 1
     if not single and not multi:
         return out
+    by_first = _index_by_first_word(multi)
     for words, sentence_tags in zip(stems, out, strict=True):
         if settings.sequences:
-            _copy_sequences(words, sentence_tags, multi)
+            _copy_sequences(words, sentence_tags, by_first)
         count = len(words)
         for i, stem in enumerate(words):
             if sentence_tags[i] != "O" or stem not in single or zipf(stem) >= settings.max_zipf:
@@ -73,13 +74,46 @@ def propagate(stems: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
     return out
 
 
+#: A multi-word name as the sentence pass looks it up: its rank among the document's
+#: names (the order they were first seen), its words, and its label.
+_Sequence = tuple[int, tuple[str, ...], str]
+
+
+def _index_by_first_word(multi: dict[tuple[str, ...], str]) -> dict[str, list[_Sequence]]:
+    """The document's multi-word names grouped by their first word.
+
+    Without it each sentence was compared with every name of the document, so the
+    document pass grew with the square of the document's length.
+    """
+    by_first: defaultdict[str, list[_Sequence]] = defaultdict(list)
+    for rank, (seq, kind) in enumerate(multi.items()):
+        by_first[seq[0]].append((rank, seq, kind))
+    return dict(by_first)
+
+
 def _copy_sequences(words: Sequence[str], tags: list[str],
-                    multi: dict[tuple[str, ...], str]) -> None:
-    for seq, kind in multi.items():
-        size = len(seq)
-        for i in range(len(words) - size + 1):
-            if words[i] == seq[0] and tuple(words[i : i + size]) == seq and all(
-                    t == "O" for t in tags[i : i + size]):
-                tags[i] = "B-" + kind
-                for j in range(i + 1, i + size):
-                    tags[j] = "I-" + kind
+                    by_first: dict[str, list[_Sequence]]) -> None:
+    """Label each untagged occurrence of a known multi-word name in one sentence.
+
+    Names are applied in the order they were first seen in the document, each at its
+    occurrences from left to right, and an occurrence that overlaps a label already
+    there is skipped: the first name claims the words.
+    """
+    found: list[tuple[int, int, int, str]] = []
+    count = len(words)
+    for i, word in enumerate(words):
+        candidates = by_first.get(word)
+        if candidates is None:
+            continue
+        for rank, seq, kind in candidates:
+            size = len(seq)
+            if i + size <= count and tuple(words[i : i + size]) == seq:
+                found.append((rank, i, size, kind))
+    if not found:
+        return
+    found.sort()
+    for _rank, i, size, kind in found:
+        if all(t == "O" for t in tags[i : i + size]):
+            tags[i] = "B-" + kind
+            for j in range(i + 1, i + size):
+                tags[j] = "I-" + kind

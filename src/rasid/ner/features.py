@@ -27,7 +27,7 @@ from typing import Any
 from rasid.ner.clusters import load_clusters
 from rasid.ner.cues import load_cues
 from rasid.ner.gazetteer import Gazetteer, default_gazetteer
-from rasid.text.clitics import CliticSplitter
+from rasid.text.clitics import shared_splitter
 from rasid.text.lexicon import Lexicon, default_lexicon
 from rasid.text.normalize import is_arabic_letter, match_key, strip_diacritics
 
@@ -123,9 +123,12 @@ class FeatureExtractor:
     """Turns a sentence of surface tokens into CRF attribute lists, caching per word form.
 
     ``known`` is the set of attributes a model has weights for; when given, the cached
-    lists are filtered to it. ``max_cache`` bounds the number of cached forms (the cache
-    is emptied when it is full, which costs a little speed and keeps memory flat: a
-    form costs about 0.8 kB).
+    lists are filtered to it. ``max_cache`` bounds the number of cached forms (a form
+    costs about 0.8 kB), so memory stays flat over a long ingest. The cache keeps two
+    generations of half that size each: when the current one is full it becomes the
+    older one and the one before is dropped, and a form found in the older generation
+    moves back to the current one. The frequent forms, used in every generation, stay;
+    emptying the whole cache at once made every one of them costly again.
     """
 
     def __init__(
@@ -140,9 +143,9 @@ class FeatureExtractor:
     ) -> None:
         self.config = config or FeatureConfig()
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
-        self.splitter = CliticSplitter(self.lexicon)
-        # the splitter's own cache would duplicate this one, and outlive its clearing
-        self._split = self.splitter._split
+        # the segmenter has split most forms already: its splitter (and cache) is shared
+        self.splitter = shared_splitter(self.lexicon)
+        self._split = self.splitter.split
         self.known: dict[bytes, bytes] | None = (
             {name: name for name in known} if known is not None else None
         )
@@ -162,6 +165,8 @@ class FeatureExtractor:
             self.clusters = clusters if clusters is not None else load_clusters()
         self.max_cache = max_cache
         self.cache: dict[str, Entry] = {}
+        self._older: dict[str, Entry] = {}
+        self._generation = max(1, max_cache // 2)
         self._pads = self._make_pads()
 
     def _make_pads(self) -> tuple[Entry, Entry]:
@@ -272,6 +277,20 @@ class FeatureExtractor:
         found = self.cache.get(token)
         if found is not None:
             return found
+        found = self._older.get(token)
+        if found is None:
+            found = self._compute(token)
+        if len(self.cache) >= self._generation:
+            self._older, self.cache = self.cache, {}
+        self.cache[token] = found
+        return found
+
+    @property
+    def cached_forms(self) -> int:
+        """How many forms the cache holds (both generations)."""
+        return len(self.cache) + len(self._older)
+
+    def _compute(self, token: str) -> Entry:
         kinds = self.analyse(token)
         cfg = self.config
         key = kinds["k"][0]
@@ -303,9 +322,6 @@ class FeatureExtractor:
             firsts,
             kinds.get("st", kinds["k"])[0],
         )
-        if len(self.cache) >= self.max_cache:
-            self.cache.clear()
-        self.cache[token] = result
         return result
 
     def stem(self, token: str) -> str:

@@ -85,7 +85,7 @@ class Gazetteer:
                     end = i + 1 + len(rest)
                     if end > count or (best is not None and end <= best[0]):
                         continue
-                    if all(keys[i + 1 + j] == part for j, part in enumerate(rest)):
+                    if not rest or tuple(keys[i + 1 : end]) == rest:
                         best = (end, kinds)
                         break
             if best is None:

@@ -105,3 +105,17 @@ class CliticSplitter:
         if suffix:
             pieces.append(Piece(position, position + len(suffix), "pron"))
         return tuple(pieces)
+
+
+#: One splitter per lexicon, by the lexicon's id (the lexicon is kept with it, so the id
+#: stays its own): the segmenter and the tagger's features split the same forms.
+_SHARED: dict[int, tuple[Lexicon, CliticSplitter]] = {}
+
+
+def shared_splitter(lexicon: Lexicon) -> CliticSplitter:
+    """The process's splitter for ``lexicon``: each form is split once, whoever asks
+    first (the segmenter, the tagger's features, the event coder's title pass)."""
+    found = _SHARED.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        found = _SHARED[id(lexicon)] = (lexicon, CliticSplitter(lexicon))
+    return found[1]

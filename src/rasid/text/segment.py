@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rasid.doc import Sentence, Token, Word
 from rasid.resources import load_json
-from rasid.text.clitics import CliticSplitter
+from rasid.text.clitics import shared_splitter
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
 
@@ -45,7 +45,7 @@ class Segmenter:
     """Splits text into tokens (with their words) and sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.clitics = CliticSplitter(lexicon)
+        self.clitics = shared_splitter(lexicon)
         self.abbreviations = _abbreviations()
         # the words of a surface form, relative to its start: news repeats its forms, so
         # each is split and keyed once (bounded, like the clitic splitter's own cache)
