@@ -351,13 +351,14 @@ class EntityRecognizer:
         key = match_key(surface)
         if " " in key:
             return None
-        for mention in sorted(state.mentions, key=lambda m: -m.start):
-            if mention.label != "PERS" or mention.start >= start or not mention.entity \
+        best = None  # the latest; of two at one place, the first found
+        for mention in state.named_with_surname(key):
+            if mention.start >= start or not mention.entity \
                     or mention.entity.startswith("new:"):
                 continue
-            if match_key(mention.text).endswith(" " + key):
-                return mention.entity
-        return None
+            if best is None or mention.start > best.start:
+                best = mention
+        return best.entity if best is not None else None
 
     def _organizations(self, state: _State, longest: int = 8) -> None:
         """Organizations by shape: head noun, adjectives, a purpose phrase with ل."""
@@ -397,15 +398,16 @@ class EntityRecognizer:
 
     def _new_entity(self, surface: str, label: str, state: _State) -> Entity:
         key = match_key(surface)
-        for entity in state.new_entities.values():
-            known = match_key(entity.ar[0])
-            if entity.extra.get("label") != label:
-                continue  # «إيرنست» read as a body first, then as the person speaking
-            if key == known or (label == "PERS" and known.endswith(" " + key)):
-                return entity
+        # the first new entity of this label named so, or (a person) whose name ends
+        # with these words; «إيرنست» read as a body first is another entity as a person
+        found = state.new_entity_named(label, key)
+        if found is not None:
+            return found
         english = english_organization(surface) if label == "ORG" else romanize(surface)
         entity_id = f"new:{label.lower()}:{romanize(surface).lower().replace(' ', '-')}"
         entity = Entity(entity_id, "new", english, (surface,), extra={"label": label})
+        if entity_id in state.new_entities:
+            state.forget_new_names()  # another spelling took this id's place: index anew
         state.new_entities[entity_id] = entity
         return entity
 
@@ -594,11 +596,24 @@ class _State:
         self._version = 0
         self._gpe_index: tuple[int, dict[int, list[Mention]], dict[int, list[Mention]]] | None \
             = None
+        # people's mentions of two words or more by their last word (a short form's
+        # candidates), new entities by their name and its word suffixes, and the country
+        # mentions in text order with their countries, rebuilt only when one changes
+        self._by_surname: dict[str, list[Mention]] = {}
+        self._new_names: dict[tuple[str, str], tuple[int, str]] = {}
+        self._new_indexed = 0
+        self._gpe_version = 0
+        self._gpe_sorted: tuple[int, list[int], list[tuple[Mention, str]]] | None = None
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         self._by_first.setdefault(mention.first, []).append(mention)
         self._version += 1
+        surname = _surname(mention)
+        if surname:
+            self._by_surname.setdefault(surname, []).append(mention)
+        if mention.label == "GPE" and not mention.members:
+            self._gpe_version += 1
         for i in range(mention.first, mention.last + 1):
             self._cover_count[i] += 1
             self.covered[i] = True
@@ -627,9 +642,44 @@ class _State:
         bucket = self._by_first[mention.first]
         bucket.pop(next(i for i, m in enumerate(bucket) if m is mention))
         self._version += 1
+        surname = _surname(mention)
+        if surname:
+            named = self._by_surname[surname]
+            named.pop(next(i for i, m in enumerate(named) if m is mention))
+        if mention.label == "GPE" and not mention.members:
+            self._gpe_version += 1
         for i in range(mention.first, mention.last + 1):
             self._cover_count[i] -= 1
             self.covered[i] = self._cover_count[i] > 0
+
+    def named_with_surname(self, surname: str) -> list[Mention]:
+        """People's mentions of two words or more whose last word is ``surname``, in the
+        order they were added."""
+        return self._by_surname.get(surname, [])
+
+    def forget_new_names(self) -> None:
+        self._new_names.clear()
+        self._new_indexed = 0
+
+    def new_entity_named(self, label: str, key: str) -> Entity | None:
+        """The first new entity (in the order they were made) of ``label`` whose name's
+        key is ``key`` or, for a person, ends with the words of ``key``."""
+        values = list(self.new_entities.values())
+        for order in range(self._new_indexed, len(values)):
+            entity = values[order]
+            known = match_key(entity.ar[0])
+            entity_label = entity.extra.get("label")
+            self._new_names.setdefault((f"={entity_label}", known), (order, entity.id))
+            if entity_label == "PERS":
+                words = known.split(" ")
+                for cut in range(1, len(words)):
+                    self._new_names.setdefault(("~", " ".join(words[cut:])), (order, entity.id))
+        self._new_indexed = len(values)
+        hits = [self._new_names.get((f"={label}", key))]
+        if label == "PERS":
+            hits.append(self._new_names.get(("~", key)))
+        found = min((hit for hit in hits if hit is not None), default=None)
+        return self.new_entities[found[1]] if found is not None else None
 
     def starting_at(self, token_index: int) -> list[Mention]:
         return list(self._by_first.get(token_index, ()))
@@ -698,3 +748,12 @@ class _State:
             (first, _), (second, _) = counts.most_common(2)
             return first, second
         return None
+
+
+def _surname(mention: Mention) -> str | None:
+    """The last word of a person's mention of two words or more (what a short form of
+    the name matches), else None."""
+    if mention.label != "PERS":
+        return None
+    key = match_key(mention.text)
+    return key.rsplit(" ", 1)[1] if " " in key else None
