@@ -27,6 +27,12 @@ from typing import Any
 from rasid.dates import find_dates
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
+from rasid.events.arguments import (
+    honorific_count,
+    partitive,
+    subject_after,
+    subject_right_before,
+)
 from rasid.events.context import (
     ArticleContext,
     load_implicit_recipient_types,
@@ -537,8 +543,11 @@ class EventCoder:
         elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
                 and last + 1 < len(tokens) and (
                     tokens[last + 1].kind == "number"
-                    or match_key(tokens[last + 1].text) in self.lex.quantity_words):
-            passive = True  # قتل خمسة جنود: five soldiers were killed
+                    or match_key(tokens[last + 1].text) in self.lex.quantity_words) \
+                and not subject_right_before(args, first, tokens):
+            # قتل خمسة جنود: five soldiers were killed; but «قوات الأمن تقتل 6 متشددين»
+            # has its doer right before the verb (SVO)
+            passive = True
         elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
                 and self._indefinite_victim(doc, tokens, first, last, trigger, args):
             passive = True  # قتل طفل فلسطيني: a child was killed
@@ -583,7 +592,8 @@ class EventCoder:
                 slots_used.append(f"recipient={slot}")
                 break
         if passive and recipient is None:
-            recipient = next((a for a in after if a.prep is None and not a.is_place), None)
+            recipient = next((a for a in after if (a.prep is None or partitive(
+                tokens, a, self.lex.quantity_words)) and not a.is_place), None)
             if recipient is not None:
                 slots_used.append("recipient=passive-subject")
         if actor is None:
@@ -702,25 +712,31 @@ class EventCoder:
                            and not a.is_place]
             if bare_before and (bare_before[-1].last >= first - 2 or clause_opened):
                 return bare_before[-1]
-            direct = after[0] if after else None
+            direct, skipped = subject_after(after)
             titled = direct is not None and direct.adjectival and direct.first > last + 1 \
                 and (tokens[last + 1].stem.key in self.heads
                      or match_key(tokens[last + 1].text) in self.heads)
             if direct is not None and direct.prep is None and (not direct.adjectival or titled) \
                     and \
                     not direct.is_place and \
-                    direct.first - last <= 3 and not any(
+                    direct.first - last - skipped - honorific_count(
+                        tokens, last + 1, direct.first) <= 3 \
+                    and not any(
                         _is_preposition(t) for t in tokens[last + 1 : direct.first]):
                 return direct
             return bare_before[-1] if bare_before else None
         if slot == "object":
             # the actor has been taken out of ``after`` already: the next bare group;
             # people named by a nisba count (خطفوا مهندسين أتراك)
-            plain = [a for a in after if a.prep is None and not a.is_place]
+            plain = [a for a in after if (a.prep is None or partitive(
+                tokens, a, self.lex.quantity_words)) and not a.is_place]
             return plain[0] if plain else None
         if slot in ("genitive", "nisba"):
             # the genitive or adjective stands right after the noun: زيارة روحاني
             nxt = after[0] if after else None
+            if nxt is not None and slot == "genitive" and nxt.first - last <= 4 \
+                    and partitive(tokens, nxt, self.lex.quantity_words):
+                return nxt  # مقتل 13 من عناصر التنظيم: a counted genitive
             return nxt if nxt is not None and nxt.prep is None and nxt.first - last <= 1 \
                 else None
         if slot.startswith("prep:"):
