@@ -7,8 +7,11 @@ in a fixed order, and records the basis so that users and ``rasid relations`` ca
 filter on it:
 
 1. ``stated``: the participant's own entity has a country (a state, a known official,
-   ``الجيش اليمني`` as one composite entity, a national group).
-2. ``place``: the event's place, or a place named in the event's sentence.
+   ``الجيش اليمني`` as one composite entity, a national group), or its words state it
+   whatever the context (``قوات الاحتلال`` are Israeli: ``fixed`` in ``context.json``).
+2. ``place``: the event's place, or a place named in the event's sentence, when the
+   article supports that place's country (names it, or two things of it): a lone
+   place of a far country is usually a gazetteer homograph, not the scene.
 3. ``article``: the dominant country of the sentence's paragraph (this sentence and
    the two before it), else of the whole article (countries named as such and the
    countries of the places named).
@@ -54,7 +57,8 @@ class ArticleContext:
 
     def __init__(self, doc: Doc, rules: list[dict[str, Any]] | None = None,
                  org_code: Any = None,
-                 implicit_rules: list[dict[str, Any]] | None = None) -> None:
+                 implicit_rules: list[dict[str, Any]] | None = None,
+                 fixed: dict[str, dict[str, Any]] | None = None) -> None:
         # the code of an organization of the knowledge base (UNO for the UN), for the
         # people who act for one: the UN envoy acts for the UN, not for his country
         self.org_code = org_code or (lambda _org: None)
@@ -63,6 +67,12 @@ class ArticleContext:
         self.date = doc.meta.date
         self.rules = rules or []
         self.implicit_rules = implicit_rules or []
+        #: agents whose country the phrase itself states (قوات الاحتلال is Israeli)
+        self.fixed = fixed if fixed is not None else load_fixed()
+        #: what names each country in the article: entity ids, and whether the
+        #: country itself is named (a place's country needs support, see _supported)
+        self.support: dict[str, set[str]] = {}
+        self.named_countries: set[str] = set()
         starts = [s.start for s in doc.sentences]
         self.by_sentence: list[Counter[str]] = [Counter() for _ in doc.sentences]
         self.places: list[list[str]] = [[] for _ in doc.sentences]
@@ -82,6 +92,9 @@ class ArticleContext:
                 weight = 2 if entity.get("kind") in ("country", "place") else 1
                 self.by_sentence[index][country] += weight
                 self.article[country] += weight
+                self.support.setdefault(country, set()).add(entity_id)
+                if entity.get("kind") == "country":
+                    self.named_countries.add(country)
                 if entity.get("kind") == "place" and mention.label == "LOC":
                     self.places[index].append(country)
 
@@ -111,7 +124,12 @@ class ArticleContext:
             return Participant(role, entity_id, international, sector, "stated")
         if code:
             return Participant(role, entity_id, code, sector, "stated")
-        local = place_country or (self.places[index][0] if self.places[index] else None)
+        if entity_id in self.fixed:
+            return Participant(role, entity_id, self.fixed[entity_id]["country"], sector,
+                               "stated")
+        places = [c for c in ([place_country] if place_country else []) + self.places[index]
+                  if self._supported(c)]
+        local = places[0] if places else None
         if local:
             code, basis = local, "place"
         else:
@@ -120,6 +138,13 @@ class ArticleContext:
             code = self._rule(entity_id, code)
             return Participant(role, entity_id, code, sector, basis)
         return Participant(role, entity_id, None, sector, None)
+
+    def _supported(self, country: str) -> bool:
+        """A place's country counts when the article names that country or two
+        different things of it: a lone place of a far country is more often a
+        gazetteer homograph (a village that shares a word with the text) than the
+        scene of the event."""
+        return country in self.named_countries or len(self.support.get(country, ())) >= 2
 
     def implicit(self, role: str, index: int, mode: str | None = None
                  ) -> dict[str, Any] | None:
@@ -151,6 +176,12 @@ class ArticleContext:
 def load_rules() -> list[dict[str, Any]]:
     data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
     return list(data["agents"])
+
+
+def load_fixed() -> dict[str, dict[str, Any]]:
+    """Agents whose own words state their country whatever the context."""
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return {item["entity"]: item for item in data.get("fixed", [])}
 
 
 def load_implicit_rules() -> list[dict[str, Any]]:
