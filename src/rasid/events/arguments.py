@@ -33,6 +33,11 @@ def honorifics() -> frozenset[str]:
     return _keys("honorifics")
 
 
+@lru_cache(maxsize=1)
+def relative_light_verbs() -> frozenset[str]:
+    return _keys("relative_light_verbs")
+
+
 def _bare(token: Any) -> str:
     key = match_key(token.text)
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
@@ -91,3 +96,14 @@ def partitive(tokens: list[Any], arg: Any, quantity_words: frozenset[str]) -> bo
             before = tokens[index - 1]
             return before.kind == "number" or match_key(before.text) in quantity_words
     return False
+
+
+def reciprocal_partner(args: list[Any], first: int, exclude: Any) -> Any | None:
+    """The other party of a reciprocal event named only by «مع» (``خلال لقاء مع نظيره
+    الفرنسي``, ``مستعدة للتعاون مع فرنسا``): the nearest bare group of actors before the
+    trigger in its sentence, the one whose meeting or cooperation it is."""
+    for arg in reversed(args):
+        if arg.last < first and arg is not exclude and arg.prep is None \
+                and not arg.is_place and not arg.adjectival:
+            return arg
+    return None

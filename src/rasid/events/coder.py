@@ -30,6 +30,8 @@ from rasid.entities.mention import Mention
 from rasid.events.arguments import (
     honorific_count,
     partitive,
+    reciprocal_partner,
+    relative_light_verbs,
     subject_after,
     subject_right_before,
 )
@@ -624,6 +626,13 @@ class EventCoder:
             if country and f"country:{country}" not in actor_ids:
                 recipient_ids = [f"country:{country}"]
                 slots_used.append("recipient=place-country")
+        if trigger.reciprocal and recipient_ids and not actor_ids \
+                and "recipient=prep:مع" in slots_used:
+            # لقاء مع نظيره الفرنسي: the other party is the nearest subject before
+            partner = reciprocal_partner(args, first, recipient)
+            actor_ids = [e for e in self._political(partner) if e not in recipient_ids]
+            if actor_ids:
+                slots_used.append("actor=reciprocal-partner")
         if trigger.reciprocal and recipient_ids and not actor_ids:
             actor_ids, recipient_ids = recipient_ids, []
         mutual = any(slot.startswith("recipient=") and slot.split("=", 1)[1] in (
@@ -754,7 +763,8 @@ class EventCoder:
                 if start <= last:
                     continue
                 phrase = tuple(match_key(t.text) for t in tokens[start : arg.first])
-                if phrase in self.lex.agent_markers:
+                if phrase in self.lex.agent_markers or (
+                        length == 1 and phrase[0] in relative_light_verbs()):
                     return arg
         return None
 
