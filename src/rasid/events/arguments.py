@@ -38,6 +38,11 @@ def relative_light_verbs() -> frozenset[str]:
     return _keys("relative_light_verbs")
 
 
+@lru_cache(maxsize=1)
+def passive_followers() -> frozenset[str]:
+    return _keys("passive_followers")
+
+
 def _bare(token: Any) -> str:
     key = match_key(token.text)
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
@@ -107,3 +112,55 @@ def reciprocal_partner(args: list[Any], first: int, exclude: Any) -> Any | None:
                 and not arg.is_place and not arg.adjectival:
             return arg
     return None
+
+
+class NisbaCountries:
+    """Countries stated by a nisba in apposition to a name the knowledge base does not
+    know: ``رئيس الأركان الأمريكي الجنرال مارتن ديمبسي`` is American, ``حزب اليسار
+    الألماني`` German. The coder folds the nisba into the name (one argument); this
+    keeps what the nisba said, for the name's participant (basis ``stated``).
+    Known entities keep their own country."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.countries: dict[str, str] = {}
+        entities = doc.layers.get("entities", []) if doc is not None else []
+        self._known = {e["id"] for e in entities if e.get("country") or e.get("code")}
+
+    def note(self, name: Any, nisba: Any) -> None:
+        entity, country = name.entity or "", nisba.entity or ""
+        if not entity or entity in self._known or not country.startswith("country:"):
+            return
+        if name.label not in ("PERS", "ORG"):
+            return
+        self.countries.setdefault(entity, country.split(":", 1)[1])
+
+
+def victims_before_verb(args: list[Any], first: int, last: int, tokens: list[Any]
+                        ) -> Any | None:
+    """The victims standing before a verb of killing or wounding that takes no object:
+    ``أربعة مدنيين قتلوا في قصف``, ``تسعة متمردين قتلوا ليلا في غارة`` (they were
+    killed: the subject is the recipient, never the actor). The verb must be followed
+    at once by a word of ``passive_followers`` (a preposition of place, time or cause,
+    a time adverb), or end the sentence."""
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if following is not None and following.kind == "arabic":
+        words = passive_followers()
+        if _bare(following) not in words and match_key(following.text) not in words:
+            return None
+    elif following is not None and following.text not in (".", "،", ",", "؛"):
+        return None
+    for arg in args:
+        if arg.prep is not None or arg.is_place or arg.adjectival or arg.last >= first:
+            continue
+        between = tokens[arg.last + 1 : first]
+        # adjectives of the victims may stand between (خمسة متطرفين أجانب آخرين قتلوا)
+        if len(between) <= 2 and all(
+                t.kind == "arabic" and _bare(t) not in passive_followers()
+                and _bare(t) not in _COMPLEMENTIZERS for t in between):
+            return arg
+    return None
+
+
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "انه", "انها", "انهم", "الذي", "التي",
+                              "الذين", "قد", "لقد"})

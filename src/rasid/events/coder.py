@@ -28,12 +28,14 @@ from rasid.dates import find_dates
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
 from rasid.events.arguments import (
+    NisbaCountries,
     honorific_count,
     partitive,
     reciprocal_partner,
     relative_light_verbs,
     subject_after,
     subject_right_before,
+    victims_before_verb,
 )
 from rasid.events.context import (
     ArticleContext,
@@ -121,6 +123,8 @@ class EventCoder:
         self._segmenter = Segmenter(lexicon.lexicon)
         #: the tolls read in the Doc being coded, by sentence start
         self._read: tuple[Doc | None, dict[int, list[Any]]] = (None, {})
+        #: countries the nisbas beside unknown names state, in the Doc being coded
+        self._nisbas = NisbaCountries(None)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.finish(doc, self.decide_all(self.candidates(doc)))
@@ -148,7 +152,9 @@ class EventCoder:
 
     def finish(self, doc: Doc, events: list[Event]) -> Doc:
         """Participants' countries, one event per occurrence, ids; the layer is set."""
-        context = ArticleContext(doc, self.context_rules, self.org_code, self.implicit_rules)
+        context = ArticleContext(doc, self.context_rules, self.org_code, self.implicit_rules,
+                                 stated=self._nisbas.countries if self._nisbas.doc is doc
+                                 else None)
         starts = [s.start for s in doc.sentences]
         for event in events:
             index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
@@ -192,6 +198,7 @@ class EventCoder:
         # looked up once per document, not once per sentence or trigger
         in_sentence = mentions_by_sentence(mentions, doc.sentences)
         self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
+        self._nisbas = NisbaCountries(doc)
         per_sentence = [self._sentence(doc, sentence, in_sentence[index], quotes, strict)
                         for index, sentence in enumerate(doc.sentences)]
         # word classes only where there is something to decide (most sentences have no
@@ -447,6 +454,9 @@ class EventCoder:
                     if _specificity(mention) > _specificity(head):
                         previous.mentions[-1] = mention
                         previous.adjectival = False
+                        self._nisbas.note(mention, head)
+                    else:
+                        self._nisbas.note(head, mention)
                     previous.last = last
                     continue
                 if joined and ("-" in gap or "–" in gap):
@@ -553,6 +563,12 @@ class EventCoder:
         elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
                 and self._indefinite_victim(doc, tokens, first, last, trigger, args):
             passive = True  # قتل طفل فلسطيني: a child was killed
+        victims_before = None
+        if not passive and trigger.pos == "verb" \
+                and match_key(trigger.lemma) in self.lex.counted_victims:
+            # «أربعة مدنيين قتلوا في قصف»: the verb's subject suffered it (passive)
+            victims_before = victims_before_verb(args, first, last, tokens)
+            passive = victims_before is not None
         clause_start = self._clause_start(tokens, first)
         after = [a for a in args if a.first > last and a.first - last <= self.window]
         far = [a for a in args if a.first > last and a.first - last <= self.far_window]
@@ -586,6 +602,8 @@ class EventCoder:
                 slots_used.append("actor=light-verb-subject")
         subject_before = actor is not None and actor.last < first
         for slot in frame.get("recipient", []):
+            if victims_before is not None:
+                break  # the victims stand before the verb: it has no object
             pool = far if slot == "object" and trigger.pos == "verb" else after
             candidate = self._slot(slot, trigger, [a for a in pool if a is not actor],
                                    before, last, tokens, first, opened, subject_before)
@@ -593,6 +611,16 @@ class EventCoder:
                 recipient = candidate
                 slots_used.append(f"recipient={slot}")
                 break
+        if recipient is None and trigger.reciprocal and trigger.type == "CONSULT":
+            # اجتماعه برئيس الوزراء، التقى بالوزير، اتصالا هاتفيا بنظيره: «ب» names the
+            # other party of a meeting as «مع» does
+            recipient = next((a for a in after if a.prep == "ب" and not a.is_place
+                              and a is not actor), None)
+            if recipient is not None:
+                slots_used.append("recipient=prep:ب")
+        if victims_before is not None and recipient is None:
+            recipient = victims_before
+            slots_used.append("recipient=victims-before")
         if passive and recipient is None:
             recipient = next((a for a in after if (a.prep is None or partitive(
                 tokens, a, self.lex.quantity_words)) and not a.is_place), None)
@@ -626,8 +654,8 @@ class EventCoder:
             if country and f"country:{country}" not in actor_ids:
                 recipient_ids = [f"country:{country}"]
                 slots_used.append("recipient=place-country")
-        if trigger.reciprocal and recipient_ids and not actor_ids \
-                and "recipient=prep:مع" in slots_used:
+        if trigger.reciprocal and recipient_ids and not actor_ids and (
+                "recipient=prep:مع" in slots_used or "recipient=prep:ب" in slots_used):
             # لقاء مع نظيره الفرنسي: the other party is the nearest subject before
             partner = reciprocal_partner(args, first, recipient)
             actor_ids = [e for e in self._political(partner) if e not in recipient_ids]
@@ -636,7 +664,7 @@ class EventCoder:
         if trigger.reciprocal and recipient_ids and not actor_ids:
             actor_ids, recipient_ids = recipient_ids, []
         mutual = any(slot.startswith("recipient=") and slot.split("=", 1)[1] in (
-            "prep:مع", "prep:بين", "object") for slot in slots_used)
+            "prep:مع", "prep:بين", "prep:ب", "object") for slot in slots_used)
         if trigger.reciprocal and actor_ids and recipient_ids and mutual:
             # with مع/بين both sides act (PLOVER puts all parties in actor); التقرب إلى
             # القاهرة keeps its direction

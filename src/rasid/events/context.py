@@ -8,7 +8,9 @@ filter on it:
 
 1. ``stated``: the participant's own entity has a country (a state, a known official,
    ``الجيش اليمني`` as one composite entity, a national group), or its words state it
-   whatever the context (``قوات الاحتلال`` are Israeli: ``fixed`` in ``context.json``).
+   whatever the context (``قوات الاحتلال`` are Israeli: ``fixed`` in ``context.json``),
+   or a country nisba in apposition states it for a name the knowledge base does not
+   know (``رئيس الأركان الأمريكي الجنرال فلان``, ``حزب اليسار الألماني``).
 2. ``place``: the event's place, or a place named in the event's sentence, when the
    article supports that place's country (names it, or two things of it): a lone
    place of a far country is usually a gazetteer homograph, not the scene.
@@ -58,7 +60,8 @@ class ArticleContext:
     def __init__(self, doc: Doc, rules: list[dict[str, Any]] | None = None,
                  org_code: Any = None,
                  implicit_rules: list[dict[str, Any]] | None = None,
-                 fixed: dict[str, dict[str, Any]] | None = None) -> None:
+                 fixed: dict[str, dict[str, Any]] | None = None,
+                 stated: dict[str, str] | None = None) -> None:
         # the code of an organization of the knowledge base (UNO for the UN), for the
         # people who act for one: the UN envoy acts for the UN, not for his country
         self.org_code = org_code or (lambda _org: None)
@@ -69,6 +72,8 @@ class ArticleContext:
         self.implicit_rules = implicit_rules or []
         #: agents whose country the phrase itself states (قوات الاحتلال is Israeli)
         self.fixed = fixed if fixed is not None else load_fixed()
+        #: unknown names whose own phrase states a country (الجنرال الأمريكي فلان)
+        self.stated = stated or {}
         #: what names each country in the article: entity ids, and whether the
         #: country itself is named (a place's country needs support, see _supported)
         self.support: dict[str, set[str]] = {}
@@ -124,6 +129,8 @@ class ArticleContext:
             return Participant(role, entity_id, international, sector, "stated")
         if code:
             return Participant(role, entity_id, code, sector, "stated")
+        if entity_id in self.stated:
+            return Participant(role, entity_id, self.stated[entity_id], sector, "stated")
         if entity_id in self.fixed:
             return Participant(role, entity_id, self.fixed[entity_id]["country"], sector,
                                "stated")
