@@ -39,6 +39,7 @@ from rasid.events.arguments import (
 )
 from rasid.events.context import (
     ArticleContext,
+    load_implicit_elsewhere_types,
     load_implicit_recipient_types,
     load_implicit_rules,
     load_rules,
@@ -120,6 +121,7 @@ class EventCoder:
         self.context_rules = load_rules()
         self.implicit_rules = load_implicit_rules()
         self.implicit_recipients = load_implicit_recipient_types()
+        self.implicit_elsewhere = load_implicit_elsewhere_types()
         self._segmenter = Segmenter(lexicon.lexicon)
         #: the tolls read in the Doc being coded, by sentence start
         self._read: tuple[Doc | None, dict[int, list[Any]]] = (None, {})
@@ -138,8 +140,13 @@ class EventCoder:
         wanted = [("actor", event.mode)] if not coded("actor") else []
         if event.type in self.implicit_recipients and not coded("recipient"):
             wanted.append(("recipient", None))
+        # a visit to Egypt is not made by Egypt: the doer is of another country
+        elsewhere = frozenset(a["code"] for a in event.arguments
+                              if a["role"] == "recipient" and a["code"]) \
+            if event.type in self.implicit_elsewhere else frozenset()
         for role, mode in wanted:
-            implicit = context.implicit(role, index, mode)
+            implicit = context.implicit(role, index, mode,
+                                        elsewhere if role == "actor" else frozenset())
             if implicit is not None:
                 event.arguments.append(implicit)
 

@@ -103,12 +103,14 @@ class ArticleContext:
                 if entity.get("kind") == "place" and mention.label == "LOC":
                     self.places[index].append(country)
 
-    def dominant(self, index: int) -> str | None:
-        """The paragraph's country, else the article's (ties: the first named)."""
+    def dominant(self, index: int, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The paragraph's country, else the article's (ties: the first named);
+        countries of ``exclude`` are passed over."""
         paragraph: Counter[str] = Counter()
         for k in range(max(0, index - 2), index + 1):
             paragraph.update(self.by_sentence[k])
         for counts in (paragraph, self.article):
+            counts = Counter({c: n for c, n in counts.items() if c not in exclude})
             if counts:
                 best = max(counts.values())
                 leaders = [c for c, n in counts.items() if n == best]
@@ -153,13 +155,14 @@ class ArticleContext:
         scene of the event."""
         return country in self.named_countries or len(self.support.get(country, ())) >= 2
 
-    def implicit(self, role: str, index: int, mode: str | None = None
-                 ) -> dict[str, Any] | None:
+    def implicit(self, role: str, index: int, mode: str | None = None,
+                 exclude: frozenset[str] = frozenset()) -> dict[str, Any] | None:
         """An unnamed participant the story makes plain: the side that fights, arrests
         or meets in a Yemen story is Yemeni unless the sentence says otherwise. It has
         no entity (it names no one), only the country of its context and the basis
-        ``article``; relations, which count entities, leave it out."""
-        country = self.dominant(index)
+        ``article``; relations, which count entities, leave it out. ``exclude``: the
+        countries it cannot be (a visit to Egypt is not made by Egypt)."""
+        country = self.dominant(index, exclude)
         if country is None:
             return None
         for rule in self.implicit_rules:
@@ -194,6 +197,12 @@ def load_fixed() -> dict[str, dict[str, Any]]:
 def load_implicit_rules() -> list[dict[str, Any]]:
     data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
     return list(data.get("implicit", []))
+
+
+def load_implicit_elsewhere_types() -> frozenset[str]:
+    """Event types whose implicit doer is never of the recipient's country."""
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("implicit_actor_elsewhere_types", []))
 
 
 def load_implicit_recipient_types() -> frozenset[str]:
