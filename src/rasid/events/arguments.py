@@ -164,3 +164,28 @@ def victims_before_verb(args: list[Any], first: int, last: int, tokens: list[Any
 
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "انه", "انها", "انهم", "الذي", "التي",
                               "الذين", "قد", "لقد"})
+
+
+def target_after(tokens: list[Any], after: list[Any], last: int) -> Any | None:
+    """The owner of an attack's target, named after a word of ``target_words`` (على،
+    ضد، استهدفت) within a few words of the trigger: ``غارات على مواقع وتجمعات
+    للحوثيين``, ``الغارات على «داعش»``, ``غارات استهدفت مواقع وتحركات داعش``. Target
+    nouns and quotes may stand between the word and the owner, a preposition of place
+    (في، قرب، من) may not: ``غارات على مواقع في صعدة`` names a place, no owner."""
+    data = _data()
+    words, stops = _keys("target_words"), _keys("target_stops")
+    reach = int(data["target_reach"])
+    for k in range(last + 1, min(len(tokens), last + 1 + reach)):
+        if _bare(tokens[k]) not in words:
+            continue
+        if k + 1 < len(tokens) and _bare(tokens[k + 1]) in _keys("target_not_after"):
+            return None  # على الرغم من
+        for arg in after:
+            if arg.first <= k or arg.is_place or arg.first - k > reach:
+                continue
+            between = tokens[k + 1 : arg.first]
+            if any(_bare(t) in stops for t in between):
+                return None
+            return arg
+        return None
+    return None

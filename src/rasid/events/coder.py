@@ -35,6 +35,7 @@ from rasid.events.arguments import (
     relative_light_verbs,
     subject_after,
     subject_right_before,
+    target_after,
     victims_before_verb,
 )
 from rasid.events.context import (
@@ -625,6 +626,13 @@ class EventCoder:
                               and a is not actor), None)
             if recipient is not None:
                 slots_used.append("recipient=prep:ب")
+        if recipient is None and trigger.type == "ASSAULT" and victims_before is None \
+                and not passive:
+            # غارات على مواقع وتجمعات للحوثيين، الغارات على «داعش»، غارات استهدفت مواقع
+            # داعش: the owner of the target named after «على» or «استهدف»
+            recipient = target_after(tokens, [a for a in far if a is not actor], last)
+            if recipient is not None:
+                slots_used.append("recipient=target")
         if victims_before is not None and recipient is None:
             recipient = victims_before
             slots_used.append("recipient=victims-before")
