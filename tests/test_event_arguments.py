@@ -97,3 +97,69 @@ def test_suicide_bombers_in_syria_since_the_caliphate_are_img(rules_only) -> Non
     assert actor == [("agent:suicide-bomber", "IMG")]
     before = _side(_one(rules_only, text, "ASSAULT", date="2013-07-20"), "actor")
     assert before == [("agent:suicide-bomber", "SYR")]
+
+
+def test_the_other_party_of_a_meeting_with_maa_is_the_subject_before(rules_only) -> None:
+    event = _one(rules_only, "وقال الرئيس الإيراني حسن روحاني إن بلاده مستعدة للتعاون مع "
+                             "فرنسا.", "COOPERATE")
+    assert sorted(code for _, code in _side(event, "actor")) == ["FRA", "IRN"]
+    assert _side(event, "recipient") == []
+
+
+def test_a_relative_light_verb_introduces_the_actor_of_a_call(rules_only) -> None:
+    event = _one(rules_only, "جاء ذلك خلال اتصال هاتفي أجراه الرئيس الإيراني مع نظيره "
+                             "الفرنسي أمس.", "CONSULT")
+    assert sorted(code for _, code in _side(event, "actor")) == ["FRA", "IRN"]
+
+
+def test_ba_names_the_other_party_of_a_meeting(rules_only) -> None:
+    event = _one(rules_only, "والتقى وزير الخارجية السعودي عادل الجبير في جدة أمس بوزير "
+                             "الخارجية المصري سامح شكري.", "CONSULT")
+    assert sorted(code for _, code in _side(event, "actor")) == ["EGY", "SAU"]
+
+
+def test_a_nisba_beside_an_unknown_name_states_its_country(rules_only) -> None:
+    event = _one(rules_only, "اتهم رئيس الأركان الأمريكي الجنرال مارتن ديمبسي الحكومة "
+                             "العراقية بالتقصير في بغداد.", "ACCUSE")
+    actor = next(a for a in event["arguments"] if a["role"] == "actor")
+    assert (actor["code"], actor["basis"]) == ("USA", "stated")
+    assert actor["entity"].startswith("new:")
+
+
+def test_victims_before_a_killing_verb_are_never_its_actor(rules_only) -> None:
+    event = _one(rules_only, "وذكرت مصادر عسكرية أن تسعة متمردين قتلوا ليلا في قصف على حي "
+                             "في عدن.", "ASSAULT")
+    assert not any(e for e, _ in _side(event, "actor"))
+    assert [e for e, _ in _side(event, "recipient")] == ["agent:rebels"]
+    # with an object after it the verb is active and its subject the doer
+    active = _one(rules_only, "وذكرت مصادر أن مسلحين قتلوا ثلاثة جنود في عدن.", "ASSAULT")
+    assert [e for e, _ in _side(active, "actor")] == ["agent:gunmen"]
+
+
+def test_the_owner_of_a_target_after_ala_is_the_recipient(rules_only) -> None:
+    event = _one(rules_only, "وشن طيران التحالف صباح أمس 3 غارات جوية على مواقع وتجمعات "
+                             "للحوثيين في مأرب.", "ASSAULT")
+    assert _side(event, "recipient") == [("org:houthis", "YEM")]
+    quoted = _one(rules_only, "وشاركت الطائرات التركية أمس في الغارات على «داعش» في سوريا.",
+                  "ASSAULT")
+    assert ("org:isis", "IMG") in _side(quoted, "recipient")
+
+
+def test_the_implicit_visitor_is_not_of_the_host_country() -> None:
+    # with the learned decision (implicit participants are its part): the visit to
+    # Egypt names no visitor; the paragraph's other country is the visitor's
+    pipeline = Pipeline()
+    text = ("أعلنت السعودية دعمها لمصر. وقال مسؤول سعودي إن السعودية ومصر تنسقان "
+            "مواقفهما. واختتمت أمس زيارة رسمية إلى مصر استمرت ثلاثة أيام.")
+    visits = [e for e in _events(pipeline, text) if e["type"] == "CONSULT"
+              and e["status"] == "current" and "زيارة" in e["trigger"]["text"]]
+    for visit in visits:
+        implicit = [a for a in visit["arguments"] if a.get("implicit")]
+        assert all(a["code"] != "EGY" for a in implicit), visit["arguments"]
+
+
+def test_ba_before_a_two_word_title_still_governs_the_name(rules_only) -> None:
+    # «بوزير الخارجية المصري سامح شكري»: the ب of the title's first word
+    event = _one(rules_only, "وعقد وزير الخارجية السعودي عادل الجبير في جدة أمس اجتماعا "
+                             "بوزير الخارجية المصري سامح شكري.", "CONSULT")
+    assert sorted(code for _, code in _side(event, "actor")) == ["EGY", "SAU"]

@@ -189,3 +189,10 @@ def target_after(tokens: list[Any], after: list[Any], last: int) -> Any | None:
             return arg
         return None
     return None
+
+
+def verb_not_noun(token: Any) -> bool:
+    """A verb whose first letters read as the article ال (التقى، والتقت، التزم): the
+    word is the verb, not a definite verbal noun, and keeps the verb's frame (its
+    subject and object), whatever the segmenter made of its ال."""
+    return _bare(token) in _keys("verbs_with_al")

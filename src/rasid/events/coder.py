@@ -36,6 +36,7 @@ from rasid.events.arguments import (
     subject_after,
     subject_right_before,
     target_after,
+    verb_not_noun,
     victims_before_verb,
 )
 from rasid.events.context import (
@@ -499,7 +500,10 @@ class EventCoder:
         for letter in ("ل", "ب"):
             if attached.startswith(letter):
                 return _ATTACHED[letter]
-        for back in (1, 2):
+        title_word = False
+        for back in (1, 2, 3):
+            if back == 3 and not title_word:
+                return None
             index = mention.first - back
             if index < 0:
                 return None
@@ -517,6 +521,10 @@ class EventCoder:
                 len(words) > 1 and match_key("ال" + stem) in self.heads)
             if prep is not None and len(words) > 1 and is_head:
                 return _ATTACHED.get(prep.text)
+            if not is_head and back == 1 and prep is None and key.startswith("ال") \
+                    and mention.extra.get("form") == "nisba":
+                title_word = True  # بوزير الخارجية المصري: the title's second word
+                continue
             if not is_head:
                 return None  # only a head noun (وفدي, العاهل) may stand in between
         return None
@@ -558,7 +566,8 @@ class EventCoder:
         frame = trigger.frame
         passive = match_key(tokens[first].text) in trigger.passive or \
             tokens[first].stem.key in trigger.passive
-        if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]):
+        if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]) \
+                and not verb_not_noun(tokens[first]):
             frame = _nominal_frame(frame)
         elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
                 and last + 1 < len(tokens) and (
@@ -621,11 +630,12 @@ class EventCoder:
                 break
         if recipient is None and trigger.reciprocal and trigger.type == "CONSULT":
             # اجتماعه برئيس الوزراء، التقى بالوزير، اتصالا هاتفيا بنظيره: «ب» names the
-            # other party of a meeting as «مع» does
-            recipient = next((a for a in after if a.prep == "ب" and not a.is_place
+            # other party of a meeting as «مع» does, also behind a long subject, a place
+            # and a day (التقى الوزير فلان في جدة أمس بنظيره)
+            recipient = next((a for a in far if a.prep in ("ب", "مع") and not a.is_place
                               and a is not actor), None)
             if recipient is not None:
-                slots_used.append("recipient=prep:ب")
+                slots_used.append(f"recipient=prep:{recipient.prep}")
         if recipient is None and trigger.type == "ASSAULT" and victims_before is None \
                 and not passive:
             # غارات على مواقع وتجمعات للحوثيين، الغارات على «داعش»، غارات استهدفت مواقع
