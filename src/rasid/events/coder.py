@@ -501,9 +501,7 @@ class EventCoder:
             if attached.startswith(letter):
                 return _ATTACHED[letter]
         title_word = False
-        for back in (1, 2, 3):
-            if back == 3 and not title_word:
-                return None
+        for back in (1, 2):
             index = mention.first - back
             if index < 0:
                 return None
@@ -512,7 +510,7 @@ class EventCoder:
                 return None
             key = match_key(previous.text)
             key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
-            if key in _PREPOSITIONS:
+            if key in _PREPOSITIONS and not title_word:
                 return _PREPOSITIONS[key]
             words = previous.words
             prep = next((w for w in words[:2] if w.role == "prep"), None)
@@ -523,9 +521,12 @@ class EventCoder:
                 return _ATTACHED.get(prep.text)
             if not is_head and back == 1 and prep is None and key.startswith("ال") \
                     and mention.extra.get("form") == "nisba":
-                title_word = True  # بوزير الخارجية المصري: the title's second word
+                # بوزير الخارجية المصري: the title's second word; only a head noun
+                # with its own preposition may stand before it (ضد التدخل الإيراني:
+                # the nisba qualifies the noun, no preposition governs it)
+                title_word = True
                 continue
-            if not is_head:
+            if title_word or not is_head:
                 return None  # only a head noun (وفدي, العاهل) may stand in between
         return None
 
