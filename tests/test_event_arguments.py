@@ -163,3 +163,16 @@ def test_ba_before_a_two_word_title_still_governs_the_name(rules_only) -> None:
     event = _one(rules_only, "وعقد وزير الخارجية السعودي عادل الجبير في جدة أمس اجتماعا "
                              "بوزير الخارجية المصري سامح شكري.", "CONSULT")
     assert sorted(code for _, code in _side(event, "actor")) == ["EGY", "SAU"]
+
+
+def test_an_isis_member_is_img(rules_only) -> None:
+    event = _one(rules_only, "وقتل داعشي ضابطا في هجوم على حاجز قرب الرقة.", "ASSAULT")
+    assert _side(event, "actor") == [("agent:isis-members", "IMG")]
+
+
+def test_a_truce_announced_by_the_coalition_is_the_coalitions(rules_only) -> None:
+    # «أعلنها التحالف» right after the noun names its actor; the bare «التحالف» of a
+    # Yemen story is the Saudi-led coalition
+    event = _one(rules_only, "ودخلت حيز التنفيذ في اليمن هدنة إنسانية أعلنها التحالف أمس.",
+                 "RETREAT")
+    assert _side(event, "actor") == [("agent:coalition-forces", "SAU")]

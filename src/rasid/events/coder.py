@@ -818,8 +818,9 @@ class EventCoder:
                     continue
                 phrase = tuple(match_key(t.text) for t in tokens[start : arg.first])
                 if phrase in self.lex.agent_markers or (
-                        length == 1 and phrase[0] in relative_light_verbs()):
-                    return arg
+                        length == 1 and phrase[0] in relative_light_verbs()
+                        and start - last <= 3):
+                    return arg  # a relative light verb follows its own noun closely
         return None
 
     def _political(self, arg: _Arg | None) -> list[str]:
