@@ -176,3 +176,70 @@ def test_a_truce_announced_by_the_coalition_is_the_coalitions(rules_only) -> Non
     event = _one(rules_only, "ودخلت حيز التنفيذ في اليمن هدنة إنسانية أعلنها التحالف أمس.",
                  "RETREAT")
     assert _side(event, "actor") == [("agent:coalition-forces", "SAU")]
+
+
+def _gold(start: int, etype: str, actor: list[tuple[str, str]],
+          recipient: list[tuple[str, str]]) -> dict:
+    def side(items: list[tuple[str, str]]) -> list[dict]:
+        return [{"span": None, "code": code, "sector": None, "basis": basis}
+                for code, basis in items]
+    return {"trigger": [start, start + 4], "also": [], "type": etype, "mode": None,
+            "modality": "asserted", "status": "current", "actor": side(actor),
+            "recipient": side(recipient), "counts": {}}
+
+
+def _predicted(start: int, etype: str, actor: list[str], recipient: list[str]) -> dict:
+    arguments = [{"role": "actor", "entity": f"country:{c}", "code": c, "basis": "stated"}
+                 for c in actor]
+    arguments += [{"role": "recipient", "entity": f"country:{c}", "code": c,
+                   "basis": "stated"} for c in recipient]
+    return {"type": etype, "raw_trigger": (start, start + 4), "arguments": arguments,
+            "trigger": {"text": "قصفت"}, "rule": {"id": "r"}}
+
+
+def test_argument_score_judges_only_type_matched_events() -> None:
+    from rasid.evaluate.corpus_arguments import ArgumentScore
+    from rasid.evaluate.newscorpus import GoldArticle, GoldSentence
+
+    text = "قصفت طائرات التحالف مواقع للحوثيين. واستقبل الملك وزير الخارجية. " * 2
+    sentence = GoldSentence(0, len(text), [
+        _gold(0, "ASSAULT", [("SAU", "stated")], [("YEM", "article")]),
+        _gold(40, "CONSULT", [("EGY", "stated")], [("SAU", "stated")]),
+        _gold(60, "COERCE", [("YEM", "place")], []),  # no COERCE predicted: not judged
+    ], True)
+    article = GoldArticle("a", "dev", None, None, None, text, [sentence])
+    predicted = [
+        _predicted(41, "CONSULT", ["SAU"], ["EGY"]),     # swapped: both sides wrong
+        _predicted(1, "ASSAULT", ["SAU"], []),           # recipient missing
+        _predicted(90, "ASSAULT", ["USA"], ["YEM"]),     # a second attack, unpaired
+    ]
+    score = ArgumentScore()
+    wrong = score.add(article, 0, sentence, predicted, {})
+    assert score.pairs == 2
+    # the ASSAULT pairs with the nearer trigger; a missing recipient with a coded one in
+    # the gold is wrong (the union rule only spares reciprocal events)
+    assert score.right == {"actor": 1, "recipient": 0, "both": 0}
+    assert score.by_basis[("recipient", "article")] == [0, 1]
+    assert score.by_basis[("actor", "stated")] == [1, 2]
+    assert {tuple(e["wrong"]) for e in wrong} == {("recipient",), ("actor", "recipient")}
+    consult = next(e for e in wrong if e["type"] == "CONSULT")
+    assert consult["gold"]["actor"][0]["code"] == "EGY"
+    assert consult["predicted"]["actor"][0]["code"] == "SAU"
+    assert consult["text"] == text
+    report = score.report()
+    assert report.startswith("arguments right on type-matched events (2): actor country "
+                             "0.500, recipient country 0.000, both 0.000")
+
+
+def test_argument_score_counts_a_reciprocal_match_as_right_on_both_sides() -> None:
+    from rasid.evaluate.corpus_arguments import ArgumentScore
+    from rasid.evaluate.newscorpus import GoldArticle, GoldSentence
+
+    text = "التقى الوزيران في الرياض."
+    sentence = GoldSentence(0, len(text), [
+        _gold(0, "CONSULT", [("SAU", "stated"), ("EGY", "stated")], [])], True)
+    article = GoldArticle("b", "dev", None, None, None, text, [sentence])
+    score = ArgumentScore()
+    assert score.add(article, 0, sentence, [_predicted(0, "CONSULT", ["SAU"], ["EGY"])],
+                     {}) == []
+    assert score.right == {"actor": 1, "recipient": 1, "both": 1}
