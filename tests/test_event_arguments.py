@@ -243,3 +243,22 @@ def test_argument_score_counts_a_reciprocal_match_as_right_on_both_sides() -> No
     assert score.add(article, 0, sentence, [_predicted(0, "CONSULT", ["SAU"], ["EGY"])],
                      {}) == []
     assert score.right == {"actor": 1, "recipient": 1, "both": 1}
+
+
+def test_a_foreign_doer_acts_on_the_story_country() -> None:
+    # with the learned decision (implicit participants are its part): the coalition's
+    # air strikes in a Yemen story hit Yemen's side, an unnamed recipient of YEM
+    pipeline = Pipeline()
+    text = ("قالت مصادر يمنية إن الحوثيين عززوا مواقعهم في صنعاء وتعز. "
+            "وشنت طائرات التحالف غارات عنيفة أمس.")
+    strike = next(e for e in _events(pipeline, text) if e["type"] == "ASSAULT")
+    assert [a["code"] for a in strike["arguments"] if a["role"] == "actor"] == ["SAU"]
+    recipient = [a for a in strike["arguments"] if a["role"] == "recipient"]
+    assert [(a["code"], a["basis"], a.get("implicit")) for a in recipient] == [
+        ("YEM", "article", True)]
+    # a Yemeni doer in the same story gets no such recipient
+    own = ("قالت مصادر يمنية إن الحوثيين عززوا مواقعهم في صنعاء وتعز. "
+           "وقصف الجيش اليمني مواقع في الجبال أمس.")
+    for event in _events(pipeline, own):
+        assert not [a for a in event["arguments"] if a["role"] == "recipient"
+                    and a.get("implicit") and a["code"] == "YEM"], event["arguments"]

@@ -42,6 +42,7 @@ from rasid.events.arguments import (
 from rasid.events.context import (
     ArticleContext,
     load_implicit_elsewhere_types,
+    load_implicit_foreign_types,
     load_implicit_recipient_types,
     load_implicit_rules,
     load_rules,
@@ -124,6 +125,7 @@ class EventCoder:
         self.implicit_rules = load_implicit_rules()
         self.implicit_recipients = load_implicit_recipient_types()
         self.implicit_elsewhere = load_implicit_elsewhere_types()
+        self.implicit_foreign = load_implicit_foreign_types()
         self._segmenter = Segmenter(lexicon.lexicon)
         #: the tolls read in the Doc being coded, by sentence start
         self._read: tuple[Doc | None, dict[int, list[Any]]] = (None, {})
@@ -151,6 +153,16 @@ class EventCoder:
                                         elsewhere if role == "actor" else frozenset())
             if implicit is not None:
                 event.arguments.append(implicit)
+        if event.type in self.implicit_foreign and not coded("recipient") and coded("actor"):
+            # the coalition strikes in a Yemen story, a minister visits in an Egypt
+            # story: the one acted upon is of the story's country, when the doer is not
+            doers = frozenset(a["code"] for a in event.arguments
+                              if a["role"] == "actor" and a["code"])
+            story = context.dominant(index)
+            if story is not None and story not in doers:
+                event.arguments.append({"role": "recipient", "entity": None, "code": story,
+                                        "sector": None, "basis": "article",
+                                        "implicit": True})
 
     def decide_all(self, candidates: list[Candidate]) -> list[Event]:
         """The events among the candidates: the model decides, or without one the rules

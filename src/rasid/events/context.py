@@ -208,6 +208,13 @@ def load_implicit_elsewhere_types() -> frozenset[str]:
     return frozenset(data.get("implicit_actor_elsewhere_types", []))
 
 
+def load_implicit_foreign_types() -> frozenset[str]:
+    """Event types whose unnamed recipient is of the story's country when their doer
+    is of another."""
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("implicit_recipient_foreign_types", []))
+
+
 def load_implicit_recipient_types() -> frozenset[str]:
     data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
     return frozenset(data.get("implicit_recipient_types", []))
