@@ -150,13 +150,14 @@ class ArticleContext:
 
     def _supported(self, country: str) -> bool:
         """A place's country counts when the article names that country, or two
-        different things of it, or nothing of another country: a lone place of a far
-        country in a story about somewhere else is more often a gazetteer homograph
-        (a village that shares a word with the text) than the scene of the event."""
+        different things of it, or leads with it: a lone place of a far country in a
+        story about somewhere else is more often a gazetteer homograph (a village
+        that shares a word with the text) than the scene of the event."""
         if country in self.named_countries or len(self.support.get(country, ())) >= 2:
             return True
-        # nothing else in the article points elsewhere: the place is all there is
-        return not any(other != country for other in self.article)
+        # the place's country leads the article (nothing else points elsewhere more)
+        best = max(self.article.values(), default=0)
+        return self.article.get(country, 0) == best
 
     def implicit(self, role: str, index: int, mode: str | None = None,
                  exclude: frozenset[str] = frozenset()) -> dict[str, Any] | None:
