@@ -262,3 +262,14 @@ def test_a_foreign_doer_acts_on_the_story_country() -> None:
     for event in _events(pipeline, own):
         assert not [a for a in event["arguments"] if a["role"] == "recipient"
                     and a.get("implicit") and a["code"] == "YEM"], event["arguments"]
+
+
+def test_an_office_of_a_body_acts_for_the_body(rules_only) -> None:
+    # an office named without its holder acts for its organization, not the story's
+    # country; an organ named before «ل» + the body makes the body the subject
+    call = _one(rules_only, "ودعا الأمين العام لمنظمة التعاون الإسلامي الدول الأعضاء إلى "
+                            "دعم اليمن.", "REQUEST")
+    assert _side(call, "actor") == [("role:secretary_general/org:oic", "IGO")]
+    condemn = _one(rules_only, "أدانت الأمانة العامة لمنظمة التعاون الإسلامي التفجير في "
+                               "الكاميرون.", "ACCUSE")
+    assert _side(condemn, "actor") == [("org:oic", "IGO")]

@@ -196,3 +196,14 @@ def verb_not_noun(token: Any) -> bool:
     word is the verb, not a definite verbal noun, and keeps the verb's frame (its
     subject and object), whatever the segmenter made of its ال."""
     return _bare(token) in _keys("verbs_with_al")
+
+
+def owned_subject(tokens: list[Any], last: int, arg: Any) -> bool:
+    """A verb's subject that is an office of a body named after «ل»: ``أدانت الأمانة
+    العامة لمنظمة التعاون الإسلامي``, ``قال المتحدث الرسمي لوزارة الخارجية``. The words
+    between the verb and the body are all of ``office_heads``; the body acts."""
+    if arg.prep != "ل" or arg.is_place or arg.first <= last + 1:
+        return False
+    between = tokens[last + 1 : arg.first]
+    heads = _keys("office_heads")
+    return len(between) <= 3 and all(_bare(t) in heads for t in between)

@@ -30,6 +30,7 @@ from rasid.entities.mention import Mention
 from rasid.events.arguments import (
     NisbaCountries,
     honorific_count,
+    owned_subject,
     partitive,
     reciprocal_partner,
     relative_light_verbs,
@@ -788,6 +789,8 @@ class EventCoder:
             if bare_before and (bare_before[-1].last >= first - 2 or clause_opened):
                 return bare_before[-1]
             direct, skipped = subject_after(after)
+            if direct is not None and owned_subject(tokens, last, direct):
+                return direct  # أدانت الأمانة العامة لمنظمة التعاون: the body's office
             titled = direct is not None and direct.adjectival and direct.first > last + 1 \
                 and (tokens[last + 1].stem.key in self.heads
                      or match_key(tokens[last + 1].text) in self.heads)

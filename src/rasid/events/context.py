@@ -131,6 +131,9 @@ class ArticleContext:
             return Participant(role, entity_id, international, sector, "stated")
         if code:
             return Participant(role, entity_id, code, sector, "stated")
+        owner = self._role_owner(entity_id, entity)
+        if owner:
+            return Participant(role, entity_id, owner, sector, "stated")
         if entity_id in self.stated:
             return Participant(role, entity_id, self.stated[entity_id], sector, "stated")
         if entity_id in self.fixed:
@@ -147,6 +150,17 @@ class ArticleContext:
             code = self._rule(entity_id, code)
             return Participant(role, entity_id, code, sector, basis)
         return Participant(role, entity_id, None, sector, None)
+
+    def _role_owner(self, entity_id: str, entity: dict[str, Any]) -> str | None:
+        """The code of the body an office belongs to, for an office named without
+        its holder: «الأمين العام لمنظمة التعاون الإسلامي» (``role:…/org:oic``) acts
+        for the OIC (IGO), not for the country of the story."""
+        if entity.get("kind") != "role" or "/" not in entity_id:
+            return None
+        owner = entity_id.split("/", 1)[1]
+        if owner.startswith("org:"):
+            return self.org_code(owner) or (self.entities.get(owner) or {}).get("code")
+        return owner if len(owner) == 3 and owner.isupper() else None
 
     def _supported(self, country: str) -> bool:
         """A place's country counts when the article names that country, or two
