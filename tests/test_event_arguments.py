@@ -273,3 +273,11 @@ def test_an_office_of_a_body_acts_for_the_body(rules_only) -> None:
     condemn = _one(rules_only, "أدانت الأمانة العامة لمنظمة التعاون الإسلامي التفجير في "
                                "الكاميرون.", "ACCUSE")
     assert _side(condemn, "actor") == [("org:oic", "IGO")]
+
+
+def test_a_participle_of_circumstance_has_the_speaker_as_doer(rules_only) -> None:
+    # «…، محملا تنظيم القاعدة المسؤولية»: the source accuses, al-Qaeda is accused
+    event = _one(rules_only, "قتل ثلاثة جنود في هجوم على موقع عسكري في حضرموت أمس، على ما "
+                             "أعلن مصدر عسكري يمني، محملا تنظيم القاعدة المسؤولية.", "ACCUSE")
+    assert [code for _, code in _side(event, "actor")] == ["YEM"]
+    assert _side(event, "recipient") == [("org:al-qaeda", "IMG")]

@@ -207,3 +207,10 @@ def owned_subject(tokens: list[Any], last: int, arg: Any) -> bool:
     between = tokens[last + 1 : arg.first]
     heads = _keys("office_heads")
     return len(between) <= 3 and all(_bare(t) in heads for t in between)
+
+
+def hal_participle(token: Any) -> bool:
+    """An active participle of circumstance (``محملا``, ``مطالبا``, ``داعيا``): it
+    describes what the sentence's subject did while speaking, so its doer stands
+    before it and the group after it is its object, never its subject."""
+    return _bare(token) in _keys("hal_participles")

@@ -29,6 +29,7 @@ from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
 from rasid.events.arguments import (
     NisbaCountries,
+    hal_participle,
     honorific_count,
     owned_subject,
     partitive,
@@ -609,8 +610,15 @@ class EventCoder:
         place: str | None = None
         slots_used = []
         opened = clause_start > 0
+        hal = not passive and hal_participle(tokens[first])
+        if hal:
+            # «…، محملا تنظيم القاعدة المسؤولية»: a participle of circumstance has the
+            # sentence's subject before it as its doer; the group after is its object
+            actor = reciprocal_partner(args, first, None)
+            if actor is not None:
+                slots_used.append("actor=hal-subject")
         for slot in frame.get("actor", []):
-            if passive:
+            if passive or hal:
                 break
             actor = self._slot(slot, trigger, after, before, last, tokens, first, opened)
             if actor is not None:
