@@ -281,13 +281,3 @@ def test_a_participle_of_circumstance_has_the_speaker_as_doer(rules_only) -> Non
                              "أعلن مصدر عسكري يمني، محملا تنظيم القاعدة المسؤولية.", "ACCUSE")
     assert [code for _, code in _side(event, "actor")] == ["YEM"]
     assert _side(event, "recipient") == [("org:al-qaeda", "IMG")]
-
-
-def test_a_victim_with_a_nisba_is_not_the_doer_of_a_killing(rules_only) -> None:
-    # «مقتل جندي تركي»: the soldier is killed (genitive), his nisba is no adjective of
-    # the killing; «الغارات الأمريكية» keeps its nisba as the doer
-    event = _one(rules_only, "وأدى القصف إلى مقتل جندي تركي في كيليس.", "ASSAULT")
-    assert not any(e for e, _ in _side(event, "actor"))
-    assert _side(event, "recipient") == [("agent:soldier/TUR", "TUR")]
-    strikes = _one(rules_only, "ونددت الخارجية بالغارات الأمريكية على القرية.", "ASSAULT")
-    assert _side(strikes, "actor") == [("country:USA", "USA")]

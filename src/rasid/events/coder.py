@@ -823,11 +823,6 @@ class EventCoder:
             if nxt is not None and slot == "genitive" and nxt.first - last <= 4 \
                     and partitive(tokens, nxt, self.lex.quantity_words):
                 return nxt  # مقتل 13 من عناصر التنظيم: a counted genitive
-            if nxt is not None and slot == "nisba" and not all(
-                    m.extra.get("form") == "nisba" for m in nxt.mentions):
-                # الغارات الأمريكية has a nisba; «مقتل جندي تركي» has a genitive noun
-                # (the victim) with its own nisba, which is no adjective of the act
-                return None
             return nxt if nxt is not None and nxt.prep is None and nxt.first - last <= 1 \
                 else None
         if slot.startswith("prep:"):
