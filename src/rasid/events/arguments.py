@@ -214,3 +214,9 @@ def hal_participle(token: Any) -> bool:
     describes what the sentence's subject did while speaking, so its doer stands
     before it and the group after it is its object, never its subject."""
     return _bare(token) in _keys("hal_participles")
+
+
+def led_by(tokens: list[Any], arg: Any) -> bool:
+    """A group after «بقيادة» (led by) qualifies the group before it (``مقاتلات التحالف
+    بقيادة السعودية``): it is not the clause's subject on its own."""
+    return arg.first > 0 and _bare(tokens[arg.first - 1]) in _keys("led_by")

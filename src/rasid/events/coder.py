@@ -31,6 +31,7 @@ from rasid.events.arguments import (
     NisbaCountries,
     hal_participle,
     honorific_count,
+    led_by,
     owned_subject,
     partitive,
     reciprocal_partner,
@@ -631,7 +632,7 @@ class EventCoder:
                 "intended", "attempted", "future")):
             # a dropped or distant subject: the clause's subject (تسعيان لمواصلة التعاون)
             actor = next((a for a in reversed(before) if a.prep is None
-                          and not a.adjectival), None)
+                          and not a.adjectival and not led_by(tokens, a)), None)
             if actor is not None:
                 slots_used.append("actor=clause-subject")
         if actor is None and not passive and (trigger.pos == "noun" or
