@@ -222,7 +222,6 @@ class EventCoder:
         # looked up once per document, not once per sentence or trigger
         in_sentence = mentions_by_sentence(mentions, doc.sentences)
         self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
-        self._nisbas = NisbaCountries(doc)
         per_sentence = [self._sentence(doc, sentence, in_sentence[index], quotes, strict)
                         for index, sentence in enumerate(doc.sentences)]
         # word classes only where there is something to decide (most sentences have no
@@ -449,6 +448,8 @@ class EventCoder:
         ``الرئيس الإيراني محمود أحمدي نجاد``: a nisba next to a name is one argument,
         the name; ``روسيا وإيران``, ``الإيرانية- الروسية``: one compound argument.
         """
+        if self._nisbas.doc is not doc:
+            self._nisbas = NisbaCountries(doc)
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end
                   and (m.label in _ACTOR_LABELS or m.label == "LOC") and m.refers_to()]
         outer = [m for m in inside if not any(o is not m and o.start <= m.start and
@@ -579,29 +580,7 @@ class EventCoder:
         etype = self.ontology.get(trigger.type)
         if etype is None:
             return None
-        frame = trigger.frame
-        passive = match_key(tokens[first].text) in trigger.passive or \
-            tokens[first].stem.key in trigger.passive
-        if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]) \
-                and not verb_not_noun(tokens[first]):
-            frame = _nominal_frame(frame)
-        elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
-                and last + 1 < len(tokens) and (
-                    tokens[last + 1].kind == "number"
-                    or match_key(tokens[last + 1].text) in self.lex.quantity_words) \
-                and not subject_right_before(args, first, tokens):
-            # قتل خمسة جنود: five soldiers were killed; but «قوات الأمن تقتل 6 متشددين»
-            # has its doer right before the verb (SVO)
-            passive = True
-        elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
-                and self._indefinite_victim(doc, tokens, first, last, trigger, args):
-            passive = True  # قتل طفل فلسطيني: a child was killed
-        victims_before = None
-        if not passive and trigger.pos == "verb" \
-                and match_key(trigger.lemma) in self.lex.counted_victims:
-            # «أربعة مدنيين قتلوا في قصف»: the verb's subject suffered it (passive)
-            victims_before = victims_before_verb(args, first, last, tokens)
-            passive = victims_before is not None
+        frame, passive, victims_before = self._voice(doc, tokens, first, last, trigger, args)
         clause_start = self._clause_start(tokens, first)
         after = [a for a in args if a.first > last and a.first - last <= self.window]
         far = [a for a in args if a.first > last and a.first - last <= self.far_window]
@@ -651,29 +630,11 @@ class EventCoder:
                 recipient = candidate
                 slots_used.append(f"recipient={slot}")
                 break
-        if recipient is None and trigger.reciprocal and trigger.type == "CONSULT":
-            # اجتماعه برئيس الوزراء، التقى بالوزير، اتصالا هاتفيا بنظيره: «ب» names the
-            # other party of a meeting as «مع» does, also behind a long subject, a place
-            # and a day (التقى الوزير فلان في جدة أمس بنظيره)
-            recipient = next((a for a in far if a.prep in ("ب", "مع") and not a.is_place
-                              and a is not actor), None)
-            if recipient is not None:
-                slots_used.append(f"recipient=prep:{recipient.prep}")
-        if recipient is None and trigger.type == "ASSAULT" and victims_before is None \
-                and not passive:
-            # غارات على مواقع وتجمعات للحوثيين، الغارات على «داعش»، غارات استهدفت مواقع
-            # داعش: the owner of the target named after «على» or «استهدف»
-            recipient = target_after(tokens, [a for a in far if a is not actor], last)
-            if recipient is not None:
-                slots_used.append("recipient=target")
-        if victims_before is not None and recipient is None:
-            recipient = victims_before
-            slots_used.append("recipient=victims-before")
-        if passive and recipient is None:
-            recipient = next((a for a in after if (a.prep is None or partitive(
-                tokens, a, self.lex.quantity_words)) and not a.is_place), None)
-            if recipient is not None:
-                slots_used.append("recipient=passive-subject")
+        if recipient is None:
+            recipient, slot = self._fallback_recipient(tokens, last, trigger, actor, after, far,
+                                                       passive, victims_before)
+            if slot is not None:
+                slots_used.append(f"recipient={slot}")
         if actor is None:
             # the doer named after a marker: برصاص قوات الأمن, على أيدي, من قبل
             agent = self._marked_agent(tokens, last, far)
@@ -702,21 +663,8 @@ class EventCoder:
             if country and f"country:{country}" not in actor_ids:
                 recipient_ids = [f"country:{country}"]
                 slots_used.append("recipient=place-country")
-        if trigger.reciprocal and recipient_ids and not actor_ids and (
-                "recipient=prep:مع" in slots_used or "recipient=prep:ب" in slots_used):
-            # لقاء مع نظيره الفرنسي: the other party is the nearest subject before
-            partner = reciprocal_partner(args, first, recipient)
-            actor_ids = [e for e in self._political(partner) if e not in recipient_ids]
-            if actor_ids:
-                slots_used.append("actor=reciprocal-partner")
-        if trigger.reciprocal and recipient_ids and not actor_ids:
-            actor_ids, recipient_ids = recipient_ids, []
-        mutual = any(slot.startswith("recipient=") and slot.split("=", 1)[1] in (
-            "prep:مع", "prep:بين", "prep:ب", "object") for slot in slots_used)
-        if trigger.reciprocal and actor_ids and recipient_ids and mutual:
-            # with مع/بين both sides act (PLOVER puts all parties in actor); التقرب إلى
-            # القاهرة keeps its direction
-            actor_ids, recipient_ids = actor_ids + recipient_ids, []
+        actor_ids, recipient_ids = self._reciprocal(trigger, args, first, recipient, actor_ids,
+                                                    recipient_ids, slots_used)
         if frame.get("swap") and recipient_ids:
             actor_ids, recipient_ids = recipient_ids, actor_ids
             slots_used.append("swapped")
@@ -747,6 +695,83 @@ class EventCoder:
             actor_mentions=[m.id for m in actor.mentions] if actor else [],
             recipient_mentions=[m.id for m in recipient.mentions] if recipient else [],
         )
+
+    def _voice(self, doc: Doc, tokens: list[Token], first: int, last: int, trigger: Trigger,
+               args: list[_Arg]) -> tuple[dict[str, Any], bool, _Arg | None]:
+        """The frame to read and the voice of a trigger: a verb in the shape of a verbal
+        noun reads as one; passive forms, a killing verb before a number (قتل خمسة جنود)
+        or an indefinite victim (قتل طفل) are passive, unless their doer stands right
+        before them; victims before a verb without object (أربعة مدنيين قتلوا في قصف)
+        are returned as its recipient."""
+        frame = trigger.frame
+        passive = match_key(tokens[first].text) in trigger.passive or \
+            tokens[first].stem.key in trigger.passive
+        counted = trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims
+        if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]) \
+                and not verb_not_noun(tokens[first]):
+            frame = _nominal_frame(frame)
+        elif counted and last + 1 < len(tokens) and (
+                tokens[last + 1].kind == "number"
+                or match_key(tokens[last + 1].text) in self.lex.quantity_words) \
+                and not subject_right_before(args, first, tokens):
+            passive = True  # «قوات الأمن تقتل 6 متشددين» has its doer before it (SVO)
+        elif counted and self._indefinite_victim(doc, tokens, first, last, trigger, args):
+            passive = True
+        victims_before = None
+        if not passive and counted:
+            victims_before = victims_before_verb(args, first, last, tokens)
+            passive = victims_before is not None
+        return frame, passive, victims_before
+
+    def _fallback_recipient(self, tokens: list[Token], last: int, trigger: Trigger,
+                            actor: _Arg | None, after: list[_Arg], far: list[_Arg],
+                            passive: bool, victims_before: _Arg | None
+                            ) -> tuple[_Arg | None, str | None]:
+        """The recipient when the frame's slots found none, and the slot's name: the
+        other party of a meeting named with «ب» or «مع», also behind a long subject, a
+        place and a day (التقى الوزير فلان في جدة أمس بنظيره); the owner of an attack's
+        target after «على» or «استهدف» (غارات على مواقع وتجمعات للحوثيين); the victims
+        before a verb without object; the subject of a passive after it."""
+        if trigger.reciprocal and trigger.type == "CONSULT":
+            found = next((a for a in far if a.prep in ("ب", "مع") and not a.is_place
+                          and a is not actor), None)
+            if found is not None:
+                return found, f"prep:{found.prep}"
+        if trigger.type == "ASSAULT" and victims_before is None and not passive:
+            found = target_after(tokens, [a for a in far if a is not actor], last)
+            if found is not None:
+                return found, "target"
+        if victims_before is not None:
+            return victims_before, "victims-before"
+        if passive:
+            found = next((a for a in after if (a.prep is None or partitive(
+                tokens, a, self.lex.quantity_words)) and not a.is_place), None)
+            if found is not None:
+                return found, "passive-subject"
+        return None, None
+
+    def _reciprocal(self, trigger: Trigger, args: list[_Arg], first: int,
+                    recipient: _Arg | None, actor_ids: list[str], recipient_ids: list[str],
+                    slots_used: list[str]) -> tuple[list[str], list[str]]:
+        """Both sides of a reciprocal event are actors (PLOVER puts all parties in
+        actor): with «مع»/«بين»/«ب» or an object; a party named only by «مع» or «ب»
+        (لقاء مع نظيره الفرنسي) has the nearest subject before as the other party;
+        a directed one (التقرب إلى القاهرة) keeps its direction."""
+        if not trigger.reciprocal:
+            return actor_ids, recipient_ids
+        if recipient_ids and not actor_ids and (
+                "recipient=prep:مع" in slots_used or "recipient=prep:ب" in slots_used):
+            partner = reciprocal_partner(args, first, recipient)
+            actor_ids = [e for e in self._political(partner) if e not in recipient_ids]
+            if actor_ids:
+                slots_used.append("actor=reciprocal-partner")
+        if recipient_ids and not actor_ids:
+            return recipient_ids, []
+        mutual = any(slot.startswith("recipient=") and slot.split("=", 1)[1] in (
+            "prep:مع", "prep:بين", "prep:ب", "object") for slot in slots_used)
+        if actor_ids and recipient_ids and mutual:
+            return actor_ids + recipient_ids, []
+        return actor_ids, recipient_ids
 
     def _indefinite_victim(self, doc: Doc, tokens: list[Token], first: int, last: int,
                            trigger: Trigger, args: list[_Arg]) -> bool:
