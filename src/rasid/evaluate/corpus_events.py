@@ -19,6 +19,11 @@ countries (``countries``); a false alarm stood in a sentence with no current eve
 (``background as current``), beside a current event of another type (``wrong type``),
 or beside one of its type with other countries (``countries``) or beyond its count
 (``duplicate``).
+
+The countries are also judged apart from detection: on the events whose type rasid got
+right, how often the actor's and the recipient's countries are right, by the basis the
+gold gives them (:mod:`rasid.evaluate.corpus_arguments`); each wrong one is listed with
+its sentence (class ``arguments``).
 """
 
 from __future__ import annotations
@@ -27,37 +32,24 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from rasid.evaluate.corpus_arguments import ArgumentScore
+from rasid.evaluate.event_match import countries_match, gold_codes, predicted_codes
 from rasid.evaluate.newscorpus import GoldArticle, GoldSentence
 from rasid.metrics import Table
 
-
-def gold_codes(participants: list[dict[str, Any]]) -> frozenset[str]:
-    return frozenset(p["code"] for p in participants if p.get("code"))
+__all__ = ["EventScore", "countries_match", "evaluate", "gold_codes", "predicted_codes"]
 
 
-def predicted_codes(event: dict[str, Any], role: str) -> frozenset[str]:
-    return frozenset(a["code"] for a in event.get("arguments", [])
-                     if a.get("role") == role and a.get("code"))
-
-
-def countries_match(gold: dict[str, Any], event: dict[str, Any]) -> bool:
-    ga, gr = gold_codes(gold.get("actor", [])), gold_codes(gold.get("recipient", []))
-    pa, pr = predicted_codes(event, "actor"), predicted_codes(event, "recipient")
-    if ga == pa and gr == pr:
-        return True
-    if not gr or not pr:
-        return ga | gr == pa | pr
-    return False
-
-
-def _assign(article: GoldArticle, analysis: Any) -> dict[int, list[dict[str, Any]]]:
-    """Current predicted events by the index of the annotated sentence holding them."""
-    data = analysis.to_dict()
+def _assign(article: GoldArticle, data: dict[str, Any], analysis: Any
+            ) -> dict[int, list[dict[str, Any]]]:
+    """Current predicted events by the index of the annotated sentence holding them
+    (each with ``raw_trigger``, its trigger's offsets in the raw article text)."""
     found: dict[int, list[dict[str, Any]]] = {}
     for event in data["events"]:
         if event.get("status", "current") != "current":
             continue
-        start, _ = analysis.to_raw(event["trigger"]["start"], event["trigger"]["end"])
+        start, end = analysis.to_raw(event["trigger"]["start"], event["trigger"]["end"])
+        event["raw_trigger"] = (start, end)
         for index, sentence in enumerate(article.sentences):
             if sentence.annotated and sentence.start <= start < sentence.end:
                 found.setdefault(index, []).append(event)
@@ -77,12 +69,17 @@ class EventScore:
         self.no_event_sentences = 0
         self.no_event_clean = 0
         self.examples: list[dict[str, Any]] = []
+        self.arguments = ArgumentScore()
 
     def add(self, article: GoldArticle, analysis: Any) -> None:
-        predicted = _assign(article, analysis)
+        data = analysis.to_dict()
+        predicted = _assign(article, data, analysis)
+        entities = {e["id"]: e for e in data.get("entities", [])}
         for index, sentence in enumerate(article.sentences):
             if sentence.annotated:
                 self._sentence(article, index, sentence, predicted.get(index, []))
+                self.examples.extend(self.arguments.add(
+                    article, index, sentence, predicted.get(index, []), entities))
 
     def _sentence(self, article: GoldArticle, index: int, sentence: GoldSentence,
                   predicted: list[dict[str, Any]]) -> None:
@@ -144,7 +141,8 @@ class EventScore:
                 "modality_accuracy": self.modality["right"] / max(sum(self.modality.values()),
                                                                   1),
                 "sentences": self.sentences, "no_event_sentences": self.no_event_sentences,
-                "no_event_clean": self.no_event_clean}
+                "no_event_clean": self.no_event_clean,
+                "arguments": self.arguments.to_dict()}
 
     def report(self) -> str:
         lines = ["event-level (type, sentence, actor and recipient countries):",
@@ -155,7 +153,8 @@ class EventScore:
                  "modality right on matched events: "
                  f"{self.modality['right'] / max(sum(self.modality.values()), 1):.3f}",
                  "error classes: " + ", ".join(f"{k} {v}" for k, v in
-                                               sorted(self.errors.items()))]
+                                               sorted(self.errors.items())),
+                 self.arguments.report()]
         return "\n".join(lines)
 
 

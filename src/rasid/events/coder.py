@@ -27,8 +27,26 @@ from typing import Any
 from rasid.dates import dates_in, find_dates
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
+from rasid.events.arguments import (
+    NisbaCountries,
+    hal_participle,
+    honorific_count,
+    led_by,
+    office_body,
+    owned_subject,
+    partitive,
+    reciprocal_partner,
+    relative_light_verbs,
+    subject_after,
+    subject_right_before,
+    target_after,
+    verb_not_noun,
+    victims_before_verb,
+)
 from rasid.events.context import (
     ArticleContext,
+    load_implicit_elsewhere_types,
+    load_implicit_foreign_types,
     load_implicit_recipient_types,
     load_implicit_rules,
     load_rules,
@@ -110,11 +128,15 @@ class EventCoder:
         self.context_rules = load_rules()
         self.implicit_rules = load_implicit_rules()
         self.implicit_recipients = load_implicit_recipient_types()
+        self.implicit_elsewhere = load_implicit_elsewhere_types()
+        self.implicit_foreign = load_implicit_foreign_types()
         self._segmenter = Segmenter(lexicon.lexicon)
         #: the tolls read in the Doc being coded, by sentence start
         self._read: tuple[Doc | None, dict[int, list[Any]]] = (None, {})
         #: the dates layer last read and its starts, for lookups by sentence
         self._date_starts: tuple[list | None, list[int]] = (None, [])
+        #: countries the nisbas beside unknown names state, in the Doc being coded
+        self._nisbas = NisbaCountries(None)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.finish(doc, self.decide_all(self.candidates(doc)))
@@ -128,10 +150,25 @@ class EventCoder:
         wanted = [("actor", event.mode)] if not coded("actor") else []
         if event.type in self.implicit_recipients and not coded("recipient"):
             wanted.append(("recipient", None))
+        # a visit to Egypt is not made by Egypt: the doer is of another country
+        elsewhere = frozenset(a["code"] for a in event.arguments
+                              if a["role"] == "recipient" and a["code"]) \
+            if event.type in self.implicit_elsewhere else frozenset()
         for role, mode in wanted:
-            implicit = context.implicit(role, index, mode)
+            implicit = context.implicit(role, index, mode,
+                                        elsewhere if role == "actor" else frozenset())
             if implicit is not None:
                 event.arguments.append(implicit)
+        if event.type in self.implicit_foreign and not coded("recipient") and coded("actor"):
+            # the coalition strikes in a Yemen story, a minister visits in an Egypt
+            # story: the one acted upon is of the story's country, when the doer is not
+            doers = frozenset(a["code"] for a in event.arguments
+                              if a["role"] == "actor" and a["code"])
+            story = context.dominant(index)
+            if story is not None and story not in doers:
+                event.arguments.append({"role": "recipient", "entity": None, "code": story,
+                                        "sector": None, "basis": "article",
+                                        "implicit": True})
 
     def decide_all(self, candidates: list[Candidate]) -> list[Event]:
         """The events among the candidates: the model decides, or without one the rules
@@ -142,7 +179,9 @@ class EventCoder:
 
     def finish(self, doc: Doc, events: list[Event]) -> Doc:
         """Participants' countries, one event per occurrence, ids; the layer is set."""
-        context = ArticleContext(doc, self.context_rules, self.org_code, self.implicit_rules)
+        context = ArticleContext(doc, self.context_rules, self.org_code, self.implicit_rules,
+                                 stated=self._nisbas.countries if self._nisbas.doc is doc
+                                 else None)
         starts = [s.start for s in doc.sentences]
         for event in events:
             index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
@@ -413,6 +452,8 @@ class EventCoder:
         ``الرئيس الإيراني محمود أحمدي نجاد``: a nisba next to a name is one argument,
         the name; ``روسيا وإيران``, ``الإيرانية- الروسية``: one compound argument.
         """
+        if self._nisbas.doc is not doc:
+            self._nisbas = NisbaCountries(doc)
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end
                   and (m.label in _ACTOR_LABELS or m.label == "LOC") and m.refers_to()]
         outer = [m for m in inside if not any(o is not m and o.start <= m.start and
@@ -442,6 +483,9 @@ class EventCoder:
                     if _specificity(mention) > _specificity(head):
                         previous.mentions[-1] = mention
                         previous.adjectival = False
+                        self._nisbas.note(mention, head)
+                    else:
+                        self._nisbas.note(head, mention)
                     previous.last = last
                     continue
                 if joined and ("-" in gap or "–" in gap):
@@ -476,6 +520,7 @@ class EventCoder:
         for letter in ("ل", "ب"):
             if attached.startswith(letter):
                 return _ATTACHED[letter]
+        title_word = False
         for back in (1, 2):
             index = mention.first - back
             if index < 0:
@@ -485,7 +530,7 @@ class EventCoder:
                 return None
             key = match_key(previous.text)
             key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
-            if key in _PREPOSITIONS:
+            if key in _PREPOSITIONS and not title_word:
                 return _PREPOSITIONS[key]
             words = previous.words
             prep = next((w for w in words[:2] if w.role == "prep"), None)
@@ -494,7 +539,14 @@ class EventCoder:
                 len(words) > 1 and match_key("ال" + stem) in self.heads)
             if prep is not None and len(words) > 1 and is_head:
                 return _ATTACHED.get(prep.text)
-            if not is_head:
+            if not is_head and back == 1 and prep is None and key.startswith("ال") \
+                    and mention.extra.get("form") == "nisba":
+                # بوزير الخارجية المصري: the title's second word; only a head noun
+                # with its own preposition may stand before it (ضد التدخل الإيراني:
+                # the nisba qualifies the noun, no preposition governs it)
+                title_word = True
+                continue
+            if title_word or not is_head:
                 return None  # only a head noun (وفدي, العاهل) may stand in between
         return None
 
@@ -532,19 +584,7 @@ class EventCoder:
         etype = self.ontology.get(trigger.type)
         if etype is None:
             return None
-        frame = trigger.frame
-        passive = match_key(tokens[first].text) in trigger.passive or \
-            tokens[first].stem.key in trigger.passive
-        if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]):
-            frame = _nominal_frame(frame)
-        elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
-                and last + 1 < len(tokens) and (
-                    tokens[last + 1].kind == "number"
-                    or match_key(tokens[last + 1].text) in self.lex.quantity_words):
-            passive = True  # قتل خمسة جنود: five soldiers were killed
-        elif trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims \
-                and self._indefinite_victim(doc, tokens, first, last, trigger, args):
-            passive = True  # قتل طفل فلسطيني: a child was killed
+        frame, passive, victims_before = self._voice(doc, tokens, first, last, trigger, args)
         clause_start = self._clause_start(tokens, first)
         after = [a for a in args if a.first > last and a.first - last <= self.window]
         far = [a for a in args if a.first > last and a.first - last <= self.far_window]
@@ -554,8 +594,15 @@ class EventCoder:
         place: str | None = None
         slots_used = []
         opened = clause_start > 0
+        hal = not passive and hal_participle(tokens[first])
+        if hal:
+            # «…، محملا تنظيم القاعدة المسؤولية»: a participle of circumstance has the
+            # sentence's subject before it as its doer; the group after is its object
+            actor = reciprocal_partner(args, first, None)
+            if actor is not None:
+                slots_used.append("actor=hal-subject")
         for slot in frame.get("actor", []):
-            if passive:
+            if passive or hal:
                 break
             actor = self._slot(slot, trigger, after, before, last, tokens, first, opened)
             if actor is not None:
@@ -568,7 +615,7 @@ class EventCoder:
                 "intended", "attempted", "future")):
             # a dropped or distant subject: the clause's subject (تسعيان لمواصلة التعاون)
             actor = next((a for a in reversed(before) if a.prep is None
-                          and not a.adjectival), None)
+                          and not a.adjectival and not led_by(tokens, a)), None)
             if actor is not None:
                 slots_used.append("actor=clause-subject")
         if actor is None and not passive and (trigger.pos == "noun" or
@@ -578,6 +625,8 @@ class EventCoder:
                 slots_used.append("actor=light-verb-subject")
         subject_before = actor is not None and actor.last < first
         for slot in frame.get("recipient", []):
+            if victims_before is not None:
+                break  # the victims stand before the verb: it has no object
             pool = far if slot == "object" and trigger.pos == "verb" else after
             candidate = self._slot(slot, trigger, [a for a in pool if a is not actor],
                                    before, last, tokens, first, opened, subject_before)
@@ -585,10 +634,11 @@ class EventCoder:
                 recipient = candidate
                 slots_used.append(f"recipient={slot}")
                 break
-        if passive and recipient is None:
-            recipient = next((a for a in after if a.prep is None and not a.is_place), None)
-            if recipient is not None:
-                slots_used.append("recipient=passive-subject")
+        if recipient is None:
+            recipient, slot = self._fallback_recipient(tokens, last, trigger, actor, after, far,
+                                                       passive, victims_before)
+            if slot is not None:
+                slots_used.append(f"recipient={slot}")
         if actor is None:
             # the doer named after a marker: برصاص قوات الأمن, على أيدي, من قبل
             agent = self._marked_agent(tokens, last, far)
@@ -617,14 +667,8 @@ class EventCoder:
             if country and f"country:{country}" not in actor_ids:
                 recipient_ids = [f"country:{country}"]
                 slots_used.append("recipient=place-country")
-        if trigger.reciprocal and recipient_ids and not actor_ids:
-            actor_ids, recipient_ids = recipient_ids, []
-        mutual = any(slot.startswith("recipient=") and slot.split("=", 1)[1] in (
-            "prep:مع", "prep:بين", "object") for slot in slots_used)
-        if trigger.reciprocal and actor_ids and recipient_ids and mutual:
-            # with مع/بين both sides act (PLOVER puts all parties in actor); التقرب إلى
-            # القاهرة keeps its direction
-            actor_ids, recipient_ids = actor_ids + recipient_ids, []
+        actor_ids, recipient_ids = self._reciprocal(trigger, args, first, recipient, actor_ids,
+                                                    recipient_ids, slots_used)
         if frame.get("swap") and recipient_ids:
             actor_ids, recipient_ids = recipient_ids, actor_ids
             slots_used.append("swapped")
@@ -655,6 +699,83 @@ class EventCoder:
             actor_mentions=[m.id for m in actor.mentions] if actor else [],
             recipient_mentions=[m.id for m in recipient.mentions] if recipient else [],
         )
+
+    def _voice(self, doc: Doc, tokens: list[Token], first: int, last: int, trigger: Trigger,
+               args: list[_Arg]) -> tuple[dict[str, Any], bool, _Arg | None]:
+        """The frame to read and the voice of a trigger: a verb in the shape of a verbal
+        noun reads as one; passive forms, a killing verb before a number (قتل خمسة جنود)
+        or an indefinite victim (قتل طفل) are passive, unless their doer stands right
+        before them; victims before a verb without object (أربعة مدنيين قتلوا في قصف)
+        are returned as its recipient."""
+        frame = trigger.frame
+        passive = match_key(tokens[first].text) in trigger.passive or \
+            tokens[first].stem.key in trigger.passive
+        counted = trigger.pos == "verb" and match_key(trigger.lemma) in self.lex.counted_victims
+        if trigger.pos == "verb" and self.lex.is_nominal(tokens[first]) \
+                and not verb_not_noun(tokens[first]):
+            frame = _nominal_frame(frame)
+        elif counted and last + 1 < len(tokens) and (
+                tokens[last + 1].kind == "number"
+                or match_key(tokens[last + 1].text) in self.lex.quantity_words) \
+                and not subject_right_before(args, first, tokens):
+            passive = True  # «قوات الأمن تقتل 6 متشددين» has its doer before it (SVO)
+        elif counted and self._indefinite_victim(doc, tokens, first, last, trigger, args):
+            passive = True
+        victims_before = None
+        if not passive and counted:
+            victims_before = victims_before_verb(args, first, last, tokens)
+            passive = victims_before is not None
+        return frame, passive, victims_before
+
+    def _fallback_recipient(self, tokens: list[Token], last: int, trigger: Trigger,
+                            actor: _Arg | None, after: list[_Arg], far: list[_Arg],
+                            passive: bool, victims_before: _Arg | None
+                            ) -> tuple[_Arg | None, str | None]:
+        """The recipient when the frame's slots found none, and the slot's name: the
+        other party of a meeting named with «ب» or «مع», also behind a long subject, a
+        place and a day (التقى الوزير فلان في جدة أمس بنظيره); the owner of an attack's
+        target after «على» or «استهدف» (غارات على مواقع وتجمعات للحوثيين); the victims
+        before a verb without object; the subject of a passive after it."""
+        if trigger.reciprocal and trigger.type == "CONSULT":
+            found = next((a for a in far if a.prep in ("ب", "مع") and not a.is_place
+                          and a is not actor), None)
+            if found is not None:
+                return found, f"prep:{found.prep}"
+        if trigger.type == "ASSAULT" and victims_before is None and not passive:
+            found = target_after(tokens, [a for a in far if a is not actor], last)
+            if found is not None:
+                return found, "target"
+        if victims_before is not None:
+            return victims_before, "victims-before"
+        if passive:
+            found = next((a for a in after if (a.prep is None or partitive(
+                tokens, a, self.lex.quantity_words)) and not a.is_place), None)
+            if found is not None:
+                return found, "passive-subject"
+        return None, None
+
+    def _reciprocal(self, trigger: Trigger, args: list[_Arg], first: int,
+                    recipient: _Arg | None, actor_ids: list[str], recipient_ids: list[str],
+                    slots_used: list[str]) -> tuple[list[str], list[str]]:
+        """Both sides of a reciprocal event are actors (PLOVER puts all parties in
+        actor): with «مع»/«بين»/«ب» or an object; a party named only by «مع» or «ب»
+        (لقاء مع نظيره الفرنسي) has the nearest subject before as the other party;
+        a directed one (التقرب إلى القاهرة) keeps its direction."""
+        if not trigger.reciprocal:
+            return actor_ids, recipient_ids
+        if recipient_ids and not actor_ids and (
+                "recipient=prep:مع" in slots_used or "recipient=prep:ب" in slots_used):
+            partner = reciprocal_partner(args, first, recipient)
+            actor_ids = [e for e in self._political(partner) if e not in recipient_ids]
+            if actor_ids:
+                slots_used.append("actor=reciprocal-partner")
+        if recipient_ids and not actor_ids:
+            return recipient_ids, []
+        mutual = any(slot.startswith("recipient=") and slot.split("=", 1)[1] in (
+            "prep:مع", "prep:بين", "prep:ب", "object") for slot in slots_used)
+        if actor_ids and recipient_ids and mutual:
+            return actor_ids + recipient_ids, []
+        return actor_ids, recipient_ids
 
     def _indefinite_victim(self, doc: Doc, tokens: list[Token], first: int, last: int,
                            trigger: Trigger, args: list[_Arg]) -> bool:
@@ -705,25 +826,36 @@ class EventCoder:
                            and not a.is_place]
             if bare_before and (bare_before[-1].last >= first - 2 or clause_opened):
                 return bare_before[-1]
-            direct = after[0] if after else None
+            direct, skipped = subject_after(after)
+            if direct is not None and owned_subject(tokens, last, direct):
+                return direct  # أدانت الأمانة العامة لمنظمة التعاون: the body's office
+            body = office_body(tokens, direct, after) if direct is not None else None
+            if body is not None:
+                return body  # the office was read as a name of its own
             titled = direct is not None and direct.adjectival and direct.first > last + 1 \
                 and (tokens[last + 1].stem.key in self.heads
                      or match_key(tokens[last + 1].text) in self.heads)
             if direct is not None and direct.prep is None and (not direct.adjectival or titled) \
                     and \
                     not direct.is_place and \
-                    direct.first - last <= 3 and not any(
+                    direct.first - last - skipped - honorific_count(
+                        tokens, last + 1, direct.first) <= 3 \
+                    and not any(
                         _is_preposition(t) for t in tokens[last + 1 : direct.first]):
                 return direct
             return bare_before[-1] if bare_before else None
         if slot == "object":
             # the actor has been taken out of ``after`` already: the next bare group;
             # people named by a nisba count (خطفوا مهندسين أتراك)
-            plain = [a for a in after if a.prep is None and not a.is_place]
+            plain = [a for a in after if (a.prep is None or partitive(
+                tokens, a, self.lex.quantity_words)) and not a.is_place]
             return plain[0] if plain else None
         if slot in ("genitive", "nisba"):
             # the genitive or adjective stands right after the noun: زيارة روحاني
             nxt = after[0] if after else None
+            if nxt is not None and slot == "genitive" and nxt.first - last <= 4 \
+                    and partitive(tokens, nxt, self.lex.quantity_words):
+                return nxt  # مقتل 13 من عناصر التنظيم: a counted genitive
             return nxt if nxt is not None and nxt.prep is None and nxt.first - last <= 1 \
                 else None
         if slot.startswith("prep:"):
@@ -741,8 +873,10 @@ class EventCoder:
                 if start <= last:
                     continue
                 phrase = tuple(match_key(t.text) for t in tokens[start : arg.first])
-                if phrase in self.lex.agent_markers:
-                    return arg
+                if phrase in self.lex.agent_markers or (
+                        length == 1 and phrase[0] in relative_light_verbs()
+                        and start - last <= 3):
+                    return arg  # a relative light verb follows its own noun closely
         return None
 
     def _political(self, arg: _Arg | None) -> list[str]:

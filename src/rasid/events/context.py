@@ -7,8 +7,13 @@ in a fixed order, and records the basis so that users and ``rasid relations`` ca
 filter on it:
 
 1. ``stated``: the participant's own entity has a country (a state, a known official,
-   ``الجيش اليمني`` as one composite entity, a national group).
-2. ``place``: the event's place, or a place named in the event's sentence.
+   ``الجيش اليمني`` as one composite entity, a national group), or its words state it
+   whatever the context (``قوات الاحتلال`` are Israeli: ``fixed`` in ``context.json``),
+   or a country nisba in apposition states it for a name the knowledge base does not
+   know (``رئيس الأركان الأمريكي الجنرال فلان``, ``حزب اليسار الألماني``).
+2. ``place``: the event's place, or a place named in the event's sentence, when the
+   article supports that place's country (names it, or two things of it): a lone
+   place of a far country is usually a gazetteer homograph, not the scene.
 3. ``article``: the dominant country of the sentence's paragraph (this sentence and
    the two before it), else of the whole article (countries named as such and the
    countries of the places named).
@@ -54,7 +59,9 @@ class ArticleContext:
 
     def __init__(self, doc: Doc, rules: list[dict[str, Any]] | None = None,
                  org_code: Any = None,
-                 implicit_rules: list[dict[str, Any]] | None = None) -> None:
+                 implicit_rules: list[dict[str, Any]] | None = None,
+                 fixed: dict[str, dict[str, Any]] | None = None,
+                 stated: dict[str, str] | None = None) -> None:
         # the code of an organization of the knowledge base (UNO for the UN), for the
         # people who act for one: the UN envoy acts for the UN, not for his country
         self.org_code = org_code or (lambda _org: None)
@@ -63,6 +70,14 @@ class ArticleContext:
         self.date = doc.meta.date
         self.rules = rules or []
         self.implicit_rules = implicit_rules or []
+        #: agents whose country the phrase itself states (قوات الاحتلال is Israeli)
+        self.fixed = fixed if fixed is not None else load_fixed()
+        #: unknown names whose own phrase states a country (الجنرال الأمريكي فلان)
+        self.stated = stated or {}
+        #: what names each country in the article: entity ids, and whether the
+        #: country itself is named (a place's country needs support, see _supported)
+        self.support: dict[str, set[str]] = {}
+        self.named_countries: set[str] = set()
         starts = [s.start for s in doc.sentences]
         self.by_sentence: list[Counter[str]] = [Counter() for _ in doc.sentences]
         self.places: list[list[str]] = [[] for _ in doc.sentences]
@@ -82,15 +97,20 @@ class ArticleContext:
                 weight = 2 if entity.get("kind") in ("country", "place") else 1
                 self.by_sentence[index][country] += weight
                 self.article[country] += weight
+                self.support.setdefault(country, set()).add(entity_id)
+                if entity.get("kind") == "country":
+                    self.named_countries.add(country)
                 if entity.get("kind") == "place" and mention.label == "LOC":
                     self.places[index].append(country)
 
-    def dominant(self, index: int) -> str | None:
-        """The paragraph's country, else the article's (ties: the first named)."""
+    def dominant(self, index: int, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The paragraph's country, else the article's (ties: the first named);
+        countries of ``exclude`` are passed over."""
         paragraph: Counter[str] = Counter()
         for k in range(max(0, index - 2), index + 1):
             paragraph.update(self.by_sentence[k])
         for counts in (paragraph, self.article):
+            counts = Counter({c: n for c, n in counts.items() if c not in exclude})
             if counts:
                 best = max(counts.values())
                 leaders = [c for c, n in counts.items() if n == best]
@@ -111,7 +131,17 @@ class ArticleContext:
             return Participant(role, entity_id, international, sector, "stated")
         if code:
             return Participant(role, entity_id, code, sector, "stated")
-        local = place_country or (self.places[index][0] if self.places[index] else None)
+        owner = self._role_owner(entity_id, entity)
+        if owner:
+            return Participant(role, entity_id, owner, sector, "stated")
+        if entity_id in self.stated:
+            return Participant(role, entity_id, self.stated[entity_id], sector, "stated")
+        if entity_id in self.fixed:
+            return Participant(role, entity_id, self.fixed[entity_id]["country"], sector,
+                               "stated")
+        places = [c for c in ([place_country] if place_country else []) + self.places[index]
+                  if self._supported(c)]
+        local = places[0] if places else None
         if local:
             code, basis = local, "place"
         else:
@@ -121,13 +151,36 @@ class ArticleContext:
             return Participant(role, entity_id, code, sector, basis)
         return Participant(role, entity_id, None, sector, None)
 
-    def implicit(self, role: str, index: int, mode: str | None = None
-                 ) -> dict[str, Any] | None:
+    def _role_owner(self, entity_id: str, entity: dict[str, Any]) -> str | None:
+        """The code of the body an office belongs to, for an office named without
+        its holder: «الأمين العام لمنظمة التعاون الإسلامي» (``role:…/org:oic``) acts
+        for the OIC (IGO), not for the country of the story."""
+        if entity.get("kind") != "role" or "/" not in entity_id:
+            return None
+        owner = entity_id.split("/", 1)[1]
+        if owner.startswith("org:"):
+            return self.org_code(owner) or (self.entities.get(owner) or {}).get("code")
+        return owner if len(owner) == 3 and owner.isupper() else None
+
+    def _supported(self, country: str) -> bool:
+        """A place's country counts when the article names that country, or two
+        different things of it, or leads with it: a lone place of a far country in a
+        story about somewhere else is more often a gazetteer homograph (a village
+        that shares a word with the text) than the scene of the event."""
+        if country in self.named_countries or len(self.support.get(country, ())) >= 2:
+            return True
+        # the place's country leads the article (nothing else points elsewhere more)
+        best = max(self.article.values(), default=0)
+        return self.article.get(country, 0) == best
+
+    def implicit(self, role: str, index: int, mode: str | None = None,
+                 exclude: frozenset[str] = frozenset()) -> dict[str, Any] | None:
         """An unnamed participant the story makes plain: the side that fights, arrests
         or meets in a Yemen story is Yemeni unless the sentence says otherwise. It has
         no entity (it names no one), only the country of its context and the basis
-        ``article``; relations, which count entities, leave it out."""
-        country = self.dominant(index)
+        ``article``; relations, which count entities, leave it out. ``exclude``: the
+        countries it cannot be (a visit to Egypt is not made by Egypt)."""
+        country = self.dominant(index, exclude)
         if country is None:
             return None
         for rule in self.implicit_rules:
@@ -153,9 +206,28 @@ def load_rules() -> list[dict[str, Any]]:
     return list(data["agents"])
 
 
+def load_fixed() -> dict[str, dict[str, Any]]:
+    """Agents whose own words state their country whatever the context."""
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return {item["entity"]: item for item in data.get("fixed", [])}
+
+
 def load_implicit_rules() -> list[dict[str, Any]]:
     data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
     return list(data.get("implicit", []))
+
+
+def load_implicit_elsewhere_types() -> frozenset[str]:
+    """Event types whose implicit doer is never of the recipient's country."""
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("implicit_actor_elsewhere_types", []))
+
+
+def load_implicit_foreign_types() -> frozenset[str]:
+    """Event types whose unnamed recipient is of the story's country when their doer
+    is of another."""
+    data = json.loads((DATA / "context.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("implicit_recipient_foreign_types", []))
 
 
 def load_implicit_recipient_types() -> frozenset[str]:
