@@ -434,12 +434,9 @@ class EntityRecognizer:
         if following is not None and following.start - token.end <= 1 and \
                 state.covered[index + 1]:
             return  # التنظيم + a name is that name's own phrase
-        earlier = sorted((m for m in state.mentions if m.end <= token.start and m.entity),
-                         key=lambda m: m.start, reverse=True)
         sentence = state.sentence_of[index]
-        for mention in earlier:
-            if sentence - state.sentence_of[mention.first] > 5:
-                return  # too far back to be what the word refers to
+        # latest first, within five sentences back (too far to be what the word names)
+        for mention in state.latest_before(index, token.start, sentence - 5):
             entity = self.kb.get(mention.entity) or self._synthetic.get(mention.entity)
             if entity is None or entity.kind != "org":
                 continue
@@ -603,7 +600,8 @@ class _State:
         self._new_names: dict[tuple[str, str], tuple[int, str]] = {}
         self._new_indexed = 0
         self._gpe_version = 0
-        self._gpe_sorted: tuple[int, list[int], list[tuple[Mention, str]]] | None = None
+        self._gpe_sorted: tuple[int, list[tuple[Mention, str | None, str | None]]] | None \
+            = None
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -651,6 +649,20 @@ class _State:
         for i in range(mention.first, mention.last + 1):
             self._cover_count[i] -= 1
             self.covered[i] = self._cover_count[i] > 0
+
+    def latest_before(self, index: int, position: int, min_sentence: int) -> list[Mention]:
+        """Mentions with an entity that end by ``position`` and start in a token before
+        ``index`` of sentence ``min_sentence`` or later, latest start first (of two at
+        one place, the first added first): the tokens back to that sentence are read,
+        not the whole document."""
+        found: list[Mention] = []
+        first = index - 1
+        while first >= 0 and self.sentence_of[first] >= min_sentence:
+            found.extend(m for m in self._by_first.get(first, ())
+                         if m.end <= position and m.entity)
+            first -= 1
+        found.sort(key=lambda m: m.start, reverse=True)
+        return found
 
     def named_with_surname(self, surname: str) -> list[Mention]:
         """People's mentions of two words or more whose last word is ``surname``, in the
@@ -723,6 +735,20 @@ class _State:
                 best = mention
         return best
 
+    def _countries_in_order(self, recognizer: EntityRecognizer) -> list[tuple[Mention, str]]:
+        """Country mentions (no members) in text order with their countries, sorted and
+        resolved again only after a country mention was added or removed (a mention whose
+        entity changed since is resolved anew)."""
+        if self._gpe_sorted is None or self._gpe_sorted[0] != self._gpe_version:
+            mentions = sorted((m for m in self.mentions if m.label == "GPE" and not m.members),
+                              key=lambda m: m.start)
+            self._gpe_sorted = (self._gpe_version, [
+                (m, m.entity, recognizer._country_of(m.entity or "", self.date))
+                for m in mentions])
+        return [(m, c if m.entity == entity else
+                 recognizer._country_of(m.entity or "", self.date))
+                for m, entity, c in self._gpe_sorted[1]]
+
     def last_pair(self, position: int, recognizer: EntityRecognizer
                   ) -> tuple[str, str] | None:
         """The latest two countries named together before ``position``.
@@ -731,10 +757,8 @@ class _State:
         space separates them (``روسيا وإيران``, ``الإيرانية- الروسية``); otherwise the
         two countries named most often so far.
         """
-        previous = sorted((m for m in self.mentions if m.end <= position and m.label == "GPE"
-                           and not m.members), key=lambda m: m.start)
-        countries = [(m, recognizer._country_of(m.entity or "", self.date)) for m in previous]
-        countries = [(m, c) for m, c in countries if c]
+        countries = [(m, c) for m, c in self._countries_in_order(recognizer)
+                     if c and m.end <= position]
         for (a, ca), (b, cb) in zip(reversed(countries[:-1]), reversed(countries[1:]),
                                     strict=True):
             gap = self.text[a.end : b.start]
