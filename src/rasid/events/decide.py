@@ -97,6 +97,9 @@ class WordClasses:
         definite = any(w.role == "det" for w in tokens[first].words)
         if first and definite and key(tokens[first - 1]) & self.guards["consequence_before"]:
             return "reference"
+        if definite and any(key(t) & self.guards["claim_before"]
+                            for t in tokens[max(0, first - 2) : first]):
+            return "reference"  # أعلن التنظيم مسؤوليته عن الهجوم: the attack reported before
         return None
 
     def spans(self, tokens: list[Token]) -> list[tuple[str, int, int]]:
