@@ -62,6 +62,21 @@ def _tables() -> dict:
     }
 
 
+@lru_cache(maxsize=65536)
+def _may_start(form: str) -> bool:
+    """Whether an Arabic word, with or without its prefixes, begins a date expression:
+    asked once per distinct form (most words begin none)."""
+    starts = _tables()["starts"]
+    key = match_key(form)
+    if key in starts:
+        return True
+    for prefix in _PREFIXES:
+        p = match_key(prefix)
+        if key.startswith(p) and len(key) - len(p) >= 3:
+            return key[len(p):] in starts
+    return False
+
+
 def _key(token: Token, strip: bool = True) -> str:
     key = match_key(token.text)
     if strip:
@@ -100,11 +115,9 @@ def find_dates(tokens: list[Token], article_date: str | None) -> list[DateMentio
     base = dt.date.fromisoformat(article_date) if article_date else None
     found: list[DateMention] = []
     i = 0
-    starts = t["starts"]
     while i < len(tokens):
         token = tokens[i]
-        if token.kind != "number" and (token.kind != "arabic" or (
-                match_key(token.text) not in starts and _key(token) not in starts)):
+        if token.kind != "number" and (token.kind != "arabic" or not _may_start(token.text)):
             i += 1  # most words start no date expression
             continue
         result = _explicit(tokens, i, t, base) or (
