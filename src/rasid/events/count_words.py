@@ -9,7 +9,7 @@ it once and folds a token's clitics (و/ف, then ب/ل, «لل») so that one en
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rasid.text.numbers import Token
@@ -145,7 +145,11 @@ def forms(token: Token) -> tuple[str, ...]:
     The article is kept, so that a table entry says what it matches; a definite
     singular after a head («اغتيل القيادي», «مقتل الطفل») is read in ``_after_head``:
     a victim restated in a later sentence is that sentence's toll too (the guideline)."""
-    key = token.key
+    return _forms(token.key)
+
+
+@lru_cache(maxsize=65536)
+def _forms(key: str) -> tuple[str, ...]:
     found = [key]
     if len(key) > 3 and key[0] in "وف":
         key = key[1:]

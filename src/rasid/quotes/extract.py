@@ -136,9 +136,12 @@ class QuoteExtractor:
         The first word may carry the conjunction و or ف (``وبحسب``).
         """
         first = match_key(tokens[index].text)
-        firsts = {first, first[1:]} if first[:1] in ("و", "ف") else {first}
-        for phrase in phrases:
-            if index + len(phrase) > end or phrase[0] not in firsts:
+        by_first = _by_first_word(phrases)
+        found = by_first.get(first, ())
+        if first[:1] in ("و", "ف") and first[1:] in by_first:
+            found = sorted((*found, *by_first[first[1:]]))  # in the list's order
+        for _order, phrase in found:
+            if index + len(phrase) > end:
                 continue
             if all(match_key(tokens[index + k].text) == phrase[k]
                    for k in range(1, len(phrase))):
@@ -1082,3 +1085,21 @@ class _Carry:
         if first_person is not None and first_person.start - sentence.start < 40:
             self.last = ((first_person.start, first_person.end), first_person.id,
                          (first_person.refers_to() or (None,))[0], None)
+
+
+_PHRASES_BY_FIRST: dict[int, tuple[list, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]] = {}
+
+
+def _by_first_word(phrases: list[tuple[str, ...]]
+                   ) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """A phrase list's phrases by their first word, each with its place in the list (the
+    first that fits wins), built once per list: a word that begins none is passed over
+    with one lookup."""
+    cached = _PHRASES_BY_FIRST.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, phrase in enumerate(phrases):
+            index.setdefault(phrase[0], []).append((order, phrase))
+        cached = (phrases, {k: tuple(v) for k, v in index.items()})
+        _PHRASES_BY_FIRST[id(phrases)] = cached
+    return cached[1]
