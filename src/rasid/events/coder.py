@@ -228,41 +228,24 @@ class EventCoder:
         self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
         per_sentence = [self._sentence(doc, sentence, in_sentence[index], quotes, strict)
                         for index, sentence in enumerate(doc.sentences)]
-        # word classes only where there is something to decide (most sentences have no
-        # trigger); the article's topic words are counted over those sentences
-        sentence_classes: list[list[tuple[str, int, int]]] = []
-        topics: Counter[str] = Counter()
-        for sentence, here in zip(doc.sentences, per_sentence, strict=True):
-            spans = self.classes.spans(
-                doc.tokens[sentence.first_token : sentence.last_token]) if here else []
-            sentence_classes.append(spans)
-            topics.update(name for name, _, _ in spans if name in ("sports", "economy"))
+        sentence_classes, topics = self._word_classes(doc, per_sentence)
 
         def kinds(ids: list[str]) -> list[str]:
             return sorted({(entities.get(i) or {}).get("kind") or i.split(":", 1)[0]
                            for i in ids})
 
         persons = frozenset(m.start for m in mentions if m.label == "PERS")
-        seen_types: set[str] = set()
-        seen_triggers: set[str] = set()
-        seen_stems: set[str] = set()
+        seen: tuple[set[str], set[str], set[str]] = (set(), set(), set())
         title_stems, title_types = self._title(doc)
         found: list[Candidate] = []
         for index, sentence in enumerate(doc.sentences):
             tokens = doc.tokens[sentence.first_token : sentence.last_token]
-            here = [c for c in per_sentence[index] if not self._figurative(tokens, c)]
-            if here and self.lex.contexts.match(tokens):
-                for candidate in here:  # a sports, market or culture word: the model weighs it
-                    candidate.features_extra["not_event_context"] = 1.0
-            for candidate in here:
-                candidate.guard = self.classes.guard(tokens, candidate.first)
-            here = [c for c in here if c.guard != "not-event"]
+            here = self._guarded(tokens, per_sentence[index])
             if here:
                 self._tolls(doc, sentence, here, persons)
             entities_here = any(sentence.start <= m.start < sentence.end and m.label != "LOC"
                                 for m in in_sentence[index])
-            article = {"kinds": kinds, "seen": (seen_types, seen_triggers, seen_stems),
-                       "entities_here": entities_here,
+            article = {"kinds": kinds, "seen": seen, "entities_here": entities_here,
                        "topics": topics, "title": title_stems, "title_types": title_types,
                        "date": doc.meta.date}
             for candidate in here:
@@ -273,11 +256,35 @@ class EventCoder:
                 if candidate.agent_marker:
                     candidate.features["agent_marker"] = 1.0
                 candidate.features.update(candidate.features_extra)
-            seen_types.update(c.event.type for c in here)
-            seen_triggers.update(c.trigger_id for c in here)
-            seen_stems.update(tokens[c.first].stem.key for c in here)
+            seen[0].update(c.event.type for c in here)
+            seen[1].update(c.trigger_id for c in here)
+            seen[2].update(tokens[c.first].stem.key for c in here)
             found.extend(here)
         return found
+
+    def _word_classes(self, doc: Doc, per_sentence: list[list[Candidate]]
+                      ) -> tuple[list[list[tuple[str, int, int]]], Counter[str]]:
+        """The decision's word classes of each sentence that has a candidate (most have
+        none), and the article's sports and market words counted over those sentences."""
+        sentence_classes: list[list[tuple[str, int, int]]] = []
+        topics: Counter[str] = Counter()
+        for sentence, here in zip(doc.sentences, per_sentence, strict=True):
+            spans = self.classes.spans(
+                doc.tokens[sentence.first_token : sentence.last_token]) if here else []
+            sentence_classes.append(spans)
+            topics.update(name for name, _, _ in spans if name in ("sports", "economy"))
+        return sentence_classes, topics
+
+    def _guarded(self, tokens: list[Token], here: list[Candidate]) -> list[Candidate]:
+        """A sentence's candidates without figures of speech and what a guard word rules
+        out; a sports, market or culture word is marked for the model to weigh."""
+        here = [c for c in here if not self._figurative(tokens, c)]
+        if here and self.lex.contexts.match(tokens):
+            for candidate in here:
+                candidate.features_extra["not_event_context"] = 1.0
+        for candidate in here:
+            candidate.guard = self.classes.guard(tokens, candidate.first)
+        return [c for c in here if c.guard != "not-event"]
 
     def _counts(self, doc: Doc, sentence: Sentence, persons: frozenset[int]) -> list[Any]:
         """The tolls of a sentence, read once per Doc (the decision and the events both
