@@ -23,3 +23,17 @@ def segmenter(pipeline: Pipeline):
     from rasid.text.segment import Segmenter
 
     return Segmenter(pipeline.resources.lexicon)
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Pipeline:
+    """The pipeline with the event decision's model left out: the rules' candidates
+    and arguments alone, as tests of the argument rules want them."""
+    from pathlib import Path
+
+    from rasid.events.decide import Decider
+
+    pipeline = Pipeline()
+    component = pipeline.components[pipeline.names.index("events")]
+    component.coder.decider = Decider(Path("/nonexistent"))
+    return pipeline

@@ -6,20 +6,7 @@ change of the shipped model cannot hide or fake an argument rule."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from rasid.events.decide import Decider
 from rasid.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def rules_only() -> Pipeline:
-    pipeline = Pipeline()
-    component = pipeline.components[pipeline.names.index("events")]
-    component.coder.decider = Decider(Path("/nonexistent"))
-    return pipeline
 
 
 def _events(pipeline: Pipeline, text: str, date: str = "2015-07-20") -> list[dict]:

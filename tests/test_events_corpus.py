@@ -135,14 +135,6 @@ def test_train_writes_models_that_the_coder_loads(corpus, tmp_path) -> None:
         train(folder, news, tmp_path, splits=("train", "test"), tune=None, log=lines.append)
 
 
-@pytest.fixture(scope="module")
-def rules_only() -> Pipeline:
-    pipeline = Pipeline()
-    component = pipeline.components[pipeline.names.index("events")]
-    component.coder.decider = Decider(Path("/nonexistent"))
-    return pipeline
-
-
 def _arguments(pipeline: Pipeline, text: str, date: str = "2015-07-10") -> list[dict]:
     events = pipeline.analyze(text, date=date).to_dict()["events"]
     return [a for e in events for a in e["arguments"]]
