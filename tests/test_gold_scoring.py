@@ -98,26 +98,30 @@ def test_quotations_are_right_with_cue_and_speaker(folder: Path, pipeline) -> No
         quotes_corpus.load_gold(folder / "quotes", folder / "news.jsonl", ["dev"])
 
 
+def _score_one(tmp_path: Path, pipeline, article: str, text: str, quotes: list[dict]):
+    """Score ``pipeline`` on a one-article quotations corpus (tune part) in ``tmp_path``."""
+    (tmp_path / "news.jsonl").write_text(json.dumps(
+        {"id": article, "date": "2015-07-01", "text": text}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    quotes_dir = tmp_path / "quotes"
+    quotes_dir.mkdir()
+    (quotes_dir / "articles.jsonl").write_text(
+        json.dumps({"article": article, "part": "tune"}) + "\n", encoding="utf-8")
+    gold = {"article": article, "quotes": quotes, "people": [], "orgs": []}
+    (quotes_dir / "quotes.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    rows = quotes_corpus.load_gold(quotes_dir, tmp_path / "news.jsonl", ["tune"])
+    return quotes_corpus.evaluate(rows, pipeline)
+
+
 SAYING = "ومن الأمثال التي يرددها الناس قولهم: الصبر مفتاح الفرج."
 
 
 def test_a_quotation_with_no_source_is_right_when_rasid_names_none(tmp_path: Path,
                                                                     pipeline) -> None:
-    (tmp_path / "news.jsonl").write_text(json.dumps(
-        {"id": "s1", "date": "2015-07-01", "text": SAYING}, ensure_ascii=False) + "\n",
-        encoding="utf-8")
-    quotes_dir = tmp_path / "quotes"
-    quotes_dir.mkdir()
-    (quotes_dir / "articles.jsonl").write_text(
-        json.dumps({"article": "s1", "part": "tune"}) + "\n", encoding="utf-8")
-    gold = {"article": "s1", "quotes": [
+    score = _score_one(tmp_path, pipeline, "s1", SAYING, [
         {"cue": _span(SAYING, "قولهم"), "speaker": None, "speaker_name": None,
-         "content": _span(SAYING, "الصبر مفتاح الفرج"), "kind": "direct"}],
-        "people": [], "orgs": []}
-    (quotes_dir / "quotes.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n",
-                                             encoding="utf-8")
-    rows = quotes_corpus.load_gold(quotes_dir, tmp_path / "news.jsonl", ["tune"])
-    score = quotes_corpus.evaluate(rows, pipeline)
+         "content": _span(SAYING, "الصبر مفتاح الفرج"), "kind": "direct"}])
     assert (score.quotes.tp, score.quotes.predicted, score.quotes.gold) == (1, 1, 1)
 
 
@@ -126,23 +130,11 @@ UNNAMED = "أكدت مصادر مقربة من الحزب سقوط قتلى. و�
 
 def test_an_anaphoric_unnamed_source_is_scored_by_the_quotation_it_refers_to(
         tmp_path: Path, pipeline) -> None:
-    (tmp_path / "news.jsonl").write_text(json.dumps(
-        {"id": "u1", "date": "2015-07-01", "text": UNNAMED}, ensure_ascii=False) + "\n",
-        encoding="utf-8")
-    quotes_dir = tmp_path / "quotes"
-    quotes_dir.mkdir()
-    (quotes_dir / "articles.jsonl").write_text(
-        json.dumps({"article": "u1", "part": "tune"}) + "\n", encoding="utf-8")
     source = _span(UNNAMED, "مصادر مقربة من الحزب")
-    gold = {"article": "u1", "quotes": [
+    score = _score_one(tmp_path, pipeline, "u1", UNNAMED, [
         {"cue": _span(UNNAMED, "أكدت"), "speaker": source, "speaker_name": source,
          "content": _span(UNNAMED, "سقوط قتلى"), "kind": "reported"},
         # scored by name only: «المصادر» is right as the source it refers back to
         {"cue": _span(UNNAMED, "وأضافت"), "speaker": None, "speaker_name": source,
-         "content": _span(UNNAMED, "المعارك مستمرة"), "kind": "reported"}],
-        "people": [], "orgs": []}
-    (quotes_dir / "quotes.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n",
-                                             encoding="utf-8")
-    rows = quotes_corpus.load_gold(quotes_dir, tmp_path / "news.jsonl", ["tune"])
-    score = quotes_corpus.evaluate(rows, pipeline)
+         "content": _span(UNNAMED, "المعارك مستمرة"), "kind": "reported"}])
     assert (score.quotes.tp, score.quotes.gold) == (2, 2)
