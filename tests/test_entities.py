@@ -138,6 +138,30 @@ def test_user_file_adds_and_replaces_entries(tmp_path) -> None:
     assert refers(analysis, "كريم الحداد") == ("person:new-analyst",)
 
 
+def test_user_entries_reach_the_taggers_gazetteer_and_one_lexicon_serves(tmp_path) -> None:
+    from rasid.ner.gazetteer import default_gazetteer
+    from rasid.text.normalize import match_key
+
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        '{"id": "org:harbour-watch", "kind": "org", "en": "Harbour Watch", '
+        '"ar": ["مرصد المرافئ الحرة"], "roles": []}\n', encoding="utf-8")
+    resources = Pipeline(pipeline=["segment", "entities"],
+                         kb_files=[str(extra)]).resources.entities
+    key = tuple(match_key(w) for w in "مرصد المرافئ الحرة".split())
+    tagger = resources.tagger
+    assert tagger.extractor.gazetteer is resources.gazetteer
+    def holds(gazetteer) -> bool:
+        return any(rest == key[1:] and "org" in kinds
+                   for rest, kinds in gazetteer.index.get(key[0], ()))
+
+    assert holds(resources.gazetteer)
+    assert not holds(default_gazetteer())
+    assert tagger.extractor.lexicon is resources.lexicon  # no second lexicon
+    shipped = Pipeline(pipeline=["segment", "entities"]).resources.entities
+    assert shipped.tagger.extractor.gazetteer is default_gazetteer()
+
+
 def test_shipped_kb_sizes() -> None:
     kb = KnowledgeBase.load()
     kinds = {k: len(kb.of_kind(k)) for k in ("country", "place", "person", "org", "agent")}

@@ -68,6 +68,19 @@ class EntityResources:
         except ImportError:
             return None
         try:
-            return CrfTagger.load()
+            return CrfTagger.load(lexicon=self.lexicon, gazetteer=self.gazetteer)
         except (OSError, FileNotFoundError):
             return None
+
+    @cached_property
+    def gazetteer(self) -> Any | None:
+        """The tagger's gazetteer: the shipped one, shared by every pipeline, or with a
+        user's knowledge-base files one that holds their names too (so the tagger sees
+        a user's people and organizations as names of their kind)."""
+        from rasid.ner.gazetteer import Gazetteer, default_gazetteer
+
+        if not self.kb_files:
+            return default_gazetteer()
+        from rasid.kb.names import shipped_kb_files
+
+        return Gazetteer.from_kb([*shipped_kb_files(), *self.kb_files])

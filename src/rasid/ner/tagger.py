@@ -20,6 +20,7 @@ import pycrfsuite
 from rasid.ner.conll import repair_bio
 from rasid.ner.document import PropagationSettings, propagate
 from rasid.ner.features import FeatureConfig, FeatureExtractor
+from rasid.ner.gazetteer import Gazetteer
 from rasid.text.lexicon import Lexicon
 
 MODEL_NAME = "anercorp.crfsuite"
@@ -69,8 +70,11 @@ class CrfTagger:
         self.propagation = PropagationSettings.from_dict(self.metadata.get("document", {}))
 
     @classmethod
-    def load(cls, path: str | Path | None = None, lexicon: Lexicon | None = None) -> CrfTagger:
-        """Open a model file (``None``: the packaged ANERcorp model)."""
+    def load(cls, path: str | Path | None = None, lexicon: Lexicon | None = None,
+             gazetteer: Gazetteer | None = None) -> CrfTagger:
+        """Open a model file (``None``: the packaged ANERcorp model). ``lexicon`` and
+        ``gazetteer`` are the pipeline's (with a user's knowledge-base files in them);
+        ``None`` means the shipped ones."""
         model = Path(path) if path is not None else packaged_model()
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model))
@@ -79,7 +83,8 @@ class CrfTagger:
         if meta_file.exists():
             metadata = json.loads(meta_file.read_text(encoding="utf-8"))
         config = FeatureConfig.from_dict(metadata.get("features", {}))
-        extractor = FeatureExtractor(config, lexicon, known=model_attributes(tagger))
+        extractor = FeatureExtractor(config, lexicon, known=model_attributes(tagger),
+                                     gazetteer=gazetteer)
         return cls(tagger, extractor, metadata)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
