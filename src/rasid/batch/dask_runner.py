@@ -116,40 +116,14 @@ def run(tasks: Iterable[Document | InputError | dict[str, Any]], settings: dict[
     two partitions per worker are in flight, so a corpus of any size needs bounded
     memory and disk.
     """
-    from distributed import wait
-
     from rasid.store.writer import failure_record
 
     client, cluster = start_client(address, workers)
     run_dir = work_dir / f"run-{os.getpid()}-{int(time.time())}"
     run_dir.mkdir(parents=True, exist_ok=True)
-    in_flight: set = set()
-    number = 0
+    parts = _Partitions(client, run_dir, settings)
     try:
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
-
-        def submit(documents: list[Document]) -> None:
-            nonlocal number
-            number += 1
-            in_path = run_dir / f"part-{number:06d}.in.parquet"
-            out_path = run_dir / f"part-{number:06d}.out.parquet"
-            write_partition(documents, in_path)
-            in_flight.add(client.submit(process_partition, str(in_path), str(out_path),
-                                        settings, pure=False))
-
-        def finished(futures: Iterable) -> Iterator[dict[str, Any]]:
-            for future in futures:
-                in_flight.discard(future)
-                try:
-                    summary = future.result()
-                except Exception as error:
-                    raise StoreError(f"a Dask partition failed ({type(error).__name__}: "
-                                     f"{error}); what was stored so far is kept, run again "
-                                     "to resume") from error
-                yield from read_part(summary["out_path"])
-                Path(summary["in_path"]).unlink(missing_ok=True)
-                Path(summary["out_path"]).unlink(missing_ok=True)
-
         batch: list[Document] = []
         for task in tasks:
             if isinstance(task, InputError):
@@ -160,23 +134,63 @@ def run(tasks: Iterable[Document | InputError | dict[str, Any]], settings: dict[
                 continue
             batch.append(task)
             if len(batch) >= partition_size:
-                submit(batch)
+                parts.submit(batch)
                 batch = []
-                while len(in_flight) >= window:
-                    done = wait(list(in_flight), return_when="FIRST_COMPLETED").done
-                    yield from finished(done)
+                yield from parts.drain(window)
         if batch:
-            submit(batch)
-        while in_flight:
-            done = wait(list(in_flight), return_when="FIRST_COMPLETED").done
-            yield from finished(done)
+            parts.submit(batch)
+        yield from parts.drain(1)
     finally:
-        for future in list(in_flight):
-            future.cancel()
+        parts.cancel()
         client.close()
         if cluster is not None:
             cluster.close()
         shutil.rmtree(run_dir, ignore_errors=True)
+
+
+class _Partitions:
+    """The partitions of one run in flight on the cluster: each written to Parquet,
+    submitted, and read back (its files deleted) when it is done."""
+
+    def __init__(self, client: Any, run_dir: Path, settings: dict[str, Any]) -> None:
+        self.client = client
+        self.run_dir = run_dir
+        self.settings = settings
+        self.in_flight: set = set()
+        self.number = 0
+
+    def submit(self, documents: list[Document]) -> None:
+        self.number += 1
+        in_path = self.run_dir / f"part-{self.number:06d}.in.parquet"
+        out_path = self.run_dir / f"part-{self.number:06d}.out.parquet"
+        write_partition(documents, in_path)
+        self.in_flight.add(self.client.submit(process_partition, str(in_path), str(out_path),
+                                              self.settings, pure=False))
+
+    def drain(self, window: int) -> Iterator[dict[str, Any]]:
+        """Wait for parts until fewer than ``window`` are in flight; their records."""
+        from distributed import wait
+
+        while len(self.in_flight) >= window:
+            done = wait(list(self.in_flight), return_when="FIRST_COMPLETED").done
+            yield from self._finished(done)
+
+    def _finished(self, futures: Iterable) -> Iterator[dict[str, Any]]:
+        for future in futures:
+            self.in_flight.discard(future)
+            try:
+                summary = future.result()
+            except Exception as error:
+                raise StoreError(f"a Dask partition failed ({type(error).__name__}: "
+                                 f"{error}); what was stored so far is kept, run again "
+                                 "to resume") from error
+            yield from read_part(summary["out_path"])
+            Path(summary["in_path"]).unlink(missing_ok=True)
+            Path(summary["out_path"]).unlink(missing_ok=True)
+
+    def cancel(self) -> None:
+        for future in list(self.in_flight):
+            future.cancel()
 
 
 def clean_work_dir(work_dir: Path) -> None:
