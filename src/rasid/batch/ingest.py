@@ -289,55 +289,22 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
     conn = schema.connect(db) if options.reprocess else None
     try:
         version = run.version
-        stored_by = {"pipeline": settings, "plugins": list(plugins)}
-        if conn is not None:
-            done = set() if options.force else _stored_ids(conn, version)
-            items: Iterable[Document | InputError] = stored_documents(conn, version,
-                                                                     force=options.force)
-        else:
-            with write_session(db) as session:
-                done = set() if options.force else _stored_ids(session, version)
-            items = read_inputs(options.paths, options.input_format, options.date,
-                                options.columns)
+        done, items = _inputs(conn, db, options, version)
         tasks = _Tasks(items, done, int(settings["max_chars"]))
         results = _results(tasks, run, options, db)
         bar = _progress(conn, version, options, progress_stream)
-        batch: list[dict[str, Any]] = []
-        last_commit = time.monotonic()
-
-        def flush() -> None:
-            nonlocal batch, last_commit
-            if batch:
-                if conn is not None:
-                    Writer(conn, version, stored_by).write(batch)
-                else:
-                    with write_session(db) as session:
-                        Writer(session, version, stored_by).write(batch)
-                for record in batch:
-                    if record["status"] == "ok":
-                        summary.analyzed += 1
-                    else:
-                        summary.failed += 1
-                        if on_failure is not None:
-                            error = record.get("error") or {}
-                            on_failure(str(record.get("origin")), str(error.get("reason")),
-                                       str(error.get("code") or ""))
-                batch = []
-            # progress counts what is stored, and the documents skipped as stored before
-            bar.update(summary.analyzed + summary.failed + tasks.skipped, summary.analyzed,
-                       summary.failed)
-            last_commit = time.monotonic()
-
+        stored_by = {"pipeline": settings, "plugins": list(plugins)}
+        store = _Batches(conn, db, (version, stored_by), summary, on_failure)
+        store.progress = lambda: bar.update(
+            summary.analyzed + summary.failed + tasks.skipped, summary.analyzed,
+            summary.failed)  # what is stored, and the documents skipped as stored before
         try:
             for record in results:
-                batch.append(record)
-                if (len(batch) >= options.batch_size
-                        or time.monotonic() - last_commit >= options.commit_seconds):
-                    flush()
-            flush()
+                store.add(record, options.batch_size, options.commit_seconds)
+            store.flush()
         except KeyboardInterrupt:
             summary.interrupted = True
-            flush()
+            store.flush()
         finally:
             close = getattr(results, "close", None)
             if close is not None:  # ends the pool, or the Dask client and cluster, now
@@ -352,3 +319,64 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
             conn.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _inputs(conn: Any, db: Path, options: IngestOptions, version: str
+            ) -> tuple[set[str], Iterable[Document | InputError]]:
+    """The ids already stored by this pipeline version (none with ``force``) and the
+    documents to read: the store's raw texts when reprocessing, else the input paths."""
+    if conn is not None:
+        done = set() if options.force else _stored_ids(conn, version)
+        return done, stored_documents(conn, version, force=options.force)
+    with write_session(db) as session:
+        done = set() if options.force else _stored_ids(session, version)
+    return done, read_inputs(options.paths, options.input_format, options.date,
+                             options.columns)
+
+
+class _Batches:
+    """Writes batches of records to the store, counts them in the summary and reports
+    each failure once it is stored."""
+
+    def __init__(self, conn: Any, db: Path, version_and_settings: tuple[str, dict[str, Any]],
+                 summary: IngestSummary,
+                 on_failure: Callable[[str, str, str], None] | None) -> None:
+        self.conn = conn
+        self.db = db
+        self.version, self.stored_by = version_and_settings
+        self.summary = summary
+        self.on_failure = on_failure
+        self.progress: Callable[[], None] = lambda: None
+        self.pending: list[dict[str, Any]] = []
+        self.last_commit = time.monotonic()
+
+    def add(self, record: dict[str, Any], batch_size: int, commit_seconds: float) -> None:
+        """Keep a record; write the batch when it is full or has waited long enough."""
+        self.pending.append(record)
+        if len(self.pending) >= batch_size \
+                or time.monotonic() - self.last_commit >= commit_seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        self.write(batch)
+        self.progress()
+        self.last_commit = time.monotonic()
+
+    def write(self, batch: list[dict[str, Any]]) -> None:
+        if not batch:
+            return
+        if self.conn is not None:
+            Writer(self.conn, self.version, self.stored_by).write(batch)
+        else:
+            with write_session(self.db) as session:
+                Writer(session, self.version, self.stored_by).write(batch)
+        for record in batch:
+            if record["status"] == "ok":
+                self.summary.analyzed += 1
+                continue
+            self.summary.failed += 1
+            if self.on_failure is not None:
+                error = record.get("error") or {}
+                self.on_failure(str(record.get("origin")), str(error.get("reason")),
+                                str(error.get("code") or ""))
