@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rasid.kb.names import iter_names_with_strength
 from rasid.resources import load_json
@@ -119,59 +120,20 @@ class Lexicon:
     def build(cls, kb_files: Iterable[Path] | None = None) -> Lexicon:
         """Build from wordfreq and the knowledge base (shipped files unless given)."""
         morph = load_json("morphology.json")
-        names: set[str] = set()
-        glue_names: set[str] = set()
-        strong_names: set[str] = set()
-        anchor_names: set[str] = set()
-        bare_names: set[str] = set()
-        rare_names: set[str] = set()
         zipfs = _wordfreq_keys()
-        joined: dict[str, tuple[int, ...]] = {}
+        sets = _NameSets(zipfs, morph)
         heads = frozenset(match_key(w) for w in morph["glue"]["compound_heads"])
         for name, strength, field_name, kind in iter_names_with_strength(kb_files):
-            parts = name.split()
-            arabic = all(all(is_arabic_letter(c) for c in part) for part in parts)
-            if arabic and 2 <= len(parts) <= 4 and match_key(parts[0]) not in heads:
-                # a name of several words written without its spaces (سانخوسيه); not
-                # compounds written joined on purpose (عبدالله, أبوظبي)
-                words = [match_key(part) for part in parts]
-                joined["".join(words)] = tuple(
-                    itertools.accumulate(len(word) for word in words[:-1]))
-            if field_name == "nisba":
-                bare_names.update(match_key(part) for part in parts)
-            for part in parts:
-                if part and all(is_arabic_letter(c) for c in part):
-                    key = match_key(part)
-                    names.add(key)
-                    if strength != 0 and len(key) >= 4:
-                        strong_names.add(key)
-                    # anchors: one-word names, and the words of states' and organizations' names
-                    if strength == 2 and len(key) >= 4 and (len(parts) == 1 or
-                                                            kind in ("country", "org")):
-                        anchor_names.add(key)
-                    elif strength == 2 and len(key) == 3 and len(parts) == 1:
-                        anchor_names.add(key)
-                    elif strength == 1 and len(parts) == 1 and len(key) >= 4 and \
-                            _zipf(zipfs, key) < 4.0:
-                        anchor_names.add(key)  # one-word cities (سوسة, بوشهر)
-                    # glue pieces: whole short names of states and big cities (مصر, عدن),
-                    # and longer name words that are not ordinary frequent words
-                    if strength == 2 and (len(parts) == 1 or len(key) >= 4):
-                        glue_names.add(key)
-                    elif strength == 1 and len(key) >= 4 and _zipf(zipfs, key) < 4.5:
-                        glue_names.add(key)
-                    elif strength in (0, -1) and len(key) >= 4 and \
-                            _zipf(zipfs, key) < morph["glue"]["rare_name_zipf"]:
-                        rare_names.add(key)  # small places, people: rare words only
+            sets.add(name, strength, field_name, kind, heads)
         return cls(
             zipfs=zipfs,
-            names=frozenset(names),
-            glue_names=frozenset(glue_names),
-            strong_names=frozenset(strong_names),
-            anchor_names=frozenset(anchor_names),
-            bare_names=frozenset(bare_names),
-            rare_names=frozenset(rare_names - glue_names),
-            joined_names=joined,
+            names=frozenset(sets.names),
+            glue_names=frozenset(sets.glue),
+            strong_names=frozenset(sets.strong),
+            anchor_names=frozenset(sets.anchors),
+            bare_names=frozenset(sets.bare),
+            rare_names=frozenset(sets.rare - sets.glue),
+            joined_names=sets.joined,
             proclitics=[
                 (match_key(letters), roles) for letters, roles in morph["proclitics"]["entries"]
             ],
@@ -212,3 +174,57 @@ def default_lexicon() -> Lexicon:
         if _DEFAULT is None:
             _DEFAULT = Lexicon.build()
         return _DEFAULT
+
+
+class _NameSets:
+    """The sets of name words the lexicon keeps, filled one knowledge-base name at a
+    time: every name word, the strong ones, glue anchors and pieces, nisba words, rare
+    names, and names of several words written joined."""
+
+    def __init__(self, zipfs: dict[str, float], morph: dict[str, Any]) -> None:
+        self.zipfs = zipfs
+        self.rare_zipf = morph["glue"]["rare_name_zipf"]
+        self.names: set[str] = set()
+        self.glue: set[str] = set()
+        self.strong: set[str] = set()
+        self.anchors: set[str] = set()
+        self.bare: set[str] = set()
+        self.rare: set[str] = set()
+        self.joined: dict[str, tuple[int, ...]] = {}
+
+    def add(self, name: str, strength: int, field_name: str, kind: str,
+            heads: frozenset[str]) -> None:
+        parts = name.split()
+        arabic = all(all(is_arabic_letter(c) for c in part) for part in parts)
+        if arabic and 2 <= len(parts) <= 4 and match_key(parts[0]) not in heads:
+            # a name of several words written without its spaces (سانخوسيه); not
+            # compounds written joined on purpose (عبدالله, أبوظبي)
+            words = [match_key(part) for part in parts]
+            self.joined["".join(words)] = tuple(
+                itertools.accumulate(len(word) for word in words[:-1]))
+        if field_name == "nisba":
+            self.bare.update(match_key(part) for part in parts)
+        for part in parts:
+            if part and all(is_arabic_letter(c) for c in part):
+                self._word(match_key(part), strength, len(parts), kind)
+
+    def _word(self, key: str, strength: int, words: int, kind: str) -> None:
+        zipfs = self.zipfs
+        self.names.add(key)
+        if strength != 0 and len(key) >= 4:
+            self.strong.add(key)
+        # anchors: one-word names, and the words of states' and organizations' names
+        if strength == 2 and len(key) >= 4 and (words == 1 or kind in ("country", "org")):
+            self.anchors.add(key)
+        elif strength == 2 and len(key) == 3 and words == 1:
+            self.anchors.add(key)
+        elif strength == 1 and words == 1 and len(key) >= 4 and _zipf(zipfs, key) < 4.0:
+            self.anchors.add(key)  # one-word cities (سوسة, بوشهر)
+        # glue pieces: whole short names of states and big cities (مصر, عدن), and
+        # longer name words that are not ordinary frequent words
+        if strength == 2 and (words == 1 or len(key) >= 4):
+            self.glue.add(key)
+        elif strength == 1 and len(key) >= 4 and _zipf(zipfs, key) < 4.5:
+            self.glue.add(key)
+        elif strength in (0, -1) and len(key) >= 4 and _zipf(zipfs, key) < self.rare_zipf:
+            self.rare.add(key)  # small places, people: rare words only
