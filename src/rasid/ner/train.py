@@ -188,25 +188,48 @@ def run(train: str | Path, out: str | Path | None, params: TrainParams,
     ``out`` and its ``.json`` description when ``out`` is given. Returns that
     description (with the figures when ``cv`` was asked for).
     """
-    sentences = [s for s in read(train) if s.tokens]
-    untagged = sum(1 for s in sentences if s.tags is None)
-    if untagged:
-        raise ConllError(f"{train}: {untagged} sentences have no tags")
-    if not sentences:
-        raise ConllError(f"{train}: no sentences")
-    # ANERcorp has a few ``O I-X`` runs; the tagger always outputs valid BIO
-    # (repair_bio), so it learns from the same reading (the scored spans are unchanged)
-    sentences = [Sentence(s.tokens, tuple(repair_bio(list(s.tags or ()))))
-                 for s in sentences]
+    sentences = _tagged_sentences(train)
     started = time.perf_counter()
     extractor = FeatureExtractor(config, max_cache=10_000_000)
     xs = featurize(sentences, config, extractor)
     tokens = sum(len(s.tokens) for s in sentences)
     log(f"{len(sentences):,} sentences, {tokens:,} tokens featurized in "
         f"{time.perf_counter() - started:.1f} s")
-
     propagation = PropagationSettings()
-    meta: dict[str, Any] = {
+    meta = _description(train, sentences, tokens, params, config, extractor, propagation)
+    if cv:
+        meta["cross_validation"] = _cross_validation(
+            sentences, xs, params, (cv, shuffle, seed, jobs), extractor, propagation,
+            doc_size)
+    if out is not None:
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        train_model(xs, [list(s.tags or ()) for s in sentences], out, params)
+        log(f"trained {out} in {time.perf_counter() - started:.0f} s")
+        metadata_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+                                      encoding="utf-8")
+    return meta
+
+
+def _tagged_sentences(train: str | Path) -> list[Sentence]:
+    """The training file's sentences, every one tagged, read as valid BIO: ANERcorp has a
+    few ``O I-X`` runs; the tagger always outputs valid BIO (repair_bio), so it learns
+    from the same reading (the scored spans are unchanged)."""
+    sentences = [s for s in read(train) if s.tokens]
+    untagged = sum(1 for s in sentences if s.tags is None)
+    if untagged:
+        raise ConllError(f"{train}: {untagged} sentences have no tags")
+    if not sentences:
+        raise ConllError(f"{train}: no sentences")
+    return [Sentence(s.tokens, tuple(repair_bio(list(s.tags or ())))) for s in sentences]
+
+
+def _description(train: str | Path, sentences: list[Sentence], tokens: int,
+                 params: TrainParams, config: FeatureConfig, extractor: FeatureExtractor,
+                 propagation: PropagationSettings) -> dict[str, Any]:
+    """What the model description says of its features, data and knowledge."""
+    return {
         "features": config.to_dict(),
         "training": {
             "data": Path(train).name,
@@ -223,35 +246,31 @@ def run(train: str | Path, out: str | Path | None, params: TrainParams,
         },
         "document": asdict(propagation),
     }
-    if cv:
-        pooled, per_fold, held_out = cross_validate(
-            sentences, xs, params, cv, shuffle, seed, jobs)
-        print(f"{cv}-fold cross-validation "
-              f"({'shuffled' if shuffle else 'contiguous'} folds), "
-              "entity-level exact span and type, each sentence tagged alone:")
-        print(pooled.table())
-        meta["cross_validation"] = {"folds": cv, "shuffled": shuffle,
-                                    "figures": _figures(pooled, per_fold)}
-        if doc_size > 0 and not shuffle:
-            documents = document_scores(sentences, held_out, extractor, propagation,
-                                        doc_size)
-            print(f"\nthe same predictions after tag_document's propagation over blocks of "
-                  f"{doc_size} consecutive sentences:")
-            print(documents.table())
-            document_figures = _figures(documents, [])
-            document_figures.pop("fold_f1_PERS+LOC+ORG")
-            meta["cross_validation"]["document_figures"] = document_figures
-            meta["cross_validation"]["document_block_sentences"] = doc_size
 
-    if out is not None:
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        train_model(xs, [list(s.tags or ()) for s in sentences], out, params)
-        log(f"trained {out} in {time.perf_counter() - started:.0f} s")
-        metadata_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
-                                      encoding="utf-8")
-    return meta
+
+def _cross_validation(sentences: list[Sentence], xs: Any, params: TrainParams,
+                      folds: tuple[int, bool, int, int], extractor: FeatureExtractor,
+                      propagation: PropagationSettings, doc_size: int) -> dict[str, Any]:
+    """Cross-validate, print the tables (each sentence alone, then after the document
+    pass over blocks of ``doc_size`` sentences) and return the figures."""
+    cv, shuffle, seed, jobs = folds
+    pooled, per_fold, held_out = cross_validate(sentences, xs, params, cv, shuffle, seed, jobs)
+    print(f"{cv}-fold cross-validation "
+          f"({'shuffled' if shuffle else 'contiguous'} folds), "
+          "entity-level exact span and type, each sentence tagged alone:")
+    print(pooled.table())
+    result: dict[str, Any] = {"folds": cv, "shuffled": shuffle,
+                              "figures": _figures(pooled, per_fold)}
+    if doc_size > 0 and not shuffle:
+        documents = document_scores(sentences, held_out, extractor, propagation, doc_size)
+        print(f"\nthe same predictions after tag_document's propagation over blocks of "
+              f"{doc_size} consecutive sentences:")
+        print(documents.table())
+        document_figures = _figures(documents, [])
+        document_figures.pop("fold_f1_PERS+LOC+ORG")
+        result["document_figures"] = document_figures
+        result["document_block_sentences"] = doc_size
+    return result
 
 
 # -- command line ---------------------------------------------------------------------
