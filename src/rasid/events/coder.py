@@ -71,6 +71,20 @@ _COOPERATIVE = frozenset({"COOPERATE", "AID", "SUPPORT", "CONSULT"})
 
 
 @dataclass
+class _Coded:
+    """What the argument rules found for one trigger, handed to the Event's builder."""
+
+    actor: _Arg | None
+    recipient: _Arg | None
+    actor_ids: list[str]
+    recipient_ids: list[str]
+    place: str | None
+    passive: bool
+    modality: str
+    slots: list[str]
+
+
+@dataclass
 class _Arg:
     """A group of coordinated mentions standing in one argument slot."""
 
@@ -596,47 +610,19 @@ class EventCoder:
         after = [a for a in args if a.first > last and a.first - last <= self.window]
         far = [a for a in args if a.first > last and a.first - last <= self.far_window]
         before = [a for a in args if a.last < first and a.first >= clause_start]
-        actor: _Arg | None = None
         recipient: _Arg | None = None
-        place: str | None = None
-        slots_used = []
-        opened = clause_start > 0
-        hal = not passive and hal_participle(tokens[first])
-        if hal:
-            # «…، محملا تنظيم القاعدة المسؤولية»: a participle of circumstance has the
-            # sentence's subject before it as its doer; the group after is its object
-            actor = reciprocal_partner(args, first, None)
-            if actor is not None:
-                slots_used.append("actor=hal-subject")
-        for slot in frame.get("actor", []):
-            if passive or hal:
-                break
-            actor = self._slot(slot, trigger, after, before, last, tokens, first, opened)
-            if actor is not None:
-                slots_used.append(f"actor={slot}")
-                break
+        slots_used: list[str] = []
         modality = self._modality(doc, tokens, first, clause_start)
-        near = [a for a in before if a.prep is None and not a.adjectival
-                and (first - a.last <= 5 or (opened and a.first == clause_start))]
-        if actor is None and not passive and (trigger.pos == "verb" or near or modality in (
-                "intended", "attempted", "future")):
-            # a dropped or distant subject: the clause's subject (تسعيان لمواصلة التعاون)
-            actor = next((a for a in reversed(before) if a.prep is None
-                          and not a.adjectival and not led_by(tokens, a)), None)
-            if actor is not None:
-                slots_used.append("actor=clause-subject")
-        if actor is None and not passive and (trigger.pos == "noun" or
-                                               frame is not trigger.frame):
-            actor = self._light_verb_subject(tokens, first, args)
-            if actor is not None:
-                slots_used.append("actor=light-verb-subject")
+        actor = self._actor(frame, passive, trigger, tokens, (first, last), args,
+                            (after, before, clause_start), modality, slots_used)
         subject_before = actor is not None and actor.last < first
         for slot in frame.get("recipient", []):
             if victims_before is not None:
                 break  # the victims stand before the verb: it has no object
             pool = far if slot == "object" and trigger.pos == "verb" else after
             candidate = self._slot(slot, trigger, [a for a in pool if a is not actor],
-                                   before, last, tokens, first, opened, subject_before)
+                                   before, last, tokens, first, clause_start > 0,
+                                   subject_before)
             if candidate is not None and candidate is not actor:
                 recipient = candidate
                 slots_used.append(f"recipient={slot}")
@@ -652,20 +638,11 @@ class EventCoder:
             if agent is not None:
                 actor = agent
                 slots_used.append("actor=agent-marker")
-        for slot in frame.get("place", []):
-            candidate = self._slot(slot, trigger, after, before, last, tokens, first, opened,
-                                   subject_before)
-            if candidate is not None:
-                for mention in candidate.mentions:
-                    # a city, a capital for its state, or a state itself (وصل إلى اليمن)
-                    if mention.label == "LOC" or mention.stands_for or (
-                            mention.label == "GPE" and (mention.entity or "").startswith(
-                                "country:") and mention.extra.get("form") != "nisba"):
-                        place = mention.entity
+        place = self._place_slot(frame, trigger, tokens, (first, last),
+                                 (after, before, clause_start > 0), subject_before) \
+            or self._located(doc, sentence, self._sentence_mentions)
         actor_ids = self._political(actor)
         recipient_ids = [e for e in self._political(recipient) if e not in actor_ids]
-        if place is None:
-            place = self._located(doc, sentence, self._sentence_mentions)
         if "place" in frame.get("require", []) and place is None:
             return None  # a motion verb (توجه, وصل) is a visit only with a destination
         if not recipient_ids and place is not None and frame.get("place"):
@@ -679,6 +656,77 @@ class EventCoder:
         if frame.get("swap") and recipient_ids:
             actor_ids, recipient_ids = recipient_ids, actor_ids
             slots_used.append("swapped")
+        return self._event(doc, sentence, tokens, (first, last), trigger, (dates, quotes),
+                           _Coded(actor, recipient, actor_ids, recipient_ids, place, passive,
+                                  modality, slots_used))
+
+    def _actor(self, frame: dict[str, Any], passive: bool, trigger: Trigger,
+               tokens: list[Token], span: tuple[int, int], args: list[_Arg],
+               around: tuple[list[_Arg], list[_Arg], int], modality: str,
+               slots_used: list[str]) -> _Arg | None:
+        """The doer: a participle's sentence subject, the frame's actor slots, the
+        clause's subject when it was dropped or stands far, a light verb's subject."""
+        first, last = span
+        after, before, clause_start = around
+        opened = clause_start > 0
+        actor: _Arg | None = None
+        hal = not passive and hal_participle(tokens[first])
+        if hal:
+            # «…، محملا تنظيم القاعدة المسؤولية»: a participle of circumstance has the
+            # sentence's subject before it as its doer; the group after is its object
+            actor = reciprocal_partner(args, first, None)
+            if actor is not None:
+                slots_used.append("actor=hal-subject")
+        for slot in frame.get("actor", []):
+            if passive or hal:
+                break
+            actor = self._slot(slot, trigger, after, before, last, tokens, first, opened)
+            if actor is not None:
+                slots_used.append(f"actor={slot}")
+                break
+        near = [a for a in before if a.prep is None and not a.adjectival
+                and (first - a.last <= 5 or (opened and a.first == clause_start))]
+        if actor is None and not passive and (trigger.pos == "verb" or near or modality in (
+                "intended", "attempted", "future")):
+            # a dropped or distant subject: the clause's subject (تسعيان لمواصلة التعاون)
+            actor = next((a for a in reversed(before) if a.prep is None
+                          and not a.adjectival and not led_by(tokens, a)), None)
+            if actor is not None:
+                slots_used.append("actor=clause-subject")
+        if actor is None and not passive and (trigger.pos == "noun" or
+                                               frame is not trigger.frame):
+            actor = self._light_verb_subject(tokens, first, args)
+            if actor is not None:
+                slots_used.append("actor=light-verb-subject")
+        return actor
+
+    def _place_slot(self, frame: dict[str, Any], trigger: Trigger, tokens: list[Token],
+                    span: tuple[int, int], around: tuple[list[_Arg], list[_Arg], bool],
+                    subject_before: bool) -> str | None:
+        """The place the frame's place slots name: a city, a capital for its state, or a
+        state itself (وصل إلى اليمن); the last such mention of the last slot filled."""
+        first, last = span
+        after, before, opened = around
+        place = None
+        for slot in frame.get("place", []):
+            candidate = self._slot(slot, trigger, after, before, last, tokens, first, opened,
+                                   subject_before)
+            if candidate is not None:
+                for mention in candidate.mentions:
+                    if mention.label == "LOC" or mention.stands_for or (
+                            mention.label == "GPE" and (mention.entity or "").startswith(
+                                "country:") and mention.extra.get("form") != "nisba"):
+                        place = mention.entity
+        return place
+
+    def _event(self, doc: Doc, sentence: Sentence, tokens: list[Token], span: tuple[int, int],
+               trigger: Trigger, context: tuple[list, QuoteSpans], coded: _Coded) -> Event:
+        """The Event of a coded trigger: intended cooperation recoded AGREE, its date,
+        the quotation that reports it, the rule that fired and a confidence."""
+        first, last = span
+        dates, quotes = context
+        slots_used, modality, passive = coded.slots, coded.modality, coded.passive
+        actor_ids, recipient_ids = coded.actor_ids, coded.recipient_ids
         etype_name, mode, rule_note = trigger.type, trigger.mode, ""
         if modality in ("intended", "future") and etype_name in _COOPERATIVE - {"CONSULT"}:
             etype_name, mode = "AGREE", None
@@ -700,11 +748,12 @@ class EventCoder:
                  f"{' (passive)' if passive else ''}{rule_note}",
             confidence=min(confidence, 0.95), quad=etype.quad,
             score=etype.mode_score(mode), cameo=trigger.cameo or etype.mode_cameo(mode),
-            date=date, date_precision=precision, place=place,
+            date=date, date_precision=precision, place=coded.place,
             reported_by=quote.id if quote else None,
             reported_by_entity=quote.speaker_entity if quote else None,
-            actor_mentions=[m.id for m in actor.mentions] if actor else [],
-            recipient_mentions=[m.id for m in recipient.mentions] if recipient else [],
+            actor_mentions=[m.id for m in coded.actor.mentions] if coded.actor else [],
+            recipient_mentions=[m.id for m in coded.recipient.mentions] if coded.recipient
+            else [],
         )
 
     def _voice(self, doc: Doc, tokens: list[Token], first: int, last: int, trigger: Trigger,
