@@ -197,28 +197,9 @@ class QuoteExtractor:
         index = start
         while index < end:
             token = tokens[index]
-            if self.is_secondary(token) and open_quote is not None:
-                # «قال X إن … ، مشيرا إلى أن …»: the participle is a quotation of its own
-                # with the same speaker; the first one ends before it
-                quote = self._participle(doc, sentence, index, mentions, state, open_quote)
-                if quote is None:
-                    open_quote.secondary_cues.append((token.start, token.end))
-                else:
-                    if open_quote.content[0] < token.start < open_quote.content[1]:
-                        open_quote.content = (open_quote.content[0], _trim_end(
-                            doc.text, open_quote.content[0], token.start))
-                    found.append(quote)
-                    state.speak(quote)
-                    open_quote = quote
-                index += 1
-                continue
             if self.is_secondary(token):
-                # «…، مشيرا إلى أن…» after a sentence that quotes no one opens a quotation
-                quote = self._participle(doc, sentence, index, mentions, state)
-                if quote is not None:
-                    found.append(quote)
-                    state.speak(quote)
-                    open_quote = quote
+                open_quote = self._secondary(doc, sentence, index, mentions, state,
+                                             open_quote, found)
                 index += 1
                 continue
             quote, step = self._phrase_cue(doc, sentence, index, mentions, state, open_quote)
@@ -236,35 +217,12 @@ class QuoteExtractor:
             if quote is None:
                 index += 1
                 continue
-            inside = open_quote is not None and open_quote.content[1] > token.start
-            real_speaker = quote.speaker_mention is not None and any(
-                m.label in ("PERS", "ORG") for m in mentions.with_id(quote.speaker_mention))
-            imperfect = self._bare(token)[:1] in ("ي", "ت")
-            if inside and quote.found_by != "carried_over" and not real_speaker and imperfect:
-                # a present-tense cue inside a running quotation with no person or body
-                # before its complement (تؤكد خصوصية العلاقة… أن) continues it
-                open_quote.secondary_cues.append((token.start, token.end))
-                index += 1
-                continue
-            if open_quote is not None and quote.found_by == "carried_over" and \
-                    open_quote.content[1] > token.start and imperfect:
-                # a present-tense cue with a dropped subject inside a running quotation
-                # continues it; «…، وأوضح أن …» in the past tense is a quotation of its own
+            if open_quote is not None and self._continues(token, quote, open_quote, mentions):
                 open_quote.secondary_cues.append((token.start, token.end))
                 index += 1
                 continue
             if open_quote is not None and open_quote.content[1] > token.start:
-                cut = token.start
-                for back in (2, 1):  # a connective before the new cue: بينما, في حين
-                    if index - back > start and self._phrase_at(
-                            tokens, index - back, self.connectives, index) == back:
-                        cut = tokens[index - back].start
-                        break
-                kept = _trim_end(doc.text, open_quote.content[0], cut)
-                if kept > open_quote.content[0]:
-                    open_quote.content = (open_quote.content[0], kept)
-                else:  # its content began after the new cue: the new cue's quotation
-                    found.remove(open_quote)
+                self._end_before(doc, index, start, open_quote, found)
             found.append(quote)
             state.speak(quote)
             open_quote = quote
@@ -272,6 +230,58 @@ class QuoteExtractor:
         if not found:
             state.saw_sentence(doc, sentence, mentions)
         return found
+
+    def _secondary(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
+                   state: _Carry, open_quote: Quote | None, found: list[Quote]
+                   ) -> Quote | None:
+        """A participle cue (مشيرا، مضيفة): in a running quotation a quotation of its own
+        with the same speaker, the first ending before it («قال X إن … ، مشيرا إلى أن …»),
+        or else one more cue of it; after a sentence that quotes no one, a quotation it
+        opens. Returns the quotation now running."""
+        token = doc.tokens[index]
+        quote = self._participle(doc, sentence, index, mentions, state, open_quote) \
+            if open_quote is not None else \
+            self._participle(doc, sentence, index, mentions, state)
+        if quote is None:
+            if open_quote is not None:
+                open_quote.secondary_cues.append((token.start, token.end))
+            return open_quote
+        if open_quote is not None and \
+                open_quote.content[0] < token.start < open_quote.content[1]:
+            open_quote.content = (open_quote.content[0], _trim_end(
+                doc.text, open_quote.content[0], token.start))
+        found.append(quote)
+        state.speak(quote)
+        return quote
+
+    def _continues(self, token: Token, quote: Quote, open_quote: Quote,
+                   mentions: _Mentions) -> bool:
+        """A present-tense cue inside a running quotation that continues it: with no
+        person or body before its complement (تؤكد خصوصية العلاقة… أن), or with a dropped
+        subject; «…، وأوضح أن …» in the past tense is a quotation of its own."""
+        if open_quote.content[1] <= token.start or self._bare(token)[:1] not in ("ي", "ت"):
+            return False
+        if quote.found_by == "carried_over":
+            return True
+        return not (quote.speaker_mention is not None and any(
+            m.label in ("PERS", "ORG") for m in mentions.with_id(quote.speaker_mention)))
+
+    def _end_before(self, doc: Doc, index: int, start: int, open_quote: Quote,
+                    found: list[Quote]) -> None:
+        """End the running quotation before a new cue (or the connective before it:
+        بينما، في حين); one whose content began after the cue gives way to it."""
+        tokens = doc.tokens
+        cut = tokens[index].start
+        for back in (2, 1):
+            if index - back > start and self._phrase_at(
+                    tokens, index - back, self.connectives, index) == back:
+                cut = tokens[index - back].start
+                break
+        kept = _trim_end(doc.text, open_quote.content[0], cut)
+        if kept > open_quote.content[0]:
+            open_quote.content = (open_quote.content[0], kept)
+        else:
+            found.remove(open_quote)
 
     def _phrase_cue(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, open_quote: Quote | None) -> tuple[Quote | None, int]:
