@@ -222,33 +222,48 @@ class FeatureExtractor:
         out["z"] = [str(int(zipf / cfg.zipf_step)) if zipf else "u"]
         names = ["k"] if lex.is_name(key) else []
         if shape in ("ar", "ar+d"):
-            pieces = self._split(core)
-            stem_piece = next(p for p in pieces if p.role == "stem")
-            stem = match_key(core[stem_piece.start : stem_piece.end])
-            proclitics = "+".join(p.role for p in pieces if p.end <= stem_piece.start)
-            suffix = core[stem_piece.end :]
-            if len(pieces) == 1 and key.startswith("ال") and len(key) > 4:
-                # the splitter keeps an unknown ال-word whole; names such as
-                # الحريري still want their stem seen apart from the article
-                stem, proclitics = key[2:], "det?"
-            out["st"] = [stem]
-            out["pc"] = [proclitics or "-"]
-            if cfg.ngrams and len(stem) > cfg.ngrams:
-                n = cfg.ngrams
-                padded = f"<{stem}>"
-                out["ng"] = sorted({padded[i : i + n] for i in range(len(padded) - n + 1)})
-            if suffix:
-                out["en"] = [match_key(suffix)]
-            if stem != key:
-                out["sp"] = [stem[:n] for n in range(2, cfg.affixes + 1) if len(stem) > n]
-                out["ss"] = [stem[-n:] for n in range(2, cfg.affixes + 1) if len(stem) > n]
-                stem_zipf = lex.zipf(stem)
-                out["z"].append("s" + (str(int(stem_zipf / cfg.zipf_step)) if stem_zipf
-                                       else "u"))
-                if lex.is_name(stem):
-                    names.append("s")
+            self._stem_features(out, core, key, names)
         if names:
             out["nm"] = names
+        self._knowledge_features(out, key)
+        return out
+
+    def _stem_features(self, out: dict[str, list[str]], core: str, key: str,
+                       names: list[str]) -> None:
+        """An Arabic word's stem after its clitics: the stem, its proclitics, n-grams,
+        pronoun suffix, affixes, frequency and name hint (``names`` gains ``s``)."""
+        cfg = self.config
+        lex = self.lexicon
+        pieces = self._split(core)
+        stem_piece = next(p for p in pieces if p.role == "stem")
+        stem = match_key(core[stem_piece.start : stem_piece.end])
+        proclitics = "+".join(p.role for p in pieces if p.end <= stem_piece.start)
+        suffix = core[stem_piece.end :]
+        if len(pieces) == 1 and key.startswith("ال") and len(key) > 4:
+            # the splitter keeps an unknown ال-word whole; names such as
+            # الحريري still want their stem seen apart from the article
+            stem, proclitics = key[2:], "det?"
+        out["st"] = [stem]
+        out["pc"] = [proclitics or "-"]
+        if cfg.ngrams and len(stem) > cfg.ngrams:
+            n = cfg.ngrams
+            padded = f"<{stem}>"
+            out["ng"] = sorted({padded[i : i + n] for i in range(len(padded) - n + 1)})
+        if suffix:
+            out["en"] = [match_key(suffix)]
+        if stem != key:
+            out["sp"] = [stem[:n] for n in range(2, cfg.affixes + 1) if len(stem) > n]
+            out["ss"] = [stem[-n:] for n in range(2, cfg.affixes + 1) if len(stem) > n]
+            stem_zipf = lex.zipf(stem)
+            out["z"].append("s" + (str(int(stem_zipf / cfg.zipf_step)) if stem_zipf
+                                   else "u"))
+            if lex.is_name(stem):
+                names.append("s")
+
+    def _knowledge_features(self, out: dict[str, list[str]], key: str) -> None:
+        """What the package's data says of the word or its stem: cue classes, word
+        clusters, and the kinds of multi-word names it begins or continues."""
+        cfg = self.config
         if self.cues:
             stem_key = out.get("st", ("",))[0]
             found_cues: set[str] = set()
@@ -270,7 +285,6 @@ class FeatureExtractor:
                 out.get("st", ("",))[0], ())
             if found:
                 out["gp"] = list(found)
-        return out
 
     def entry(self, token: str) -> Entry:
         """The cached entry of a word form (computed on first sight)."""
