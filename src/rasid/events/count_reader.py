@@ -135,28 +135,9 @@ class Reader(Groups):
             # «بتسع عمليات قتل وثلاث محاولات»: a number joined to the head is no count of it
             return False
         if number is None and head not in self.words.number_only:
-            if lookup(token, self.words.one) is not None or (
-                    lookup(token, self.words.singular)
-                    and self.key(j + 1) not in self.words.pair):
-                return self._emit_people(1, kind, index, j, j)
-            ending, shortest = self.words.dual_suffix
-            if lookup(token, self.words.dual) is not None or (
-                    token.key.endswith(ending) and len(token.key) >= shortest
-                    and not token.key.startswith(("ال", "وال"))):
-                # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
-                return self._emit_people(2, kind, index, j, j)
-            for k in (j + 1, j + 2):
-                if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
-                        and not lookup(token, self.words.heads):
-                    return self._emit_people(2, kind, index, j, k)
-            if token.start in self.persons and (head in self.words.person_heads or (
-                    head in self.words.passive_heads and self._opens_sentence(index))):
-                # «مقتل محمد علاونة», «وقتل محمد علاونة (22 عاما) …»
-                return self._emit_people(1, kind, index, j, j)
-            if token.key.startswith("ال") and token.key[2:] in self.words.singular \
-                    and self.key(j + 1) not in self.words.pair:
-                # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
-                return self._emit_people(1, kind, index, j, j)
+            read = self._people_without_number(index, j, head, kind)
+            if read is not None:
+                return read
         joined = False
         if number is None:
             number = self._further(j, head)
@@ -176,6 +157,36 @@ class Reader(Groups):
             # the victim named between head and number is one more of the same toll
             self.counts[-1].value += 1
         return True
+
+    def _people_without_number(self, index: int, j: int, head: str, kind: str
+                               ) -> bool | None:
+        """A toll word followed by people and no number: one («مقتل شرطي»), a dual
+        («مقتل شرطيين»), a word and «اثنين», a named person, or a definite singular the
+        article names; whether a toll was read, or None when none of these is there."""
+        token = self.tokens[j]
+        if lookup(token, self.words.one) is not None or (
+                lookup(token, self.words.singular)
+                and self.key(j + 1) not in self.words.pair):
+            return self._emit_people(1, kind, index, j, j)
+        ending, shortest = self.words.dual_suffix
+        if lookup(token, self.words.dual) is not None or (
+                token.key.endswith(ending) and len(token.key) >= shortest
+                and not token.key.startswith(("ال", "وال"))):
+            # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
+            return self._emit_people(2, kind, index, j, j)
+        for k in (j + 1, j + 2):
+            if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
+                    and not lookup(token, self.words.heads):
+                return self._emit_people(2, kind, index, j, k)
+        if token.start in self.persons and (head in self.words.person_heads or (
+                head in self.words.passive_heads and self._opens_sentence(index))):
+            # «مقتل محمد علاونة», «وقتل محمد علاونة (22 عاما) …»
+            return self._emit_people(1, kind, index, j, j)
+        if token.key.startswith("ال") and token.key[2:] in self.words.singular \
+                and self.key(j + 1) not in self.words.pair:
+            # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
+            return self._emit_people(1, kind, index, j, j)
+        return None
 
     def _further(self, j: int, head: str) -> Number | None:
         """A number after a head, past bridges and up to two other words («قتل في الحادث
