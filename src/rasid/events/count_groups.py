@@ -103,48 +103,64 @@ class Groups(SentenceTokens):
                 # «استشهاد العريف …، والجندي …، والجندي …»: one more each
                 bare = bare[2:]
                 near = True
-            if bare in words.one and (near or after_break) and self._not_the_number_one(i):
-                # «، وأحد المخبرين»: one more
-                count.value += 1
-                count.end = max(count.end, token.end)
-                i += 1
+            following = self._more_by_word(count, i, index, bare, near, after_break)
+            if following is not None:
+                i = following
                 continue
-            if near and bare.endswith("ين") and self.key(i + 1) in words.pair:
-                # «مجندين اثنين ومسلحين اثنين»: two more
-                count.value += 2
-                count.end = max(count.end, self.tokens[i + 1].end)
-                i += 2
-                continue
-            if near and (bare in words.singular or bare in words.dual):
-                if i == index and bare in words.singular and 10 < count.value % 100:
-                    # «17 جنديا وضابطا», «150 شابا ورجلا»: one toll of 17 (the noun after
-                    # 11-99 is singular, so is the word joined to it); «أربعة مدنيين
-                    # وجندي» is five
-                    i += 1
-                    continue
-                count.value += 1 if bare in words.singular else 2
-                count.end = max(count.end, token.end)
-                i += 1
-                continue
-            number = self.number(i)
-            if number is None or number.vague or (
-                    token.kind == "word" and number.start == token.start):
-                i += 1
-                continue
-            after = self._after(number)
-            if after < len(self.tokens) and (
-                    lookup(self.tokens[after], words.nouns)
-                    or lookup(self.tokens[after], words.not_counted)):
-                return
-            if not near and not self._counts_people(number):
-                i = number.last + 1
-                continue
-            self.used.update(range(number.first, number.last + 1))
-            count.value += int(number.value or 0)
-            count.end = max(count.end, self.tokens[after].end
-                            if after < len(self.tokens) and self.tokens[after].kind == "word"
-                            else number.end)
-            i = after + 1
+            following = self._more_by_number(count, i, near)
+            if following is None:
+                return  # the number counts something else: the victims end here
+            i = following
+
+    def _more_by_word(self, count: Count, i: int, index: int, bare: str, near: bool,
+                      after_break: bool) -> int | None:
+        """Victims joined by a word, no number: one more («، وأحد المخبرين»), two more
+        («مجندين اثنين ومسلحين اثنين»), a singular or a dual. The index to read on from,
+        or None when the word adds no one."""
+        words = self.words
+        token = self.tokens[i]
+        if bare in words.one and (near or after_break) and self._not_the_number_one(i):
+            count.value += 1
+            count.end = max(count.end, token.end)
+            return i + 1
+        if near and bare.endswith("ين") and self.key(i + 1) in words.pair:
+            count.value += 2
+            count.end = max(count.end, self.tokens[i + 1].end)
+            return i + 2
+        if near and (bare in words.singular or bare in words.dual):
+            if i == index and bare in words.singular and 10 < count.value % 100:
+                # «17 جنديا وضابطا», «150 شابا ورجلا»: one toll of 17 (the noun after
+                # 11-99 is singular, so is the word joined to it); «أربعة مدنيين
+                # وجندي» is five
+                return i + 1
+            count.value += 1 if bare in words.singular else 2
+            count.end = max(count.end, token.end)
+            return i + 1
+        return None
+
+    def _more_by_number(self, count: Count, i: int, near: bool) -> int | None:
+        """Victims joined with a number («، و9 مقاتلين»): added to the toll when it counts
+        people (or stands near). The index to read on from, or None when the number
+        counts things (a noun or an uncounted word after it) and the victims end."""
+        words = self.words
+        token = self.tokens[i]
+        number = self.number(i)
+        if number is None or number.vague or (
+                token.kind == "word" and number.start == token.start):
+            return i + 1
+        after = self._after(number)
+        if after < len(self.tokens) and (
+                lookup(self.tokens[after], words.nouns)
+                or lookup(self.tokens[after], words.not_counted)):
+            return None
+        if not near and not self._counts_people(number):
+            return number.last + 1
+        self.used.update(range(number.first, number.last + 1))
+        count.value += int(number.value or 0)
+        count.end = max(count.end, self.tokens[after].end
+                        if after < len(self.tokens) and self.tokens[after].kind == "word"
+                        else number.end)
+        return after + 1
 
     def _addition(self, count: Count, index: int) -> int | None:
         """«بالإضافة إلى» at ``index`` (with a head of the count's kind after it:
