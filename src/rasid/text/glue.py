@@ -167,8 +167,20 @@ class GlueSplitter:
         ``weak``/``weak_low`` (rarer words: النفطية) and ``unknown`` (a word the list
         lacks). Cost is ``inf`` when the piece is no word at all.
         """
+        zipf = self.lexicon.zipf(piece)
+        found = self._fixed_class(piece, last, anchors, zipf)
+        if found is not None:
+            return found
+        costs, name = self._word_costs(piece, zipf)
+        if costs:
+            return self._known_class(piece, zipf, min(costs), name)
+        return self._weak_class(piece, zipf)
+
+    def _fixed_class(self, piece: str, last: bool, anchors: frozenset[str], zipf: float
+                     ) -> tuple[float, str] | None:
+        """A joined several-word name, a name the document writes on its own, a trailing
+        word, a particle or suffix, a place head; None for any other piece."""
         lex, s = self.lexicon, self.settings
-        zipf = lex.zipf(piece)
         if self.joined(piece) is not None:
             # a name of several words the knowledge base knows (سانخوسيه، حفرالباطن)
             return 9.0 - s.name_zipf + s.clitic_piece_penalty, "anchor"
@@ -183,6 +195,12 @@ class GlueSplitter:
             return 9.0 - zipf, "particle"
         if piece in lex.place_heads:
             return 9.0 - zipf, "head"
+        return None
+
+    def _word_costs(self, piece: str, zipf: float) -> tuple[list[float], bool]:
+        """The costs of reading ``piece`` as a frequent word or a name, whole or behind
+        its clitics, and whether one of those readings is a name."""
+        lex, s = self.lexicon, self.settings
         costs: list[float] = []
         name = piece in lex.glue_names
         if name:
@@ -213,26 +231,37 @@ class GlueSplitter:
             elif stem_zipf >= s.piece_zipf and len(stem) >= s.piece_min_letters and not (
                     article and stem in lex.strong_names and stem not in lex.bare_names):
                 costs.append(9.0 - stem_zipf + s.clitic_piece_penalty)
-        if costs:
-            if name:
-                anchor = piece in lex.anchor_names or any(
-                    piece.startswith(c) and piece[len(c):] in lex.anchor_names
-                    and (not c.endswith(("ال", "لل")) or piece[len(c):] in lex.bare_names)
-                    for c in self.clitics_of(piece))
-                if not anchor:
-                    if piece.startswith("ال") and zipf >= s.definite_word_zipf:
-                        return min(costs), "definite"
-                    return min(costs), "name"
-                # three-letter anchors that start like a clitic (واس, فاس) also start
-                # many words (واستطرد): they anchor only frequent pieces
-                short = len(piece) < 4 and piece[0] in self._clitic_letters
-                return min(costs), "anchor3" if short else "anchor"
-            # after a particle only a definite or quite frequent word: في منطقة, not من اخية
-            plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
-            if piece.startswith("ال") and zipf >= s.definite_word_zipf:
-                # a frequent definite word (المنطقة) after a rarer one: شهدتهاالمنطقة
-                return min(costs), "definite"
-            return min(costs), "plain" if plain else "word"
+        return costs, name
+
+    def _known_class(self, piece: str, zipf: float, cost: float, name: bool
+                     ) -> tuple[float, str]:
+        """The class of a piece read as a known word or name: ``anchor``/``anchor3``,
+        ``name``, ``definite``, ``word`` or ``plain``."""
+        lex, s = self.lexicon, self.settings
+        if name:
+            anchor = piece in lex.anchor_names or any(
+                piece.startswith(c) and piece[len(c):] in lex.anchor_names
+                and (not c.endswith(("ال", "لل")) or piece[len(c):] in lex.bare_names)
+                for c in self.clitics_of(piece))
+            if not anchor:
+                if piece.startswith("ال") and zipf >= s.definite_word_zipf:
+                    return cost, "definite"
+                return cost, "name"
+            # three-letter anchors that start like a clitic (واس, فاس) also start
+            # many words (واستطرد): they anchor only frequent pieces
+            short = len(piece) < 4 and piece[0] in self._clitic_letters
+            return cost, "anchor3" if short else "anchor"
+        # after a particle only a definite or quite frequent word: في منطقة, not من اخية
+        plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
+        if piece.startswith("ال") and zipf >= s.definite_word_zipf:
+            # a frequent definite word (المنطقة) after a rarer one: شهدتهاالمنطقة
+            return cost, "definite"
+        return cost, "plain" if plain else "word"
+
+    def _weak_class(self, piece: str, zipf: float) -> tuple[float, str]:
+        """A piece that is no frequent word or name: a rare name, a short or weak word,
+        an unknown word that may stand beside a name, or no word at all (``inf``)."""
+        lex, s = self.lexicon, self.settings
         if piece in lex.rare_names or any(
                 piece.startswith(c) and not c.endswith(("ال", "لل"))
                 and piece[len(c):] in lex.rare_names for c in self.clitics_of(piece)):
