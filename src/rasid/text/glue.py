@@ -553,27 +553,7 @@ class GlueSplitter:
             return "particle"
         if previous == "particle2":
             return None
-        if kind == "rare_al":
-            # a definite small place after a particle (فيالظهران) is far more often
-            # glued than a word of its own
-            if previous in ("pending_low", "pending_unknown"):
-                return None
-            return "rare"
-        if kind == "rare" and previous in ("particle", "pending_low", "pending_unknown"):
-            return None
-        if kind == "short_common":
-            if previous in ("particle", "particle2"):
-                return "word"
-            kind = "short"
-        if kind == "short":
-            return "satisfied" if previous in _ANCHORS else "pending_low"
-        if kind == "weak":
-            return "satisfied" if previous in ("anchor", "rare", "name") else "pending"
-        if kind == "weak_low":
-            return "satisfied" if previous == "anchor" else "pending_low"
-        if kind == "unknown":
-            return "satisfied" if previous == "anchor" else "pending_unknown"
-        return "word" if kind == "plain" else kind
+        return _word_state(previous, kind)
 
     # -- document context ---------------------------------------------------------
     def _forms(self, key: str) -> tuple[str, ...]:
@@ -674,3 +654,30 @@ class GlueSplitter:
         cuts = self.cuts(token)
         bounds = [0, *cuts, len(token)]
         return [token[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _word_state(previous: str, kind: str) -> str | None:
+    """The class after a word-like piece (no head, particle or pending rule applied):
+    rare names not after a particle or a waiting piece, short and weak words that wait
+    for an anchor (``pending``) unless one stands right before them (``satisfied``)."""
+    if kind == "rare_al":
+        # a definite small place after a particle (فيالظهران) is far more often
+        # glued than a word of its own
+        if previous in ("pending_low", "pending_unknown"):
+            return None
+        return "rare"
+    if kind == "rare" and previous in ("particle", "pending_low", "pending_unknown"):
+        return None
+    if kind == "short_common":
+        if previous in ("particle", "particle2"):
+            return "word"
+        kind = "short"
+    if kind == "short":
+        return "satisfied" if previous in _ANCHORS else "pending_low"
+    if kind == "weak":
+        return "satisfied" if previous in ("anchor", "rare", "name") else "pending"
+    if kind == "weak_low":
+        return "satisfied" if previous == "anchor" else "pending_low"
+    if kind == "unknown":
+        return "satisfied" if previous == "anchor" else "pending_unknown"
+    return "word" if kind == "plain" else kind
