@@ -268,3 +268,21 @@ def test_a_participle_of_circumstance_has_the_speaker_as_doer(rules_only) -> Non
                              "أعلن مصدر عسكري يمني، محملا تنظيم القاعدة المسؤولية.", "ACCUSE")
     assert [code for _, code in _side(event, "actor")] == ["YEM"]
     assert _side(event, "recipient") == [("org:al-qaeda", "IMG")]
+
+
+def test_a_generic_agent_before_its_owner_is_the_owner(rules_only) -> None:
+    # «مقاتلات التحالف الدولي»: the coalition's jets; the coalition acts and is not the
+    # one attacked (the object is the group whose positions are struck)
+    event = _one(rules_only, "قصفت مقاتلات التحالف الدولي مواقع لتنظيم داعش شمالي الرقة "
+                             "مساء الثلاثاء.", "ASSAULT")
+    assert _side(event, "actor") == [("org:global-coalition-against-isis", "USA")]
+    assert [code for _, code in _side(event, "recipient")] == ["IMG"]
+    event = _one(rules_only, "وهاجم مسلحو جبهة النصرة حاجزا للجيش في ريف إدلب.", "ASSAULT")
+    assert _side(event, "actor") == [("org:nusra-front", "SYR")]
+
+
+def test_a_nisba_after_a_generic_agent_stays_an_adjective(rules_only) -> None:
+    # «القوات العراقية» is not a genitive: the nisba states the forces' country
+    event = _one(rules_only, "قصفت القوات العراقية مواقع لتنظيم داعش غربي الرمادي أمس.",
+                 "ASSAULT")
+    assert [code for _, code in _side(event, "actor")] == ["IRQ"]

@@ -56,6 +56,7 @@ from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featu
 from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
 from rasid.events.model import Event
+from rasid.events.occurrence import add_occurrence_features
 from rasid.events.ontology import load_ontology
 from rasid.text.normalize import match_key
 from rasid.text.segment import Segmenter
@@ -107,6 +108,21 @@ class _Arg:
                 if entity not in ids:
                     ids.append(entity)
         return ids
+
+
+def _owner_of(doc: Doc, head: Mention, mention: Mention, gap: str) -> bool:
+    """Whether ``mention`` is the owner of a generic agent in a genitive construct
+    (``طائرات التحالف``, ``عناصر تنظيم داعش``, ``قوات النظام``): the two words stand
+    side by side, the first is a generic agent (warplanes, fighters, members, forces)
+    and the second a named actor with no preposition attached, not a place or a nisba
+    (``القوات العراقية`` is an adjective, handled as apposition)."""
+    if gap.strip() or len(gap) > 2 or not (head.entity or "").startswith("agent:"):
+        return False
+    entity = mention.entity or ""
+    if not entity or entity.startswith(("agent:", "place:")) or mention.label == "LOC" \
+            or mention.extra.get("form") == "nisba":
+        return False
+    return mention.start == doc.tokens[mention.first].start
 
 
 class EventCoder:
@@ -274,6 +290,7 @@ class EventCoder:
             seen[1].update(c.trigger_id for c in here)
             seen[2].update(tokens[c.first].stem.key for c in here)
             found.extend(here)
+        add_occurrence_features(doc, found, in_sentence)
         return found
 
     def _word_classes(self, doc: Doc, per_sentence: list[list[Candidate]]
@@ -498,6 +515,11 @@ class EventCoder:
                     previous.last = last
                     continue
                 head = previous.mentions[-1]
+                if _owner_of(doc, head, mention, gap):
+                    # مقاتلات التحالف الدولي, مسلحو تنظيم القاعدة: the owner acts
+                    previous.mentions[-1] = mention
+                    previous.last = last
+                    continue
                 nisba = "nisba" in (head.extra.get("form"), mention.extra.get("form"))
                 if joined and "-" not in gap and "–" not in gap and nisba:
                     # apposition: keep the more specific of the two (a name over a nisba)

@@ -54,11 +54,18 @@ class Candidate:
     toll: str | None = None
 
 
-def _bucket(value: int, bounds: tuple[int, ...]) -> str:
+def bucket(value: int, bounds: tuple[int, ...]) -> str:
+    """The readable bucket of a count (``<=2``, ``>8``) for a feature name."""
     for bound in bounds:
         if value <= bound:
             return f"<={bound}"
     return f">{bounds[-1]}"
+
+
+def is_year(token: Token) -> bool:
+    """A four-digit number that reads as a year (1900–2099, either digit system)."""
+    return token.kind == "number" and len(token.text) == 4 and \
+        token.text[:2] in ("19", "20", "١٩", "٢٠")
 
 
 class WordClasses:
@@ -170,12 +177,11 @@ def _number_features(f: dict[str, float], candidate: Candidate, tokens: list[Tok
         f["num>"] = 1.0
     if any(t.kind == "number" for t in tokens[max(0, first - 4) : first]):
         f["num<"] = 1.0
-    if any(t.kind == "number" and len(t.text) == 4 and t.text[:2] in ("19", "20", "١٩", "٢٠")
-           for t in tokens):
+    if any(is_year(t) for t in tokens):
         f["year_in_sentence"] = 1.0
     f[f"sent_idx={min(candidate.sentence_index, 6)}"] = 1.0
-    f[f"tok_pos={_bucket(first, (0, 2, 5, 10, 20))}"] = 1.0
-    f[f"sent_len={_bucket(len(tokens), (10, 20, 35, 60))}"] = 1.0
+    f[f"tok_pos={bucket(first, (0, 2, 5, 10, 20))}"] = 1.0
+    f[f"sent_len={bucket(len(tokens), (10, 20, 35, 60))}"] = 1.0
     if tokens[first - 1].text in ("،", ",", "(", "«", "\"") if first else False:
         f["after_punct"] = 1.0
 
@@ -221,7 +227,7 @@ def _article_features(f: dict[str, float], candidate: Candidate, tokens: list[To
         f["type_in_title"] = 1.0
     age = _age(event.date, article["date"])
     if age is not None and event.date_precision not in (None, "article"):
-        f[f"event_age={_bucket(age, (0, 1, 3, 14, 60))}"] = 1.0
+        f[f"event_age={bucket(age, (0, 1, 3, 14, 60))}"] = 1.0
     for topic, count in article["topics"].items():
         if count >= 3:
             f[f"doc_{topic}"] = 1.0

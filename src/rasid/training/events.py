@@ -28,7 +28,7 @@ from rasid.evaluate.corpus_events import EventScore
 from rasid.evaluate.newscorpus import GoldArticle, load_corpus
 from rasid.events.decide import MODEL_DIR, NO_EVENT, Candidate
 
-PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 1}
+PARAMS = {"c1": 0.0, "c2": 1.0, "max_iterations": 200, "feature.minfreq": 1}
 MIN_RETYPES = 2
 NEAR_BEST = 0.005
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
@@ -39,7 +39,9 @@ def _overlaps(a: tuple[int, int], b: list[int] | tuple[int, int]) -> bool:
 
 
 def label(candidate: Candidate, article: GoldArticle, to_raw: Any) -> tuple[str, str | None]:
-    """The corpus label of a candidate: (type or ``O``, status or None)."""
+    """The corpus label of a candidate: (type or ``O``, status or None); ``""`` for a
+    candidate the corpus does not judge (outside the annotated sentences, or a further
+    word of an event its sentence codes with the candidate's type)."""
     span = to_raw(*candidate.event.trigger)
     sentence = article.sentence_at(span[0])
     if sentence is None or not sentence.annotated:
@@ -48,6 +50,10 @@ def label(candidate: Candidate, article: GoldArticle, to_raw: Any) -> tuple[str,
         spans = [event["trigger"], *event.get("also", [])]
         if any(_overlaps(span, s) for s in spans):
             return event["type"], event.get("status", "current")
+    if any(event["type"] == candidate.event.type for event in sentence.events):
+        # another word of an occurrence the sentence codes with this type (the coder
+        # listed the words it chose, not every one): neither an event nor clearly not
+        return "", None
     return NO_EVENT, None
 
 
