@@ -14,6 +14,10 @@ speed-up of two workers mostly measures the other jobs; the CPU column says what
 workers cost against one (work done twice, such as each worker warming its own caches,
 shows there), and the cores column says how much of the machine the run got.
 
+Each line also gives the peak resident memory of the ingesting process and of its
+largest worker: a high-water mark over the whole process, so memory is compared between
+runs of one mode each (``--modes serial --articles 2000`` against ``--articles 0``).
+
 Run: ``.venv/bin/python benchmarks/ingest_throughput.py [--articles 2000] [--modes serial,pool,dask]
 [--pipeline segment,entities,quotes,events]`` (``--articles 0``: all of them)
 """
@@ -46,6 +50,14 @@ def _cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _peak_mb() -> tuple[float, float]:
+    """Peak resident memory so far (MB): this process's, and its largest ended child's.
+    A high-water mark over the whole process, so compare runs of one mode each."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
 
 
 def _reap_workers() -> None:
@@ -101,6 +113,9 @@ def main() -> None:
                     f"{summary.skipped} skipped) in {seconds:.1f} s = "
                     f"{done / seconds:,.1f} articles/s; CPU {cpu:.1f} s = "
                     f"{done / cpu:,.1f} articles per CPU second, {cpu / seconds:.2f} cores")
+            own_peak, child_peak = _peak_mb()
+            line += (f"; peak memory {own_peak:,.0f} MB here"
+                     + (f", {child_peak:,.0f} MB in the largest worker" if child_peak else ""))
             if mode == modes[0]:
                 conn = connect(db)
                 started = time.perf_counter()
