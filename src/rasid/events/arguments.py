@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from rasid.resources import package_path
 from rasid.text.normalize import match_key
 
-DATA = Path(__file__).parent / "data"
+DATA = package_path("rasid.events", "data")
 
 
 @lru_cache(maxsize=1)

@@ -25,10 +25,11 @@ from typing import Any
 
 from rasid.doc import Token
 from rasid.entities.gazetteer import NameEntry, PhraseIndex
+from rasid.resources import package_path
 from rasid.text.normalize import match_key
 
-DATA = Path(__file__).parent / "data"
-MODEL_DIR = Path(__file__).parent / "model"
+DATA = package_path("rasid.events", "data")
+MODEL_DIR = package_path("rasid.events", "model")
 NO_EVENT = "O"
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from rasid.entities.gazetteer import NameEntry, PhraseIndex
+from rasid.resources import package_path
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
 
-DATA = Path(__file__).parent / "data"
+DATA = package_path("rasid.events", "data")
 
 
 @dataclass(frozen=True)

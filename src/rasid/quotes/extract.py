@@ -41,7 +41,7 @@ _LONGEST_NAME = 200
 def _load_cues() -> dict[str, Any]:
     import json
 
-    path = data_path("").parent / "quotes" / "data" / "cues.json"
+    path = data_path("cues.json", "rasid.quotes")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasid._version import __version__
 from rasid.errors import InputError
+from rasid.resources import package_path
 from rasid.web import api, pages
 from rasid.web.analyzer import DEFAULT_MAX_CHARS, Analyzer, BadBody, BodyTooLarge, NotAllowed
 from rasid.web.db import Store, StoreUnavailable
@@ -39,7 +40,7 @@ from rasid.web.repairs import RepairExplainer
 from rasid.web.services import Services
 
 log = logging.getLogger("rasid.web")
-HERE = Path(__file__).parent
+HERE = package_path("rasid.web")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
