@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rasid.errors import RasidError
+
 #: The package whose ``data/`` folder holds the Arabic language data.
 ARABIC = "rasid.lang.ar"
 
@@ -35,12 +37,26 @@ def data_path(name: str, package: str = ARABIC, folder: str = "data") -> Path:
     return package_path(package, folder, name)
 
 
+class DataFileError(RasidError):
+    """A data file shipped with rasid is missing or is not valid JSON (after a user's
+    edit, say); the message names the file and the line."""
+
+    code = "R800"
+
+
 @cache
 def load_json(name: str, package: str = ARABIC) -> Any:
     """Load (once per process) a JSON data file shipped in ``package``'s ``data/``
     folder. The object is shared by every caller: read it, never change it."""
-    with data_path(name, package).open(encoding="utf-8") as handle:
-        return json.load(handle)
+    path = data_path(name, package)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: no such data file in {package}") from None
+    except json.JSONDecodeError as problem:
+        raise DataFileError(f"{path}:{problem.lineno}: not valid JSON ({problem.msg})") \
+            from None
 
 
 def hex_chars(codes: list[str]) -> list[str]:

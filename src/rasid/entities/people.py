@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rasid.entities.mention import Mention
+from rasid.lang.ar.clitics import has_conjunction
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -174,7 +175,7 @@ class PersonNames:
 
     def _speech_verb(self, token: Token) -> bool:
         key = match_key(token.text)
-        return key in self.subject_verbs or (key[:1] in ("و", "ف")
+        return key in self.subject_verbs or (has_conjunction(key)
                                              and key[1:] in self.subject_verbs)
 
     def _family_key(self, key: str, state: Any, index: int) -> bool:

@@ -32,6 +32,7 @@ from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
+from rasid.lang.ar.clitics import strip_conjunction
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -417,7 +418,7 @@ class EntityRecognizer:
             if token.kind != "arabic" or state.covered[index]:
                 continue
             key = match_key(token.text)
-            bare = key[1:] if key[:1] in ("و", "ف") else key
+            bare = strip_conjunction(key)
             if bare in self.own_country or key in self.own_country:
                 self._own_country(state, index)
             elif bare in self.pairs or key in self.pairs:

@@ -13,6 +13,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from rasid.lang.ar.clitics import strip_conjunction
 from rasid.resources import package_path
 from rasid.text.normalize import match_key
 
@@ -45,7 +46,7 @@ def passive_followers() -> frozenset[str]:
 
 def _bare(token: Any) -> str:
     key = match_key(token.text)
-    return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+    return strip_conjunction(key, min_rest=3)
 
 
 def honorific_count(tokens: list[Any], start: int, end: int) -> int:

@@ -57,6 +57,7 @@ from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
 from rasid.events.model import Event
 from rasid.events.ontology import load_ontology
+from rasid.lang.ar.clitics import strip_conjunction, strip_conjunctions
 from rasid.text.normalize import match_key
 from rasid.text.segment import Segmenter
 
@@ -532,7 +533,7 @@ class EventCoder:
         """The preposition governing a mention: attached (لموسكو), before it (على داعش),
         or before the head noun that the mention qualifies (بالعاهل الأردني, بين وفدي)."""
         token = doc.tokens[mention.first]
-        attached = token.text[: mention.start - token.start].lstrip("وف")
+        attached = strip_conjunctions(token.text[: mention.start - token.start])
         found, targeted = self._target_head(doc, mention.first)
         if found:
             # على مواقع (تابعة) للحوثيين: the preposition of the target noun governs;
@@ -550,7 +551,7 @@ class EventCoder:
             if previous.kind != "arabic":
                 return None
             key = match_key(previous.text)
-            key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+            key = strip_conjunction(key, min_rest=2)
             if key in _PREPOSITIONS and not title_word:
                 return _PREPOSITIONS[key]
             words = previous.words
@@ -595,7 +596,7 @@ class EventCoder:
         if j == 0:
             return True, None
         key = match_key(doc.tokens[j - 1].text)
-        key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+        key = strip_conjunction(key, min_rest=2)
         return True, _PREPOSITIONS.get(key)
 
     # -- one trigger ----------------------------------------------------------------
@@ -839,7 +840,7 @@ class EventCoder:
         passive in news (قتل طفل، قتل جندي); armed groups and gunmen stay doers
         (قتل مسلحون ضابطا)."""
         key = match_key(tokens[first].text)
-        key = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+        key = strip_conjunction(key, min_rest=3)
         if first != last or key != match_key(trigger.lemma) or last + 1 >= len(tokens):
             return False
         following = tokens[last + 1]
@@ -970,7 +971,7 @@ class EventCoder:
                     continue
                 cue = tokens[match.first].text
                 # particles (لم, لن, لا) bind the next words; verbs of denial (نفى) the clause
-                if kind == "negated" and len(match_key(cue).lstrip("وف")) <= 3 and \
+                if kind == "negated" and len(strip_conjunctions(match_key(cue))) <= 3 and \
                         first - match.last > 3:
                     continue
                 found.add(kind)
@@ -1035,7 +1036,7 @@ def _specificity(mention: Mention) -> int:
 
 def _is_preposition(token: Token) -> bool:
     key = match_key(token.text)
-    key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+    key = strip_conjunction(key, min_rest=2)
     return key in _PREPOSITIONS or (len(token.words) > 1 and token.words[0].role == "prep")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rasid.lang.ar.clitics import has_conjunction
 from rasid.resources import data_path
 from rasid.text.numbers import Token
 
@@ -151,7 +152,7 @@ def forms(token: Token) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _forms(key: str) -> tuple[str, ...]:
     found = [key]
-    if len(key) > 3 and key[0] in "وف":
+    if len(key) > 3 and has_conjunction(key):
         key = key[1:]
         found.append(key)
     if len(key) > 4 and key.startswith("لل"):

@@ -25,6 +25,7 @@ from typing import Any
 
 from rasid.doc import Token
 from rasid.entities.gazetteer import NameEntry, PhraseIndex
+from rasid.lang.ar.clitics import strip_conjunctions
 from rasid.resources import package_path
 from rasid.text.normalize import match_key
 
@@ -84,7 +85,8 @@ class WordClasses:
         """``not-event``, ``reference`` or ``verbal`` when a guard word stands beside
         the trigger (see ``guards`` in ``data/decision.json``), else None."""
         def key(token: Token) -> set[str]:
-            return {token.stem.key, match_key(token.text), match_key(token.text).lstrip("وف")}
+            return {token.stem.key, match_key(token.text),
+                    strip_conjunctions(match_key(token.text))}
 
         before = tokens[max(0, first - 3) : first]
         if any(key(t) & self.guards["trend_before"] for t in before):

@@ -26,6 +26,7 @@ from typing import Any
 
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
+from rasid.lang.ar.clitics import has_conjunction, strip_conjunction
 from rasid.quotes.model import Quote
 from rasid.resources import data_path
 from rasid.text.normalize import match_key
@@ -108,13 +109,13 @@ class QuoteExtractor:
     @staticmethod
     def _bare(token: Token) -> str:
         key = match_key(token.text)
-        return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+        return strip_conjunction(key, min_rest=3)
 
     def cue_lemma(self, token: Token) -> str | None:
         if token.kind != "arabic" or token.text.endswith("ة"):
             return None  # a word with ة is a noun (طالبة), never a verb
         key = match_key(token.text)
-        for candidate in (key, self._bare(token), key[1:] if key[:1] in ("و", "ف") else ""):
+        for candidate in (key, self._bare(token), key[1:] if has_conjunction(key) else ""):
             lemma = self.verbs.get(candidate)
             if lemma is None:
                 continue
@@ -138,7 +139,7 @@ class QuoteExtractor:
         first = match_key(tokens[index].text)
         by_first = _by_first_word(phrases)
         found = by_first.get(first, ())
-        if first[:1] in ("و", "ف") and first[1:] in by_first:
+        if has_conjunction(first) and first[1:] in by_first:
             found = sorted((*found, *by_first[first[1:]]))  # in the list's order
         for _order, phrase in found:
             if index + len(phrase) > end:
@@ -576,7 +577,7 @@ class QuoteExtractor:
         cue that carries no و is the speaker (the verb then follows its subject)."""
         cue = tokens[index]
         key = match_key(cue.text)
-        if index == start or (key[:1] in ("و", "ف") and key[1:] in self.verbs):
+        if index == start or (has_conjunction(key) and key[1:] in self.verbs):
             return None
         before = tokens[index - 1]
         nearby = mentions.starting_in(max(0, before.start - _LONGEST_NAME), before.end)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from rasid.lang.ar.clitics import strip_conjunction
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -21,7 +22,6 @@ from rasid.text.normalize import match_key
 _TOKEN = re.compile(r"[0-9٠-٩]+(?:[,٬.][0-9٠-٩]+)*"
                     r"|(?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+|[^\s\w]", re.UNICODE)
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-_CONJ = ("و", "ف")
 #: marks that may close quoted digits before their scale word («3» آلاف)
 _CLOSERS = frozenset("»)\"")
 
@@ -37,8 +37,8 @@ class Token:
 
     def bare(self) -> str:
         """The key without a leading conjunction (وثمانية → ثمانيه)."""
-        if self.kind == "word" and len(self.key) > 2 and self.key[0] in _CONJ:
-            return self.key[1:]
+        if self.kind == "word":
+            return strip_conjunction(self.key, min_rest=2)
         return self.key
 
 

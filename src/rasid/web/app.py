@@ -139,9 +139,7 @@ def _install_security_headers(app: FastAPI) -> None:
 
 
 def _install_docs(app: FastAPI) -> None:
-    import fastapi_offline
-
-    assets = Path(fastapi_offline.__file__).parent / "static"
+    assets = package_path("fastapi_offline", "static")
     app.mount("/docs/assets", StaticFiles(directory=assets), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
