@@ -22,7 +22,7 @@ from rasid.text.normalize import match_key
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
-_PREFIXES = ("وب", "وفي", "وال", "بال", "ول", "و", "ب", "ل", "ف")
+_PREFIXES = tuple(load_json("dates.json")["prefixes"])
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasid.entities.mention import Mention
 from rasid.kb.model import Entity
+from rasid.lang.ar.words import word_list
 from rasid.text.normalize import match_key
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ class OrganizationShapes:
 
     def _adjective(self, key: str) -> bool:
         """A word that may follow a name's genitive: a nisba (الخارجية) or a listed one."""
-        return key in self.adjectives or key.endswith(("ي", "يه", "يين", "يون"))
+        return key in self.adjectives or key.endswith(word_list("nisba_endings"))
 
     @staticmethod
     def _add(state: Any, first: int, last: int, new_entity: Any, kb: Any, start: int

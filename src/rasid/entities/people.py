@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasid.entities.mention import Mention
 from rasid.lang.ar.clitics import has_conjunction
+from rasid.lang.ar.words import word_list, word_set
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
     from rasid.text.lexicon import Lexicon
 
 #: words inside a name that join its parts and never end it
-_KIN = frozenset(match_key(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل",
-                                        "ولد", "أم"))
+_KIN = frozenset(match_key(w) for w in word_list("kin_words"))
 #: a word this frequent (Zipf) is an ordinary word, not a family name, unless listed
 _RARE_ZIPF = 4.5
 #: a family name with ال and without the nisba ending (النمر) must be rarer still
@@ -157,7 +157,7 @@ class PersonNames:
         """A rare word, and no frequent word with a pronoun suffix («استقالته»)."""
         if self.lexicon.zipf(key) >= _RARE_ZIPF:
             return False
-        for suffix in ("ه", "ها", "هم", "هما", "هن", "نا", "كم"):
+        for suffix in word_list("possessive_suffixes"):
             base = key[:-len(suffix)]
             if not key.endswith(suffix) or len(base) < 3:
                 continue
@@ -216,7 +216,7 @@ class PersonNames:
                 continue
             after = match_key(tokens[close + 1].text)
             if not (tokens[close + 1].text in (":", "«", "،", ",") or after in
-                    ("ان", "بان", "انه", "انها")):
+                    word_set("speech_complements")):
                 continue
             inner = range(index + 1, close)
             if not all(tokens[k].kind == "arabic" and self._rare(match_key(tokens[k].text))

@@ -33,6 +33,7 @@ from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
 from rasid.lang.ar.clitics import strip_conjunction
+from rasid.lang.ar.words import word_set
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -505,9 +506,9 @@ class EntityRecognizer:
         if first == 0 or state.sentence_of[first - 1] != sentence:
             return False
         previous = match_key(state.tokens[first - 1].text)
-        if previous in ("في", "من", "الي", "داخل", "خارج", "قرب", "عاصمه"):
+        if previous in word_set("place_prepositions"):
             return previous == "الي"
-        if previous in ("مع", "ضد", "علي", "عن", "تجاه", "بين"):
+        if previous in word_set("relation_prepositions"):
             return True
         if previous in self.state_nouns or previous[1:] in self.state_nouns:
             return True  # قرار واشنطن, موقف القاهرة

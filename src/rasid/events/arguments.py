@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasid.lang.ar.clitics import strip_conjunction
+from rasid.lang.ar.words import word_set
 from rasid.resources import package_path
 from rasid.text.normalize import match_key
 
@@ -163,8 +164,7 @@ def victims_before_verb(args: list[Any], first: int, last: int, tokens: list[Any
     return None
 
 
-_COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "انه", "انها", "انهم", "الذي", "التي",
-                              "الذين", "قد", "لقد"})
+_COMPLEMENTIZERS = word_set("clause_openers")
 
 
 def target_after(tokens: list[Any], after: list[Any], last: int) -> Any | None:

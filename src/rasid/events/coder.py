@@ -58,13 +58,13 @@ from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_senten
 from rasid.events.model import Event
 from rasid.events.ontology import load_ontology
 from rasid.lang.ar.clitics import strip_conjunction, strip_conjunctions
+from rasid.lang.ar.words import word_list, word_map, word_set
 from rasid.text.normalize import match_key
 from rasid.text.segment import Segmenter
 
-_PREPOSITIONS = {"علي": "على", "ضد": "ضد", "مع": "مع", "الي": "إلى", "عن": "عن", "من": "من",
-                 "في": "في", "بين": "بين", "تجاه": "تجاه", "نحو": "نحو", "لدي": "لدى"}
-_ATTACHED = {"ل": "ل", "ب": "ب"}
-_COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "فان"})
+_PREPOSITIONS = word_map("prepositions")
+_ATTACHED = {letter: letter for letter in word_list("attached_prepositions")}
+_COMPLEMENTIZERS = word_set("complement_particles")
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 _ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE"})
 _PRIORITY = ("negated", "hypothetical", "attempted", "intended", "future", "historical")
@@ -539,7 +539,7 @@ class EventCoder:
             # على مواقع (تابعة) للحوثيين: the preposition of the target noun governs;
             # قصفت أهدافا لداعش: a bare target noun makes its owner the object
             return targeted
-        for letter in ("ل", "ب"):
+        for letter in _ATTACHED:
             if attached.startswith(letter):
                 return _ATTACHED[letter]
         title_word = False
@@ -955,7 +955,7 @@ class EventCoder:
             key = match_key(tokens[j].text)
             if key in _COMPLEMENTIZERS or tokens[j].text in (":", "«", "؛", "،"):
                 return j + 1
-            if key.startswith(("انه", "انها", "انهم", "انهما")):
+            if key.startswith(word_list("complement_pronoun_starts")):
                 return j
         return 0
 

@@ -13,6 +13,7 @@ from rasid.events.count_base import Count
 from rasid.events.count_groups import Groups
 from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
 from rasid.lang.ar.clitics import has_conjunction
+from rasid.lang.ar.words import word_list
 from rasid.text.numbers import Number
 
 
@@ -172,7 +173,7 @@ class Reader(Groups):
         ending, shortest = self.words.dual_suffix
         if lookup(token, self.words.dual) is not None or (
                 token.key.endswith(ending) and len(token.key) >= shortest
-                and not token.key.startswith(("ال", "وال"))):
+                and not token.key.startswith(word_list("definite_prefixes"))):
             # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
             return self._emit_people(2, kind, index, j, j)
         for k in (j + 1, j + 2):
