@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rasid.entities.confidence import confidence
 from rasid.entities.mention import Mention
 from rasid.kb.model import Entity
 from rasid.lang.ar.words import word_list
@@ -219,7 +220,8 @@ class OrganizationShapes:
             entity = Entity(entity.id, entity.kind, entity.en, entity.ar, country=country,
                             extra=entity.extra)
             state.new_entities[entity.id] = entity
-        state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, first, last))
+        state.add(Mention(start, end, surface, "ORG", entity.id, "pattern",
+                          confidence("org_pattern"), first, last))
 
 
 def head_start(token: Token) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rasid.entities.confidence import confidence
 from rasid.entities.mention import Mention
 from rasid.lang.ar.clitics import has_conjunction
 from rasid.lang.ar.words import word_list, word_set
@@ -199,7 +200,8 @@ class PersonNames:
         start, end = state.tokens[first].start, state.tokens[last].end
         surface = state.text[start:end]
         entity = new_entity(surface, "PERS", state)
-        state.add(Mention(start, end, surface, "PERS", entity.id, "pattern", 0.6, first, last))
+        state.add(Mention(start, end, surface, "PERS", entity.id, "pattern",
+                          confidence("person_pattern"), first, last))
 
     # -- a quoted name after a speech verb --------------------------------------------
     def quoted_speakers(self, state: Any, new_entity: Any) -> None:
@@ -272,7 +274,8 @@ class PersonNames:
                 for mention in {id(m): m for m in covering}.values():
                     state.remove(mention)
                 state.add(Mention(start, tokens[last].end, state.text[start:tokens[last].end],
-                                  source.label, source.entity, "pattern", 0.6, index, last))
+                                  source.label, source.entity, "pattern",
+                                  confidence("name_repeat"), index, last))
                 break
 
     # -- family names written alone --------------------------------------------------
@@ -321,7 +324,7 @@ class PersonNames:
             for mention in covering:
                 state.remove(mention)
             state.add(Mention(start, token.end, state.text[start:token.end], "PERS",
-                              owner.entity, "pattern", 0.6, index, index))
+                              owner.entity, "pattern", confidence("family_name"), index, index))
 
 
 def _plain(token: Token) -> bool:
