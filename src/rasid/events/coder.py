@@ -794,7 +794,8 @@ class EventCoder:
         target after «على» or «استهدف» (غارات على مواقع وتجمعات للحوثيين); the victims
         before a verb without object; the subject of a passive after it."""
         if trigger.reciprocal and trigger.type == "CONSULT":
-            found = next((a for a in far if a.prep in ("ب", "مع") and not a.is_place
+            partners = word_set("reciprocal_prepositions")
+            found = next((a for a in far if a.prep in partners and not a.is_place
                           and a is not actor), None)
             if found is not None:
                 return found, f"prep:{found.prep}"
@@ -917,7 +918,7 @@ class EventCoder:
                 else None
         if slot.startswith("prep:"):
             wanted = slot[5:]
-            wanted = {"الى": "إلى", "لدى": "لدى"}.get(wanted, wanted)
+            wanted = word_map("slot_spellings").get(wanted, wanted)
             return next((a for a in after if a.prep == wanted), None)
         return None
 
