@@ -31,11 +31,7 @@ def _entry(name: str) -> Any:
 def word_list(name: str) -> tuple[str, ...]:
     """The list ``name`` in the file's order (for tests that try entries in order, or
     ``str.startswith``/``endswith`` with a tuple)."""
-    found = _entry(name)
-    if not isinstance(found, list) or not all(isinstance(w, str) and w for w in found):
-        raise DataFileError(f"{data_path(WORDS_FILE)}: the list {name!r} must be a list of "
-                            "non-empty strings")
-    return tuple(found)
+    return checked_list(name, _entry(name))
 
 
 @cache
@@ -47,9 +43,23 @@ def word_set(name: str) -> frozenset[str]:
 @cache
 def word_map(name: str) -> MappingProxyType[str, str]:
     """The map ``name`` (key → value, both strings), read-only and in the file's order."""
-    found = _entry(name)
+    return checked_map(name, _entry(name))
+
+
+def checked_list(name: str, found: Any) -> tuple[str, ...]:
+    """``found`` as a tuple of words, or DataFileError when it is not a list of
+    non-empty strings (a user's edit gone wrong)."""
+    if not isinstance(found, list) or not all(isinstance(w, str) and w for w in found):
+        raise DataFileError(f"{data_path(WORDS_FILE)}: the list {name!r} must be a list of "
+                            "non-empty strings")
+    return tuple(found)
+
+
+def checked_map(name: str, found: Any) -> MappingProxyType[str, str]:
+    """``found`` as a read-only map, or DataFileError when it does not map non-empty
+    strings to strings."""
     if not isinstance(found, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+            isinstance(k, str) and k and isinstance(v, str) for k, v in found.items()):
         raise DataFileError(f"{data_path(WORDS_FILE)}: the list {name!r} must map strings "
                             "to strings")
     return MappingProxyType(dict(found))
