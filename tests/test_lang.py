@@ -254,3 +254,16 @@ def test_mentions_carry_the_confidence_of_the_way_they_were_found(pipeline) -> N
     assert yemen["confidence"] == confidence("kb_name")
     for mention in by_text.values():
         assert 0 < mention["confidence"] <= 1
+
+
+def test_a_broken_data_file_stops_a_corpus_run_instead_of_failing_each_article(
+        pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasid.io import Document
+
+    def broken(document: Document) -> None:
+        raise DataFileError("words.json:5: not valid JSON (Expecting value)")
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    documents = [Document("قال المتحدث إن الاجتماع انتهى.", "a1", "2020-05-01")]
+    with pytest.raises(DataFileError, match=r"words\.json:5"):
+        list(pipeline.pipe(documents))
