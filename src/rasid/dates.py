@@ -3,7 +3,7 @@
 Handles what news writes: ``أمس``, ``اليوم``, ``الثلاثاء الماضي``, ``مايو المقبل``,
 ``قبل يومين``, ``الأسبوع الماضي``, explicit dates (``27 مارس 2017``, ``27/3/2017``,
 in Arabic-Indic digits too). Each result says its precision (day, month, year) and
-the span it came from. The words live in ``data/dates.json``. The ``dates`` pipeline
+the span it came from. The words live in ``rasid/lang/ar/data/dates.json``. The ``dates`` pipeline
 component reads them once per Doc into the ``dates`` layer of the Analysis; the event
 coder dates each event from that layer.
 """
@@ -22,7 +22,7 @@ from rasid.text.normalize import match_key
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
-_PREFIXES = ("وب", "وفي", "وال", "بال", "ول", "و", "ب", "ل", "ف")
+_PREFIXES = tuple(load_json("dates.json")["prefixes"])
 
 
 @dataclass(frozen=True)

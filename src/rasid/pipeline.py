@@ -21,6 +21,7 @@ from rasid.analysis import Analysis
 from rasid.doc import Doc, DocMeta, content_id
 from rasid.errors import AnalysisError, InputError, PipelineError
 from rasid.io import Document, check_text
+from rasid.resources import DataFileError
 from rasid.text.lexicon import Lexicon
 from rasid.text.repair import Repairer
 from rasid.text.segment import Segmenter
@@ -316,6 +317,8 @@ class Pipeline:
                 yield self.run(document)
             except InputError as error:
                 yield error
+            except DataFileError:
+                raise  # a data file broken by an edit fails every document: stop, name it
             except Exception as error:  # recorded per document, never hidden
                 yield AnalysisError(document.name,
                                     f"internal error while analyzing ({type(error).__name__}: "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rasid.doc import Token
 from rasid.kb.loader import KnowledgeBase
+from rasid.lang.ar.words import word_list
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
 
@@ -113,7 +114,7 @@ class PhraseIndex:
                 continue
             rest = surface[len(clitic):]
             # كبيرا is not ك + بيرا: a stripped form must be about as common as the whole
-            if self.lexicon is not None and not clitic.endswith(("ال", "لل")) and \
+            if self.lexicon is not None and not clitic.endswith(word_list("article_endings")) and \
                     self.lexicon.zipf(match_key(rest)) + self.margin < whole_zipf:
                 continue
             if clitic.endswith("ال"):

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rasid.entities.confidence import confidence
 from rasid.entities.mention import Mention
 from rasid.kb.model import Entity
+from rasid.lang.ar.words import word_list
 from rasid.text.normalize import match_key
 
 if TYPE_CHECKING:
@@ -198,7 +200,7 @@ class OrganizationShapes:
 
     def _adjective(self, key: str) -> bool:
         """A word that may follow a name's genitive: a nisba (الخارجية) or a listed one."""
-        return key in self.adjectives or key.endswith(("ي", "يه", "يين", "يون"))
+        return key in self.adjectives or key.endswith(word_list("nisba_endings"))
 
     @staticmethod
     def _add(state: Any, first: int, last: int, new_entity: Any, kb: Any, start: int
@@ -218,7 +220,8 @@ class OrganizationShapes:
             entity = Entity(entity.id, entity.kind, entity.en, entity.ar, country=country,
                             extra=entity.extra)
             state.new_entities[entity.id] = entity
-        state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, first, last))
+        state.add(Mention(start, end, surface, "ORG", entity.id, "pattern",
+                          confidence("org_pattern"), first, last))
 
 
 def head_start(token: Token) -> int:

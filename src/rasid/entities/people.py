@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rasid.entities.confidence import confidence
 from rasid.entities.mention import Mention
+from rasid.lang.ar.clitics import has_conjunction
+from rasid.lang.ar.words import word_list, word_set
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -26,8 +29,7 @@ if TYPE_CHECKING:
     from rasid.text.lexicon import Lexicon
 
 #: words inside a name that join its parts and never end it
-_KIN = frozenset(match_key(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل",
-                                        "ولد", "أم"))
+_KIN = frozenset(match_key(w) for w in word_list("kin_words"))
 #: a word this frequent (Zipf) is an ordinary word, not a family name, unless listed
 _RARE_ZIPF = 4.5
 #: a family name with ال and without the nisba ending (النمر) must be rarer still
@@ -156,7 +158,7 @@ class PersonNames:
         """A rare word, and no frequent word with a pronoun suffix («استقالته»)."""
         if self.lexicon.zipf(key) >= _RARE_ZIPF:
             return False
-        for suffix in ("ه", "ها", "هم", "هما", "هن", "نا", "كم"):
+        for suffix in word_list("possessive_suffixes"):
             base = key[:-len(suffix)]
             if not key.endswith(suffix) or len(base) < 3:
                 continue
@@ -174,7 +176,7 @@ class PersonNames:
 
     def _speech_verb(self, token: Token) -> bool:
         key = match_key(token.text)
-        return key in self.subject_verbs or (key[:1] in ("و", "ف")
+        return key in self.subject_verbs or (has_conjunction(key)
                                              and key[1:] in self.subject_verbs)
 
     def _family_key(self, key: str, state: Any, index: int) -> bool:
@@ -198,7 +200,8 @@ class PersonNames:
         start, end = state.tokens[first].start, state.tokens[last].end
         surface = state.text[start:end]
         entity = new_entity(surface, "PERS", state)
-        state.add(Mention(start, end, surface, "PERS", entity.id, "pattern", 0.6, first, last))
+        state.add(Mention(start, end, surface, "PERS", entity.id, "pattern",
+                          confidence("person_pattern"), first, last))
 
     # -- a quoted name after a speech verb --------------------------------------------
     def quoted_speakers(self, state: Any, new_entity: Any) -> None:
@@ -215,7 +218,7 @@ class PersonNames:
                 continue
             after = match_key(tokens[close + 1].text)
             if not (tokens[close + 1].text in (":", "«", "،", ",") or after in
-                    ("ان", "بان", "انه", "انها")):
+                    word_set("speech_complements")):
                 continue
             inner = range(index + 1, close)
             if not all(tokens[k].kind == "arabic" and self._rare(match_key(tokens[k].text))
@@ -271,7 +274,8 @@ class PersonNames:
                 for mention in {id(m): m for m in covering}.values():
                     state.remove(mention)
                 state.add(Mention(start, tokens[last].end, state.text[start:tokens[last].end],
-                                  source.label, source.entity, "pattern", 0.6, index, last))
+                                  source.label, source.entity, "pattern",
+                                  confidence("name_repeat"), index, last))
                 break
 
     # -- family names written alone --------------------------------------------------
@@ -320,7 +324,7 @@ class PersonNames:
             for mention in covering:
                 state.remove(mention)
             state.add(Mention(start, token.end, state.text[start:token.end], "PERS",
-                              owner.entity, "pattern", 0.6, index, index))
+                              owner.entity, "pattern", confidence("family_name"), index, index))
 
 
 def _plain(token: Token) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rasid.doc import Doc, Token
+from rasid.entities.confidence import confidence
 from rasid.entities.gazetteer import Match, is_common_word
 from rasid.entities.mention import Mention
 from rasid.entities.organizations import OrganizationShapes, head_key, head_start
@@ -32,6 +33,8 @@ from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
+from rasid.lang.ar.clitics import strip_conjunction
+from rasid.lang.ar.words import word_set
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -123,7 +126,8 @@ class EntityRecognizer:
                 continue  # «الوضع المالي» is financial unless the article names Mali
             label = "GPE" if form == "nisba" else LABELS[entity.kind]
             state.add(Mention(match.start, match.end, state.text[match.start : match.end],
-                              label, entity.id, "gazetteer", 0.9 if form != "abbr" else 0.8,
+                              label, entity.id, "gazetteer",
+                              confidence("kb_name" if form != "abbr" else "kb_abbreviation"),
                               match.first, match.last, extra={"form": form}))
 
     def _ambiguous_nisba(self, surface: str) -> bool:
@@ -197,7 +201,7 @@ class EntityRecognizer:
             state.remove(mention)
             state.add(Mention(mention.start, country_mention.end,
                               state.text[mention.start : country_mention.end], "ORG",
-                              composite.id, "gazetteer", 0.85, mention.first,
+                              composite.id, "gazetteer", confidence("composite_org"), mention.first,
                               country_mention.last))
 
     def _drop_lone_agents(self, state: _State) -> None:
@@ -243,8 +247,9 @@ class EntityRecognizer:
                 continue
             entity = self._holder(title, holder_country, state.date)
             state.add(Mention(match.start, place.end, state.text[match.start : place.end],
-                              "PERS", entity.id, "descriptor", 0.8 if entity.kind == "person"
-                              else 0.6, match.first, place.last, title=title.en))
+                              "PERS", entity.id, "descriptor", confidence("descriptor_person"
+                              if entity.kind == "person" else "descriptor_office"),
+                              match.first, place.last, title=title.en))
         self._counterparts(state)
 
     @staticmethod
@@ -299,7 +304,7 @@ class EntityRecognizer:
             entity = self._holder(title, country, state.date)
             start = token.start
             state.add(Mention(start, place.end, state.text[start : place.end], "PERS",
-                              entity.id, "descriptor", 0.75, index, place.last,
+                              entity.id, "descriptor", confidence("counterpart"), index, place.last,
                               title="counterpart"))
 
     def _title_of(self, mention: Mention | None, date: str | None) -> Title:
@@ -342,7 +347,8 @@ class EntityRecognizer:
                 surface = state.text[start:end]
                 known = self._short_form(surface, start, state) if label == "PERS" else None
                 entity_id = known or self._new_entity(surface, label, state).id
-                state.add(Mention(start, end, surface, label, entity_id, "tagger", 0.6, i, j))
+                state.add(Mention(start, end, surface, label, entity_id, "tagger",
+                                  confidence("tagger"), i, j))
 
     @staticmethod
     def _short_form(surface: str, start: int, state: _State) -> str | None:
@@ -393,8 +399,8 @@ class EntityRecognizer:
             start, end = token.start if whole else head_start(token), tokens[last].end
             surface = state.text[start:end]
             entity = self._new_entity(surface, "ORG", state)
-            state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, index,
-                              last))
+            state.add(Mention(start, end, surface, "ORG", entity.id, "pattern",
+                              confidence("org_pattern"), index, last))
 
     def _new_entity(self, surface: str, label: str, state: _State) -> Entity:
         key = match_key(surface)
@@ -417,7 +423,7 @@ class EntityRecognizer:
             if token.kind != "arabic" or state.covered[index]:
                 continue
             key = match_key(token.text)
-            bare = key[1:] if key[:1] in ("و", "ف") else key
+            bare = strip_conjunction(key)
             if bare in self.own_country or key in self.own_country:
                 self._own_country(state, index)
             elif bare in self.pairs or key in self.pairs:
@@ -442,7 +448,7 @@ class EntityRecognizer:
                 continue
             if entity.code in codes or entity.sector in codes:
                 state.add(Mention(token.start, token.end, token.text, "ORG", entity.id,
-                                  "anaphor", 0.6, index, index))
+                                  "anaphor", confidence("anaphor"), index, index))
                 return
 
     def _own_country(self, state: _State, index: int) -> None:
@@ -456,7 +462,8 @@ class EntityRecognizer:
         if not countries:
             return
         state.add(Mention(token.start, token.end, token.text, "GPE",
-                          f"country:{countries[0]}", "pronoun", 0.7, index, index))
+                          f"country:{countries[0]}", "pronoun", confidence("own_country"), index,
+                          index))
 
     def _country_of(self, entity_id: str, date: str | None) -> str | None:
         entity = self.kb.get(entity_id) or self._synthetic.get(entity_id)
@@ -472,7 +479,8 @@ class EntityRecognizer:
         if pair is None:
             return
         state.add(Mention(token.start, token.end, token.text, "GPE", None, "descriptor",
-                          0.65, index, index, members=tuple(f"country:{c}" for c in pair)))
+                          confidence("pair"), index, index,
+                          members=tuple(f"country:{c}" for c in pair)))
 
     def _metonymy(self, state: _State) -> None:
         """A capital stands for its state where it acts or is acted upon as one.
@@ -504,9 +512,9 @@ class EntityRecognizer:
         if first == 0 or state.sentence_of[first - 1] != sentence:
             return False
         previous = match_key(state.tokens[first - 1].text)
-        if previous in ("في", "من", "الي", "داخل", "خارج", "قرب", "عاصمه"):
+        if previous in word_set("place_prepositions"):
             return previous == "الي"
-        if previous in ("مع", "ضد", "علي", "عن", "تجاه", "بين"):
+        if previous in word_set("relation_prepositions"):
             return True
         if previous in self.state_nouns or previous[1:] in self.state_nouns:
             return True  # قرار واشنطن, موقف القاهرة

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rasid.lang.ar.words import word_list
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -61,7 +62,7 @@ def _gloss(word: str) -> tuple[str, str]:
     joiner = ""
     if key.startswith("و") and key[1:] and (key[1:] in words or key[1:].startswith("ال")):
         joiner, key = "and", key[1:]
-    for prefix in ("لل", "ال", "ل"):
+    for prefix in word_list("article_prefixes"):
         if key.startswith(prefix) and key[len(prefix):] in words:
             key = key[len(prefix):]
             break

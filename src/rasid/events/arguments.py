@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from rasid.lang.ar.clitics import strip_conjunction
+from rasid.lang.ar.words import word_set
+from rasid.resources import package_path
 from rasid.text.normalize import match_key
 
-DATA = Path(__file__).parent / "data"
+DATA = package_path("rasid.events", "data")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ def passive_followers() -> frozenset[str]:
 
 def _bare(token: Any) -> str:
     key = match_key(token.text)
-    return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+    return strip_conjunction(key, min_rest=3)
 
 
 def honorific_count(tokens: list[Any], start: int, end: int) -> int:
@@ -162,8 +164,7 @@ def victims_before_verb(args: list[Any], first: int, last: int, tokens: list[Any
     return None
 
 
-_COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "انه", "انها", "انهم", "الذي", "التي",
-                              "الذين", "قد", "لقد"})
+_COMPLEMENTIZERS = word_set("clause_openers")
 
 
 def target_after(tokens: list[Any], after: list[Any], last: int) -> Any | None:

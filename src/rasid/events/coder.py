@@ -58,13 +58,14 @@ from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_senten
 from rasid.events.model import Event
 from rasid.events.occurrence import add_occurrence_features
 from rasid.events.ontology import load_ontology
+from rasid.lang.ar.clitics import strip_conjunction, strip_conjunctions
+from rasid.lang.ar.words import word_list, word_map, word_set
 from rasid.text.normalize import match_key
 from rasid.text.segment import Segmenter
 
-_PREPOSITIONS = {"علي": "على", "ضد": "ضد", "مع": "مع", "الي": "إلى", "عن": "عن", "من": "من",
-                 "في": "في", "بين": "بين", "تجاه": "تجاه", "نحو": "نحو", "لدي": "لدى"}
-_ATTACHED = {"ل": "ل", "ب": "ب"}
-_COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "فان"})
+_PREPOSITIONS = word_map("prepositions")
+_ATTACHED = {letter: letter for letter in word_list("attached_prepositions")}
+_COMPLEMENTIZERS = word_set("complement_particles")
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 _ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE"})
 _PRIORITY = ("negated", "hypothetical", "attempted", "intended", "future", "historical")
@@ -554,13 +555,13 @@ class EventCoder:
         """The preposition governing a mention: attached (لموسكو), before it (على داعش),
         or before the head noun that the mention qualifies (بالعاهل الأردني, بين وفدي)."""
         token = doc.tokens[mention.first]
-        attached = token.text[: mention.start - token.start].lstrip("وف")
+        attached = strip_conjunctions(token.text[: mention.start - token.start])
         found, targeted = self._target_head(doc, mention.first)
         if found:
             # على مواقع (تابعة) للحوثيين: the preposition of the target noun governs;
             # قصفت أهدافا لداعش: a bare target noun makes its owner the object
             return targeted
-        for letter in ("ل", "ب"):
+        for letter in _ATTACHED:
             if attached.startswith(letter):
                 return _ATTACHED[letter]
         title_word = False
@@ -572,7 +573,7 @@ class EventCoder:
             if previous.kind != "arabic":
                 return None
             key = match_key(previous.text)
-            key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+            key = strip_conjunction(key, min_rest=2)
             if key in _PREPOSITIONS and not title_word:
                 return _PREPOSITIONS[key]
             words = previous.words
@@ -617,7 +618,7 @@ class EventCoder:
         if j == 0:
             return True, None
         key = match_key(doc.tokens[j - 1].text)
-        key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+        key = strip_conjunction(key, min_rest=2)
         return True, _PREPOSITIONS.get(key)
 
     # -- one trigger ----------------------------------------------------------------
@@ -815,7 +816,8 @@ class EventCoder:
         target after «على» or «استهدف» (غارات على مواقع وتجمعات للحوثيين); the victims
         before a verb without object; the subject of a passive after it."""
         if trigger.reciprocal and trigger.type == "CONSULT":
-            found = next((a for a in far if a.prep in ("ب", "مع") and not a.is_place
+            partners = word_set("reciprocal_prepositions")
+            found = next((a for a in far if a.prep in partners and not a.is_place
                           and a is not actor), None)
             if found is not None:
                 return found, f"prep:{found.prep}"
@@ -861,7 +863,7 @@ class EventCoder:
         passive in news (قتل طفل، قتل جندي); armed groups and gunmen stay doers
         (قتل مسلحون ضابطا)."""
         key = match_key(tokens[first].text)
-        key = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+        key = strip_conjunction(key, min_rest=3)
         if first != last or key != match_key(trigger.lemma) or last + 1 >= len(tokens):
             return False
         following = tokens[last + 1]
@@ -938,7 +940,7 @@ class EventCoder:
                 else None
         if slot.startswith("prep:"):
             wanted = slot[5:]
-            wanted = {"الى": "إلى", "لدى": "لدى"}.get(wanted, wanted)
+            wanted = word_map("slot_spellings").get(wanted, wanted)
             return next((a for a in after if a.prep == wanted), None)
         return None
 
@@ -976,7 +978,7 @@ class EventCoder:
             key = match_key(tokens[j].text)
             if key in _COMPLEMENTIZERS or tokens[j].text in (":", "«", "؛", "،"):
                 return j + 1
-            if key.startswith(("انه", "انها", "انهم", "انهما")):
+            if key.startswith(word_list("complement_pronoun_starts")):
                 return j
         return 0
 
@@ -992,7 +994,7 @@ class EventCoder:
                     continue
                 cue = tokens[match.first].text
                 # particles (لم, لن, لا) bind the next words; verbs of denial (نفى) the clause
-                if kind == "negated" and len(match_key(cue).lstrip("وف")) <= 3 and \
+                if kind == "negated" and len(strip_conjunctions(match_key(cue))) <= 3 and \
                         first - match.last > 3:
                     continue
                 found.add(kind)
@@ -1057,7 +1059,7 @@ def _specificity(mention: Mention) -> int:
 
 def _is_preposition(token: Token) -> bool:
     key = match_key(token.text)
-    key = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+    key = strip_conjunction(key, min_rest=2)
     return key in _PREPOSITIONS or (len(token.words) > 1 and token.words[0].role == "prep")
 
 

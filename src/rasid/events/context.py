@@ -31,12 +31,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from rasid.doc import Doc
+from rasid.resources import package_path
 
-DATA = Path(__file__).parent / "data"
+DATA = package_path("rasid.events", "data")
 #: Kinds that never carry a political country of their own here.
 _NO_COUNTRY_KINDS = frozenset({"place"})
 

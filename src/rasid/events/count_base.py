@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasid.events.count_words import SKIP_MARKS, count_words, forms, lookup
+from rasid.lang.ar.words import word_set
 from rasid.text.numbers import Number, Token, read_number, tokenize
 
 
@@ -204,7 +205,7 @@ class SentenceTokens:
             if first is None:
                 continue
             k = first.last + 1
-            if self.key(k) in ("و", "او"):
+            if self.key(k) in word_set("coordinators"):
                 k += 1
             second = self.number(k)
             if second is not None:

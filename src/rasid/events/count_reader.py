@@ -12,6 +12,8 @@ from __future__ import annotations
 from rasid.events.count_base import Count
 from rasid.events.count_groups import Groups
 from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
+from rasid.lang.ar.clitics import has_conjunction
+from rasid.lang.ar.words import word_list
 from rasid.text.numbers import Number
 
 
@@ -119,7 +121,7 @@ class Reader(Groups):
             return False
         token = self.tokens[j]
         if head in self.words.person_heads and token.kind == "word" \
-                and token.key[:1] in ("و", "ف") and lookup(token, self.words.heads) \
+                and has_conjunction(token.key) and lookup(token, self.words.heads) \
                 and self.number(j + 1) is not None:
             # «مقتل وجرح 45»: one number for two tolls, so neither can be read
             self.combined.add(j)
@@ -171,11 +173,11 @@ class Reader(Groups):
         ending, shortest = self.words.dual_suffix
         if lookup(token, self.words.dual) is not None or (
                 token.key.endswith(ending) and len(token.key) >= shortest
-                and not token.key.startswith(("ال", "وال"))):
+                and not token.key.startswith(word_list("definite_prefixes"))):
             # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
             return self._emit_people(2, kind, index, j, j)
         for k in (j + 1, j + 2):
-            if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
+            if self.key(k) in self.words.pair and not has_conjunction(token.key) \
                     and not lookup(token, self.words.heads):
                 return self._emit_people(2, kind, index, j, k)
         if token.start in self.persons and (head in self.words.person_heads or (

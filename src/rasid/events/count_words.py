@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from rasid.lang.ar.clitics import has_conjunction
+from rasid.resources import data_path
 from rasid.text.numbers import Token
 
 #: marks a head may be separated from its number by: «مقتل (20) شخصا»
@@ -92,7 +93,7 @@ def count_words() -> CountWords:
     """The tables, loaded once per process."""
     import json
 
-    path = resources.files("rasid.events") / "data" / "counts.json"
+    path = data_path("counts.json", "rasid.events")
     data = json.loads(path.read_text(encoding="utf-8"))
 
     def by_kind(table: dict[str, list[str]]) -> dict[str, str]:
@@ -151,7 +152,7 @@ def forms(token: Token) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _forms(key: str) -> tuple[str, ...]:
     found = [key]
-    if len(key) > 3 and key[0] in "وف":
+    if len(key) > 3 and has_conjunction(key):
         key = key[1:]
         found.append(key)
     if len(key) > 4 and key.startswith("لل"):

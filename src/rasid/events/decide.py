@@ -25,10 +25,12 @@ from typing import Any
 
 from rasid.doc import Token
 from rasid.entities.gazetteer import NameEntry, PhraseIndex
+from rasid.lang.ar.clitics import strip_conjunctions
+from rasid.resources import package_path
 from rasid.text.normalize import match_key
 
-DATA = Path(__file__).parent / "data"
-MODEL_DIR = Path(__file__).parent / "model"
+DATA = package_path("rasid.events", "data")
+MODEL_DIR = package_path("rasid.events", "model")
 NO_EVENT = "O"
 
 
@@ -90,7 +92,8 @@ class WordClasses:
         """``not-event``, ``reference`` or ``verbal`` when a guard word stands beside
         the trigger (see ``guards`` in ``data/decision.json``), else None."""
         def key(token: Token) -> set[str]:
-            return {token.stem.key, match_key(token.text), match_key(token.text).lstrip("وف")}
+            return {token.stem.key, match_key(token.text),
+                    strip_conjunctions(match_key(token.text))}
 
         before = tokens[max(0, first - 3) : first]
         if any(key(t) & self.guards["trend_before"] for t in before):

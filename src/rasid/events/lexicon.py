@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from rasid.entities.gazetteer import NameEntry, PhraseIndex
+from rasid.lang.ar.words import word_list
+from rasid.resources import package_path
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
 
-DATA = Path(__file__).parent / "data"
+DATA = package_path("rasid.events", "data")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class EventLexicon:
     @cached_property
     def index(self) -> PhraseIndex:
         index = PhraseIndex(self.proclitics, future=True,
-                            suffixes=("هما", "هم", "هن", "ها", "ه"), article_optional=True)
+                            suffixes=word_list("third_person_suffixes"), article_optional=True)
         for raw in _read_jsonl(DATA / "triggers.jsonl"):
             for form in [*raw.get("forms", []), *(raw.get("passive_forms") or [])]:
                 index.add_phrase(form, NameEntry(raw["id"], "trigger"))

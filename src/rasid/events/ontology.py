@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data"
+from rasid.resources import package_path
+
+DATA = package_path("rasid.events", "data")
 
 
 @dataclass(frozen=True)

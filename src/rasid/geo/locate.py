@@ -13,14 +13,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from rasid.resources import data_path
 
 RESOLUTION = {"country": 1, "region": 2, "city": 4, "area": 0}
 
 
 def _data(name: str) -> Any:
-    path = resources.files("rasid.geo") / "data" / name
+    path = data_path(name, "rasid.geo")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

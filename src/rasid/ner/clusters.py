@@ -20,11 +20,11 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rasid.errors import RasidError
+from rasid.resources import data_path
 from rasid.text.normalize import match_key, strip_diacritics
 
 CLUSTERS_FILE = "clusters.tsv"
@@ -39,7 +39,7 @@ class ClusterError(RasidError):
 
 def packaged_clusters() -> Path:
     """Path of ``rasid/ner/data/clusters.tsv``."""
-    return Path(str(resources.files("rasid.ner") / "data" / CLUSTERS_FILE))
+    return data_path(CLUSTERS_FILE, "rasid.ner")
 
 
 def load_clusters(path: str | Path | None = None) -> dict[str, tuple[str, str]]:

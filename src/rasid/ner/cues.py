@@ -9,10 +9,10 @@ extend them (the model must then be retrained, since its weights belong to the c
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 from rasid.errors import RasidError
+from rasid.resources import data_path
 from rasid.text.normalize import match_key
 
 CUES_FILE = "cues.json"
@@ -26,7 +26,7 @@ class CueError(RasidError):
 
 def packaged_cues() -> Path:
     """Path of ``rasid/ner/data/cues.json``."""
-    return Path(str(resources.files("rasid.ner") / "data" / CUES_FILE))
+    return data_path(CUES_FILE, "rasid.ner")
 
 
 def load_cues(path: str | Path | None = None) -> dict[str, tuple[str, ...]]:

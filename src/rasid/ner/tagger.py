@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from rasid.ner.conll import repair_bio
 from rasid.ner.document import PropagationSettings, propagate
 from rasid.ner.features import FeatureConfig, FeatureExtractor
 from rasid.ner.gazetteer import Gazetteer
+from rasid.resources import data_path
 from rasid.text.lexicon import Lexicon
 
 MODEL_NAME = "anercorp.crfsuite"
@@ -28,7 +28,7 @@ MODEL_NAME = "anercorp.crfsuite"
 
 def packaged_model() -> Path:
     """Path of the model shipped in ``rasid/ner/model``."""
-    return Path(str(resources.files("rasid.ner") / "model" / MODEL_NAME))
+    return data_path(MODEL_NAME, "rasid.ner", folder="model")
 
 
 def metadata_path(model: Path) -> Path:

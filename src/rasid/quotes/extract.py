@@ -26,12 +26,17 @@ from typing import Any
 
 from rasid.doc import Doc, Sentence, Token
 from rasid.entities.mention import Mention
+from rasid.lang.ar.clitics import has_conjunction, strip_conjunction
+from rasid.lang.ar.words import word_list, word_set
 from rasid.quotes.model import Quote
 from rasid.resources import data_path
 from rasid.text.normalize import match_key
 
-_COMPLEMENT_WORDS = frozenset({"ان", "بان", "فان", "لان"})
-_ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "ك", "كم")
+_COMPLEMENT_WORDS = word_set("complement_particles")
+_ENCLITICS = word_list("object_pronoun_suffixes")
+_IMPERFECT = word_set("imperfect_prefixes")
+_DEFINITE = word_list("definite_prefixes")
+_PUBLICATION = word_set("publication_lemmas")
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 #: how far (characters) before a word a name that covers it may start
@@ -41,7 +46,7 @@ _LONGEST_NAME = 200
 def _load_cues() -> dict[str, Any]:
     import json
 
-    path = data_path("").parent / "quotes" / "data" / "cues.json"
+    path = data_path("cues.json", "rasid.quotes")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -108,13 +113,13 @@ class QuoteExtractor:
     @staticmethod
     def _bare(token: Token) -> str:
         key = match_key(token.text)
-        return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+        return strip_conjunction(key, min_rest=3)
 
     def cue_lemma(self, token: Token) -> str | None:
         if token.kind != "arabic" or token.text.endswith("ة"):
             return None  # a word with ة is a noun (طالبة), never a verb
         key = match_key(token.text)
-        for candidate in (key, self._bare(token), key[1:] if key[:1] in ("و", "ف") else ""):
+        for candidate in (key, self._bare(token), key[1:] if has_conjunction(key) else ""):
             lemma = self.verbs.get(candidate)
             if lemma is None:
                 continue
@@ -138,7 +143,7 @@ class QuoteExtractor:
         first = match_key(tokens[index].text)
         by_first = _by_first_word(phrases)
         found = by_first.get(first, ())
-        if first[:1] in ("و", "ف") and first[1:] in by_first:
+        if has_conjunction(first) and first[1:] in by_first:
             found = sorted((*found, *by_first[first[1:]]))  # in the list's order
         for _order, phrase in found:
             if index + len(phrase) > end:
@@ -167,7 +172,7 @@ class QuoteExtractor:
         key = match_key(token.text)
         if key in _COMPLEMENT_WORDS or any(
                 key.startswith(stem) and key[len(stem):] in _ENCLITICS
-                for stem in ("ان", "بان", "فان")):
+                for stem in word_list("complement_stems")):
             return 1, "reported"
         return None
 
@@ -259,7 +264,7 @@ class QuoteExtractor:
         """A present-tense cue inside a running quotation that continues it: with no
         person or body before its complement (تؤكد خصوصية العلاقة… أن), or with a dropped
         subject; «…، وأوضح أن …» in the past tense is a quotation of its own."""
-        if open_quote.content[1] <= token.start or self._bare(token)[:1] not in ("ي", "ت"):
+        if open_quote.content[1] <= token.start or self._bare(token)[:1] not in _IMPERFECT:
             return False
         if quote.found_by == "carried_over":
             return True
@@ -329,7 +334,7 @@ class QuoteExtractor:
         if match_key(token.text) in self.adjuncts:
             return True
         return len(token.words) > 1 and token.words[0].role == "prep" and \
-            token.words[0].key in ("ب", "ل") and token.kind == "arabic"
+            token.words[0].key in word_set("attached_prepositions") and token.kind == "arabic"
 
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
@@ -349,7 +354,7 @@ class QuoteExtractor:
     def _verb(self, doc: Doc, index: int, lemma: str, start: int, end: int,
               mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
-        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
+        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
         boundary = self._boundary(tokens, index, lemma, end, mentions)
         if boundary is None:
             after = self._after_content(doc, index, lemma, start, end, mentions)
@@ -380,8 +385,8 @@ class QuoteExtractor:
         quote.speaker = speaker
         quote.title = title
         mention = _link_speaker(quote, mentions, speaker)
-        if lemma in ("نشر", "أوردت") or (mention is not None and mention.label == "ORG"
-                                          and lemma in ("نقل", "نشر")):
+        if lemma in _PUBLICATION or (mention is not None and mention.label == "ORG"
+                                          and lemma in word_set("relay_lemmas")):
             quote.found_by = "source"
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
             self._anaphor(doc, quote, state, mentions)
@@ -414,10 +419,10 @@ class QuoteExtractor:
                   mentions: _Mentions) -> tuple[int, int, str] | None:
         """(token, tokens taken, kind) of the complement of the cue at ``index``, or None:
         not inside a name, not an أن another word owns, not after another cue."""
-        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
+        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
         names = _names(mentions, tokens[index].end,
                        tokens[min(end, index + self.window) - 1].end)
-        imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
+        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
         window = self.present_named_window if imperfect else self.window
         j = index + 1
         while j < min(end, index + window):
@@ -476,7 +481,7 @@ class QuoteExtractor:
         while k < end and tokens[k].kind == "arabic" and (
                 match_key(tokens[k].text) in self.time_adjuncts
                 or (k > last + 1 and match_key(tokens[k - 1].text) in self.time_adjuncts
-                    and match_key(tokens[k].text) in ("اليوم", "امس", "الماضي"))):
+                    and match_key(tokens[k].text) in word_set("day_words"))):
             k += 1
         if k + 1 >= end or not self._opens_content(tokens[k]) or \
                 match_key(tokens[k].text) in self.performative:
@@ -545,7 +550,7 @@ class QuoteExtractor:
             prep = len(tokens[k].words) > 1 and tokens[k].words[0].role == "prep"
             if bare in self.source_modifiers and not prep:
                 last = k
-            elif key in ("من", "في", "داخل", "لدى", "باسم") or (
+            elif key in word_set("source_prepositions") or (
                     prep and tokens[k].words[0].key == "ب"):
                 # «مقربة من حزب الله», «بشمال سيناء», «باسم الجيش»: a named place or body,
                 # or a definite noun, after it
@@ -576,7 +581,7 @@ class QuoteExtractor:
         cue that carries no و is the speaker (the verb then follows its subject)."""
         cue = tokens[index]
         key = match_key(cue.text)
-        if index == start or (key[:1] in ("و", "ف") and key[1:] in self.verbs):
+        if index == start or (has_conjunction(key) and key[1:] in self.verbs):
             return None
         before = tokens[index - 1]
         nearby = mentions.starting_in(max(0, before.start - _LONGEST_NAME), before.end)
@@ -797,7 +802,7 @@ class QuoteExtractor:
             after = source_last + 1
             while after < end and tokens[after].text in ("،", ","):
                 after += 1
-            if after < end and match_key(tokens[after].text) in ("فان", "ان"):
+            if after < end and match_key(tokens[after].text) in word_set("source_complements"):
                 after += 1
             if after >= end:
                 return None
@@ -1048,7 +1053,7 @@ def _before_object(tokens: list[Token], first: int, last: int, mentions: _Mentio
 
     def definite(t: int) -> bool:
         key = match_key(tokens[t].text)
-        return key.startswith(("ال", "وال")) and t not in in_name and key not in title_words
+        return key.startswith(_DEFINITE) and t not in in_name and key not in title_words
 
     cut = last
     if last in nisba and last - 1 > first and definite(last - 1):

@@ -6,17 +6,16 @@ They are knowledge and tuning, not code, so they live as JSON beside the package
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from rasid.resources import load_json
 
 
 @cache
 def load(name: str) -> Any:
     """Load (once per process) a JSON file from ``rasid/store/data``."""
-    path = resources.files("rasid.store") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_json(name, "rasid.store")
 
 
 def evidence_class(modality: object, reported_by: object, status: object = None) -> str:

@@ -3,7 +3,7 @@
 ``وبالقاهرة`` is one surface token but four words: و (conj) ب (prep) ال (det)
 قاهرة (stem). A clitic is split off only when what remains is a known word, so names
 and ordinary words that merely begin with و, ب or ل (``وزير``, ``بوتين``, ``لبنان``)
-stay whole. The rules and lists live in ``data/morphology.json``.
+stay whole. The rules and lists live in ``rasid/lang/ar/data/morphology.json``.
 """
 
 from __future__ import annotations

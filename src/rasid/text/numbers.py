@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from rasid.lang.ar.clitics import strip_conjunction
+from rasid.lang.ar.words import word_list
 from rasid.resources import load_json
 from rasid.text.normalize import match_key
 
@@ -21,7 +23,7 @@ from rasid.text.normalize import match_key
 _TOKEN = re.compile(r"[0-9٠-٩]+(?:[,٬.][0-9٠-٩]+)*"
                     r"|(?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+|[^\s\w]", re.UNICODE)
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-_CONJ = ("و", "ف")
+_DUAL = word_list("dual_endings")
 #: marks that may close quoted digits before their scale word («3» آلاف)
 _CLOSERS = frozenset("»)\"")
 
@@ -37,8 +39,8 @@ class Token:
 
     def bare(self) -> str:
         """The key without a leading conjunction (وثمانية → ثمانيه)."""
-        if self.kind == "word" and len(self.key) > 2 and self.key[0] in _CONJ:
-            return self.key[1:]
+        if self.kind == "word":
+            return strip_conjunction(self.key, min_rest=2)
         return self.key
 
 
@@ -118,7 +120,7 @@ def read_number(tokens: list[Token], index: int, text: str) -> Number | None:
             nxt_index += 1  # «3» آلاف: the digits quoted, the scale outside
         nxt = tokens[nxt_index] if nxt_index < len(tokens) else None
         if nxt is not None and nxt.key in tables["scales"]:
-            value *= tables["scales"][nxt.key] // (2 if nxt.key.endswith(("ين", "ان")) else 1)
+            value *= tables["scales"][nxt.key] // (2 if nxt.key.endswith(_DUAL) else 1)
             last = nxt_index
         return Number(value, token.start, tokens[last].end, index, last)
     if token.kind != "word":
@@ -158,7 +160,7 @@ def _read_words(tokens: list[Token], index: int) -> Number | None:
             current += 10  # عشرة alone
         elif key in tables["scales"] and seen and i == last + 1:
             scale = tables["scales"][key]
-            total += max(current, 1) * (scale // 2 if key.endswith(("ين", "ان")) else scale)
+            total += max(current, 1) * (scale // 2 if key.endswith(_DUAL) else scale)
             current = 0
         elif key in tables["hundreds"] and tables["hundreds"][key] == 100 \
                 and 0 < current < 10 and i == last + 1:

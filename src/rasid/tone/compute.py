@@ -19,9 +19,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from rasid.resources import data_path
 from rasid.text.normalize import match_key
 from rasid.topics.features import words
 
@@ -53,7 +53,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    path = resources.files("rasid.tone") / "data" / "lexicon.json"
+    path = data_path("lexicon.json", "rasid.tone")
     data = json.loads(path.read_text(encoding="utf-8"))
     sets = [frozenset(match_key(w) for w in data[side])
             for side in ("positive", "negative", "negators")]

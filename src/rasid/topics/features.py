@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from rasid.resources import data_path
 from rasid.text.normalize import match_key
 
 _WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0640]+|[A-Za-z]{2,}")
@@ -31,7 +31,7 @@ class FeatureRules:
 
 def load_data(name: str) -> dict:
     """A JSON file of ``rasid/topics/data``."""
-    path = resources.files("rasid.topics") / "data" / name
+    path = data_path(name, "rasid.topics")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

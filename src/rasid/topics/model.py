@@ -14,11 +14,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rasid.errors import RasidError
+from rasid.resources import package_path
 from rasid.topics.features import features
 
 FORMAT = "rasid.topics/1"
@@ -26,7 +26,7 @@ MODEL_FILE = "topics.json.gz"
 
 
 def model_dir() -> Path:
-    return Path(str(resources.files("rasid.topics") / "model"))
+    return package_path("rasid.topics", "model")
 
 
 class TopicModelError(RasidError):

@@ -7,13 +7,12 @@ settings (``--config``), checked by name and type like every other setting.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rasid.errors import SettingsError
+from rasid.resources import load_json
 from rasid.settings import Setting, resolve_section
 
 LEVELS = ("country", "entity")
@@ -22,8 +21,7 @@ LEVELS = ("country", "entity")
 @cache
 def load(name: str) -> dict[str, Any]:
     """A JSON data file of ``rasid/watch/data`` (read once per process)."""
-    path = resources.files("rasid.watch") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_json(name, "rasid.watch")
 
 
 def alert_settings() -> tuple[Setting, ...]:

@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasid._version import __version__
 from rasid.errors import InputError
+from rasid.resources import package_path
 from rasid.web import api, pages
 from rasid.web.analyzer import DEFAULT_MAX_CHARS, Analyzer, BadBody, BodyTooLarge, NotAllowed
 from rasid.web.db import Store, StoreUnavailable
@@ -39,7 +40,7 @@ from rasid.web.repairs import RepairExplainer
 from rasid.web.services import Services
 
 log = logging.getLogger("rasid.web")
-HERE = Path(__file__).parent
+HERE = package_path("rasid.web")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -138,9 +139,7 @@ def _install_security_headers(app: FastAPI) -> None:
 
 
 def _install_docs(app: FastAPI) -> None:
-    import fastapi_offline
-
-    assets = Path(fastapi_offline.__file__).parent / "static"
+    assets = package_path("fastapi_offline", "static")
     app.mount("/docs/assets", StaticFiles(directory=assets), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)

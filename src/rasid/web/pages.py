@@ -9,7 +9,6 @@ system's (see ``static/rasid.css``); nothing is fetched from outside the server.
 
 from __future__ import annotations
 
-from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -18,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from rasid.resources import package_path
 from rasid.store.filters import Filters
 from rasid.web import charts
 from rasid.web import params as P
@@ -30,7 +30,7 @@ from rasid.web.services import Services, services
 from rasid.web.spans import QUADS, highlighted
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(FilePath(__file__).parent / "templates"))
+templates = Jinja2Templates(directory=str(package_path("rasid.web", "templates")))
 
 JSON_SUFFIX = ".json"
 
