@@ -11,6 +11,7 @@ from rasid.entities.recognize import _State
 from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
 from rasid.quotes.extract import _Mentions
 from rasid.quotes.model import Quote
+from rasid.span import Span
 
 
 def _mention(start: int, end: int, label: str = "GPE", first: int = 0, last: int = 0,
@@ -32,7 +33,8 @@ def _random_mentions(rng: random.Random, count: int, ordered: bool) -> list[Ment
 
 def test_mentions_by_sentence_keep_every_mention_a_scan_would_see() -> None:
     rng = random.Random(3)
-    sentences = [Sentence(0, 40, 0, 5), Sentence(41, 90, 5, 9), Sentence(91, 230, 9, 20)]
+    sentences = [Sentence(Span(0, 40), Span(0, 5)), Sentence(Span(41, 90), Span(5, 9)),
+                 Sentence(Span(91, 230), Span(9, 20))]
     for ordered in (True, False):
         mentions = _random_mentions(rng, 60, ordered)
         buckets = mentions_by_sentence(mentions, sentences)

@@ -103,10 +103,13 @@ def test_segmentation_spans_slice_the_text(raw: str) -> None:
         for word in token.words:
             assert text[word.start : word.end] == word.text
     sentences = segmenter.sentences(text, tokens)
-    covered = [i for s in sentences for i in range(s.first_token, s.last_token)]
+    covered = [i for s in sentences for i in s.tokens.indices()]
     assert covered == list(range(len(tokens)))
     for sentence in sentences:
         assert 0 <= sentence.start < sentence.end <= len(text)
+        assert sentence.span.of(text) == text[sentence.start : sentence.end]
+        assert sentence.span.start == sentence.tokens.of(tokens)[0].start
+        assert sentence.span.end == sentence.tokens.of(tokens)[-1].end
 
 
 # -- the whole pipeline on news-like sentences ---------------------------------------

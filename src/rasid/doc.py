@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasid.provenance import RepairResult
+from rasid.span import Span
 
 #: Layers that later stages fill; present (empty) in every Analysis so consumers can
 #: rely on the keys.
@@ -62,13 +63,29 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    start: int
-    end: int
-    first_token: int
-    last_token: int  # exclusive
+    """A sentence: its characters of the text and its tokens of ``Doc.tokens``."""
+
+    span: Span
+    tokens: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    @property
+    def first_token(self) -> int:  # transitional: removed once every package reads .tokens
+        return self.tokens.start
+
+    @property
+    def last_token(self) -> int:  # transitional (exclusive, like tokens.end)
+        return self.tokens.end
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end}
+        return {"start": self.span.start, "end": self.span.end}
 
 
 @dataclass(frozen=True)
@@ -111,11 +128,11 @@ class Doc:
             raise AttributeError("a Doc's text never changes: build a new Doc instead")
         super().__setattr__(name, value)
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
+    def span_text(self, span: Span) -> str:
+        return span.of(self.text)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
-        return self.tokens[sentence.first_token : sentence.last_token]
+        return sentence.tokens.of(self.tokens)
 
 
 def content_id(text: str) -> str:
