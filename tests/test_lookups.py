@@ -16,8 +16,8 @@ from rasid.span import Span
 
 def _mention(start: int, end: int, label: str = "GPE", first: int = 0, last: int = 0,
              members: tuple[str, ...] = ()) -> Mention:
-    return Mention(start, end, "س" * (end - start), label, None, "gazetteer", 0.9, first, last,
-                   members=members)
+    return Mention(Span(start, end), "س" * (end - start), label, None, "gazetteer", 0.9,
+                   Span(first, last + 1), members=members)
 
 
 def _random_mentions(rng: random.Random, count: int, ordered: bool) -> list[Mention]:

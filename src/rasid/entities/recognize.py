@@ -33,6 +33,7 @@ from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
 from rasid.resources import load_json
+from rasid.span import Span
 from rasid.text.normalize import match_key
 
 LABELS = {"country": "GPE", "place": "LOC", "person": "PERS", "org": "ORG", "agent": "ORG"}
@@ -78,7 +79,7 @@ class EntityRecognizer:
         date = doc.meta.date
         sentence_of = [0] * len(tokens)
         for number, sentence in enumerate(doc.sentences):
-            for i in range(sentence.first_token, sentence.last_token):
+            for i in sentence.tokens.indices():
                 sentence_of[i] = number
         state = _State(doc, tokens, sentence_of, date)
         # titles are matched once: their starts guard the agents, then they name people
@@ -122,9 +123,9 @@ class EntityRecognizer:
                     state.text[match.start:match.end]):
                 continue  # «الوضع المالي» is financial unless the article names Mali
             label = "GPE" if form == "nisba" else LABELS[entity.kind]
-            state.add(Mention(match.start, match.end, state.text[match.start : match.end],
+            state.add(Mention(Span(match.start, match.end), state.text[match.start : match.end],
                               label, entity.id, "gazetteer", 0.9 if form != "abbr" else 0.8,
-                              match.first, match.last, extra={"form": form}))
+                              Span(match.first, match.last + 1), extra={"form": form}))
 
     def _ambiguous_nisba(self, surface: str) -> bool:
         key = match_key(surface)
@@ -183,9 +184,10 @@ class EntityRecognizer:
     def _composites(self, state: _State) -> None:
         for mention in list(state.mentions):
             entity = self.kb.get(mention.entity or "")
-            if entity is None or entity.kind != "agent" or mention.first in state.title_starts:
+            if entity is None or entity.kind != "agent" \
+                    or mention.tokens.start in state.title_starts:
                 continue
-            following = state.starting_at(mention.last + 1)
+            following = state.starting_at(mention.tokens.end)
             country_mention = next((m for m in following if m.label == "GPE"), None)
             if country_mention is None:
                 continue
@@ -195,18 +197,18 @@ class EntityRecognizer:
             composite = self._composite_entity(entity, country)
             state.remove(country_mention)
             state.remove(mention)
-            state.add(Mention(mention.start, country_mention.end,
+            state.add(Mention(Span(mention.start, country_mention.end),
                               state.text[mention.start : country_mention.end], "ORG",
-                              composite.id, "gazetteer", 0.85, mention.first,
-                              country_mention.last))
+                              composite.id, "gazetteer", 0.85, Span(mention.tokens.start,
+                              country_mention.tokens.end)))
 
     def _drop_lone_agents(self, state: _State) -> None:
         def lone(mention: Mention) -> bool:
             entity = self.kb.get(mention.entity or "")
-            several_words = mention.last > mention.first  # وزارة الداخلية is no fragment
+            several_words = len(mention.tokens) > 1  # وزارة الداخلية is no fragment
             return entity is not None and entity.kind == "agent" and (
                 (entity.sector not in self.standalone_sectors and not several_words)
-                or mention.first in state.title_starts)
+                or mention.tokens.start in state.title_starts)
 
         state.remove_where(lone)
 
@@ -235,16 +237,16 @@ class EntityRecognizer:
             if holder_country is None:
                 continue
             # a person's name may follow the nisba: الرئيس الأمريكي دونالد ترامب
-            named = next((m for m in state.starting_at(place.last + 1) if m.label == "PERS"),
+            named = next((m for m in state.starting_at(place.tokens.end) if m.label == "PERS"),
                          None)
             if named is not None:
                 named.title = named.title or title.en
                 self._state_country(state, named, holder_country, title)
                 continue
             entity = self._holder(title, holder_country, state.date)
-            state.add(Mention(match.start, place.end, state.text[match.start : place.end],
+            state.add(Mention(Span(match.start, place.end), state.text[match.start : place.end],
                               "PERS", entity.id, "descriptor", 0.8 if entity.kind == "person"
-                              else 0.6, match.first, place.last, title=title.en))
+                              else 0.6, Span(match.first, place.tokens.end), title=title.en))
         self._counterparts(state)
 
     @staticmethod
@@ -298,8 +300,8 @@ class EntityRecognizer:
             title = self._title_of(previous, state.date)
             entity = self._holder(title, country, state.date)
             start = token.start
-            state.add(Mention(start, place.end, state.text[start : place.end], "PERS",
-                              entity.id, "descriptor", 0.75, index, place.last,
+            state.add(Mention(Span(start, place.end), state.text[start : place.end], "PERS",
+                              entity.id, "descriptor", 0.75, Span(index, place.tokens.end),
                               title="counterpart"))
 
     def _title_of(self, mention: Mention | None, date: str | None) -> Title:
@@ -322,15 +324,15 @@ class EntityRecognizer:
 
     # -- 4. tagger ------------------------------------------------------------------
     def _tagged(self, state: _State) -> None:
-        sentences = [s for s in state.doc.sentences if s.last_token > s.first_token]
+        sentences = [s for s in state.doc.sentences if len(s.tokens) > 0]
         tagged = self.tagger.tag_document(
-            [[t.text for t in state.tokens[s.first_token : s.last_token]] for s in sentences])
+            [[t.text for t in s.tokens.of(state.tokens)] for s in sentences])
         for sentence, tags in zip(sentences, tagged, strict=True):
             for first, last, label in _spans(tags):
                 label = _TAGGER_LABELS.get(label)
                 if label is None:
                     continue
-                i, j = sentence.first_token + first, sentence.first_token + last
+                i, j = sentence.tokens.start + first, sentence.tokens.start + last
                 if i == j and match_key(state.tokens[i].text) in self.not_names:
                     continue  # «الأكراد», «(نيسان)»: a people or a month, no name
                 # «المنظمة إن الفقر»: a name never runs over إن, في, الذي…
@@ -342,7 +344,8 @@ class EntityRecognizer:
                 surface = state.text[start:end]
                 known = self._short_form(surface, start, state) if label == "PERS" else None
                 entity_id = known or self._new_entity(surface, label, state).id
-                state.add(Mention(start, end, surface, label, entity_id, "tagger", 0.6, i, j))
+                state.add(Mention(Span(start, end), surface, label, entity_id, "tagger", 0.6,
+                                  Span(i, j + 1)))
 
     @staticmethod
     def _short_form(surface: str, start: int, state: _State) -> str | None:
@@ -376,7 +379,7 @@ class EntityRecognizer:
                 nxt = tokens[j]
                 nisba_only = state.covered[j] and all(
                     m.extra.get("form") == "nisba" for m in state.mentions
-                    if m.first <= j <= m.last)
+                    if m.tokens.contains(j))
                 if nxt.kind != "arabic" or (state.covered[j] and not nisba_only) or \
                         state.sentence_of[j] != sentence or nxt.start - tokens[j - 1].end > 1:
                     break
@@ -393,8 +396,8 @@ class EntityRecognizer:
             start, end = token.start if whole else head_start(token), tokens[last].end
             surface = state.text[start:end]
             entity = self._new_entity(surface, "ORG", state)
-            state.add(Mention(start, end, surface, "ORG", entity.id, "pattern", 0.6, index,
-                              last))
+            state.add(Mention(Span(start, end), surface, "ORG", entity.id, "pattern", 0.6,
+                              Span(index, last + 1)))
 
     def _new_entity(self, surface: str, label: str, state: _State) -> Entity:
         key = match_key(surface)
@@ -441,8 +444,8 @@ class EntityRecognizer:
             if entity is None or entity.kind != "org":
                 continue
             if entity.code in codes or entity.sector in codes:
-                state.add(Mention(token.start, token.end, token.text, "ORG", entity.id,
-                                  "anaphor", 0.6, index, index))
+                state.add(Mention(Span(token.start, token.end), token.text, "ORG", entity.id,
+                                  "anaphor", 0.6, Span(index, index + 1)))
                 return
 
     def _own_country(self, state: _State, index: int) -> None:
@@ -455,8 +458,8 @@ class EntityRecognizer:
         countries = [c for c in countries if c]
         if not countries:
             return
-        state.add(Mention(token.start, token.end, token.text, "GPE",
-                          f"country:{countries[0]}", "pronoun", 0.7, index, index))
+        state.add(Mention(Span(token.start, token.end), token.text, "GPE",
+                          f"country:{countries[0]}", "pronoun", 0.7, Span(index, index + 1)))
 
     def _country_of(self, entity_id: str, date: str | None) -> str | None:
         entity = self.kb.get(entity_id) or self._synthetic.get(entity_id)
@@ -471,8 +474,9 @@ class EntityRecognizer:
         pair = state.last_pair(token.start, self)
         if pair is None:
             return
-        state.add(Mention(token.start, token.end, token.text, "GPE", None, "descriptor",
-                          0.65, index, index, members=tuple(f"country:{c}" for c in pair)))
+        state.add(Mention(Span(token.start, token.end), token.text, "GPE", None, "descriptor",
+                          0.65, Span(index, index + 1),
+                          members=tuple(f"country:{c}" for c in pair)))
 
     def _metonymy(self, state: _State) -> None:
         """A capital stands for its state where it acts or is acted upon as one.
@@ -488,7 +492,7 @@ class EntityRecognizer:
                 mention.stands_for = f"country:{entity.capital_of}"
 
     def _acts_as_state(self, state: _State, mention: Mention) -> bool:
-        first = mention.first
+        first = mention.tokens.start
         token = state.tokens[first]
         attached = token.text[: mention.start - token.start]
         if attached.endswith("ب") or attached.endswith("ل"):
@@ -605,14 +609,14 @@ class _State:
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
-        self._by_first.setdefault(mention.first, []).append(mention)
+        self._by_first.setdefault(mention.tokens.start, []).append(mention)
         self._version += 1
         surname = _surname(mention)
         if surname:
             self._by_surname.setdefault(surname, []).append(mention)
         if mention.label == "GPE" and not mention.members:
             self._gpe_version += 1
-        for i in range(mention.first, mention.last + 1):
+        for i in mention.tokens.indices():
             self._cover_count[i] += 1
             self.covered[i] = True
 
@@ -637,7 +641,7 @@ class _State:
         self.mentions = kept
 
     def _forget(self, mention: Mention) -> None:
-        bucket = self._by_first[mention.first]
+        bucket = self._by_first[mention.tokens.start]
         bucket.pop(next(i for i, m in enumerate(bucket) if m is mention))
         self._version += 1
         surname = _surname(mention)
@@ -646,7 +650,7 @@ class _State:
             named.pop(next(i for i, m in enumerate(named) if m is mention))
         if mention.label == "GPE" and not mention.members:
             self._gpe_version += 1
-        for i in range(mention.first, mention.last + 1):
+        for i in mention.tokens.indices():
             self._cover_count[i] -= 1
             self.covered[i] = self._cover_count[i] > 0
 
@@ -701,7 +705,7 @@ class _State:
         if not self.covered[token_index]:
             return []
         return [m for first in range(max(0, token_index - longest), token_index + 1)
-                for m in self._by_first.get(first, ()) if m.last >= token_index]
+                for m in self._by_first.get(first, ()) if m.tokens.end > token_index]
 
     def gpe_near(self, start: int, end: int, distance: int) -> list[Mention]:
         """Country mentions (no members) ending up to ``distance`` characters before
@@ -729,7 +733,7 @@ class _State:
         for mention in self.mentions:
             if mention.label != label or mention.end > position:
                 continue
-            if self.sentence_of[mention.first] < min_sentence:
+            if self.sentence_of[mention.tokens.start] < min_sentence:
                 continue
             if best is None or mention.start > best.start:
                 best = mention
@@ -765,7 +769,8 @@ class _State:
             between = gap.strip(" -–،")
             joined = between in ("", "و") or (b.start > 0 and self.text[b.start - 1] == "و"
                                                and between in ("", "و"))
-            if ca != cb and joined and self.sentence_of[a.first] == self.sentence_of[b.first]:
+            if ca != cb and joined and \
+                    self.sentence_of[a.tokens.start] == self.sentence_of[b.tokens.start]:
                 return ca, cb
         counts = Counter(c for _, c in countries)
         if len(counts) >= 2:
