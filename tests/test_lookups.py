@@ -56,13 +56,14 @@ def test_quote_spans_find_the_first_quotation_holding_a_span() -> None:
     quotes = []
     for _ in range(40):
         start = rng.randint(0, 300)
-        quotes.append(Quote(cue=(start, start + 3), content=(start, start + rng.randint(1, 60)),
-                            kind="reported", found_by="named"))
+        quotes.append(Quote(cue=Span(start, start + 3),
+                            content=Span(start, start + rng.randint(1, 60)), kind="reported",
+                            found_by="named"))
     spans = QuoteSpans(quotes)
     for _ in range(500):
         start = rng.randint(0, 360)
         end = start + rng.randint(0, 10)
-        expected = next((q for q in quotes if q.content[0] <= start and end <= q.content[1]),
+        expected = next((q for q in quotes if q.content.contains(Span(start, end))),
                         None)
         assert spans.containing(start, end) is expected
     assert QuoteSpans([]).containing(0, 5) is None

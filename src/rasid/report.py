@@ -145,7 +145,7 @@ def render(analysis: Analysis) -> str:
     events = doc.layers["events"]
     if events:
         names = _names(entities, events)
-        speakers = {q.id: q.text[q.speaker[0] : q.speaker[1]] for q in quotes if q.speaker}
+        speakers = {q.id: q.speaker.of(q.text) for q in quotes if q.speaker}
         lines.append(f"events: {len(events)}")
         for event in events:
             lines.append(f"  {_event_line(event, names, speakers)}")
@@ -176,11 +176,11 @@ def _tone_line(tone: dict) -> str:
 
 def _quote_line(quote: Any, names: dict[str, str]) -> str:
     """speaker (their name) — cue (kind, how found) — the first words of the content."""
-    speaker = quote.text[quote.speaker[0] : quote.speaker[1]] if quote.speaker else "?"
+    speaker = quote.speaker.of(quote.text) if quote.speaker else "?"
     if quote.speaker_entity:
         speaker = f"{speaker} ({names.get(quote.speaker_entity, quote.speaker_entity)})"
-    words = quote.text[quote.content[0] : quote.content[1]].split()[:8]
-    return (f"{speaker} — {quote.text[quote.cue[0] : quote.cue[1]]} ({quote.kind}, "
+    words = quote.content.of(quote.text).split()[:8]
+    return (f"{speaker} — {quote.cue.of(quote.text)} ({quote.kind}, "
             f"{quote.found_by}) — {' '.join(words)}…")
 
 
