@@ -208,7 +208,7 @@ def _event_line(event: Any, names: dict[str, str], speakers: dict[str, str]) -> 
         reporter = f"the quotation {reporter}"
     reported = f", reported by {reporter}" if event.reported_by else ""
     place = f", at {names.get(event.place, event.place)}" if event.place else ""
-    words = event.text[event.trigger[0] : event.trigger[1]]
+    words = event.trigger.of(event.text)
     status = "" if event.status == "current" else f"{event.status}, "
     return (f"{actor} → {event.type}{mode} → {recipient}  [{status}{event.modality}{reported}; "
             f"{event.date or 'no date'}{place}]  «{words}»")
