@@ -101,7 +101,7 @@ def test_entity_state_removes_as_a_list_would_and_keeps_coverage() -> None:
         reference.append(mention)
     # equal twins: list.remove takes the first equal one, and so must the state
     twin = _mention(reference[0].start, reference[0].end, reference[0].label,
-                    reference[0].first, reference[0].last)
+                    reference[0].tokens.start, reference[0].tokens.last)
     state.add(twin)
     reference.append(twin)
     for mention in [*rng.sample(reference[:], 30), twin]:
@@ -113,10 +113,10 @@ def test_entity_state_removes_as_a_list_would_and_keeps_coverage() -> None:
     state.remove_where(lambda m: m.label == "PERS")
     reference = [m for m in reference if m.label != "PERS"]
     assert [id(m) for m in state.mentions] == [id(m) for m in reference]
-    covered = [any(m.first <= i <= m.last for m in reference) for i in range(40)]
+    covered = [any(m.tokens.contains(i) for m in reference) for i in range(40)]
     assert state.covered == covered
     for index in range(40):
-        assert state.starting_at(index) == [m for m in reference if m.first == index]
+        assert state.starting_at(index) == [m for m in reference if m.tokens.start == index]
 
 
 def test_entity_state_finds_country_mentions_next_to_a_span() -> None:

@@ -275,7 +275,7 @@ def find_doc_dates(doc: Doc) -> list[DateMention]:
     spans two sentences), in text order, each with the words it was read from."""
     found: list[DateMention] = []
     for sentence in doc.sentences:
-        tokens = doc.tokens[sentence.first_token : sentence.last_token]
+        tokens = sentence.tokens.of(doc.tokens)
         found.extend(replace(m, text=doc.text[m.start : m.end])
                      for m in find_dates(tokens, doc.meta.date))
     return found

@@ -76,14 +76,6 @@ class Sentence:
     def end(self) -> int:
         return self.span.end
 
-    @property
-    def first_token(self) -> int:  # transitional: removed once every package reads .tokens
-        return self.tokens.start
-
-    @property
-    def last_token(self) -> int:  # transitional (exclusive, like tokens.end)
-        return self.tokens.end
-
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.span.start, "end": self.span.end}
 

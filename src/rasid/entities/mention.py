@@ -38,14 +38,6 @@ class Mention:
     def end(self) -> int:
         return self.span.end
 
-    @property
-    def first(self) -> int:  # transitional: removed once every package reads .tokens
-        return self.tokens.start
-
-    @property
-    def last(self) -> int:  # transitional (inclusive, as it was)
-        return self.tokens.end - 1
-
     def refers_to(self) -> tuple[str, ...]:
         """The entities this mention stands for in events and relations."""
         if self.members:
