@@ -12,7 +12,7 @@ import pytest
 from rasid.evaluate.corpus_events import EventScore, countries_match, evaluate
 from rasid.evaluate.newscorpus import CorpusError, load_corpus
 from rasid.events.decide import Decider
-from rasid.events.model import Event
+from rasid.layers.event import Event
 from rasid.pipeline import Pipeline
 from rasid.span import Span
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import random
 
 from rasid.doc import Sentence
-from rasid.entities.mention import Mention
 from rasid.entities.recognize import _State
 from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
+from rasid.layers.mention import Mention
+from rasid.layers.quote import Quote
 from rasid.quotes.extract import _Mentions
-from rasid.quotes.model import Quote
 from rasid.span import Span
 
 

@@ -1,9 +1,10 @@
 """The Doc: one article's text and the layers later stages add to it.
 
 The text never changes once the Doc exists (spaCy's ``Doc.text`` is the model); every
-layer addresses it by character offsets, so every span a user sees slices the text
-exactly. Surface tokens are kept apart from the words inside them (stanza's Token vs
-Word): entities attach to surface spans, clitics and event arguments to words.
+layer addresses it by Spans of characters (and of tokens, ``rasid.span``), so every
+span a user sees slices the text exactly; the layers are typed (``rasid.layers``).
+Surface tokens are kept apart from the words inside them (stanza's Token vs Word):
+entities attach to surface spans, clitics and event arguments to words.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasid.layers import LAYERS, Layers
 from rasid.provenance import RepairResult
 from rasid.span import Span
 
-#: Layers that later stages fill; present (empty) in every Analysis so consumers can
-#: rely on the keys.
-LAYERS = ("mentions", "entities", "quotes", "events", "topics", "geo", "dates")
+__all__ = ["LAYERS", "SUMMARIES", "Doc", "DocMeta", "Layers", "Sentence", "Span", "Token",
+           "Word", "content_id"]
+
 #: Article-level results that are one object, not a list (None until computed).
 SUMMARIES = ("tone",)
 
@@ -103,7 +105,7 @@ class Doc:
     meta: DocMeta
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    layers: dict[str, list[Any]] = field(default_factory=lambda: {k: [] for k in LAYERS})
+    layers: Layers = field(default_factory=Layers)
     summaries: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(SUMMARIES))
     done: set[str] = field(default_factory=set)
 

@@ -116,7 +116,7 @@ def render(analysis: Analysis) -> str:
     if len(grouped) > LISTED_CHANGES:
         lines.append(f"  … {len(grouped) - LISTED_CHANGES} more (rasid repair --explain "
                      "lists every change)")
-    topics = doc.layers.get("topics") or []
+    topics = doc.layers.topics
     if topics:
         lines.append("topics: " + ", ".join(f"{t['label']} {t['score']:.2f}" for t in topics))
     tone = doc.summaries.get("tone")
@@ -125,7 +125,7 @@ def render(analysis: Analysis) -> str:
     lines.append(f"sentences: {len(doc.sentences)}, tokens: {len(doc.tokens)}")
     for number, sentence in enumerate(doc.sentences, start=1):
         lines.append(f"  [{number}] {doc.text[sentence.start:sentence.end]}")
-    entities = doc.layers["entities"]
+    entities = doc.layers.entities
     if entities:
         lines.append(f"actors: {len(entities)}")
         for entity in entities:
@@ -136,20 +136,20 @@ def render(analysis: Analysis) -> str:
             lines.append(f"  {entity['en']} / {entity.get('ar') or ''} [{entity['kind']}"
                          f"{', ' + code if code else ''}{' ' + sector if sector else ''}"
                          f"{office}] ×{len(entity.get('mentions', []))}")
-    quotes = doc.layers["quotes"]
+    quotes = doc.layers.quotes
     if quotes:
         lines.append(f"quotations: {len(quotes)}")
         quote_names = _names(entities, [], [q.speaker_entity for q in quotes])
         for quote in quotes:
             lines.append(f"  {_quote_line(quote, quote_names)}")
-    events = doc.layers["events"]
+    events = doc.layers.events
     if events:
         names = _names(entities, events)
         speakers = {q.id: q.speaker.of(q.text) for q in quotes if q.speaker}
         lines.append(f"events: {len(events)}")
         for event in events:
             lines.append(f"  {_event_line(event, names, speakers)}")
-    places = doc.layers.get("geo") or []
+    places = doc.layers.geo
     if places:
         lines.append(f"places of events: {len(places)}")
         for item in places:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rasid.entities.mention import Mention
 from rasid.kb.model import Entity
+from rasid.layers.mention import Mention
 from rasid.span import Span
 from rasid.text.normalize import match_key
 

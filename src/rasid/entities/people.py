@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rasid.entities.mention import Mention
+from rasid.layers.mention import Mention
 from rasid.resources import load_json
 from rasid.span import Span
 from rasid.text.normalize import match_key

@@ -26,12 +26,12 @@ from typing import Any
 
 from rasid.doc import Doc, Token
 from rasid.entities.gazetteer import Match, is_common_word
-from rasid.entities.mention import Mention
 from rasid.entities.organizations import OrganizationShapes, head_key, head_start
 from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
+from rasid.layers.mention import Mention
 from rasid.resources import load_json
 from rasid.span import Span
 from rasid.text.normalize import match_key
@@ -555,8 +555,8 @@ class EntityRecognizer:
                     data["mentions"] = []
                     entities[entity_id] = data
                 entities[entity_id]["mentions"].append(mention.id)
-        state.doc.layers["mentions"] = mentions
-        state.doc.layers["entities"] = list(entities.values())
+        state.doc.layers.mentions = mentions
+        state.doc.layers.entities = list(entities.values())
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:

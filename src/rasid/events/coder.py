@@ -26,7 +26,6 @@ from typing import Any
 
 from rasid.dates import dates_in, find_dates
 from rasid.doc import Doc, Sentence, Token
-from rasid.entities.mention import Mention
 from rasid.events.arguments import (
     NisbaCountries,
     hal_participle,
@@ -55,8 +54,9 @@ from rasid.events.counts import attach, carriers, find_counts
 from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featurize
 from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
-from rasid.events.model import Event
 from rasid.events.ontology import load_ontology
+from rasid.layers.event import Event
+from rasid.layers.mention import Mention
 from rasid.span import Span
 from rasid.text.normalize import match_key
 from rasid.text.segment import Segmenter
@@ -214,7 +214,7 @@ class EventCoder:
             event.id = f"e{number}"
             event.text = doc.text
         _link_references(events)
-        persons = frozenset(m.start for m in doc.layers.get("mentions", [])
+        persons = frozenset(m.start for m in doc.layers.mentions
                             if m.label == "PERS")
         event_starts = sorted(e.sentence.start for e in events)
         for sentence in doc.sentences:
@@ -222,7 +222,7 @@ class EventCoder:
                 attach(events, self._counts(doc, sentence, persons), doc.text)
         self._read = (None, {})
         self._date_starts = (None, [])
-        doc.layers["events"] = events
+        doc.layers.events = events
         doc.done.add("events")
         return doc
 
@@ -235,12 +235,12 @@ class EventCoder:
         """
         if strict is None:
             strict = not self.decider.available
-        mentions: list[Mention] = doc.layers.get("mentions", [])
-        quotes = QuoteSpans(doc.layers.get("quotes", []))
-        entities = {e["id"]: e for e in doc.layers.get("entities", [])}
+        mentions: list[Mention] = doc.layers.mentions
+        quotes = QuoteSpans(doc.layers.quotes)
+        entities = {e["id"]: e for e in doc.layers.entities}
         # looked up once per document, not once per sentence or trigger
         in_sentence = mentions_by_sentence(mentions, doc.sentences)
-        self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
+        self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.entities}
         per_sentence = [self._sentence(doc, sentence, in_sentence[index], quotes, strict)
                         for index, sentence in enumerate(doc.sentences)]
         sentence_classes, topics = self._word_classes(doc, per_sentence)
@@ -851,7 +851,7 @@ class EventCoder:
         arg = next((a for a in args if a.first == last + 1), None)
         if arg is None:
             return False
-        sectors = {e["id"]: e.get("sector") for e in doc.layers.get("entities", [])}
+        sectors = {e["id"]: e.get("sector") for e in doc.layers.entities}
         return all(sectors.get(m.entity or "") not in ("UAF", "REB", "CRM", None)
                    for m in arg.mentions)
 
@@ -988,7 +988,7 @@ class EventCoder:
         read here only when a pipeline was configured without that component."""
         if "dates" not in doc.done:
             return find_dates(tokens, doc.meta.date)
-        dates = doc.layers["dates"]
+        dates = doc.layers.dates
         if self._date_starts[0] is not dates:
             self._date_starts = (dates, [d.start for d in dates])
         return dates_in(dates, self._date_starts[1], sentence.start, sentence.end)

@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 from rasid.doc import Sentence
-from rasid.entities.mention import Mention
+from rasid.layers.mention import Mention
 
 
 def mentions_by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]

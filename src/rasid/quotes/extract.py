@@ -25,8 +25,8 @@ from itertools import pairwise
 from typing import Any
 
 from rasid.doc import Doc, Sentence, Token
-from rasid.entities.mention import Mention
-from rasid.quotes.model import Quote
+from rasid.layers.mention import Mention
+from rasid.layers.quote import Quote
 from rasid.resources import data_path
 from rasid.span import Span
 from rasid.text.normalize import match_key
@@ -174,7 +174,7 @@ class QuoteExtractor:
 
     # -- main -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _Mentions(doc.layers.get("mentions", []))
+        mentions = _Mentions(doc.layers.mentions)
         state = _Carry()
         quotes: list[Quote] = []
         for sentence in doc.sentences:
@@ -185,7 +185,7 @@ class QuoteExtractor:
         for quote in quotes:
             if quote.source_quote is not None:
                 quote.carried_from = quote.source_quote.id
-        doc.layers["quotes"] = quotes
+        doc.layers.quotes = quotes
         doc.done.add("quotes")
         return doc
 
