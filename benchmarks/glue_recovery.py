@@ -54,13 +54,13 @@ class NameFinder:
             return []
         tokens = doc.tokens
         groups: list[list[int]] = []
-        for mention in doc.layers["mentions"]:
+        for mention in doc.layers.mentions:
             if mention.source != "gazetteer" or not (mention.entity or "").startswith(
                     self.kinds):
                 continue
-            first, last = mention.first, mention.last
+            first, end = mention.tokens.start, mention.tokens.end
             positions = []
-            for left in range(max(first - 1, 0), min(last + 1, len(tokens) - 1)):
+            for left in range(max(first - 1, 0), min(end, len(tokens) - 1)):
                 a, b = tokens[left], tokens[left + 1]
                 if a.kind != "arabic" or b.kind != "arabic" or b.start - a.end != 1:
                     continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rasid.events.counts import Count, add_to, attach, find_counts
+from rasid.span import Span
 from rasid.text.numbers import digits_value, find_numbers
 
 
@@ -98,19 +99,19 @@ def test_every_toll_span_slices_the_text() -> None:
 
 
 class _Event:
-    def __init__(self, etype: str, trigger: tuple[int, int], sentence: tuple[int, int]):
+    def __init__(self, etype: str, trigger: Span, sentence: Span):
         self.type = etype
         self.trigger = trigger
-        self.evidence: list[tuple[int, int]] = []
+        self.evidence: list[Span] = []
         self.sentence = sentence
         self.counts: dict = {}
 
 
 def test_tolls_go_to_the_event_that_can_carry_them() -> None:
     text = "اعتقلت الشرطة خمسة أشخاص بعد هجوم أسفر عن مقتل ثلاثة."
-    whole = (0, len(text))
-    arrest = _Event("COERCE", (0, 6), whole)
-    attack = _Event("ASSAULT", (text.index("هجوم"), text.index("هجوم") + 4), whole)
+    whole = Span(0, len(text))
+    arrest = _Event("COERCE", Span(0, 6), whole)
+    attack = _Event("ASSAULT", Span(text.index("هجوم"), text.index("هجوم") + 4), whole)
     attach([arrest, attack], find_counts(text, 0, len(text)), text)
     assert arrest.counts["arrested"]["value"] == 5
     assert attack.counts["killed"]["value"] == 3

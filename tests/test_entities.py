@@ -15,11 +15,11 @@ def nlp() -> Pipeline:
 
 
 def mentions(analysis) -> list[tuple[str, tuple[str, ...]]]:
-    return [(m.text, m.refers_to()) for m in analysis.doc.layers["mentions"]]
+    return [(m.text, m.refers_to()) for m in analysis.doc.layers.mentions]
 
 
 def refers(analysis, text: str) -> tuple[str, ...]:
-    for mention in analysis.doc.layers["mentions"]:
+    for mention in analysis.doc.layers.mentions:
         if mention.text == text:
             return mention.refers_to()
     raise AssertionError(f"no mention {text!r} in {mentions(analysis)}")
@@ -27,10 +27,10 @@ def refers(analysis, text: str) -> tuple[str, ...]:
 
 def test_spans_slice_the_text(nlp) -> None:
     analysis = nlp.analyze("وصل وفد من لبنان إلى القاهرة، وبحث في بيروت وبالقاهرة ملف الحدود.")
-    for mention in analysis.doc.layers["mentions"]:
+    for mention in analysis.doc.layers.mentions:
         assert analysis.text[mention.start : mention.end] == mention.text
     assert refers(analysis, "لبنان") == ("country:LBN",)
-    texts = [m.text for m in analysis.doc.layers["mentions"]]
+    texts = [m.text for m in analysis.doc.layers.mentions]
     assert texts.count("القاهرة") == 2  # وبالقاهرة: the clitics stay outside the mention
     assert "بيروت" in texts
 
@@ -99,7 +99,7 @@ def test_group_agent_without_country_keeps_sector(nlp) -> None:
 def test_common_words_are_not_places(nlp) -> None:
     analysis = nlp.analyze("حقق الفريق النصر في المباراة وسط فرحة الجماهير.")
     assert all(not m.entity or not m.entity.startswith("place:")
-               for m in analysis.doc.layers["mentions"])
+               for m in analysis.doc.layers.mentions)
 
 
 def test_kb_errors_name_file_and_line(tmp_path) -> None:

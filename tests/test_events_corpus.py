@@ -12,8 +12,9 @@ import pytest
 from rasid.evaluate.corpus_events import EventScore, countries_match, evaluate
 from rasid.evaluate.newscorpus import CorpusError, load_corpus
 from rasid.events.decide import Decider
-from rasid.events.model import Event
+from rasid.layers.event import Event
 from rasid.pipeline import Pipeline
+from rasid.span import Span
 
 ARTICLES = [
     {"id": "a1", "date": "2015-07-10", "source": "test", "title": "غارات",
@@ -173,7 +174,7 @@ def test_context_rule_gives_the_coalition_in_yemen_its_leader(rules_only) -> Non
 def _bare_event(start: int, actor: list[str], recipient: list[str], etype: str = "ASSAULT"
                 ) -> Event:
     return Event(type=etype, mode=None, actor=list(actor), recipient=list(recipient),
-                 modality="asserted", trigger=(start, start + 4), sentence=(0, 100),
+                 modality="asserted", trigger=Span(start, start + 4), sentence=Span(0, 100),
                  rule_id="r", rule="r", confidence=0.5, quad=4, score=-9.0, cameo="18",
                  arguments=[{"role": "actor", "entity": a, "code": None, "sector": None,
                              "basis": None} for a in actor])
@@ -188,7 +189,7 @@ def test_triggers_of_one_occurrence_become_one_event() -> None:
     merged = merge_occurrences([toll, named, other_type])
     assert len(merged) == 2
     attack = next(e for e in merged if e.type == "ASSAULT")
-    assert attack.trigger == (30, 34) and attack.evidence == [(5, 9)]
+    assert attack.trigger == Span(30, 34) and attack.evidence == [Span(5, 9)]
 
 
 def test_contradicting_participants_stay_two_events() -> None:

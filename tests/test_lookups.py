@@ -6,17 +6,18 @@ from __future__ import annotations
 import random
 
 from rasid.doc import Sentence
-from rasid.entities.mention import Mention
 from rasid.entities.recognize import _State
 from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
+from rasid.layers.mention import Mention
+from rasid.layers.quote import Quote
 from rasid.quotes.extract import _Mentions
-from rasid.quotes.model import Quote
+from rasid.span import Span
 
 
 def _mention(start: int, end: int, label: str = "GPE", first: int = 0, last: int = 0,
              members: tuple[str, ...] = ()) -> Mention:
-    return Mention(start, end, "س" * (end - start), label, None, "gazetteer", 0.9, first, last,
-                   members=members)
+    return Mention(Span(start, end), "س" * (end - start), label, None, "gazetteer", 0.9,
+                   Span(first, last + 1), members=members)
 
 
 def _random_mentions(rng: random.Random, count: int, ordered: bool) -> list[Mention]:
@@ -32,7 +33,8 @@ def _random_mentions(rng: random.Random, count: int, ordered: bool) -> list[Ment
 
 def test_mentions_by_sentence_keep_every_mention_a_scan_would_see() -> None:
     rng = random.Random(3)
-    sentences = [Sentence(0, 40, 0, 5), Sentence(41, 90, 5, 9), Sentence(91, 230, 9, 20)]
+    sentences = [Sentence(Span(0, 40), Span(0, 5)), Sentence(Span(41, 90), Span(5, 9)),
+                 Sentence(Span(91, 230), Span(9, 20))]
     for ordered in (True, False):
         mentions = _random_mentions(rng, 60, ordered)
         buckets = mentions_by_sentence(mentions, sentences)
@@ -54,13 +56,14 @@ def test_quote_spans_find_the_first_quotation_holding_a_span() -> None:
     quotes = []
     for _ in range(40):
         start = rng.randint(0, 300)
-        quotes.append(Quote(cue=(start, start + 3), content=(start, start + rng.randint(1, 60)),
-                            kind="reported", found_by="named"))
+        quotes.append(Quote(cue=Span(start, start + 3),
+                            content=Span(start, start + rng.randint(1, 60)), kind="reported",
+                            found_by="named"))
     spans = QuoteSpans(quotes)
     for _ in range(500):
         start = rng.randint(0, 360)
         end = start + rng.randint(0, 10)
-        expected = next((q for q in quotes if q.content[0] <= start and end <= q.content[1]),
+        expected = next((q for q in quotes if q.content.contains(Span(start, end))),
                         None)
         assert spans.containing(start, end) is expected
     assert QuoteSpans([]).containing(0, 5) is None
@@ -98,7 +101,7 @@ def test_entity_state_removes_as_a_list_would_and_keeps_coverage() -> None:
         reference.append(mention)
     # equal twins: list.remove takes the first equal one, and so must the state
     twin = _mention(reference[0].start, reference[0].end, reference[0].label,
-                    reference[0].first, reference[0].last)
+                    reference[0].tokens.start, reference[0].tokens.last)
     state.add(twin)
     reference.append(twin)
     for mention in [*rng.sample(reference[:], 30), twin]:
@@ -110,10 +113,10 @@ def test_entity_state_removes_as_a_list_would_and_keeps_coverage() -> None:
     state.remove_where(lambda m: m.label == "PERS")
     reference = [m for m in reference if m.label != "PERS"]
     assert [id(m) for m in state.mentions] == [id(m) for m in reference]
-    covered = [any(m.first <= i <= m.last for m in reference) for i in range(40)]
+    covered = [any(m.tokens.contains(i) for m in reference) for i in range(40)]
     assert state.covered == covered
     for index in range(40):
-        assert state.starting_at(index) == [m for m in reference if m.first == index]
+        assert state.starting_at(index) == [m for m in reference if m.tokens.start == index]
 
 
 def test_entity_state_finds_country_mentions_next_to_a_span() -> None:

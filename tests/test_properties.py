@@ -1,13 +1,17 @@
-"""Property tests: repair and segmentation never crash and keep their promises."""
+"""Property tests: repair, segmentation and the whole pipeline never crash and keep
+their promises (every span of every layer slices the text it belongs to)."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from rasid.doc import LAYERS
 from rasid.pipeline import Pipeline
+from rasid.span import Span
 from rasid.text.segment import Segmenter
 
 ARABIC_PIECES = [
@@ -103,10 +107,13 @@ def test_segmentation_spans_slice_the_text(raw: str) -> None:
         for word in token.words:
             assert text[word.start : word.end] == word.text
     sentences = segmenter.sentences(text, tokens)
-    covered = [i for s in sentences for i in range(s.first_token, s.last_token)]
+    covered = [i for s in sentences for i in s.tokens.indices()]
     assert covered == list(range(len(tokens)))
     for sentence in sentences:
         assert 0 <= sentence.start < sentence.end <= len(text)
+        assert sentence.span.of(text) == text[sentence.start : sentence.end]
+        assert sentence.span.start == sentence.tokens.of(tokens)[0].start
+        assert sentence.span.end == sentence.tokens.of(tokens)[-1].end
 
 
 # -- the whole pipeline on news-like sentences ---------------------------------------
@@ -181,3 +188,61 @@ def test_mentions_quotes_and_events_slice_the_text_and_name_entities_of_the_doc(
             assert argument["entity"] is None or argument["entity"] in entities, argument
         for mention in event["actor_mentions"] + event["recipient_mentions"]:
             assert mention in mentions
+
+
+def _span_fields(record: object) -> list[tuple[str, object]]:
+    """(name, value) of every field a record declares as a Span, a list of Spans or an
+    optional Span: read from its annotations, so a Span field added later is checked
+    too, and a bare tuple left in one fails."""
+    return [(f.name, getattr(record, f.name)) for f in dataclasses.fields(record)
+            if "Span" in str(f.type)]
+
+
+def _inside(span: object, length: int, where: str) -> Span:
+    assert isinstance(span, Span), f"{where} is {span!r}, not a Span"
+    assert 0 <= span.start <= span.end <= length, f"{where} {span} outside [0, {length}]"
+    return span
+
+
+@whole
+@given(news_text)
+@example("زار مسلحون الولايات المتحدة في عدن. ")
+@example("وقال الرئيس الروسي فلاديمير بوتين أمس إن قوات الأمن اعتقلت عشرات المحتجين. ")
+def test_every_span_of_every_layer_lies_inside_the_doc_and_slices_it(raw: str) -> None:
+    doc = _full_pipeline().analyze(raw, date="2015-07-01").doc
+    text, tokens = doc.text, doc.tokens
+    sentence_spans = {s.span for s in doc.sentences}
+    for sentence in doc.sentences:
+        chars = _inside(sentence.span, len(text), "sentence")
+        words = _inside(sentence.tokens, len(tokens), "sentence tokens").of(tokens)
+        assert (words[0].start, words[-1].end) == (chars.start, chars.end)
+    assert all(isinstance(getattr(doc.layers, name), list) for name in LAYERS)
+    for name in LAYERS:
+        for record in getattr(doc.layers, name):
+            if not dataclasses.is_dataclass(record):
+                continue  # entities, topics, geo: records without spans
+            for field_name, value in _span_fields(record):
+                where = f"{name} {field_name}"
+                values = value if isinstance(value, list) else [value]
+                for span in values:
+                    if span is None:
+                        continue  # a quotation whose speaker was not named
+                    if field_name == "tokens":
+                        _inside(span, len(tokens), where)
+                    else:
+                        assert _inside(span, len(text), where).of(text) \
+                            == text[span.start : span.end]
+    for mention in doc.layers.mentions:
+        assert mention.span.of(text) == mention.text
+        first, last = tokens[mention.tokens.start], tokens[mention.tokens.last]
+        # a mention starts inside its first token (after a clitic) and ends in its last
+        assert first.start <= mention.start < first.end
+        assert last.start < mention.end <= last.end
+    for date in doc.layers.dates:
+        assert date.span.of(text) == date.text
+    for event in doc.layers.events:
+        assert event.sentence in sentence_spans
+        assert event.sentence.contains(event.trigger)
+        assert all(event.sentence.contains(extra) for extra in event.evidence)
+    for quote in doc.layers.quotes:
+        assert len(quote.cue) > 0 and len(quote.content) > 0

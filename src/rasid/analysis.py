@@ -35,7 +35,7 @@ class Analysis:
 
     def __getattr__(self, name: str) -> Any:
         if name in LAYERS:
-            return self.doc.layers[name]
+            return getattr(self.doc.layers, name)
         if name in SUMMARIES:
             return self.doc.summaries[name]
         raise AttributeError(name)
@@ -67,11 +67,7 @@ class Analysis:
     def _layers(self) -> dict[str, Any]:
         """The keys after ``tokens``: the layers, then the summaries."""
         doc = self.doc
-        result: dict[str, Any] = {}
-        for layer in LAYERS:
-            result[layer] = [
-                item.to_dict() if hasattr(item, "to_dict") else item for item in doc.layers[layer]
-            ]
+        result: dict[str, Any] = doc.layers.to_dict()
         for name in SUMMARIES:
             result[name] = doc.summaries[name]
         return result

@@ -13,30 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from rasid.doc import Doc, Token
+from rasid.layers.date import DateMention
 from rasid.resources import load_json
+from rasid.span import Span
 from rasid.text.normalize import match_key
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
 _PREFIXES = tuple(load_json("dates.json")["prefixes"])
-
-
-@dataclass(frozen=True)
-class DateMention:
-    date: str  # YYYY-MM-DD (first day of the month or year when less precise)
-    precision: str  # day, month, year
-    start: int
-    end: int
-    relative: bool
-    text: str = ""  # the words read, ``doc.text[start:end]`` (set by ``find_doc_dates``)
-
-    def to_dict(self) -> dict[str, object]:
-        return {"text": self.text, "start": self.start, "end": self.end, "date": self.date,
-                "precision": self.precision, "relative": self.relative}
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +130,7 @@ def _explicit(tokens: list[Token], i: int, t: dict, base: dt.date | None
                 date = dt.date(year, month, day)
             except ValueError:
                 return None
-            return DateMention(date.isoformat(), "day", token.start, token.end, False), 1
+            return DateMention(date.isoformat(), "day", Span(token.start, token.end), False), 1
         day = _number(token)
         month = _phrase(tokens, i + 1, t["months"]) if day and 1 <= day <= 31 else None
         if month:
@@ -160,7 +148,7 @@ def _explicit(tokens: list[Token], i: int, t: dict, base: dt.date | None
             except ValueError:
                 return None
             end = tokens[i + used - 1].end
-            return DateMention(date.isoformat(), "day", token.start, end, False), used
+            return DateMention(date.isoformat(), "day", Span(token.start, end), False), used
     return None
 
 
@@ -182,7 +170,7 @@ def _named_day(tokens: list[Token], i: int, t: dict, base: dt.date
         return None
     offset, length = relative
     date = base + dt.timedelta(days=offset)
-    return DateMention(date.isoformat(), "day", tokens[i].start, tokens[i + length - 1].end,
+    return DateMention(date.isoformat(), "day", Span(tokens[i].start, tokens[i + length - 1].end),
                        True), length
 
 
@@ -199,11 +187,11 @@ def _weekday(tokens: list[Token], i: int, t: dict, base: dt.date
     delta = (base.weekday() - weekday) % 7
     if following in t["next"]:
         date = base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7)
-        return DateMention(date.isoformat(), "day", token.start, tokens[i + 1].end,
+        return DateMention(date.isoformat(), "day", Span(token.start, tokens[i + 1].end),
                            True), 2
     date = base - dt.timedelta(days=delta or (7 if following in t["past"] else 0))
     used = 2 if following in t["past"] else 1
-    return DateMention(date.isoformat(), "day", token.start, tokens[i + used - 1].end,
+    return DateMention(date.isoformat(), "day", Span(token.start, tokens[i + used - 1].end),
                        True), used
 
 
@@ -219,15 +207,15 @@ def _month(tokens: list[Token], i: int, t: dict, base: dt.date
     year = base.year
     number = _number(tokens[i + length]) if i + length < len(tokens) else None
     if number and 1900 <= number <= 2100:
-        return DateMention(dt.date(number, value, 1).isoformat(), "month", tokens[i].start,
-                           tokens[i + length].end, False), length + 1
+        return DateMention(dt.date(number, value, 1).isoformat(), "month",
+                           Span(tokens[i].start, tokens[i + length].end), False), length + 1
     if after in t["next"] and value <= base.month:
         year += 1
     elif after in t["past"] and value >= base.month:
         year -= 1
     used = length + (1 if after in t["next"] | t["past"] else 0)
-    return DateMention(dt.date(year, value, 1).isoformat(), "month", tokens[i].start,
-                       tokens[i + used - 1].end, True), used
+    return DateMention(dt.date(year, value, 1).isoformat(), "month",
+                       Span(tokens[i].start, tokens[i + used - 1].end), True), used
 
 
 def _period(tokens: list[Token], i: int, t: dict, base: dt.date
@@ -246,7 +234,7 @@ def _period(tokens: list[Token], i: int, t: dict, base: dt.date
         else "day"
     if precision == "year":
         date = dt.date(date.year, 1, 1)
-    return DateMention(date.isoformat(), precision, tokens[i].start, tokens[i + 1].end,
+    return DateMention(date.isoformat(), precision, Span(tokens[i].start, tokens[i + 1].end),
                        True), 2
 
 
@@ -266,7 +254,7 @@ def _ago(tokens: list[Token], i: int, t: dict, base: dt.date
         date = base - dt.timedelta(days=unit * (count or 1))
     except OverflowError:
         return None
-    return DateMention(date.isoformat(), "day", tokens[i].start, tokens[unit_index].end,
+    return DateMention(date.isoformat(), "day", Span(tokens[i].start, tokens[unit_index].end),
                        True), unit_index - i + 1
 
 
@@ -275,8 +263,8 @@ def find_doc_dates(doc: Doc) -> list[DateMention]:
     spans two sentences), in text order, each with the words it was read from."""
     found: list[DateMention] = []
     for sentence in doc.sentences:
-        tokens = doc.tokens[sentence.first_token : sentence.last_token]
-        found.extend(replace(m, text=doc.text[m.start : m.end])
+        tokens = sentence.tokens.of(doc.tokens)
+        found.extend(replace(m, text=m.span.of(doc.text))
                      for m in find_dates(tokens, doc.meta.date))
     return found
 

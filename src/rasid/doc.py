@@ -1,9 +1,10 @@
 """The Doc: one article's text and the layers later stages add to it.
 
 The text never changes once the Doc exists (spaCy's ``Doc.text`` is the model); every
-layer addresses it by character offsets, so every span a user sees slices the text
-exactly. Surface tokens are kept apart from the words inside them (stanza's Token vs
-Word): entities attach to surface spans, clitics and event arguments to words.
+layer addresses it by Spans of characters (and of tokens, ``rasid.span``), so every
+span a user sees slices the text exactly; the layers are typed (``rasid.layers``).
+Surface tokens are kept apart from the words inside them (stanza's Token vs Word):
+entities attach to surface spans, clitics and event arguments to words.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasid.layers import LAYERS, Layers
 from rasid.provenance import RepairResult
+from rasid.span import Span
 
-#: Layers that later stages fill; present (empty) in every Analysis so consumers can
-#: rely on the keys.
-LAYERS = ("mentions", "entities", "quotes", "events", "topics", "geo", "dates")
+__all__ = ["LAYERS", "SUMMARIES", "Doc", "DocMeta", "Layers", "Sentence", "Span", "Token",
+           "Word", "content_id"]
+
 #: Article-level results that are one object, not a list (None until computed).
 SUMMARIES = ("tone",)
 
@@ -62,13 +65,21 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    start: int
-    end: int
-    first_token: int
-    last_token: int  # exclusive
+    """A sentence: its characters of the text and its tokens of ``Doc.tokens``."""
+
+    span: Span
+    tokens: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end}
+        return {"start": self.span.start, "end": self.span.end}
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,7 @@ class Doc:
     meta: DocMeta
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    layers: dict[str, list[Any]] = field(default_factory=lambda: {k: [] for k in LAYERS})
+    layers: Layers = field(default_factory=Layers)
     summaries: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(SUMMARIES))
     done: set[str] = field(default_factory=set)
 
@@ -111,11 +122,11 @@ class Doc:
             raise AttributeError("a Doc's text never changes: build a new Doc instead")
         super().__setattr__(name, value)
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
+    def span_text(self, span: Span) -> str:
+        return span.of(self.text)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
-        return self.tokens[sentence.first_token : sentence.last_token]
+        return sentence.tokens.of(self.tokens)
 
 
 def content_id(text: str) -> str:

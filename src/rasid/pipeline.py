@@ -111,7 +111,7 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         from rasid.dates import find_doc_dates
 
-        doc.layers["dates"] = find_doc_dates(doc)
+        doc.layers.dates = find_doc_dates(doc)
         doc.done.add("dates")
         return doc
 
@@ -172,9 +172,9 @@ class EventsComponent:
         """Entities an event names without a mention of their own (the country of the
         place a visit went to) join the entities layer, so every id an event carries
         resolves inside the Analysis."""
-        entities = doc.layers.setdefault("entities", [])
+        entities = doc.layers.entities
         known = {entity["id"] for entity in entities}
-        for event in doc.layers.get("events", []):
+        for event in doc.layers.events:
             ids = [*event.actor, *event.recipient,
                    *(argument.get("entity") for argument in event.arguments)]
             for entity_id in ids:
@@ -197,7 +197,7 @@ class TopicsComponent:
         self.model = default_model()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.layers["topics"] = self.model.predict(doc.text, doc.meta.title)
+        doc.layers.topics = self.model.predict(doc.text, doc.meta.title)
         doc.done.add("topics")
         return doc
 
@@ -211,7 +211,7 @@ class GeoComponent:
         self.locator = Locator(resources.entities.kb.get)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.layers["geo"] = self.locator.event_places(doc.layers["events"])
+        doc.layers.geo = self.locator.event_places(doc.layers.events)
         doc.done.add("geo")
         return doc
 
@@ -225,7 +225,7 @@ class ToneComponent:
         self.tone = tone
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.summaries["tone"] = self.tone(doc.layers["events"], doc.text)
+        doc.summaries["tone"] = self.tone(doc.layers.events, doc.text)
         doc.done.add("tone")
         return doc
 

@@ -116,7 +116,7 @@ def render(analysis: Analysis) -> str:
     if len(grouped) > LISTED_CHANGES:
         lines.append(f"  … {len(grouped) - LISTED_CHANGES} more (rasid repair --explain "
                      "lists every change)")
-    topics = doc.layers.get("topics") or []
+    topics = doc.layers.topics
     if topics:
         lines.append("topics: " + ", ".join(f"{t['label']} {t['score']:.2f}" for t in topics))
     tone = doc.summaries.get("tone")
@@ -125,7 +125,7 @@ def render(analysis: Analysis) -> str:
     lines.append(f"sentences: {len(doc.sentences)}, tokens: {len(doc.tokens)}")
     for number, sentence in enumerate(doc.sentences, start=1):
         lines.append(f"  [{number}] {doc.text[sentence.start:sentence.end]}")
-    entities = doc.layers["entities"]
+    entities = doc.layers.entities
     if entities:
         lines.append(f"actors: {len(entities)}")
         for entity in entities:
@@ -136,20 +136,20 @@ def render(analysis: Analysis) -> str:
             lines.append(f"  {entity['en']} / {entity.get('ar') or ''} [{entity['kind']}"
                          f"{', ' + code if code else ''}{' ' + sector if sector else ''}"
                          f"{office}] ×{len(entity.get('mentions', []))}")
-    quotes = doc.layers["quotes"]
+    quotes = doc.layers.quotes
     if quotes:
         lines.append(f"quotations: {len(quotes)}")
         quote_names = _names(entities, [], [q.speaker_entity for q in quotes])
         for quote in quotes:
             lines.append(f"  {_quote_line(quote, quote_names)}")
-    events = doc.layers["events"]
+    events = doc.layers.events
     if events:
         names = _names(entities, events)
-        speakers = {q.id: q.text[q.speaker[0] : q.speaker[1]] for q in quotes if q.speaker}
+        speakers = {q.id: q.speaker.of(q.text) for q in quotes if q.speaker}
         lines.append(f"events: {len(events)}")
         for event in events:
             lines.append(f"  {_event_line(event, names, speakers)}")
-    places = doc.layers.get("geo") or []
+    places = doc.layers.geo
     if places:
         lines.append(f"places of events: {len(places)}")
         for item in places:
@@ -176,11 +176,11 @@ def _tone_line(tone: dict) -> str:
 
 def _quote_line(quote: Any, names: dict[str, str]) -> str:
     """speaker (their name) — cue (kind, how found) — the first words of the content."""
-    speaker = quote.text[quote.speaker[0] : quote.speaker[1]] if quote.speaker else "?"
+    speaker = quote.speaker.of(quote.text) if quote.speaker else "?"
     if quote.speaker_entity:
         speaker = f"{speaker} ({names.get(quote.speaker_entity, quote.speaker_entity)})"
-    words = quote.text[quote.content[0] : quote.content[1]].split()[:8]
-    return (f"{speaker} — {quote.text[quote.cue[0] : quote.cue[1]]} ({quote.kind}, "
+    words = quote.content.of(quote.text).split()[:8]
+    return (f"{speaker} — {quote.cue.of(quote.text)} ({quote.kind}, "
             f"{quote.found_by}) — {' '.join(words)}…")
 
 
@@ -208,7 +208,7 @@ def _event_line(event: Any, names: dict[str, str], speakers: dict[str, str]) -> 
         reporter = f"the quotation {reporter}"
     reported = f", reported by {reporter}" if event.reported_by else ""
     place = f", at {names.get(event.place, event.place)}" if event.place else ""
-    words = event.text[event.trigger[0] : event.trigger[1]]
+    words = event.trigger.of(event.text)
     status = "" if event.status == "current" else f"{event.status}, "
     return (f"{actor} → {event.type}{mode} → {recipient}  [{status}{event.modality}{reported}; "
             f"{event.date or 'no date'}{place}]  «{words}»")

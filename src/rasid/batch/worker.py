@@ -21,7 +21,7 @@ from typing import Any
 from rasid._version import __version__
 from rasid.analysis import SCHEMA, Analysis
 from rasid.collector import settle as settle_collector
-from rasid.doc import LAYERS, SUMMARIES, content_id
+from rasid.doc import SUMMARIES, content_id
 from rasid.errors import InputError
 from rasid.io import Document
 from rasid.pipeline import Pipeline
@@ -91,9 +91,7 @@ def store_dict(analysis: Analysis) -> dict[str, Any]:
         "n_sentences": len(doc.sentences), "n_tokens": len(doc.tokens),
         "n_repairs": len(doc.repair.changes),
     }
-    for layer in LAYERS:
-        result[layer] = [item.to_dict() if hasattr(item, "to_dict") else item
-                         for item in doc.layers[layer]]
+    result.update(doc.layers.to_dict())
     for name in SUMMARIES:
         result[name] = doc.summaries[name]
     return result

@@ -17,9 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rasid.entities.confidence import confidence
-from rasid.entities.mention import Mention
 from rasid.kb.model import Entity
 from rasid.lang.ar.words import word_list
+from rasid.layers.mention import Mention
+from rasid.span import Span
 from rasid.text.normalize import match_key
 
 if TYPE_CHECKING:
@@ -111,12 +112,12 @@ class OrganizationShapes:
                     return k if k > index + 2 and not known else None
             return None
         covering = state.covering(index + 1)
-        if len(covering) == 1 and covering[0].first == index + 1 and (
-                (covering[0].label == "LOC" and covering[0].last == index + 1)
+        if len(covering) == 1 and covering[0].tokens.start == index + 1 and (
+                (covering[0].label == "LOC" and len(covering[0].tokens) == 1)
                 or covering[0].label == "PERS") and \
                 covering[0].extra.get("form") != "nisba" and nxt.words[0].role not in (
                     "prep", "conj"):
-            return covering[0].last
+            return covering[0].tokens.last
         return None
 
     def _at(self, state: Any, tokens: list[Token], index: int) -> int | None:
@@ -177,7 +178,7 @@ class OrganizationShapes:
             if key in self.stops or roles[0] in ("prep", "conj"):
                 break
             if places:
-                last, marked, definite_seen = max(m.last for m in places), True, True
+                last, marked, definite_seen = max(m.tokens.last for m in places), True, True
                 continue
             only_places = False
             if "det" in roles or key.startswith("ال"):
@@ -220,8 +221,8 @@ class OrganizationShapes:
             entity = Entity(entity.id, entity.kind, entity.en, entity.ar, country=country,
                             extra=entity.extra)
             state.new_entities[entity.id] = entity
-        state.add(Mention(start, end, surface, "ORG", entity.id, "pattern",
-                          confidence("org_pattern"), first, last))
+        state.add(Mention(Span(start, end), surface, "ORG", entity.id, "pattern",
+                          confidence("org_pattern"), Span(first, last + 1)))
 
 
 def head_start(token: Token) -> int:

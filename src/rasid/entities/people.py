@@ -18,10 +18,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rasid.entities.confidence import confidence
-from rasid.entities.mention import Mention
 from rasid.lang.ar.clitics import has_conjunction
 from rasid.lang.ar.words import word_list, word_set
+from rasid.layers.mention import Mention
 from rasid.resources import load_json
+from rasid.span import Span
 from rasid.text.normalize import match_key
 
 if TYPE_CHECKING:
@@ -73,15 +74,15 @@ class PersonNames:
     def _trim_fillers(self, state: Any, new_entity: Any) -> None:
         """«ركن سالم العبيدي» from the tagger: a rank's filler word is no part of the name."""
         for mention in [m for m in state.mentions if m.label == "PERS" and m.source == "tagger"
-                        and m.last > m.first
-                        and match_key(state.tokens[m.first].text) in self.fillers]:
+                        and len(m.tokens) > 1
+                        and match_key(state.tokens[m.tokens.start].text) in self.fillers]:
             state.remove(mention)
-            first = mention.first + 1
+            first = mention.tokens.start + 1
             start = state.tokens[first].start
             surface = state.text[start:mention.end]
             entity = new_entity(surface, "PERS", state)
-            state.add(Mention(start, mention.end, surface, "PERS", entity.id, "tagger",
-                              mention.confidence, first, mention.last))
+            state.add(Mention(Span(start, mention.end), surface, "PERS", entity.id, "tagger",
+                              mention.confidence, Span(first, mention.tokens.end)))
 
     def _after_title(self, tokens: list[Token], index: int, title_ends: set[int]) -> bool:
         if index - 1 in title_ends:
@@ -121,10 +122,10 @@ class PersonNames:
                 break
             if _covered_by_name(state, j):
                 inner = [m for m in state.covering(j) if m.label in ("PERS", "ORG")]
-                if word in _KIN and all(m.label == "PERS" and m.first == j for m in inner):
+                if word in _KIN and all(m.label == "PERS" and m.tokens.start == j for m in inner):
                     # «وليد بن علي الجلال» is no «بن علي»: a known short name that a
                     # given name before it makes part of a longer one
-                    last = j = max(m.last for m in inner)
+                    last = j = max(m.tokens.last for m in inner)
                     continue
                 break
             if tokens[j].text in self.never:
@@ -193,15 +194,17 @@ class PersonNames:
         return self.lexicon.zipf(key[2:] if key.startswith("ال") else key) < _RARE_ZIPF
 
     def _add(self, state: Any, first: int, last: int, new_entity: Any) -> None:
-        for mention in [m for m in state.mentions if m.first <= last and first <= m.last
+        span = Span(first, last + 1)
+        for mention in [m for m in state.mentions if m.tokens.overlaps(span)
                         and (m.label in ("LOC", "GPE")
-                             or (m.label == "PERS" and first < m.first and m.last <= last))]:
+                             or (m.label == "PERS" and first < m.tokens.start
+                                 and m.tokens.end <= span.end))]:
             state.remove(mention)
         start, end = state.tokens[first].start, state.tokens[last].end
         surface = state.text[start:end]
         entity = new_entity(surface, "PERS", state)
-        state.add(Mention(start, end, surface, "PERS", entity.id, "pattern",
-                          confidence("person_pattern"), first, last))
+        state.add(Mention(Span(start, end), surface, "PERS", entity.id, "pattern",
+                          confidence("person_pattern"), span))
 
     # -- a quoted name after a speech verb --------------------------------------------
     def quoted_speakers(self, state: Any, new_entity: Any) -> None:
@@ -243,7 +246,7 @@ class PersonNames:
                     (mention.entity or "").startswith("agent:"):
                 continue
             words = tuple(match_key(state.tokens[k].text)
-                          for k in range(mention.first, mention.last + 1))
+                          for k in mention.tokens.indices())
             if len(words) == 1 and (words[0] in self.names or words[0] in self.word_names
                                     or not self._rare(words[0])):
                 continue  # one ordinary word or a first name alone proves nothing
@@ -268,14 +271,15 @@ class PersonNames:
                     continue
                 covering = [m for k in range(index, last + 1) for m in state.covering(k)]
                 if any(m.label in ("PERS", "ORG") or m.extra.get("form") == "nisba"
-                       or m.first < index or m.last > last for m in covering):
+                       or m.tokens.start < index or m.tokens.end > last + 1 for m in covering):
                     break  # already read, or part of a longer name
                 source = known[words]
                 for mention in {id(m): m for m in covering}.values():
                     state.remove(mention)
-                state.add(Mention(start, tokens[last].end, state.text[start:tokens[last].end],
-                                  source.label, source.entity, "pattern",
-                                  confidence("name_repeat"), index, last))
+                state.add(Mention(Span(start, tokens[last].end),
+                                  state.text[start:tokens[last].end], source.label,
+                                  source.entity, "pattern", confidence("name_repeat"),
+                                  Span(index, last + 1)))
                 break
 
     # -- family names written alone --------------------------------------------------
@@ -287,11 +291,11 @@ class PersonNames:
         family: dict[str, Mention] = {}
         for mention in sorted(state.mentions, key=lambda m: m.start):
             # names only: «الرئيس الكيني» has no family name
-            if mention.label != "PERS" or mention.last <= mention.first or \
+            if mention.label != "PERS" or len(mention.tokens) <= 1 or \
                     mention.source == "descriptor" or not mention.entity:
                 continue
-            key = match_key(state.tokens[mention.last].text)
-            if self._family_key(key, state, mention.last):
+            key = match_key(state.tokens[mention.tokens.last].text)
+            if self._family_key(key, state, mention.tokens.last):
                 family.setdefault(key, mention)
         if not family:
             return
@@ -304,10 +308,10 @@ class PersonNames:
             if start is None:
                 continue
             owner = family.get(match_key(state.text[start:token.end]))
-            if owner is None or owner.first <= index <= owner.last or index < owner.first:
+            if owner is None or owner.tokens.contains(index) or index < owner.tokens.start:
                 continue
             covering = state.covering(index)
-            alone = [m for m in covering if m.label == "PERS" and m.first == m.last
+            alone = [m for m in covering if m.label == "PERS" and len(m.tokens) == 1
                      and (m.entity or "").startswith("new:")]
             if alone:
                 # the tagger found «كوستنر» alone: the same person as «وليام كوستنر»
@@ -323,8 +327,9 @@ class PersonNames:
                 continue
             for mention in covering:
                 state.remove(mention)
-            state.add(Mention(start, token.end, state.text[start:token.end], "PERS",
-                              owner.entity, "pattern", confidence("family_name"), index, index))
+            state.add(Mention(Span(start, token.end), state.text[start:token.end], "PERS",
+                              owner.entity, "pattern", confidence("family_name"),
+                              Span(index, index + 1)))
 
 
 def _plain(token: Token) -> bool:
@@ -345,7 +350,7 @@ def _covered_by_name(state: Any, index: int) -> bool:
 def _only_places(state: Any, index: int) -> bool:
     """A word only the tagger or the place list calls a place («كيديرو», «روتو»)."""
     covering = state.covering(index)
-    return bool(covering) and all(m.label in ("LOC", "GPE") and m.first == m.last
+    return bool(covering) and all(m.label in ("LOC", "GPE") and len(m.tokens) == 1
                                   and m.extra.get("form") != "nisba" for m in covering)
 
 

@@ -27,7 +27,6 @@ from typing import Any
 from rasid.doc import Doc, Token
 from rasid.entities.confidence import confidence
 from rasid.entities.gazetteer import Match, is_common_word
-from rasid.entities.mention import Mention
 from rasid.entities.organizations import OrganizationShapes, head_key, head_start
 from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
@@ -35,7 +34,9 @@ from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
 from rasid.lang.ar.clitics import strip_conjunction
 from rasid.lang.ar.words import word_set
+from rasid.layers.mention import Mention
 from rasid.resources import load_json
+from rasid.span import Span
 from rasid.text.normalize import match_key
 
 LABELS = {"country": "GPE", "place": "LOC", "person": "PERS", "org": "ORG", "agent": "ORG"}
@@ -81,7 +82,7 @@ class EntityRecognizer:
         date = doc.meta.date
         sentence_of = [0] * len(tokens)
         for number, sentence in enumerate(doc.sentences):
-            for i in range(sentence.first_token, sentence.last_token):
+            for i in sentence.tokens.indices():
                 sentence_of[i] = number
         state = _State(doc, tokens, sentence_of, date)
         # titles are matched once: their starts guard the agents, then they name people
@@ -125,10 +126,10 @@ class EntityRecognizer:
                     state.text[match.start:match.end]):
                 continue  # «الوضع المالي» is financial unless the article names Mali
             label = "GPE" if form == "nisba" else LABELS[entity.kind]
-            state.add(Mention(match.start, match.end, state.text[match.start : match.end],
+            state.add(Mention(Span(match.start, match.end), state.text[match.start : match.end],
                               label, entity.id, "gazetteer",
                               confidence("kb_name" if form != "abbr" else "kb_abbreviation"),
-                              match.first, match.last, extra={"form": form}))
+                              Span(match.first, match.last + 1), extra={"form": form}))
 
     def _ambiguous_nisba(self, surface: str) -> bool:
         key = match_key(surface)
@@ -187,9 +188,10 @@ class EntityRecognizer:
     def _composites(self, state: _State) -> None:
         for mention in list(state.mentions):
             entity = self.kb.get(mention.entity or "")
-            if entity is None or entity.kind != "agent" or mention.first in state.title_starts:
+            if entity is None or entity.kind != "agent" \
+                    or mention.tokens.start in state.title_starts:
                 continue
-            following = state.starting_at(mention.last + 1)
+            following = state.starting_at(mention.tokens.end)
             country_mention = next((m for m in following if m.label == "GPE"), None)
             if country_mention is None:
                 continue
@@ -199,18 +201,18 @@ class EntityRecognizer:
             composite = self._composite_entity(entity, country)
             state.remove(country_mention)
             state.remove(mention)
-            state.add(Mention(mention.start, country_mention.end,
+            state.add(Mention(Span(mention.start, country_mention.end),
                               state.text[mention.start : country_mention.end], "ORG",
-                              composite.id, "gazetteer", confidence("composite_org"), mention.first,
-                              country_mention.last))
+                              composite.id, "gazetteer", confidence("composite_org"),
+                              Span(mention.tokens.start, country_mention.tokens.end)))
 
     def _drop_lone_agents(self, state: _State) -> None:
         def lone(mention: Mention) -> bool:
             entity = self.kb.get(mention.entity or "")
-            several_words = mention.last > mention.first  # وزارة الداخلية is no fragment
+            several_words = len(mention.tokens) > 1  # وزارة الداخلية is no fragment
             return entity is not None and entity.kind == "agent" and (
                 (entity.sector not in self.standalone_sectors and not several_words)
-                or mention.first in state.title_starts)
+                or mention.tokens.start in state.title_starts)
 
         state.remove_where(lone)
 
@@ -239,17 +241,17 @@ class EntityRecognizer:
             if holder_country is None:
                 continue
             # a person's name may follow the nisba: الرئيس الأمريكي دونالد ترامب
-            named = next((m for m in state.starting_at(place.last + 1) if m.label == "PERS"),
+            named = next((m for m in state.starting_at(place.tokens.end) if m.label == "PERS"),
                          None)
             if named is not None:
                 named.title = named.title or title.en
                 self._state_country(state, named, holder_country, title)
                 continue
             entity = self._holder(title, holder_country, state.date)
-            state.add(Mention(match.start, place.end, state.text[match.start : place.end],
+            state.add(Mention(Span(match.start, place.end), state.text[match.start : place.end],
                               "PERS", entity.id, "descriptor", confidence("descriptor_person"
                               if entity.kind == "person" else "descriptor_office"),
-                              match.first, place.last, title=title.en))
+                              Span(match.first, place.tokens.end), title=title.en))
         self._counterparts(state)
 
     @staticmethod
@@ -303,8 +305,9 @@ class EntityRecognizer:
             title = self._title_of(previous, state.date)
             entity = self._holder(title, country, state.date)
             start = token.start
-            state.add(Mention(start, place.end, state.text[start : place.end], "PERS",
-                              entity.id, "descriptor", confidence("counterpart"), index, place.last,
+            state.add(Mention(Span(start, place.end), state.text[start : place.end], "PERS",
+                              entity.id, "descriptor", confidence("counterpart"),
+                              Span(index, place.tokens.end),
                               title="counterpart"))
 
     def _title_of(self, mention: Mention | None, date: str | None) -> Title:
@@ -327,15 +330,15 @@ class EntityRecognizer:
 
     # -- 4. tagger ------------------------------------------------------------------
     def _tagged(self, state: _State) -> None:
-        sentences = [s for s in state.doc.sentences if s.last_token > s.first_token]
+        sentences = [s for s in state.doc.sentences if len(s.tokens) > 0]
         tagged = self.tagger.tag_document(
-            [[t.text for t in state.tokens[s.first_token : s.last_token]] for s in sentences])
+            [[t.text for t in s.tokens.of(state.tokens)] for s in sentences])
         for sentence, tags in zip(sentences, tagged, strict=True):
             for first, last, label in _spans(tags):
                 label = _TAGGER_LABELS.get(label)
                 if label is None:
                     continue
-                i, j = sentence.first_token + first, sentence.first_token + last
+                i, j = sentence.tokens.start + first, sentence.tokens.start + last
                 if i == j and match_key(state.tokens[i].text) in self.not_names:
                     continue  # «الأكراد», «(نيسان)»: a people or a month, no name
                 # «المنظمة إن الفقر»: a name never runs over إن, في, الذي…
@@ -347,8 +350,8 @@ class EntityRecognizer:
                 surface = state.text[start:end]
                 known = self._short_form(surface, start, state) if label == "PERS" else None
                 entity_id = known or self._new_entity(surface, label, state).id
-                state.add(Mention(start, end, surface, label, entity_id, "tagger",
-                                  confidence("tagger"), i, j))
+                state.add(Mention(Span(start, end), surface, label, entity_id, "tagger",
+                                  confidence("tagger"), Span(i, j + 1)))
 
     @staticmethod
     def _short_form(surface: str, start: int, state: _State) -> str | None:
@@ -382,7 +385,7 @@ class EntityRecognizer:
                 nxt = tokens[j]
                 nisba_only = state.covered[j] and all(
                     m.extra.get("form") == "nisba" for m in state.mentions
-                    if m.first <= j <= m.last)
+                    if m.tokens.contains(j))
                 if nxt.kind != "arabic" or (state.covered[j] and not nisba_only) or \
                         state.sentence_of[j] != sentence or nxt.start - tokens[j - 1].end > 1:
                     break
@@ -399,8 +402,8 @@ class EntityRecognizer:
             start, end = token.start if whole else head_start(token), tokens[last].end
             surface = state.text[start:end]
             entity = self._new_entity(surface, "ORG", state)
-            state.add(Mention(start, end, surface, "ORG", entity.id, "pattern",
-                              confidence("org_pattern"), index, last))
+            state.add(Mention(Span(start, end), surface, "ORG", entity.id, "pattern",
+                              confidence("org_pattern"), Span(index, last + 1)))
 
     def _new_entity(self, surface: str, label: str, state: _State) -> Entity:
         key = match_key(surface)
@@ -447,8 +450,8 @@ class EntityRecognizer:
             if entity is None or entity.kind != "org":
                 continue
             if entity.code in codes or entity.sector in codes:
-                state.add(Mention(token.start, token.end, token.text, "ORG", entity.id,
-                                  "anaphor", confidence("anaphor"), index, index))
+                state.add(Mention(Span(token.start, token.end), token.text, "ORG", entity.id,
+                                  "anaphor", confidence("anaphor"), Span(index, index + 1)))
                 return
 
     def _own_country(self, state: _State, index: int) -> None:
@@ -461,9 +464,9 @@ class EntityRecognizer:
         countries = [c for c in countries if c]
         if not countries:
             return
-        state.add(Mention(token.start, token.end, token.text, "GPE",
-                          f"country:{countries[0]}", "pronoun", confidence("own_country"), index,
-                          index))
+        state.add(Mention(Span(token.start, token.end), token.text, "GPE",
+                          f"country:{countries[0]}", "pronoun", confidence("own_country"),
+                          Span(index, index + 1)))
 
     def _country_of(self, entity_id: str, date: str | None) -> str | None:
         entity = self.kb.get(entity_id) or self._synthetic.get(entity_id)
@@ -478,8 +481,8 @@ class EntityRecognizer:
         pair = state.last_pair(token.start, self)
         if pair is None:
             return
-        state.add(Mention(token.start, token.end, token.text, "GPE", None, "descriptor",
-                          confidence("pair"), index, index,
+        state.add(Mention(Span(token.start, token.end), token.text, "GPE", None, "descriptor",
+                          confidence("pair"), Span(index, index + 1),
                           members=tuple(f"country:{c}" for c in pair)))
 
     def _metonymy(self, state: _State) -> None:
@@ -496,7 +499,7 @@ class EntityRecognizer:
                 mention.stands_for = f"country:{entity.capital_of}"
 
     def _acts_as_state(self, state: _State, mention: Mention) -> bool:
-        first = mention.first
+        first = mention.tokens.start
         token = state.tokens[first]
         attached = token.text[: mention.start - token.start]
         if attached.endswith("ب") or attached.endswith("ل"):
@@ -559,8 +562,8 @@ class EntityRecognizer:
                     data["mentions"] = []
                     entities[entity_id] = data
                 entities[entity_id]["mentions"].append(mention.id)
-        state.doc.layers["mentions"] = mentions
-        state.doc.layers["entities"] = list(entities.values())
+        state.doc.layers.mentions = mentions
+        state.doc.layers.entities = list(entities.values())
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -613,14 +616,14 @@ class _State:
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
-        self._by_first.setdefault(mention.first, []).append(mention)
+        self._by_first.setdefault(mention.tokens.start, []).append(mention)
         self._version += 1
         surname = _surname(mention)
         if surname:
             self._by_surname.setdefault(surname, []).append(mention)
         if mention.label == "GPE" and not mention.members:
             self._gpe_version += 1
-        for i in range(mention.first, mention.last + 1):
+        for i in mention.tokens.indices():
             self._cover_count[i] += 1
             self.covered[i] = True
 
@@ -645,7 +648,7 @@ class _State:
         self.mentions = kept
 
     def _forget(self, mention: Mention) -> None:
-        bucket = self._by_first[mention.first]
+        bucket = self._by_first[mention.tokens.start]
         bucket.pop(next(i for i, m in enumerate(bucket) if m is mention))
         self._version += 1
         surname = _surname(mention)
@@ -654,7 +657,7 @@ class _State:
             named.pop(next(i for i, m in enumerate(named) if m is mention))
         if mention.label == "GPE" and not mention.members:
             self._gpe_version += 1
-        for i in range(mention.first, mention.last + 1):
+        for i in mention.tokens.indices():
             self._cover_count[i] -= 1
             self.covered[i] = self._cover_count[i] > 0
 
@@ -709,7 +712,7 @@ class _State:
         if not self.covered[token_index]:
             return []
         return [m for first in range(max(0, token_index - longest), token_index + 1)
-                for m in self._by_first.get(first, ()) if m.last >= token_index]
+                for m in self._by_first.get(first, ()) if m.tokens.end > token_index]
 
     def gpe_near(self, start: int, end: int, distance: int) -> list[Mention]:
         """Country mentions (no members) ending up to ``distance`` characters before
@@ -737,7 +740,7 @@ class _State:
         for mention in self.mentions:
             if mention.label != label or mention.end > position:
                 continue
-            if self.sentence_of[mention.first] < min_sentence:
+            if self.sentence_of[mention.tokens.start] < min_sentence:
                 continue
             if best is None or mention.start > best.start:
                 best = mention
@@ -773,7 +776,8 @@ class _State:
             between = gap.strip(" -–،")
             joined = between in ("", "و") or (b.start > 0 and self.text[b.start - 1] == "و"
                                                and between in ("", "و"))
-            if ca != cb and joined and self.sentence_of[a.first] == self.sentence_of[b.first]:
+            if ca != cb and joined and \
+                    self.sentence_of[a.tokens.start] == self.sentence_of[b.tokens.start]:
                 return ca, cb
         counts = Counter(c for _, c in countries)
         if len(counts) >= 2:

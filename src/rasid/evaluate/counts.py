@@ -132,8 +132,8 @@ def evaluate(articles: Iterable[GoldArticle], pipeline: Any, gold_file: Gold) ->
         analysis = pipeline.analyze(article.text, date=article.date, id=article.id)
         # the gold offsets are in the raw text; rasid's are in the repaired text
         persons = frozenset(analysis.to_raw(m.start, m.end)[0]
-                            for m in analysis.doc.layers["mentions"] if m.label == "PERS")
-        events = [(analysis.to_raw(*e.trigger)[0], e) for e in analysis.doc.layers["events"]]
+                            for m in analysis.doc.layers.mentions if m.label == "PERS")
+        events = [(analysis.to_raw(*e.trigger)[0], e) for e in analysis.doc.layers.events]
         for sentence in article.sentences:
             if sentence.annotated:
                 _score_sentence(score, article, sentence, gold_file, persons, events)

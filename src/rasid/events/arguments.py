@@ -126,7 +126,7 @@ class NisbaCountries:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.countries: dict[str, str] = {}
-        entities = doc.layers.get("entities", []) if doc is not None else []
+        entities = doc.layers.entities if doc is not None else []
         self._known = {e["id"] for e in entities if e.get("country") or e.get("code")}
 
     def note(self, name: Any, nisba: Any) -> None:

@@ -26,7 +26,6 @@ from typing import Any
 
 from rasid.dates import dates_in, find_dates
 from rasid.doc import Doc, Sentence, Token
-from rasid.entities.mention import Mention
 from rasid.events.arguments import (
     NisbaCountries,
     hal_participle,
@@ -55,11 +54,13 @@ from rasid.events.counts import attach, carriers, find_counts
 from rasid.events.decide import NO_EVENT, Candidate, Decider, WordClasses, featurize
 from rasid.events.lexicon import EventLexicon, Trigger
 from rasid.events.lookup import QuoteSpans, any_start_within, mentions_by_sentence
-from rasid.events.model import Event
 from rasid.events.occurrence import add_occurrence_features
 from rasid.events.ontology import load_ontology
 from rasid.lang.ar.clitics import strip_conjunction, strip_conjunctions
 from rasid.lang.ar.words import word_list, word_map, word_set
+from rasid.layers.event import Event
+from rasid.layers.mention import Mention
+from rasid.span import Span
 from rasid.text.normalize import match_key
 from rasid.text.segment import Segmenter
 
@@ -123,7 +124,7 @@ def _owner_of(doc: Doc, head: Mention, mention: Mention, gap: str) -> bool:
     if not entity or entity.startswith(("agent:", "place:")) or mention.label == "LOC" \
             or mention.extra.get("form") == "nisba":
         return False
-    return mention.start == doc.tokens[mention.first].start
+    return mention.start == doc.tokens[mention.tokens.start].start
 
 
 class EventCoder:
@@ -215,7 +216,7 @@ class EventCoder:
                                  else None)
         starts = [s.start for s in doc.sentences]
         for event in events:
-            index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
+            index = max(0, bisect.bisect_right(starts, event.sentence.start) - 1)
             place = self.place_country(event.place) if event.place else None
             event.arguments = [
                 context.participant(role, entity, index, place).to_dict()
@@ -224,21 +225,21 @@ class EventCoder:
         events = merge_occurrences(events)
         if self.decider.available:
             for event in events:
-                index = max(0, bisect.bisect_right(starts, event.sentence[0]) - 1)
+                index = max(0, bisect.bisect_right(starts, event.sentence.start) - 1)
                 self._implicit(event, context, index)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
             event.text = doc.text
         _link_references(events)
-        persons = frozenset(m.start for m in doc.layers.get("mentions", [])
+        persons = frozenset(m.start for m in doc.layers.mentions
                             if m.label == "PERS")
-        event_starts = sorted(e.sentence[0] for e in events)
+        event_starts = sorted(e.sentence.start for e in events)
         for sentence in doc.sentences:
             if any_start_within(event_starts, sentence.start, sentence.end):
                 attach(events, self._counts(doc, sentence, persons), doc.text)
         self._read = (None, {})
         self._date_starts = (None, [])
-        doc.layers["events"] = events
+        doc.layers.events = events
         doc.done.add("events")
         return doc
 
@@ -251,12 +252,12 @@ class EventCoder:
         """
         if strict is None:
             strict = not self.decider.available
-        mentions: list[Mention] = doc.layers.get("mentions", [])
-        quotes = QuoteSpans(doc.layers.get("quotes", []))
-        entities = {e["id"]: e for e in doc.layers.get("entities", [])}
+        mentions: list[Mention] = doc.layers.mentions
+        quotes = QuoteSpans(doc.layers.quotes)
+        entities = {e["id"]: e for e in doc.layers.entities}
         # looked up once per document, not once per sentence or trigger
         in_sentence = mentions_by_sentence(mentions, doc.sentences)
-        self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.get("entities", [])}
+        self._entity_kinds = {e["id"]: e.get("kind") for e in doc.layers.entities}
         per_sentence = [self._sentence(doc, sentence, in_sentence[index], quotes, strict)
                         for index, sentence in enumerate(doc.sentences)]
         sentence_classes, topics = self._word_classes(doc, per_sentence)
@@ -270,7 +271,7 @@ class EventCoder:
         title_stems, title_types = self._title(doc)
         found: list[Candidate] = []
         for index, sentence in enumerate(doc.sentences):
-            tokens = doc.tokens[sentence.first_token : sentence.last_token]
+            tokens = sentence.tokens.of(doc.tokens)
             here = self._guarded(tokens, per_sentence[index])
             if here:
                 self._tolls(doc, sentence, here, persons)
@@ -302,7 +303,7 @@ class EventCoder:
         topics: Counter[str] = Counter()
         for sentence, here in zip(doc.sentences, per_sentence, strict=True):
             spans = self.classes.spans(
-                doc.tokens[sentence.first_token : sentence.last_token]) if here else []
+                sentence.tokens.of(doc.tokens)) if here else []
             sentence_classes.append(spans)
             topics.update(name for name, _, _ in spans if name in ("sports", "economy"))
         return sentence_classes, topics
@@ -337,7 +338,7 @@ class EventCoder:
         new occurrence, so the toll alone never forces an event)."""
         for count in self._counts(doc, sentence, persons):
             for candidate in here:
-                start = candidate.event.trigger[0]
+                start = candidate.event.trigger.start
                 if count.start <= start < count.end \
                         and candidate.event.type in carriers(count.kind):
                     candidate.toll = count.kind
@@ -434,7 +435,7 @@ class EventCoder:
                   quotes: QuoteSpans, strict: bool) -> list[Candidate]:
         """Candidates of one sentence; ``mentions`` are those starting in it (or at its
         end), as ``mentions_by_sentence`` gives them."""
-        tokens = doc.tokens[sentence.first_token : sentence.last_token]
+        tokens = sentence.tokens.of(doc.tokens)
         self._sentence_mentions = mentions
         if not tokens:
             return []
@@ -452,11 +453,11 @@ class EventCoder:
                 continue
             if (mention.entity or "").startswith("agent:"):
                 continue  # a generic noun (انتحاري، الجيش) is no name: هجوم انتحاري is
-            for index in range(mention.first, mention.last + 1):
+            for index in mention.tokens.indices():
                 token = doc.tokens[index]
                 if mention.source == "tagger" and self._common(token):
                     continue  # the tagger's span swallowed a word (زيارة كارتر)
-                blocked.add(index - sentence.first_token)
+                blocked.add(index - sentence.tokens.start)
         args = self._arguments(doc, sentence, mentions)
         dates = self._sentence_dates(doc, sentence, tokens)
         # modality cues once per sentence; each trigger reads those of its clause
@@ -501,16 +502,16 @@ class EventCoder:
         outer.sort(key=lambda m: m.start)
         groups: list[_Arg] = []
         for mention in outer:
-            first = mention.first - sentence.first_token
-            last = mention.last - sentence.first_token
+            first = mention.tokens.start - sentence.tokens.start
+            last = mention.tokens.last - sentence.tokens.start
             if groups:
                 previous = groups[-1]
                 gap = doc.text[previous.mentions[-1].end : mention.start]
                 ranks = len(gap) <= self.apposition_gap and all(
                     match_key(word) in self.lex.apposition_words for word in gap.split())
                 joined = (gap.strip() in ("", "-", "–") and len(gap) <= 3) or ranks
-                attached_and = doc.tokens[mention.first].text[:1] == "و" and \
-                    mention.start > doc.tokens[mention.first].start and gap.strip() == ""
+                attached_and = doc.tokens[mention.tokens.start].text[:1] == "و" and \
+                    mention.start > doc.tokens[mention.tokens.start].start and gap.strip() == ""
                 if attached_and or gap.strip(" -–") == "و":
                     previous.mentions.append(mention)
                     previous.last = last
@@ -543,20 +544,20 @@ class EventCoder:
     @staticmethod
     def _adjectival(doc: Doc, mention: Mention) -> bool:
         """A nisba after an ordinary noun is an adjective (التصعيد الإسرائيلي)."""
-        if mention.extra.get("form") != "nisba" or mention.first == 0:
+        if mention.extra.get("form") != "nisba" or mention.tokens.start == 0:
             return False
-        token = doc.tokens[mention.first]
+        token = doc.tokens[mention.tokens.start]
         if mention.start > token.start:
             return False  # والإيرانية: a clitic in front, not an adjective
-        previous = doc.tokens[mention.first - 1]
+        previous = doc.tokens[mention.tokens.start - 1]
         return previous.kind == "arabic"
 
     def _preposition(self, doc: Doc, mention: Mention) -> str | None:
         """The preposition governing a mention: attached (لموسكو), before it (على داعش),
         or before the head noun that the mention qualifies (بالعاهل الأردني, بين وفدي)."""
-        token = doc.tokens[mention.first]
+        token = doc.tokens[mention.tokens.start]
         attached = strip_conjunctions(token.text[: mention.start - token.start])
-        found, targeted = self._target_head(doc, mention.first)
+        found, targeted = self._target_head(doc, mention.tokens.start)
         if found:
             # على مواقع (تابعة) للحوثيين: the preposition of the target noun governs;
             # قصفت أهدافا لداعش: a bare target noun makes its owner the object
@@ -566,7 +567,7 @@ class EventCoder:
                 return _ATTACHED[letter]
         title_word = False
         for back in (1, 2):
-            index = mention.first - back
+            index = mention.tokens.start - back
             if index < 0:
                 return None
             previous = doc.tokens[index]
@@ -764,7 +765,7 @@ class EventCoder:
             confidence -= 0.1
         return Event(
             type=etype_name, mode=mode, actor=actor_ids, recipient=recipient_ids,
-            modality=modality, trigger=(start, end), sentence=(sentence.start, sentence.end),
+            modality=modality, trigger=Span(start, end), sentence=sentence.span,
             rule_id=f"{trigger.id}:{'/'.join(slots_used) or 'no-args'}",
             rule=f"{trigger.pos} «{trigger.lemma}» {etype_name}"
                  f"{'/' + mode if mode else ''} with {', '.join(slots_used) or 'no arguments'}"
@@ -874,7 +875,7 @@ class EventCoder:
         arg = next((a for a in args if a.first == last + 1), None)
         if arg is None:
             return False
-        sectors = {e["id"]: e.get("sector") for e in doc.layers.get("entities", [])}
+        sectors = {e["id"]: e.get("sector") for e in doc.layers.entities}
         return all(sectors.get(m.entity or "") not in ("UAF", "REB", "CRM", None)
                    for m in arg.mentions)
 
@@ -1011,7 +1012,7 @@ class EventCoder:
         read here only when a pipeline was configured without that component."""
         if "dates" not in doc.done:
             return find_dates(tokens, doc.meta.date)
-        dates = doc.layers["dates"]
+        dates = doc.layers.dates
         if self._date_starts[0] is not dates:
             self._date_starts = (dates, [d.start for d in dates])
         return dates_in(dates, self._date_starts[1], sentence.start, sentence.end)
@@ -1036,9 +1037,10 @@ class EventCoder:
                 continue
             if mention.stands_for:
                 continue
-            token = doc.tokens[mention.first]
+            token = doc.tokens[mention.tokens.start]
             attached = token.text[: mention.start - token.start]
-            previous = match_key(doc.tokens[mention.first - 1].text) if mention.first else ""
+            previous = match_key(doc.tokens[mention.tokens.start - 1].text) \
+                if mention.tokens.start else ""
             if previous == "في" or attached.endswith("ب"):
                 return mention.entity
         return None
@@ -1124,7 +1126,7 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
     _victims_stay_victims(events)
     kept: list[Event] = []
     order = sorted(range(len(events)), key=lambda i: (
-        -(len(events[i].actor) + len(events[i].recipient)), events[i].trigger[0]))
+        -(len(events[i].actor) + len(events[i].recipient)), events[i].trigger.start))
     for i in order:
         event = events[i]
         host = next((k for k in kept if k.sentence == event.sentence and k.type == event.type
@@ -1141,7 +1143,7 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
                     host.actor + host.recipient):
                 host.arguments.append(participant)
                 getattr(host, participant["role"]).append(participant["entity"])
-    kept.sort(key=lambda e: e.trigger[0])
+    kept.sort(key=lambda e: e.trigger.start)
     for event in kept:
         event.evidence.sort()
     return kept

@@ -66,7 +66,7 @@ class ArticleContext:
         # people who act for one: the UN envoy acts for the UN, not for his country
         self.org_code = org_code or (lambda _org: None)
         self.entities: dict[str, dict[str, Any]] = {
-            e["id"]: e for e in doc.layers.get("entities", [])}
+            e["id"]: e for e in doc.layers.entities}
         self.date = doc.meta.date
         self.rules = rules or []
         self.implicit_rules = implicit_rules or []
@@ -82,7 +82,7 @@ class ArticleContext:
         self.by_sentence: list[Counter[str]] = [Counter() for _ in doc.sentences]
         self.places: list[list[str]] = [[] for _ in doc.sentences]
         self.article: Counter[str] = Counter()
-        for mention in doc.layers.get("mentions", []):
+        for mention in doc.layers.mentions:
             index = _sentence_index(starts, mention.start)
             if index is None:
                 continue

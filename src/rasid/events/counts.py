@@ -48,7 +48,7 @@ def attach(events: list[Any], counts: list[Count], text: str) -> None:
     carry it (an arrest count to an arrest, a death toll to an attack) that holds no
     toll of that kind yet."""
     for count in counts:
-        candidates = [e for e in events if e.sentence[0] <= count.start < e.sentence[1]]
+        candidates = [e for e in events if e.sentence.start <= count.start < e.sentence.end]
         if not candidates:
             continue
         order = carriers(count.kind)

@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 from rasid.doc import Sentence
-from rasid.entities.mention import Mention
+from rasid.layers.mention import Mention
 
 
 def mentions_by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]
@@ -41,10 +41,10 @@ class QuoteSpans:
 
     def __init__(self, quotes: list[Any]) -> None:
         self.quotes = quotes
-        order = sorted(range(len(quotes)), key=lambda i: quotes[i].content[0])
+        order = sorted(range(len(quotes)), key=lambda i: quotes[i].content.start)
         self._order = order
-        self._starts = [quotes[i].content[0] for i in order]
-        self._longest = max((q.content[1] - q.content[0] for q in quotes), default=0)
+        self._starts = [quotes[i].content.start for i in order]
+        self._longest = max((len(q.content) for q in quotes), default=0)
 
     def containing(self, start: int, end: int) -> Any | None:
         """The first quotation (in the list's order) whose content holds ``[start, end)``.
@@ -58,7 +58,7 @@ class QuoteSpans:
         for position in range(low, high):
             index = self._order[position]
             quote = self.quotes[index]
-            if quote.content[0] <= start and end <= quote.content[1] and (
+            if quote.content.start <= start and end <= quote.content.end and (
                     best is None or index < best):
                 best = index
         return None if best is None else self.quotes[best]

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from rasid.doc import Doc
-from rasid.entities.mention import Mention
 from rasid.events.decide import Candidate, bucket, is_year
+from rasid.layers.mention import Mention
 
 
 def _sentence_facts(doc: Doc, candidates: list[Candidate],
@@ -34,7 +34,7 @@ def _sentence_facts(doc: Doc, candidates: list[Candidate],
         if index in numbers:
             continue
         sentence = doc.sentences[index]
-        numbers[index] = {t.text for t in doc.tokens[sentence.first_token:sentence.last_token]
+        numbers[index] = {t.text for t in sentence.tokens.of(doc.tokens)
                           if t.kind == "number" and not is_year(t)}
         places[index] = {m.entity or m.text for m in in_sentence[index]
                          if m.label == "LOC" and m.start < sentence.end}

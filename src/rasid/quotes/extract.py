@@ -25,11 +25,12 @@ from itertools import pairwise
 from typing import Any
 
 from rasid.doc import Doc, Sentence, Token
-from rasid.entities.mention import Mention
 from rasid.lang.ar.clitics import has_conjunction, strip_conjunction
 from rasid.lang.ar.words import word_list, word_set
-from rasid.quotes.model import Quote
+from rasid.layers.mention import Mention
+from rasid.layers.quote import Quote
 from rasid.resources import data_path
+from rasid.span import Span
 from rasid.text.normalize import match_key
 
 _COMPLEMENT_WORDS = word_set("complement_particles")
@@ -178,7 +179,7 @@ class QuoteExtractor:
 
     # -- main -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _Mentions(doc.layers.get("mentions", []))
+        mentions = _Mentions(doc.layers.mentions)
         state = _Carry()
         quotes: list[Quote] = []
         for sentence in doc.sentences:
@@ -189,14 +190,14 @@ class QuoteExtractor:
         for quote in quotes:
             if quote.source_quote is not None:
                 quote.carried_from = quote.source_quote.id
-        doc.layers["quotes"] = quotes
+        doc.layers.quotes = quotes
         doc.done.add("quotes")
         return doc
 
     def _sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions,
                   state: _Carry) -> list[Quote]:
         tokens = doc.tokens
-        start, end = sentence.first_token, sentence.last_token
+        start, end = sentence.tokens.start, sentence.tokens.end
         found: list[Quote] = []
         open_quote: Quote | None = None
         index = start
@@ -223,10 +224,10 @@ class QuoteExtractor:
                 index += 1
                 continue
             if open_quote is not None and self._continues(token, quote, open_quote, mentions):
-                open_quote.secondary_cues.append((token.start, token.end))
+                open_quote.secondary_cues.append(Span(token.start, token.end))
                 index += 1
                 continue
-            if open_quote is not None and open_quote.content[1] > token.start:
+            if open_quote is not None and open_quote.content.end > token.start:
                 self._end_before(doc, index, start, open_quote, found)
             found.append(quote)
             state.speak(quote)
@@ -249,12 +250,12 @@ class QuoteExtractor:
             self._participle(doc, sentence, index, mentions, state)
         if quote is None:
             if open_quote is not None:
-                open_quote.secondary_cues.append((token.start, token.end))
+                open_quote.secondary_cues.append(Span(token.start, token.end))
             return open_quote
         if open_quote is not None and \
-                open_quote.content[0] < token.start < open_quote.content[1]:
-            open_quote.content = (open_quote.content[0], _trim_end(
-                doc.text, open_quote.content[0], token.start))
+                open_quote.content.start < token.start < open_quote.content.end:
+            open_quote.content = Span(open_quote.content.start, _trim_end(
+                doc.text, open_quote.content.start, token.start))
         found.append(quote)
         state.speak(quote)
         return quote
@@ -264,7 +265,7 @@ class QuoteExtractor:
         """A present-tense cue inside a running quotation that continues it: with no
         person or body before its complement (تؤكد خصوصية العلاقة… أن), or with a dropped
         subject; «…، وأوضح أن …» in the past tense is a quotation of its own."""
-        if open_quote.content[1] <= token.start or self._bare(token)[:1] not in _IMPERFECT:
+        if open_quote.content.end <= token.start or self._bare(token)[:1] not in _IMPERFECT:
             return False
         if quote.found_by == "carried_over":
             return True
@@ -282,9 +283,9 @@ class QuoteExtractor:
                     tokens, index - back, self.connectives, index) == back:
                 cut = tokens[index - back].start
                 break
-        kept = _trim_end(doc.text, open_quote.content[0], cut)
-        if kept > open_quote.content[0]:
-            open_quote.content = (open_quote.content[0], kept)
+        kept = _trim_end(doc.text, open_quote.content.start, cut)
+        if kept > open_quote.content.start:
+            open_quote.content = Span(open_quote.content.start, kept)
         else:
             found.remove(open_quote)
 
@@ -293,7 +294,7 @@ class QuoteExtractor:
         """A cue of words rather than a verb at ``index``: the words of a statement
         (وجاء في بيان…), «بحسب…», a verbal noun of saying (كقولهم:); the quotation and
         how many tokens its cue takes."""
-        tokens, end = doc.tokens, sentence.last_token
+        tokens, end = doc.tokens, sentence.tokens.end
         taken = self._phrase_at(tokens, index, self.statements, end)
         if taken:
             quote = self._statement(doc, sentence, index, taken, mentions, state)
@@ -305,15 +306,15 @@ class QuoteExtractor:
             if quote is not None:
                 return quote, taken
         token = tokens[index]
-        if not self._noun_cue(token) or (open_quote is not None and open_quote.cue[1]
-                                         <= token.start < open_quote.content[0]):
+        if not self._noun_cue(token) or (open_quote is not None and open_quote.cue.end
+                                         <= token.start < open_quote.content.start):
             return None, 0  # («نقلت الوكالة عن مسؤول قوله إن…»: قوله is نقل's own)
         quote = self._by_noun(doc, sentence, index, state)
         if quote is not None and open_quote is not None and \
-                open_quote.content[0] < quote.cue[0] < open_quote.content[1]:
-            open_quote.content = (open_quote.content[0], _trim_end(
-                doc.text, open_quote.content[0], quote.cue[0]))
-            if quote.content[1] <= quote.cue[0]:
+                open_quote.content.start < quote.cue.start < open_quote.content.end:
+            open_quote.content = Span(open_quote.content.start, _trim_end(
+                doc.text, open_quote.content.start, quote.cue.start))
+            if quote.content.end <= quote.cue.start:
                 # «وأضاف أن…، على حد تعبيره»: the same words, said by the same speaker
                 quote.content = open_quote.content
         return quote, 1
@@ -362,7 +363,7 @@ class QuoteExtractor:
                 return self._nominal(doc, index, end, mentions, state)
             return after
         where, taken, kind = boundary
-        cue = (tokens[index].start, tokens[index].end)
+        cue = Span(tokens[index].start, tokens[index].end)
         content = self._content(doc, where, taken, kind, end)
         if content is None:
             return None
@@ -376,8 +377,8 @@ class QuoteExtractor:
             quote.found_by = "pronoun"
             return self._carry(quote, state)  # the subject was dropped
         inside = [k for k in range(index + 1, where)
-                  if speaker is not None and speaker[0] <= tokens[k].start
-                  and tokens[k].end <= speaker[1]]
+                  if speaker is not None and speaker.start <= tokens[k].start
+                  and tokens[k].end <= speaker.end]
         if lemma in self.object_verbs and inside:
             # only a speaker found between the cue and its complement can hold an object
             speaker = _before_object(tokens, inside[0], inside[-1], mentions,
@@ -393,7 +394,7 @@ class QuoteExtractor:
         return quote
 
     def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
-                       mentions: _Mentions) -> tuple[tuple[int, int] | None, ...]:
+                       mentions: _Mentions) -> tuple[Span | None, ...]:
         """Speaker, title, medium and agency of the cue at ``index`` whose complement
         stands at ``where``: the words between them, else the subject before the cue."""
         speaker, title, medium, agency = self._region(tokens, index + 1, where)
@@ -406,10 +407,10 @@ class QuoteExtractor:
                                                             tokens[index].start)
                             if m.label in ("PERS", "ORG")), None)
             if subject is not None:
-                speaker = (subject.start, subject.end)
+                speaker = Span(subject.start, subject.end)
         if speaker is not None and title is not None and not any(
-                m.label == "PERS" for m in _names(mentions, speaker[0], speaker[1])) and any(
-                m.label == "PERS" for m in _names(mentions, title[0], title[1])):
+                m.label == "PERS" for m in _names(mentions, speaker.start, speaker.end)) and any(
+                m.label == "PERS" for m in _names(mentions, title.start, title.end)):
             # «وقالت مديرة التحالف، ميليسا سبربر، إن…»: the name in apposition is the
             # speaker, the words before it are the title
             speaker, title = title, speaker
@@ -486,14 +487,14 @@ class QuoteExtractor:
         if k + 1 >= end or not self._opens_content(tokens[k]) or \
                 match_key(tokens[k].text) in self.performative:
             return None  # «أعلن الجيش حالة الطوارئ» is an act, not words
-        speaker = (tokens[first].start, tokens[last].end)
-        content = (tokens[k].start, _trim_end(doc.text, tokens[k].start, tokens[end - 1].end))
-        quote = Quote(cue=(tokens[index].start, tokens[index].end), content=content,
+        speaker = Span(tokens[first].start, tokens[last].end)
+        content = Span(tokens[k].start, _trim_end(doc.text, tokens[k].start, tokens[end - 1].end))
+        quote = Quote(cue=Span(tokens[index].start, tokens[index].end), content=content,
                       kind="reported", found_by="named", speaker=speaker)
         # an unnamed source is no body it is close to («مصادر مقربة من حزب الله»): only a
         # mention that starts with it names it («مصدر أمني»)
         _link_speaker(quote, mentions, speaker if named is not None else
-                      (tokens[first].start, max([tokens[first].end] + [
+                      Span(tokens[first].start, max([tokens[first].end] + [
                           m.end for m in mentions.starting_in(tokens[first].start,
                                                               tokens[first].end)])))
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
@@ -576,7 +577,7 @@ class QuoteExtractor:
         return last
 
     def _subject_before(self, tokens: list[Token], index: int, start: int,
-                        mentions: _Mentions) -> tuple[int, int] | None:
+                        mentions: _Mentions) -> Span | None:
         """«اللواء التركي أوضح أن», «إندونيسيا تعلن أن»: a subject named right before a
         cue that carries no و is the speaker (the verb then follows its subject)."""
         cue = tokens[index]
@@ -588,7 +589,7 @@ class QuoteExtractor:
         subject = next((m for m in nearby if m.label in ("PERS", "ORG", "GPE")
                         and m.start < before.end and before.start < m.end
                         and m.end <= cue.start), None)
-        return (subject.start, subject.end) if subject is not None else None
+        return Span(subject.start, subject.end) if subject is not None else None
 
     def _after_content(self, doc: Doc, index: int, lemma: str, start: int, end: int,
                        mentions: _Mentions) -> Quote | None:
@@ -614,10 +615,10 @@ class QuoteExtractor:
             last += 1
         if last == index + 1:
             return None
-        content = (tokens[first].start, _trim_end(doc.text, tokens[first].start,
+        content = Span(tokens[first].start, _trim_end(doc.text, tokens[first].start,
                                                   tokens[index - lead].start))
-        speaker = (tokens[index + 1].start, tokens[last - 1].end)
-        quote = Quote(cue=(tokens[index - lead].start, tokens[index].end), content=content,
+        speaker = Span(tokens[index + 1].start, tokens[last - 1].end)
+        quote = Quote(cue=Span(tokens[index - lead].start, tokens[index].end), content=content,
                       kind="reported", found_by="named", speaker=speaker)
         _link_speaker(quote, mentions, speaker)
         return quote
@@ -627,15 +628,15 @@ class QuoteExtractor:
         """«وأضاف المتحدث», «وقال المصدر»: a speaker that refers back takes the entity of
         the last quotation whose speaker (or title) has the same word."""
         assert quote.speaker is not None
-        words = match_key(doc.text[quote.speaker[0]:quote.speaker[1]])
+        words = match_key(doc.text[quote.speaker.start:quote.speaker.end])
         if words not in self.anaphors:
             return
         core = words[2:] if words.startswith("ال") else words
         for earlier in reversed(state.history):
-            said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title,
+            said = " ".join(doc.text[s.start:s.end] for s in (earlier.speaker, earlier.title,
                                                            earlier.medium) if s is not None)
             if core in match_key(said) and (earlier.speaker_entity or len(match_key(
-                    doc.text[earlier.speaker[0]:earlier.speaker[1]]).split()) > 1):
+                    doc.text[earlier.speaker.start:earlier.speaker.end]).split()) > 1):
                 # («وأضافت المصادر» after «مصادر مقربة من الحزب»: an unnamed source has
                 # no entity, but the quotation it refers back to is known)
                 quote.speaker_entity = earlier.speaker_entity
@@ -643,7 +644,7 @@ class QuoteExtractor:
                 quote.source_quote = earlier
                 quote.found_by = "anaphor"
                 return
-        named = _named_before(doc, mentions, quote.cue[0], core)
+        named = _named_before(doc, mentions, quote.cue.start, core)
         if named is not None:
             refs = named.refers_to()
             quote.speaker_mention = named.id
@@ -656,7 +657,7 @@ class QuoteExtractor:
         complement follows it (إلى أن, أن, a colon); its speaker is the sentence's first
         person or body before it (the subject), else the last speaker."""
         tokens = doc.tokens
-        end = sentence.last_token
+        end = sentence.tokens.end
         own = self.participle_own.get(self._bare(tokens[index]), frozenset())
         first = index + 1
         if first < end:
@@ -680,7 +681,7 @@ class QuoteExtractor:
         content = self._content(doc, where, taken, kind, end)
         if content is None:
             return None
-        quote = Quote(cue=(tokens[index].start, tokens[index].end), content=content,
+        quote = Quote(cue=Span(tokens[index].start, tokens[index].end), content=content,
                       kind=kind, found_by="participle")
         if running is not None:
             quote.speaker, quote.speaker_mention = running.speaker, running.speaker_mention
@@ -689,7 +690,7 @@ class QuoteExtractor:
         subject = next((m for m in mentions.starting_in(sentence.start, tokens[index].start)
                         if m.label in ("PERS", "ORG")), None)
         if subject is not None:
-            quote.speaker = (subject.start, subject.end)
+            quote.speaker = Span(subject.start, subject.end)
             quote.speaker_mention = subject.id
             refs = subject.refers_to()
             quote.speaker_entity = refs[0] if refs else None
@@ -708,7 +709,7 @@ class QuoteExtractor:
         return next((k for k in range(opener + 1, end) if tokens[k].text == closer), None)
 
     def _content(self, doc: Doc, where: int, taken: int, kind: str, end: int
-                 ) -> tuple[int, int] | None:
+                 ) -> Span | None:
         tokens = doc.tokens
         first = where + taken
         if first >= end:
@@ -719,17 +720,17 @@ class QuoteExtractor:
             if closer is not None:
                 for j in range(first, end):
                     if tokens[j].text == closer:
-                        return (tokens[first].start, tokens[j].start) if j > first else None
+                        return Span(tokens[first].start, tokens[j].start) if j > first else None
         # reported: the complement's own pronoun (أنها) belongs to the content
         if taken == 1 and tokens[where].kind == "arabic" and kind == "reported" and \
                 match_key(tokens[where].text) not in _COMPLEMENT_WORDS:
             first = where
         start = tokens[first].start
         stop = _trim_end(doc.text, start, tokens[end - 1].end)
-        return (start, stop) if stop > start else None  # nothing left but punctuation
+        return Span(start, stop) if stop > start else None  # nothing left but punctuation
 
     def _region(self, tokens: list[Token], first: int, boundary: int
-                ) -> tuple[tuple[int, int] | None, ...]:
+                ) -> tuple[Span | None, ...]:
         """Speaker, title and medium spans between a cue and its complement."""
         parts: list[list[int]] = [[]]
         for j in range(first, boundary):
@@ -743,17 +744,17 @@ class QuoteExtractor:
                 continue
             m = self._phrase_at(tokens, part[0], self.media, part[-1] + 1)
             if m:
-                medium = (tokens[part[0]].start, tokens[part[-1]].end)
+                medium = Span(tokens[part[0]].start, tokens[part[-1]].end)
                 continue
             if speaker is None and self._adjunct(tokens[part[0]]):
                 continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
             # "نقلت وكالة X عن Y": the agency before عن, the speaker after it
             about = next((k for k in part if match_key(tokens[k].text) == "عن"), None)
             if about is not None and speaker is None and about > part[0]:
-                agency = (tokens[part[0]].start, tokens[about - 1].end)
+                agency = Span(tokens[part[0]].start, tokens[about - 1].end)
                 rest = [k for k in part if k > about]
                 if rest:
-                    speaker = (tokens[rest[0]].start, tokens[rest[-1]].end)
+                    speaker = Span(tokens[rest[0]].start, tokens[rest[-1]].end)
                 continue
             # a medium phrase may trail the speaker: قال الوزير في بيان
             cut = next((k for k in part[1:] if self._phrase_at(tokens, k, self.media,
@@ -768,10 +769,10 @@ class QuoteExtractor:
             words = [k for k in part if (cut is None or k < cut)
                      and (clause is None or k < clause) and (stop is None or k < stop)]
             if cut is not None:
-                medium = (tokens[cut].start, tokens[part[-1]].end)
+                medium = Span(tokens[cut].start, tokens[part[-1]].end)
             if not words:
                 continue
-            span = (tokens[words[0]].start, tokens[words[-1]].end)
+            span = Span(tokens[words[0]].start, tokens[words[-1]].end)
             if speaker is None:
                 speaker = span
             elif title is None:
@@ -781,7 +782,7 @@ class QuoteExtractor:
     def _according(self, doc: Doc, sentence: Sentence, index: int, taken: int,
                    mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
-        end = sentence.last_token
+        end = sentence.tokens.end
         source_first = index + taken
         if source_first < end and tokens[source_first].kind == "punct":
             return None  # «وحسب، بل…»: only, not «according to»
@@ -797,8 +798,8 @@ class QuoteExtractor:
             source_last += 1
         if source_first >= end:
             return None
-        source = (tokens[source_first].start, tokens[source_last].end)
-        if index - sentence.first_token <= 1:
+        source = Span(tokens[source_first].start, tokens[source_last].end)
+        if index - sentence.tokens.start <= 1:
             after = source_last + 1
             while after < end and tokens[after].text in ("،", ","):
                 after += 1
@@ -806,20 +807,20 @@ class QuoteExtractor:
                 after += 1
             if after >= end:
                 return None
-            content = (tokens[after].start, _trim_end(doc.text, tokens[after].start,
+            content = Span(tokens[after].start, _trim_end(doc.text, tokens[after].start,
                                                       tokens[end - 1].end))
         else:
-            content = (tokens[sentence.first_token].start,
-                       _trim_end(doc.text, tokens[sentence.first_token].start,
+            content = Span(tokens[sentence.tokens.start].start,
+                       _trim_end(doc.text, tokens[sentence.tokens.start].start,
                                  tokens[index].start))
-        if content[1] <= content[0]:
+        if content.end <= content.start:
             return None
         if source_first == source_last and self._noun_cue(tokens[source_first]):
             # «بحسب قوله»: the words of the one speaking, not a source of their own
-            quote = Quote(cue=(tokens[index].start, tokens[source_first].end),
+            quote = Quote(cue=Span(tokens[index].start, tokens[source_first].end),
                           content=content, kind="reported", found_by="pronoun")
             return self._carry(quote, state)
-        quote = Quote(cue=(tokens[index].start, tokens[index + taken - 1].end), content=content,
+        quote = Quote(cue=Span(tokens[index].start, tokens[index + taken - 1].end), content=content,
                       kind="reported", found_by="source", speaker=source)
         _link_speaker(quote, mentions, source)
         return quote
@@ -829,7 +830,7 @@ class QuoteExtractor:
         """«وجاء في بيان لمنظمة العفو: …», «وورد في التقرير أن…»: the words of a
         statement; the speaker is the body after ل, else who issued the statement."""
         tokens = doc.tokens
-        end = sentence.last_token
+        end = sentence.tokens.end
         j = index + taken
         speaker = None
         if j < end and tokens[j].kind == "arabic" and len(tokens[j].words) > 1 and \
@@ -838,7 +839,7 @@ class QuoteExtractor:
             while last + 1 < end and tokens[last + 1].kind == "arabic" and \
                     self._complement_at(tokens, last + 1, "قال", end) is None:
                 last += 1
-            speaker = (tokens[j].words[1].start, tokens[last].end)
+            speaker = Span(tokens[j].words[1].start, tokens[last].end)
             j = last + 1
         while j < end and tokens[j].text in ("»", '"', "،", ","):
             j += 1
@@ -849,14 +850,14 @@ class QuoteExtractor:
             content = self._content(doc, j, complement[0], complement[1], end)
             kind = complement[1]
         else:
-            content = (tokens[j].start, _trim_end(doc.text, tokens[j].start,
+            content = Span(tokens[j].start, _trim_end(doc.text, tokens[j].start,
                                                   tokens[end - 1].end))
             kind = "reported"
-        if content is None or content[1] <= content[0]:
+        if content is None or content.end <= content.start:
             return None
         noun = tokens[index + taken - 1]
-        quote = Quote(cue=(tokens[index].start, noun.end), content=content, kind=kind,
-                      found_by="named", speaker=speaker or (noun.start, noun.end))
+        quote = Quote(cue=Span(tokens[index].start, noun.end), content=content, kind=kind,
+                      found_by="named", speaker=speaker or Span(noun.start, noun.end))
         if speaker is not None:
             _link_speaker(quote, mentions, speaker)
             return quote
@@ -898,16 +899,16 @@ class QuoteExtractor:
         """«كقولهم: …», «وقوله إن …» (the words after it), «… على حد تعبيره» (the
         clause before it): a verbal noun of saying whose speaker is its pronoun."""
         tokens = doc.tokens
-        start, end = sentence.first_token, sentence.last_token
-        cue = (tokens[index].start, tokens[index].end)
+        start, end = sentence.tokens.start, sentence.tokens.end
+        cue = Span(tokens[index].start, tokens[index].end)
         if index + 2 == end and tokens[index + 1].text == ":":
             # «قولهم:» ending its sentence: the saying is the next sentence
             following = state.sentence_after(doc, sentence)
-            if following is not None and following.last_token > following.first_token:
-                first = tokens[following.first_token]
-                content = (first.start, _trim_end(doc.text, first.start,
-                                                  tokens[following.last_token - 1].end))
-                if content[1] > content[0]:
+            if following is not None and len(following.tokens) > 0:
+                first = tokens[following.tokens.start]
+                content = Span(first.start, _trim_end(doc.text, first.start,
+                                                  tokens[following.tokens.end - 1].end))
+                if content.end > content.start:
                     return self._carry(Quote(cue=cue, content=content, kind="direct",
                                              found_by="pronoun"), state)
         if index + 1 < end:
@@ -931,11 +932,11 @@ class QuoteExtractor:
             stop = index - 2
             if first >= stop:
                 return None
-            content = (tokens[first].start, _trim_end(doc.text, tokens[first].start,
+            content = Span(tokens[first].start, _trim_end(doc.text, tokens[first].start,
                                                       tokens[stop].start))
-            if content[1] <= content[0]:
+            if content.end <= content.start:
                 return None
-            return self._carry(Quote(cue=(tokens[index - 2].start, cue[1]), content=content,
+            return self._carry(Quote(cue=Span(tokens[index - 2].start, cue.end), content=content,
                                      kind="reported", found_by="pronoun"), state)
         return None
 
@@ -973,14 +974,14 @@ class _Mentions:
         return self.by_id.get(mention_id, [])
 
 
-def _best_mention(mentions: _Mentions, span: tuple[int, int]) -> Mention | None:
+def _best_mention(mentions: _Mentions, span: Span) -> Mention | None:
     """The mention that names a speaker span: a person before a body before a place; a
     person written by name before one described by an office («وزير الدفاع الأمريكي
     أشتون كارتر رئيس الوزراء العراقي»: the first name is the subject, what follows it the
     addressee); a country or place only when the span starts with it («أعلنت روسيا»,
     not «خبير في القياسات الحيوية في السعودية»)."""
-    inside = [m for m in mentions.starting_in(span[0], span[1] + 1) if m.end <= span[1]
-              and (m.label not in ("GPE", "LOC") or m.start <= span[0] + 1)]
+    inside = [m for m in mentions.starting_in(span.start, span.end + 1) if m.end <= span.end
+              and (m.label not in ("GPE", "LOC") or m.start <= span.start + 1)]
     if not inside:
         return None
     return min(inside, key=lambda m: (_LABEL_RANK.get(m.label, 9),
@@ -989,7 +990,7 @@ def _best_mention(mentions: _Mentions, span: tuple[int, int]) -> Mention | None:
                                       -(m.end - m.start), m.start))
 
 
-def _link_speaker(quote: Quote, mentions: _Mentions, span: tuple[int, int]
+def _link_speaker(quote: Quote, mentions: _Mentions, span: Span
                   ) -> Mention | None:
     """Link a quotation's speaker words to the mention inside them that names it best,
     and to that mention's entity."""
@@ -1036,7 +1037,7 @@ def _names(mentions: _Mentions, start: int, end: int) -> list[Mention]:
 
 
 def _before_object(tokens: list[Token], first: int, last: int, mentions: _Mentions,
-                   title_words: frozenset[str]) -> tuple[int, int] | None:
+                   title_words: frozenset[str]) -> Span | None:
     """The speaker of a verb that takes an object before its complement (طالب الوزير
     الشركات ب…, حث الرئيس المواطنين على…, دعا X الأطراف اليمنية إلى): the region
     ``first``..``last`` (token indexes) without its last definite noun (and the nisba
@@ -1064,7 +1065,7 @@ def _before_object(tokens: list[Token], first: int, last: int, mentions: _Mentio
     if not (definite(before) or before in in_name or before in nisba
             or match_key(tokens[before].text) in title_words):
         return None  # an iḍāfa: «وزير الخارجية»
-    return (tokens[first].start, tokens[before].end)
+    return Span(tokens[first].start, tokens[before].end)
 
 
 class _Carry:
@@ -1089,8 +1090,8 @@ class _Carry:
     def sentence_after(self, doc: Doc, sentence: Sentence) -> Sentence | None:
         """The sentence that follows ``sentence`` (found by position, not by a scan)."""
         if self._starts is None:
-            self._starts = [s.first_token for s in doc.sentences]
-        at = bisect_left(self._starts, sentence.last_token)
+            self._starts = [s.tokens.start for s in doc.sentences]
+        at = bisect_left(self._starts, sentence.tokens.end)
         return doc.sentences[at] if at < len(doc.sentences) else None
 
     def saw_sentence(self, doc: Doc, sentence: Sentence, mentions: _Mentions) -> None:
@@ -1098,7 +1099,7 @@ class _Carry:
         first_person = next((m for m in mentions.starting_in(sentence.start, sentence.end)
                              if m.label == "PERS"), None)
         if first_person is not None and first_person.start - sentence.start < 40:
-            self.last = ((first_person.start, first_person.end), first_person.id,
+            self.last = (first_person.span, first_person.id,
                          (first_person.refers_to() or (None,))[0], None)
 
 

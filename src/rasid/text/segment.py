@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rasid.doc import Sentence, Token, Word
 from rasid.resources import load_json
+from rasid.span import Span
 from rasid.text.clitics import shared_splitter
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
@@ -90,7 +91,8 @@ class Segmenter:
             elif index + 1 < count and "\n" in text[token.end : tokens[index + 1].start]:
                 boundary = True
             if boundary or index + 1 == count:
-                sentences.append(Sentence(tokens[first].start, token.end, first, index + 1))
+                sentences.append(Sentence(Span(tokens[first].start, token.end),
+                                          Span(first, index + 1)))
                 first = index + 1
             index += 1
         return sentences

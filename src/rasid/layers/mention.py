@@ -5,29 +5,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasid.span import Span
+
 
 @dataclass
 class Mention:
-    """A span (``text[start:end] == text``) and the entity it refers to.
+    """A span of characters (``span.of(doc.text) == text``) over a span of tokens
+    (``tokens.of(doc.tokens)``, end exclusive), and the entity it refers to.
 
     ``stands_for`` is set when a place stands for its state (``أعلنت موسكو``);
     ``members`` when a descriptor refers to several entities (``الدولتين``).
     """
 
-    start: int
-    end: int
+    span: Span
     text: str
     label: str
     entity: str | None
     source: str
     confidence: float
-    first: int
-    last: int
+    tokens: Span
     id: str = ""
     stands_for: str | None = None
     members: tuple[str, ...] = ()
     title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
 
     def refers_to(self) -> tuple[str, ...]:
         """The entities this mention stands for in events and relations."""

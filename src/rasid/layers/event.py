@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasid.span import Span
+
 
 @dataclass
 class Event:
@@ -13,8 +15,8 @@ class Event:
     actor: list[str]
     recipient: list[str]
     modality: str
-    trigger: tuple[int, int]
-    sentence: tuple[int, int]
+    trigger: Span
+    sentence: Span
     rule_id: str
     rule: str
     confidence: float
@@ -33,7 +35,7 @@ class Event:
     #: current (news), background (old or explanatory) or reference (restated)
     status: str = "current"
     #: further trigger spans of the same occurrence (قتل … مقتل … الهجوم)
-    evidence: list[tuple[int, int]] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
     #: every participant with its country code and the basis of that code
     arguments: list[dict[str, Any]] = field(default_factory=list)
     #: the learned decision: model label, probabilities (None when no model decided)
@@ -58,15 +60,15 @@ class Event:
             "reported_by_entity": self.reported_by_entity,
             "date": self.date, "date_precision": self.date_precision, "place": self.place,
             "cameo": self.cameo, "score": self.score, "quad": self.quad,
-            "trigger": {"text": self.text[self.trigger[0] : self.trigger[1]],
-                        "start": self.trigger[0], "end": self.trigger[1]},
-            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+            "trigger": {"text": self.trigger.of(self.text),
+                        "start": self.trigger.start, "end": self.trigger.end},
+            "sentence": {"start": self.sentence.start, "end": self.sentence.end},
             "rule": {"id": self.rule_id, "description": self.rule},
             "confidence": round(self.confidence, 3),
             "actor_mentions": self.actor_mentions, "recipient_mentions": self.recipient_mentions,
             "status": self.status,
-            "evidence": [{"text": self.text[s:e], "start": s, "end": e}
-                         for s, e in self.evidence],
+            "evidence": [{"text": s.of(self.text), "start": s.start, "end": s.end}
+                         for s in self.evidence],
             "arguments": self.arguments,
             "decision": self.decision,
             "refers_to": self.refers_to,
@@ -79,7 +81,7 @@ class Event:
         mode = f"({self.mode})" if self.mode else ""
         extra = f", reported by {self.reported_by_entity or self.reported_by}" \
             if self.reported_by else ""
-        words = self.text[self.trigger[0] : self.trigger[1]]
+        words = self.trigger.of(self.text)
         status = "" if self.status == "current" else f"{self.status}, "
         return (f"{actor} → {self.type}{mode} → {recipient}  [{status}{self.modality}{extra}; "
                 f"{self.date or 'no date'}{'; at ' + self.place if self.place else ''}]  "
