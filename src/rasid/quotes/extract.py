@@ -103,6 +103,9 @@ class QuoteExtractor:
             for b in ("", *"كبل"))
         self.performative = frozenset(match_key(w) for w in cues["performative_objects"])
         self.relative_adjuncts = frozenset(match_key(w) for w in cues["relative_adjuncts"])
+        self.relay_sources = frozenset(match_key(w) for w in cues["relay_sources"])
+        self.fixed_objects = frozenset(match_key(w) for w in cues["fixed_objects"])
+        self.relatives = frozenset(match_key(w) for w in cues["relative_pronouns"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -183,7 +186,7 @@ class QuoteExtractor:
             quote.text = doc.text
         for quote in quotes:
             if quote.source_quote is not None:
-                quote.carried_from = quote.source_quote.id
+                quote.carried_from = _origin(quote.source_quote).id
         doc.layers["quotes"] = quotes
         doc.done.add("quotes")
         return doc
@@ -205,9 +208,9 @@ class QuoteExtractor:
             quote, step = self._phrase_cue(doc, sentence, index, mentions, state, open_quote)
             if quote is not None:
                 found.append(quote)
-                state.speak(quote)
+                state.speak(quote, relay=self._relay(doc, quote))
                 open_quote = quote
-                index += step
+                index = max(index + step, _past(tokens, index, end, quote.cue[1]))
                 continue
             lemma = self.cue_lemma(token)
             if lemma is None or self._trapped(tokens, index, start, end):
@@ -226,7 +229,7 @@ class QuoteExtractor:
             found.append(quote)
             state.speak(quote)
             open_quote = quote
-            index += 1
+            index = _past(tokens, index, end, quote.cue[1])  # «وتابع قائلا» is one cue
         if not found:
             state.saw_sentence(doc, sentence, mentions)
         return found
@@ -313,6 +316,15 @@ class QuoteExtractor:
                 quote.content = open_quote.content
         return quote, 1
 
+    def _relay(self, doc: Doc, quote: Quote) -> bool:
+        """«بحسب وكالة…», «حسبما ذكرت صحيفة…»: a source phrase that names an outlet
+        (``relay_sources``), not the one who spoke."""
+        if quote.found_by != "source" or quote.speaker is None:
+            return False
+        words = match_key(doc.text[quote.speaker[0]:quote.speaker[1]]).split()
+        return bool(words) and (words[0] in self.relay_sources or (
+            words[0].startswith("ال") and words[0][2:] in self.relay_sources))
+
     def _weak(self, tokens: list[Token], where: int, taken: int) -> bool:
         """A complement that is only a preposition (إلى, على, a clitic ب)."""
         if taken != 1 or tokens[where].text in (":", *_OPEN_QUOTES):
@@ -351,6 +363,9 @@ class QuoteExtractor:
         tokens = doc.tokens
         imperfect = self._bare(tokens[index])[:1] in ("ي", "ت")
         boundary = self._boundary(tokens, index, lemma, end, mentions)
+        relative = self._relative_subject(tokens, index, start, mentions)
+        if relative is not None:
+            return self._after_relative(doc, index, lemma, end, boundary, relative, mentions)
         if boundary is None:
             after = self._after_content(doc, index, lemma, start, end, mentions)
             if after is None and lemma in self.nominal_verbs and not imperfect:
@@ -358,6 +373,8 @@ class QuoteExtractor:
             return after
         where, taken, kind = boundary
         cue = (tokens[index].start, tokens[index].end)
+        if where > index + 1 and all(self.is_secondary(tokens[k]) for k in range(index + 1, where)):
+            cue = (cue[0], tokens[where - 1].end)  # «وتابع قائلا إن…»: one cue
         content = self._content(doc, where, taken, kind, end)
         if content is None:
             return None
@@ -383,8 +400,51 @@ class QuoteExtractor:
         if lemma in ("نشر", "أوردت") or (mention is not None and mention.label == "ORG"
                                           and lemma in ("نقل", "نشر")):
             quote.found_by = "source"
-        if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
+        # an office whose holder the knowledge base does not give («الرئيس اليمني»)
+        # refers back like an anaphor to the person named with it earlier
+        if quote.speaker_entity is None or quote.speaker_entity.startswith(("new:", "role:")):
             self._anaphor(doc, quote, state, mentions)
+        return quote
+
+    def _relative_subject(self, tokens: list[Token], index: int, start: int,
+                          mentions: _Mentions) -> Mention | None:
+        """«…لتنظيم داعش الذي أعلن قيام…», «الوزارة التي أكدت أن…»: after a relative
+        pronoun the cue's subject is the person or body named just before it."""
+        if index - 1 <= start or match_key(tokens[index - 1].text) not in self.relatives:
+            return None
+        relative = tokens[index - 1]
+        low = tokens[max(start, index - 8)].start
+        named = [m for m in mentions.starting_in(low, relative.start)
+                 if m.label in ("PERS", "ORG") and m.end <= relative.start
+                 and relative.start - m.end <= 3]
+        return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
+
+    def _after_relative(self, doc: Doc, index: int, lemma: str, end: int,
+                        boundary: tuple[int, int, str] | None, subject: Mention,
+                        mentions: _Mentions) -> Quote | None:
+        """The quotation of a cue after a relative pronoun: its complement, or for a
+        speech act (nominal_verbs) the noun phrase right after it, up to a comma."""
+        tokens = doc.tokens
+        nominal = lemma in self.nominal_verbs and index + 1 < end and \
+            self._opens_content(tokens[index + 1]) and \
+            match_key(tokens[index + 1].text) not in self.performative
+        if boundary is not None and not (nominal and boundary[2] == "reported" and match_key(
+                tokens[boundary[0]].text) not in _COMPLEMENT_WORDS):
+            where, taken, kind = boundary
+            content = self._content(doc, where, taken, kind, end)
+        elif nominal:  # «أعلن مسؤوليته عن…»: the noun phrase, not the preposition
+            kind = "reported"
+            last = index + 1
+            while last + 1 < end and tokens[last + 1].text not in ("،", ",", ".", "؛", ";"):
+                last += 1
+            content = (tokens[index + 1].start, tokens[last].end)
+        else:
+            return None
+        if content is None:
+            return None
+        quote = Quote(cue=(tokens[index].start, tokens[index].end), content=content,
+                      kind=kind, found_by="named", speaker=(subject.start, subject.end))
+        _link_speaker(quote, mentions, (subject.start, subject.end))
         return quote
 
     def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
@@ -578,12 +638,34 @@ class QuoteExtractor:
         key = match_key(cue.text)
         if index == start or (key[:1] in ("و", "ف") and key[1:] in self.verbs):
             return None
-        before = tokens[index - 1]
+        back = index - 1
+        while back > start and (tokens[back].text in ("،", ",")
+                                or match_key(tokens[back].text) in ("قد", "لقد")):
+            back -= 1  # «وكانت الوزارة قد أعلنت», «كانت تقارير…، قد ذكرت»
+        before = tokens[back]
         nearby = mentions.starting_in(max(0, before.start - _LONGEST_NAME), before.end)
         subject = next((m for m in nearby if m.label in ("PERS", "ORG", "GPE")
                         and m.start < before.end and before.start < m.end
                         and m.end <= cue.start), None)
-        return (subject.start, subject.end) if subject is not None else None
+        if subject is not None:
+            return (subject.start, subject.end)
+        return self._unnamed_after_kana(tokens, back, start)
+
+    def _unnamed_after_kana(self, tokens: list[Token], last: int, start: int
+                            ) -> tuple[int, int] | None:
+        """«وكانت تقارير صحافية قد لفتت…», «وكانت المنامة أعلنت…»: the words between
+        كان and its verb are the verb's subject when they start with an unnamed source
+        or a definite noun."""
+        for k in range(last - 1, max(start, last - 6) - 1, -1):
+            if tokens[k].kind != "arabic":
+                return None
+            if self._bare(tokens[k]) in ("كان", "كانت"):
+                key = match_key(tokens[k + 1].text)
+                if (key[2:] if key.startswith("ال") else key) in self.source_nouns or (
+                        key.startswith("ال") and not self._no_speaker(tokens[k + 1])):
+                    return (tokens[k + 1].start, tokens[last].end)
+                return None
+        return None
 
     def _after_content(self, doc: Doc, index: int, lemma: str, start: int, end: int,
                        mentions: _Mentions) -> Quote | None:
@@ -623,12 +705,22 @@ class QuoteExtractor:
         the last quotation whose speaker (or title) has the same word."""
         assert quote.speaker is not None
         words = match_key(doc.text[quote.speaker[0]:quote.speaker[1]])
+        modifier = ""
         if words not in self.anaphors:
-            return
+            head, *rest = words.split() or [""]
+            if head in self.anaphors and rest and rest[0].startswith("ال"):
+                # «الرئيس اليمني», «المصدر الدبلوماسي الخبير…»: the head refers back,
+                # its first adjective must agree with the words it refers to
+                words, modifier = head, rest[0][2:]
+            elif not (head == words and head.startswith("ال") and any(
+                    match_key(self._said(doc, q)).split()[:1] == [head[2:]]
+                    for q in state.history)):
+                return  # «المواقع» after «مواقع تابعة للتنظيم»: the same head noun
         core = words[2:] if words.startswith("ال") else words
         for earlier in reversed(state.history):
-            said = " ".join(doc.text[s[0]:s[1]] for s in (earlier.speaker, earlier.title,
-                                                           earlier.medium) if s is not None)
+            said = self._said(doc, earlier)
+            if modifier and modifier not in match_key(said):
+                continue
             if core in match_key(said) and (earlier.speaker_entity or len(match_key(
                     doc.text[earlier.speaker[0]:earlier.speaker[1]]).split()) > 1):
                 # («وأضافت المصادر» after «مصادر مقربة من الحزب»: an unnamed source has
@@ -639,11 +731,20 @@ class QuoteExtractor:
                 quote.found_by = "anaphor"
                 return
         named = _named_before(doc, mentions, quote.cue[0], core)
+        if named is not None and modifier and modifier not in match_key(
+                doc.text[max(0, named.start - 40):named.end]):
+            named = None  # «الرئيس اليمني» is not the president named «الرئيس الأمريكي»
         if named is not None:
             refs = named.refers_to()
             quote.speaker_mention = named.id
             quote.speaker_entity = refs[0] if refs else None
             quote.found_by = "anaphor"
+
+    @staticmethod
+    def _said(doc: Doc, quote: Quote) -> str:
+        """The words a quotation names its speaker with: speaker, title and medium."""
+        return " ".join(doc.text[s[0]:s[1]] for s in (quote.speaker, quote.title,
+                                                       quote.medium) if s is not None)
 
     def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, running: Quote | None = None) -> Quote | None:
@@ -723,6 +824,13 @@ class QuoteExtractor:
         stop = _trim_end(doc.text, start, tokens[end - 1].end)
         return (start, stop) if stop > start else None  # nothing left but punctuation
 
+    def _no_speaker(self, token: Token) -> bool:
+        """A word that never names who spoke: a time word (الجمعة الماضية), a verb's
+        fixed object (لفت الأنظار) or a participle that is part of the cue (قائلا)."""
+        key = match_key(token.text)
+        return key in self.time_adjuncts or key in self.fixed_objects or \
+            self.is_secondary(token)
+
     def _region(self, tokens: list[Token], first: int, boundary: int
                 ) -> tuple[tuple[int, int] | None, ...]:
         """Speaker, title and medium spans between a cue and its complement."""
@@ -742,6 +850,8 @@ class QuoteExtractor:
                 continue
             if speaker is None and self._adjunct(tokens[part[0]]):
                 continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
+            if speaker is None and all(self._no_speaker(tokens[k]) for k in part):
+                break  # «أعلنت الجمعة الماضية، …», «لفتت الأنظار إلى», «وتابع قائلا إن»
             # "نقلت وكالة X عن Y": the agency before عن, the speaker after it
             about = next((k for k in part if match_key(tokens[k].text) == "عن"), None)
             if about is not None and speaker is None and about > part[0]:
@@ -935,11 +1045,30 @@ class QuoteExtractor:
         return None
 
 
+def _origin(quote: Quote) -> Quote:
+    """The quotation that named the speaker a chain of carried ones refers back to
+    («مواقع تابعة للتنظيم…» ← «وأشارت المواقع» ← «مؤكدة»): a reader, and the scorer,
+    need the words that say who it is, not the last «المواقع»."""
+    seen = {id(quote)}
+    while quote.source_quote is not None and id(quote.source_quote) not in seen:
+        quote = quote.source_quote
+        seen.add(id(quote))
+    return quote
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     """Drop trailing spaces, commas, periods and closing quotes from a content span."""
     while end > start and text[end - 1] in " \n،,.؛;:»\"”":
         end -= 1
     return end
+
+
+def _past(tokens: list[Token], index: int, end: int, offset: int) -> int:
+    """The first token after ``index`` that starts at or after ``offset`` (a cue's end)."""
+    index += 1
+    while index < end and tokens[index].start < offset:
+        index += 1
+    return index
 
 
 class _Mentions:
@@ -1071,10 +1200,13 @@ class _Carry:
         self.history: list[Quote] = []
         self._starts: list[int] | None = None
 
-    def speak(self, quote: Quote) -> None:
+    def speak(self, quote: Quote, relay: bool = False) -> None:
+        """A quotation said: its speaker is the one a dropped subject refers to next,
+        unless it only names the outlet that relays the words (``relay``: «حسبما ذكرت
+        وكالة…»), which a following «وأشار» does not refer to."""
         if quote.speaker is not None:
             self.history.append(quote)
-        if quote.speaker is not None and quote.found_by in ("named", "carried_over", "source",
+        if quote.speaker is not None and not relay and quote.found_by in ("named", "carried_over", "source",
                                                             "participle", "anaphor"):
             self.last = (quote.speaker, quote.speaker_mention, quote.speaker_entity, quote)
 
