@@ -1206,8 +1206,8 @@ class _Carry:
         وكالة…»), which a following «وأشار» does not refer to."""
         if quote.speaker is not None:
             self.history.append(quote)
-        if quote.speaker is not None and not relay and quote.found_by in ("named", "carried_over", "source",
-                                                            "participle", "anaphor"):
+        if quote.speaker is not None and not relay and quote.found_by in (
+                "named", "carried_over", "source", "participle", "anaphor"):
             self.last = (quote.speaker, quote.speaker_mention, quote.speaker_entity, quote)
 
     def speaker(self) -> tuple[Any, ...] | None:
