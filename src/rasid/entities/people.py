@@ -49,6 +49,7 @@ class PersonNames:
         self.fillers = frozenset(match_key(w) for w in data["title_fillers"])
         self.never = frozenset(data["never_names"])
         self.subject_verbs = frozenset(match_key(w) for w in data["subject_verbs"])
+        self.two_word_zipf = float(data["two_word_family_zipf"])
         self.starts = self.names | self.word_names | self.honorifics
 
     # -- names by shape --------------------------------------------------------------
@@ -140,9 +141,17 @@ class PersonNames:
             break
         if last == first:
             return None  # one word is no evidence of a name
-        if ordinary and last - index < 2:
+        if ordinary and last - index < 2 and not (
+                last == index + 1 and self._rare_surname(state, last)):
             return None  # «سعيد», «علي» are words too: alone with one more, no name
         return first, last
+
+    def _rare_surname(self, state: Any, index: int) -> bool:
+        """«علي الغوينم», «سلطان النوة»: a definite word rare enough to be a family
+        name, and no place or body, after a given name that is also a word."""
+        key = match_key(state.tokens[index].text)
+        return key.startswith("ال") and self.lexicon.zipf(key) < self.two_word_zipf and \
+            not any(m.label in ("GPE", "LOC", "ORG") for m in state.covering(index))
 
     def _glued(self, token: Token, word: str) -> bool:
         """A word with a clitic glued to it, which a name does not run over; «كوبر» is
