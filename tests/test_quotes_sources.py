@@ -81,3 +81,49 @@ def test_an_anaphor_with_an_adjective_refers_to_the_speaker_it_agrees_with(nlp) 
     assert last["found_by"] == "anaphor"
     assert last["carried_from"] == first["id"]
     assert last["speaker"]["entity"] == first["speaker"]["entity"]
+
+
+def test_a_participle_whose_complement_is_an_with_its_pronoun(nlp) -> None:
+    found = quotes(nlp, ("وأشار المتحدث باسم البلدية فهد الرويلي إلى أن الأعمال بدأت؛ "
+                         "مؤكدا أنها ستنتهي قبل الشتاء."))
+    last = found[-1]
+    assert last["cue"]["text"] == "مؤكدا"
+    assert last["content"]["text"] == "أنها ستنتهي قبل الشتاء"
+
+
+def test_a_source_after_bihasab_ends_at_a_semicolon(nlp) -> None:
+    found = quotes(nlp, "وحسب موقع \"الخليج اليوم\"؛ فقد أعلنت الشركة عن أرباح قياسية.")
+    source, announced = found
+    assert source["cue"]["text"] == "وحسب" and announced["cue"]["text"] == "أعلنت"
+    assert source["speaker"]["text"] == "موقع \"الخليج اليوم\""
+    assert source["content"]["text"].startswith("أعلنت الشركة")
+
+
+def test_after_an_adjunct_a_verb_of_calling_names_its_object_not_its_speaker(nlp) -> None:
+    first, second = quotes(nlp, ("دعا رئيس الوزراء الكندي جاستن ترودو الأطراف إلى الحوار، ودعا "
+                                 "في الوقت نفسه، البرلمان إلى إقرار الموازنة."))
+    assert second["found_by"] == "carried_over"
+    assert second["speaker"]["text"] == first["speaker"]["text"]
+
+
+def test_a_cue_with_a_demonstrative_reports_the_sentence_before(nlp) -> None:
+    found = quotes(nlp, ("ضبطت الجمارك شحنة من الحبوب المخدرة في الميناء. أوضح ذلك مدير "
+                         "الجمارك خالد الزهراني وقال: نعمل على مدار الساعة."))
+    first, second = found
+    assert first["cue"]["text"] == "أوضح ذلك"
+    assert "خالد الزهراني" in first["speaker"]["text"]
+    assert first["content"]["text"].startswith("ضبطت الجمارك شحنة")
+    assert second["speaker"]["text"] == first["speaker"]["text"]
+
+
+def test_a_present_tense_cue_after_an_is_a_wish_not_words(nlp) -> None:
+    assert quotes(nlp, "وتأمل المنظمات أن يحث الرئيس الحكومة على الإصلاح.") == []
+
+
+def test_bil_qawl_and_observers_as_a_source(nlp) -> None:
+    found = quotes(nlp, ("وقالت الوزارة إن الحريق محدود، واكتفت بالقول إن التحقيق جار. وسقط "
+                         "مئات القتلى، حسب مراقبين، في المعارك."))
+    cues = [q["cue"]["text"] for q in found]
+    assert "بالقول" in cues and "حسب" in cues
+    (observers,) = [q for q in found if q["cue"]["text"] == "حسب"]
+    assert observers["speaker"]["text"] == "مراقبين"

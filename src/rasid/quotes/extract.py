@@ -106,6 +106,8 @@ class QuoteExtractor:
         self.relay_sources = frozenset(match_key(w) for w in cues["relay_sources"])
         self.fixed_objects = frozenset(match_key(w) for w in cues["fixed_objects"])
         self.relatives = frozenset(match_key(w) for w in cues["relative_pronouns"])
+        self.demonstratives = frozenset(match_key(w) for w in cues["demonstratives"])
+        self.subjunctive = frozenset(match_key(w) for w in cues["subjunctive_particles"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -283,8 +285,10 @@ class QuoteExtractor:
         kept = _trim_end(doc.text, open_quote.content[0], cut)
         if kept > open_quote.content[0]:
             open_quote.content = (open_quote.content[0], kept)
-        else:
+        elif open_quote.found_by != "source":
             found.remove(open_quote)
+        # («وحسب موقع X؛ فقد أعلنت المقاومة…»: the source vouches for the whole clause,
+        # the cue in it is a quotation of its own)
 
     def _phrase_cue(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, open_quote: Quote | None) -> tuple[Quote | None, int]:
@@ -346,6 +350,9 @@ class QuoteExtractor:
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
             return True
+        if index > start and self._bare(tokens[index])[:1] in ("ي", "ت") and \
+                match_key(tokens[index - 1].text) in self.subjunctive:
+            return True  # «تأمل المنظمات أن يحث أوباما…»: a wish, not words said
         if index > start and self.cue_lemma(tokens[index - 1]) is not None:
             return True  # «وصف دان دي لوس…»: after a verb, a name (Dan), not a second verb
         if index > start and tokens[index - 1].kind == "number":
@@ -367,6 +374,9 @@ class QuoteExtractor:
         if relative is not None:
             return self._after_relative(doc, index, lemma, end, boundary, relative, mentions)
         if boundary is None:
+            back = self._demonstrative(doc, index, start, end, mentions)
+            if back is not None:
+                return back
             after = self._after_content(doc, index, lemma, start, end, mentions)
             if after is None and lemma in self.nominal_verbs and not imperfect:
                 return self._nominal(doc, index, end, mentions, state)
@@ -390,6 +400,12 @@ class QuoteExtractor:
         inside = [k for k in range(index + 1, where)
                   if speaker is not None and speaker[0] <= tokens[k].start
                   and tokens[k].end <= speaker[1]]
+        if lemma in self.object_verbs and self._adjunct(tokens[index + 1]) and \
+                speaker[0] > tokens[index + 1].start:
+            # «ودعا في الوقت نفسه، إثيوبيا إلى…»: after an adjunct, the object; the
+            # subject was dropped
+            quote.found_by = "pronoun"
+            return self._carry(quote, state)
         if lemma in self.object_verbs and inside:
             # only a speaker found between the cue and its complement can hold an object
             speaker = _before_object(tokens, inside[0], inside[-1], mentions,
@@ -404,6 +420,38 @@ class QuoteExtractor:
         # refers back like an anaphor to the person named with it earlier
         if quote.speaker_entity is None or quote.speaker_entity.startswith(("new:", "role:")):
             self._anaphor(doc, quote, state, mentions)
+        return quote
+
+    def _demonstrative(self, doc: Doc, index: int, start: int, end: int,
+                       mentions: _Mentions) -> Quote | None:
+        """«أوضح ذلك الأستاذ محمد العقيل مدير عام الجمرك، وقال: …»: ذلك refers to the
+        sentence before, which is what was said; the words after it up to the next cue
+        name who said it (a person or body among them)."""
+        tokens = doc.tokens
+        first = index + 2
+        if first >= end or match_key(tokens[index + 1].text) not in self.demonstratives:
+            return None
+        last = first
+        while last + 1 < end and tokens[last + 1].text not in (".", "؛", ";", ":") and \
+                self.cue_lemma(tokens[last + 1]) is None:
+            last += 1
+        while last > first and tokens[last].text in ("،", ","):
+            last -= 1
+        speaker = (tokens[first].start, tokens[last].end)
+        if not any(m.label in ("PERS", "ORG") for m in _names(mentions, *speaker)):
+            return None
+        before = [s for s in doc.sentences if s.last_token <= start
+                  and s.last_token > s.first_token]
+        if not before:
+            return None
+        sentence = before[-1]
+        opening = tokens[sentence.first_token].start
+        content = (opening, _trim_end(doc.text, opening, tokens[sentence.last_token - 1].end))
+        if content[1] <= content[0]:
+            return None
+        quote = Quote(cue=(tokens[index].start, tokens[index + 1].end), content=content,
+                      kind="reported", found_by="named", speaker=speaker)
+        _link_speaker(quote, mentions, speaker)
         return quote
 
     def _relative_subject(self, tokens: list[Token], index: int, start: int,
@@ -763,6 +811,10 @@ class QuoteExtractor:
                 return None
             taken = self._phrase_at(tokens, where, self.participle_complements, end)
             token = tokens[where]
+            key = match_key(token.text)
+            if not taken and any(key.startswith(stem) and key[len(stem):] in _ENCLITICS
+                                 for stem in ("ان", "بان")):
+                taken = 1  # «مؤكدا أنها تواصل عملها»: أن with its pronoun
             if not taken and own and (match_key(token.text) in own or (
                     len(token.words) > 1 and token.words[0].role == "prep"
                     and token.words[0].key in own)):
@@ -898,16 +950,17 @@ class QuoteExtractor:
                                                                       mentions):
             return None  # «وفق ما شرعه الله», «بحسب الخطة»: no one's words
         source_last = source_first
-        while source_last + 1 < end and tokens[source_last + 1].text not in ("،", ",", "."):
+        while source_last + 1 < end and tokens[source_last + 1].text not in (
+                "،", ",", ".", "؛", ";"):
             source_last += 1
         if source_first >= end:
             return None
         source = (tokens[source_first].start, tokens[source_last].end)
         if index - sentence.first_token <= 1:
             after = source_last + 1
-            while after < end and tokens[after].text in ("،", ","):
+            while after < end and tokens[after].text in ("،", ",", "؛", ";"):
                 after += 1
-            if after < end and match_key(tokens[after].text) in ("فان", "ان"):
+            if after < end and match_key(tokens[after].text) in ("فان", "ان", "فقد"):
                 after += 1
             if after >= end:
                 return None
