@@ -127,3 +127,12 @@ def test_bil_qawl_and_observers_as_a_source(nlp) -> None:
     assert "بالقول" in cues and "حسب" in cues
     (observers,) = [q for q in found if q["cue"]["text"] == "حسب"]
     assert observers["speaker"]["text"] == "مراقبين"
+
+
+def test_a_participle_that_agrees_with_a_plural_before_it_is_an_adjective(nlp) -> None:
+    text = "وحذرت الدراسة من احتمالات مؤكدة أن تتراجع الأمطار، مؤكدة أن الجفاف قادم."
+    found = quotes(nlp, text)
+    cues = [q["cue"]["text"] for q in found]
+    assert cues.count("مؤكدة") == 1  # the second, after the comma, introduces words
+    (said,) = [q for q in found if q["cue"]["text"] == "مؤكدة"]
+    assert said["content"]["text"] == "الجفاف قادم"

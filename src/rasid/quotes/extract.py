@@ -107,6 +107,7 @@ class QuoteExtractor:
         self.fixed_objects = frozenset(match_key(w) for w in cues["fixed_objects"])
         self.relatives = frozenset(match_key(w) for w in cues["relative_pronouns"])
         self.demonstratives = frozenset(match_key(w) for w in cues["demonstratives"])
+        self.plural_endings = tuple(match_key(w) for w in cues["adjective_plural_endings"])
         self.subjunctive = frozenset(match_key(w) for w in cues["subjunctive_particles"])
 
     # -- token tests ------------------------------------------------------------------
@@ -202,7 +203,7 @@ class QuoteExtractor:
         index = start
         while index < end:
             token = tokens[index]
-            if self.is_secondary(token):
+            if self.is_secondary(token) and not self._agrees(tokens, index, start):
                 open_quote = self._secondary(doc, sentence, index, mentions, state,
                                              open_quote, found)
                 index += 1
@@ -235,6 +236,17 @@ class QuoteExtractor:
         if not found:
             state.saw_sentence(doc, sentence, mentions)
         return found
+
+    def _agrees(self, tokens: list[Token], index: int, start: int) -> bool:
+        """«من احتمالات مؤكدة أن…»: a feminine participle right after an indefinite
+        plural it agrees with is that noun's adjective (certain possibilities), not a
+        cue (``adjective_plural_endings``)."""
+        if index <= start or not tokens[index].text.endswith("ة"):
+            return False
+        before = tokens[index - 1]
+        key = match_key(before.text)
+        return before.kind == "arabic" and not key.startswith(("ال", "وال")) and \
+            len(before.words) == 1 and any(key.endswith(e) for e in self.plural_endings)
 
     def _secondary(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                    state: _Carry, open_quote: Quote | None, found: list[Quote]
