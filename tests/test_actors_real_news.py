@@ -52,3 +52,24 @@ def test_a_customs_office_is_an_organization_by_its_head(nlp) -> None:
 ])
 def test_platforms_companies_and_bodies_the_knowledge_base_holds(nlp, text, entity) -> None:
     assert entity in mentions(nlp, text, "ORG").values()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأدلى وزير الطاقة إرنست مونيز بشهادته أمام اللجنة.", "إرنست مونيز"),
+    ("وقال الجنرال روي الكابيتس إن الخطر تضاعف.", "روي الكابيتس"),
+])
+def test_a_foreign_name_after_a_title(nlp, text, name) -> None:
+    assert name in mentions(nlp, text, "PERS")
+
+
+def test_common_words_after_a_title_are_no_foreign_name(nlp) -> None:
+    people = mentions(nlp, "وقال وزير الداخلية المصري إن الأمن مستتب.", "PERS")
+    assert not any("مستتب" in name or "الأمن" in name for name in people)
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("وقصفت مليشيا الحوثي الأحياء السكنية.", "org:houthis"),
+    ("وتقدمت وحدات الحماية الكردية نحو المدينة.", "org:ypg"),
+])
+def test_spellings_of_armed_groups(nlp, text, entity) -> None:
+    assert entity in mentions(nlp, text, "ORG").values()
