@@ -136,3 +136,10 @@ def test_a_participle_that_agrees_with_a_plural_before_it_is_an_adjective(nlp) -
     assert cues.count("مؤكدة") == 1  # the second, after the comma, introduces words
     (said,) = [q for q in found if q["cue"]["text"] == "مؤكدة"]
     assert said["content"]["text"] == "الجفاف قادم"
+
+
+def test_a_dropped_subject_with_no_one_before_is_the_person_of_its_sentence(nlp) -> None:
+    (q,) = quotes(nlp, ("نشر الروائي سليمان الفارس روايته الأولى عام 1990، وكما قال إنه "
+                        "كتبها في شهرين."))
+    assert q["found_by"] == "pronoun"
+    assert q["speaker"]["text"] == "سليمان الفارس"

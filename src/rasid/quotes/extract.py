@@ -408,6 +408,16 @@ class QuoteExtractor:
             quote.medium = agency
         if speaker is None:
             quote.found_by = "pronoun"
+            if state.speaker() is None:
+                # «كتب عبد الرحمن منيف روايته… وكما قال إنه…»: no one spoke before; the
+                # dropped subject is the person the sentence named before the cue
+                subject = next((m for m in mentions.starting_in(tokens[start].start,
+                                                                tokens[index].start)
+                                if m.label == "PERS"), None)
+                if subject is not None:
+                    _link_speaker(quote, mentions, (subject.start, subject.end))
+                    quote.speaker = (subject.start, subject.end)
+                return quote
             return self._carry(quote, state)  # the subject was dropped
         inside = [k for k in range(index + 1, where)
                   if speaker is not None and speaker[0] <= tokens[k].start
