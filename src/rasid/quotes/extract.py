@@ -407,18 +407,7 @@ class QuoteExtractor:
         if lemma == "نقل" and agency is not None and speaker is not None:
             quote.medium = agency
         if speaker is None:
-            quote.found_by = "pronoun"
-            if state.speaker() is None:
-                # «كتب عبد الرحمن منيف روايته… وكما قال إنه…»: no one spoke before; the
-                # dropped subject is the person the sentence named before the cue
-                subject = next((m for m in mentions.starting_in(tokens[start].start,
-                                                                tokens[index].start)
-                                if m.label == "PERS"), None)
-                if subject is not None:
-                    _link_speaker(quote, mentions, (subject.start, subject.end))
-                    quote.speaker = (subject.start, subject.end)
-                return quote
-            return self._carry(quote, state)  # the subject was dropped
+            return self._dropped(tokens, index, start, quote, mentions, state)
         inside = [k for k in range(index + 1, where)
                   if speaker is not None and speaker[0] <= tokens[k].start
                   and tokens[k].end <= speaker[1]]
@@ -426,8 +415,7 @@ class QuoteExtractor:
                 speaker[0] > tokens[index + 1].start:
             # «ودعا في الوقت نفسه، إثيوبيا إلى…»: after an adjunct, the object; the
             # subject was dropped
-            quote.found_by = "pronoun"
-            return self._carry(quote, state)
+            return self._dropped(tokens, index, start, quote, mentions, state)
         if lemma in self.object_verbs and inside:
             # only a speaker found between the cue and its complement can hold an object
             speaker = _before_object(tokens, inside[0], inside[-1], mentions,
@@ -442,6 +430,22 @@ class QuoteExtractor:
         # refers back like an anaphor to the person named with it earlier
         if quote.speaker_entity is None or quote.speaker_entity.startswith(("new:", "role:")):
             self._anaphor(doc, quote, state, mentions)
+        return quote
+
+    def _dropped(self, tokens: list[Token], index: int, start: int, quote: Quote,
+                 mentions: _Mentions, state: _Carry) -> Quote:
+        """A cue whose subject was dropped: the last speaker carries over; when no one
+        spoke before («كتب عبد الرحمن منيف روايته… وكما قال إنه…»), the person the
+        sentence names before the cue."""
+        quote.found_by = "pronoun"
+        if state.speaker() is not None:
+            return self._carry(quote, state)
+        subject = next((m for m in mentions.starting_in(tokens[start].start,
+                                                        tokens[index].start)
+                        if m.label == "PERS"), None)
+        if subject is not None:
+            _link_speaker(quote, mentions, (subject.start, subject.end))
+            quote.speaker = (subject.start, subject.end)
         return quote
 
     def _demonstrative(self, doc: Doc, index: int, start: int, end: int,
