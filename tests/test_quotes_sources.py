@@ -143,3 +143,10 @@ def test_a_dropped_subject_with_no_one_before_is_the_person_of_its_sentence(nlp)
                         "كتبها في شهرين."))
     assert q["found_by"] == "pronoun"
     assert q["speaker"]["text"] == "سليمان الفارس"
+
+
+def test_a_cue_right_after_inna_with_its_pronoun_belongs_to_the_words_said(nlp) -> None:
+    (q,) = quotes(nlp, ("وقالت الجمعية الخيرية إنها أبلغت الشرطة بأن مجهولين سرقوا "
+                        "مستودعها."))
+    assert q["cue"]["text"] == "وقالت"
+    assert q["content"]["text"] == "إنها أبلغت الشرطة بأن مجهولين سرقوا مستودعها"

@@ -365,6 +365,11 @@ class QuoteExtractor:
         if index > start and self._bare(tokens[index])[:1] in ("ي", "ت") and \
                 match_key(tokens[index - 1].text) in self.subjunctive:
             return True  # «تأمل المنظمات أن يحث أوباما…»: a wish, not words said
+        if index > start and any(
+                match_key(tokens[index - 1].text).startswith(stem)
+                and match_key(tokens[index - 1].text)[len(stem):] in _ENCLITICS
+                for stem in ("ان", "بان")):
+            return True  # «وقالت المنظمة إنها أبلغت المكتب بأن…»: the words said
         if index > start and self.cue_lemma(tokens[index - 1]) is not None:
             return True  # «وصف دان دي لوس…»: after a verb, a name (Dan), not a second verb
         if index > start and tokens[index - 1].kind == "number":
