@@ -8,6 +8,15 @@ a span, so recall is measured on each occurrence.
 
     python scripts/annotate/quotes.py build PASS.jsonl… --out annotations/quotes/quotes.jsonl
     python scripts/annotate/quotes.py agree PASS_A.jsonl PASS_B.jsonl
+    python scripts/annotate/quotes.py resolve ANCHORED.jsonl --out PASS.jsonl
+    python scripts/annotate/quotes.py build PASS.jsonl --out annotations/quotes/quotes.jsonl \
+        --append
+
+``resolve`` lets an annotator write words instead of offsets: each quotation's cue (in
+text order; ``at`` a longer unique phrase holding it when the bare cue is ambiguous),
+its speaker words (the occurrence nearest the cue) and its content as «first words…last
+words»; it writes the offsets ``build`` reads and refuses what it cannot place.
+``--append`` keeps the articles the gold already has and adds the new ones.
 """
 
 from __future__ import annotations
@@ -86,9 +95,79 @@ def convert(row: dict, text: str, annotator: str) -> dict:
             "annotator": annotator}
 
 
+def _word_at(text: str, word: str, start: int) -> int:
+    """First place at or after ``start`` where ``word`` begins a word (a proclitic و/ف
+    may stand before it)."""
+    for match in re.finditer(r"(?:(?<=^)|(?<=[^\w])|(?<=[وف]))" + re.escape(word) + r"(?!\w)",
+                             text[start:]):
+        return start + match.start()
+    return -1
+
+
+def _nearest(text: str, words: str, at: int) -> int:
+    """The occurrence of ``words`` nearest to offset ``at``."""
+    places = [m.start() for m in re.finditer(re.escape(words), text)]
+    return min(places, key=lambda p: abs(p - at)) if places else -1
+
+
+def resolve_row(row: dict, text: str) -> tuple[dict, list[str]]:
+    """An anchored annotation (words) as a working one (words and offsets)."""
+    problems: list[str] = []
+    quotes = []
+    position = 0
+    for q in row.get("quotes", []):
+        cue = q["cue"]
+        anchor = q.get("at") or cue
+        where = _word_at(text, anchor, position) if anchor == cue else text.find(anchor, position)
+        if where < 0:
+            problems.append(f"cue {anchor!r} after {position}")
+            continue
+        cue_start = where + anchor.index(cue)
+        position = cue_start + len(cue)
+        out = {"cue": cue, "cue_start": cue_start, "cue_end": cue_start + len(cue),
+               "speaker": q.get("speaker"), "speaker_name": q.get("speaker_name"),
+               "kind": q.get("kind", "reported")}
+        if q.get("speaker_name") and q["speaker_name"] not in text:
+            problems.append(f"speaker name {q['speaker_name']!r} not in the text")
+        if q.get("speaker"):
+            at = _nearest(text, q["speaker"], cue_start)
+            if at < 0:
+                problems.append(f"speaker {q['speaker']!r}")
+                continue
+            out["speaker_start"], out["speaker_end"] = at, at + len(q["speaker"])
+        first, _, last = q["content"].partition("…")
+        at = _nearest(text, first, position)
+        end = text.find(last, at) + len(last) if last else at + len(first)
+        if at < 0 or (last and end < len(last)):
+            problems.append(f"content {q['content']!r}")
+            continue
+        out["content_start"], out["content_end"] = at, end
+        quotes.append(out)
+    resolved = {k: v for k, v in row.items() if k != "quotes"}
+    resolved["quotes"] = quotes
+    return resolved, problems
+
+
+def resolve(args: argparse.Namespace) -> int:
+    source = texts()
+    bad = 0
+    with open(args.out, "w", encoding="utf-8") as out:
+        for row in read(args.anchored):
+            resolved, problems = resolve_row(row, source[row["article"]])
+            problems += check(resolved, source[row["article"]])
+            if problems:
+                bad += 1
+                print(f"{row['article']}: " + "; ".join(problems), file=sys.stderr)
+            out.write(json.dumps(resolved, ensure_ascii=False) + "\n")
+    print(f"{args.out}; {bad} articles with problems")
+    return 1 if bad else 0
+
+
 def build(args: argparse.Namespace) -> int:
     source = texts()
     done: dict[str, dict] = {}
+    if args.append and Path(args.out).exists():
+        done = {r["article"]: r for r in read(args.out)}
     bad = 0
     for path in args.passes:
         for row in read(path):
@@ -164,7 +243,13 @@ def main() -> int:
     sub = commands.add_parser("build")
     sub.add_argument("passes", nargs="+")
     sub.add_argument("--out", required=True)
+    sub.add_argument("--append", action="store_true",
+                     help="keep the articles --out already holds")
     sub.set_defaults(handler=build)
+    sub = commands.add_parser("resolve")
+    sub.add_argument("anchored")
+    sub.add_argument("--out", required=True)
+    sub.set_defaults(handler=resolve)
     sub = commands.add_parser("agree")
     sub.add_argument("a")
     sub.add_argument("b")

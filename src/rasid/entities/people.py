@@ -52,6 +52,9 @@ class PersonNames:
         self.fillers = frozenset(match_key(w) for w in data["title_fillers"])
         self.never = frozenset(data["never_names"])
         self.subject_verbs = frozenset(match_key(w) for w in data["subject_verbs"])
+        self.two_word_zipf = float(data["two_word_family_zipf"])
+        self.foreign_given_zipf = float(data["foreign_given_zipf"])
+        self.foreign_surname_zipf = float(data["foreign_surname_zipf"])
         self.starts = self.names | self.word_names | self.honorifics
 
     # -- names by shape --------------------------------------------------------------
@@ -63,7 +66,8 @@ class PersonNames:
         self._trim_fillers(state, new_entity)
         index = 0
         while index < len(tokens):
-            span = self._name_at(state, tokens, index, title_ends)
+            span = self._name_at(state, tokens, index, title_ends) or \
+                self._foreign_after_title(state, tokens, index, title_ends)
             if span is None:
                 index += 1
                 continue
@@ -143,9 +147,41 @@ class PersonNames:
             break
         if last == first:
             return None  # one word is no evidence of a name
-        if ordinary and last - index < 2:
+        if ordinary and last - index < 2 and not (
+                last == index + 1 and self._rare_surname(state, last)):
             return None  # «سعيد», «علي» are words too: alone with one more, no name
         return first, last
+
+    def _foreign_after_title(self, state: Any, tokens: list[Token], index: int,
+                             title_ends: set[int]) -> tuple[int, int] | None:
+        """«وزير الطاقة إرنست مونيز», «الجنرال روي الكابيتس»: after a title, a word
+        that is not very frequent and a surname the lexicon hardly knows are a name no
+        list of given names holds (the thresholds are ``foreign_given_zipf`` and
+        ``foreign_surname_zipf``)."""
+        titled = self._after_title(tokens, index, title_ends) or (
+            index >= 2 and index - 2 in title_ends and _plain(tokens[index - 1])
+            and match_key(tokens[index - 1].text).startswith("ال"))  # وزير الطاقة …
+        if index + 1 >= len(tokens) or not titled:
+            return None
+        first, second = tokens[index], tokens[index + 1]
+        if not (_plain(first) and _plain(second)) or first.kind != "arabic" or \
+                second.kind != "arabic" or _covered_by_name(state, index) or \
+                _covered_by_name(state, index + 1):
+            return None
+        key, surname = match_key(first.text), match_key(second.text)
+        if key.startswith("ال") or first.text in self.never or \
+                self.lexicon.zipf(key) >= self.foreign_given_zipf or \
+                self.lexicon.zipf(surname) >= self.foreign_surname_zipf or \
+                self._speech_verb(first) or self._speech_verb(second):
+            return None
+        return index, index + 1
+
+    def _rare_surname(self, state: Any, index: int) -> bool:
+        """«علي الغوينم», «سلطان النوة»: a definite word rare enough to be a family
+        name, and no place or body, after a given name that is also a word."""
+        key = match_key(state.tokens[index].text)
+        return key.startswith("ال") and self.lexicon.zipf(key) < self.two_word_zipf and \
+            not any(m.label in ("GPE", "LOC", "ORG") for m in state.covering(index))
 
     def _glued(self, token: Token, word: str) -> bool:
         """A word with a clitic glued to it, which a name does not run over; «كوبر» is

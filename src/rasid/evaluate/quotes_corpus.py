@@ -96,9 +96,14 @@ def _overlaps(a: tuple[int, int] | list[int] | None, b: tuple[int, int] | list[i
 
 def _same_source(gold_name: str, said: list[str]) -> bool:
     """The gold's name of the source and one of rasid's words for it are the same
-    actor: one contains the other once spelling is folded (سامح شكري / شكري)."""
-    name = match_key(gold_name)
-    return bool(name) and any(w and (name in w or w in name) for w in map(match_key, said))
+    actor: one contains the other once spelling is folded (سامح شكري / شكري), spaces
+    included (عبدربه منصور هادي / عبد ربه منصور هادي, the knowledge base's spelling)."""
+    name = _folded(gold_name)
+    return bool(name) and any(w and (name in w or w in name) for w in map(_folded, said))
+
+
+def _folded(words: str) -> str:
+    return match_key(words).replace(" ", "")
 
 
 def _raw(analysis: Any, span: dict[str, Any] | None) -> tuple[int, int] | None:

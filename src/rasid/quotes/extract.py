@@ -36,6 +36,7 @@ from rasid.text.normalize import match_key
 _COMPLEMENT_WORDS = word_set("complement_particles")
 _ENCLITICS = word_list("object_pronoun_suffixes")
 _IMPERFECT = word_set("imperfect_prefixes")
+_DEFINITE = tuple(word_list("definite_prefixes"))
 _DEFINITE = word_list("definite_prefixes")
 _PUBLICATION = word_set("publication_lemmas")
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
@@ -109,6 +110,12 @@ class QuoteExtractor:
             for b in ("", *"كبل"))
         self.performative = frozenset(match_key(w) for w in cues["performative_objects"])
         self.relative_adjuncts = frozenset(match_key(w) for w in cues["relative_adjuncts"])
+        self.relay_sources = frozenset(match_key(w) for w in cues["relay_sources"])
+        self.fixed_objects = frozenset(match_key(w) for w in cues["fixed_objects"])
+        self.relatives = frozenset(match_key(w) for w in cues["relative_pronouns"])
+        self.demonstratives = frozenset(match_key(w) for w in cues["demonstratives"])
+        self.plural_endings = tuple(match_key(w) for w in cues["adjective_plural_endings"])
+        self.subjunctive = frozenset(match_key(w) for w in cues["subjunctive_particles"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -189,7 +196,7 @@ class QuoteExtractor:
             quote.text = doc.text
         for quote in quotes:
             if quote.source_quote is not None:
-                quote.carried_from = quote.source_quote.id
+                quote.carried_from = _origin(quote.source_quote).id
         doc.layers.quotes = quotes
         doc.done.add("quotes")
         return doc
@@ -203,7 +210,7 @@ class QuoteExtractor:
         index = start
         while index < end:
             token = tokens[index]
-            if self.is_secondary(token):
+            if self.is_secondary(token) and not self._agrees(tokens, index, start):
                 open_quote = self._secondary(doc, sentence, index, mentions, state,
                                              open_quote, found)
                 index += 1
@@ -211,9 +218,9 @@ class QuoteExtractor:
             quote, step = self._phrase_cue(doc, sentence, index, mentions, state, open_quote)
             if quote is not None:
                 found.append(quote)
-                state.speak(quote)
+                state.speak(quote, relay=self._relay(doc, quote))
                 open_quote = quote
-                index += step
+                index = max(index + step, _past(tokens, index, end, quote.cue.end))
                 continue
             lemma = self.cue_lemma(token)
             if lemma is None or self._trapped(tokens, index, start, end):
@@ -232,10 +239,21 @@ class QuoteExtractor:
             found.append(quote)
             state.speak(quote)
             open_quote = quote
-            index += 1
+            index = _past(tokens, index, end, quote.cue.end)  # «وتابع قائلا» is one cue
         if not found:
             state.saw_sentence(doc, sentence, mentions)
         return found
+
+    def _agrees(self, tokens: list[Token], index: int, start: int) -> bool:
+        """«من احتمالات مؤكدة أن…»: a feminine participle right after an indefinite
+        plural it agrees with is that noun's adjective (certain possibilities), not a
+        cue (``adjective_plural_endings``)."""
+        if index <= start or not tokens[index].text.endswith("ة"):
+            return False
+        before = tokens[index - 1]
+        key = match_key(before.text)
+        return before.kind == "arabic" and not key.startswith(_DEFINITE) and \
+            len(before.words) == 1 and any(key.endswith(e) for e in self.plural_endings)
 
     def _secondary(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                    state: _Carry, open_quote: Quote | None, found: list[Quote]
@@ -286,8 +304,10 @@ class QuoteExtractor:
         kept = _trim_end(doc.text, open_quote.content.start, cut)
         if kept > open_quote.content.start:
             open_quote.content = Span(open_quote.content.start, kept)
-        else:
+        elif open_quote.found_by != "source":
             found.remove(open_quote)
+        # («وحسب موقع X؛ فقد أعلنت المقاومة…»: the source vouches for the whole clause,
+        # the cue in it is a quotation of its own)
 
     def _phrase_cue(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, open_quote: Quote | None) -> tuple[Quote | None, int]:
@@ -319,6 +339,15 @@ class QuoteExtractor:
                 quote.content = open_quote.content
         return quote, 1
 
+    def _relay(self, doc: Doc, quote: Quote) -> bool:
+        """«بحسب وكالة…», «حسبما ذكرت صحيفة…»: a source phrase that names an outlet
+        (``relay_sources``), not the one who spoke."""
+        if quote.found_by != "source" or quote.speaker is None:
+            return False
+        words = match_key(quote.speaker.of(doc.text)).split()
+        return bool(words) and (words[0] in self.relay_sources or (
+            words[0].startswith("ال") and words[0][2:] in self.relay_sources))
+
     def _weak(self, tokens: list[Token], where: int, taken: int) -> bool:
         """A complement that is only a preposition (إلى, على, a clitic ب)."""
         if taken != 1 or tokens[where].text in (":", *_OPEN_QUOTES):
@@ -340,6 +369,14 @@ class QuoteExtractor:
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
             return True
+        if index > start and self._bare(tokens[index])[:1] in _IMPERFECT and \
+                match_key(tokens[index - 1].text) in self.subjunctive:
+            return True  # «تأمل المنظمات أن يحث أوباما…»: a wish, not words said
+        if index > start and any(
+                match_key(tokens[index - 1].text).startswith(stem)
+                and match_key(tokens[index - 1].text)[len(stem):] in _ENCLITICS
+                for stem in word_list("participle_complement_stems")):
+            return True  # «وقالت المنظمة إنها أبلغت المكتب بأن…»: the words said
         if index > start and self.cue_lemma(tokens[index - 1]) is not None:
             return True  # «وصف دان دي لوس…»: after a verb, a name (Dan), not a second verb
         if index > start and tokens[index - 1].kind == "number":
@@ -357,13 +394,21 @@ class QuoteExtractor:
         tokens = doc.tokens
         imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
         boundary = self._boundary(tokens, index, lemma, end, mentions)
+        relative = self._relative_subject(tokens, index, start, mentions)
+        if relative is not None:
+            return self._after_relative(doc, index, lemma, end, boundary, relative, mentions)
         if boundary is None:
+            back = self._demonstrative(doc, index, start, end, mentions)
+            if back is not None:
+                return back
             after = self._after_content(doc, index, lemma, start, end, mentions)
             if after is None and lemma in self.nominal_verbs and not imperfect:
                 return self._nominal(doc, index, end, mentions, state)
             return after
         where, taken, kind = boundary
         cue = Span(tokens[index].start, tokens[index].end)
+        if where > index + 1 and all(self.is_secondary(tokens[k]) for k in range(index + 1, where)):
+            cue = Span(cue.start, tokens[where - 1].end)  # «وتابع قائلا إن…»: one cue
         content = self._content(doc, where, taken, kind, end)
         if content is None:
             return None
@@ -374,11 +419,15 @@ class QuoteExtractor:
         if lemma == "نقل" and agency is not None and speaker is not None:
             quote.medium = agency
         if speaker is None:
-            quote.found_by = "pronoun"
-            return self._carry(quote, state)  # the subject was dropped
+            return self._dropped(tokens, index, start, quote, mentions, state)
         inside = [k for k in range(index + 1, where)
                   if speaker is not None and speaker.start <= tokens[k].start
                   and tokens[k].end <= speaker.end]
+        if lemma in self.object_verbs and self._adjunct(tokens[index + 1]) and \
+                speaker.start > tokens[index + 1].start:
+            # «ودعا في الوقت نفسه، إثيوبيا إلى…»: after an adjunct, the object; the
+            # subject was dropped
+            return self._dropped(tokens, index, start, quote, mentions, state)
         if lemma in self.object_verbs and inside:
             # only a speaker found between the cue and its complement can hold an object
             speaker = _before_object(tokens, inside[0], inside[-1], mentions,
@@ -389,8 +438,99 @@ class QuoteExtractor:
         if lemma in _PUBLICATION or (mention is not None and mention.label == "ORG"
                                           and lemma in word_set("relay_lemmas")):
             quote.found_by = "source"
-        if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
+        # an office whose holder the knowledge base does not give («الرئيس اليمني»)
+        # refers back like an anaphor to the person named with it earlier
+        if quote.speaker_entity is None or quote.speaker_entity.startswith(("new:", "role:")):
             self._anaphor(doc, quote, state, mentions)
+        return quote
+
+    def _dropped(self, tokens: list[Token], index: int, start: int, quote: Quote,
+                 mentions: _Mentions, state: _Carry) -> Quote:
+        """A cue whose subject was dropped: the last speaker carries over; when no one
+        spoke before («كتب عبد الرحمن منيف روايته… وكما قال إنه…»), the person the
+        sentence names before the cue."""
+        quote.found_by = "pronoun"
+        if state.speaker() is not None:
+            return self._carry(quote, state)
+        subject = next((m for m in mentions.starting_in(tokens[start].start,
+                                                        tokens[index].start)
+                        if m.label == "PERS"), None)
+        if subject is not None:
+            _link_speaker(quote, mentions, subject.span)
+            quote.speaker = subject.span
+        return quote
+
+    def _demonstrative(self, doc: Doc, index: int, start: int, end: int,
+                       mentions: _Mentions) -> Quote | None:
+        """«أوضح ذلك الأستاذ محمد العقيل مدير عام الجمرك، وقال: …»: ذلك refers to the
+        sentence before, which is what was said; the words after it up to the next cue
+        name who said it (a person or body among them)."""
+        tokens = doc.tokens
+        first = index + 2
+        if first >= end or match_key(tokens[index + 1].text) not in self.demonstratives:
+            return None
+        last = first
+        while last + 1 < end and tokens[last + 1].text not in (".", "؛", ";", ":") and \
+                self.cue_lemma(tokens[last + 1]) is None:
+            last += 1
+        while last > first and tokens[last].text in ("،", ","):
+            last -= 1
+        speaker = Span(tokens[first].start, tokens[last].end)
+        if not any(m.label in ("PERS", "ORG") for m in _names(mentions, *speaker)):
+            return None
+        before = [s for s in doc.sentences if s.tokens.end <= start and s.tokens]
+        if not before:
+            return None
+        sentence = before[-1]
+        opening = tokens[sentence.tokens.start].start
+        closing = _trim_end(doc.text, opening, tokens[sentence.tokens.end - 1].end)
+        if closing <= opening:
+            return None
+        content = Span(opening, closing)
+        quote = Quote(cue=Span(tokens[index].start, tokens[index + 1].end), content=content,
+                      kind="reported", found_by="named", speaker=speaker)
+        _link_speaker(quote, mentions, speaker)
+        return quote
+
+    def _relative_subject(self, tokens: list[Token], index: int, start: int,
+                          mentions: _Mentions) -> Mention | None:
+        """«…لتنظيم داعش الذي أعلن قيام…», «الوزارة التي أكدت أن…»: after a relative
+        pronoun the cue's subject is the person or body named just before it."""
+        if index - 1 <= start or match_key(tokens[index - 1].text) not in self.relatives:
+            return None
+        relative = tokens[index - 1]
+        low = tokens[max(start, index - 8)].start
+        named = [m for m in mentions.starting_in(low, relative.start)
+                 if m.label in ("PERS", "ORG") and m.end <= relative.start
+                 and relative.start - m.end <= 3]
+        return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
+
+    def _after_relative(self, doc: Doc, index: int, lemma: str, end: int,
+                        boundary: tuple[int, int, str] | None, subject: Mention,
+                        mentions: _Mentions) -> Quote | None:
+        """The quotation of a cue after a relative pronoun: its complement, or for a
+        speech act (nominal_verbs) the noun phrase right after it, up to a comma."""
+        tokens = doc.tokens
+        nominal = lemma in self.nominal_verbs and index + 1 < end and \
+            self._opens_content(tokens[index + 1]) and \
+            match_key(tokens[index + 1].text) not in self.performative
+        if boundary is not None and not (nominal and boundary[2] == "reported" and match_key(
+                tokens[boundary[0]].text) not in _COMPLEMENT_WORDS):
+            where, taken, kind = boundary
+            content = self._content(doc, where, taken, kind, end)
+        elif nominal:  # «أعلن مسؤوليته عن…»: the noun phrase, not the preposition
+            kind = "reported"
+            last = index + 1
+            while last + 1 < end and tokens[last + 1].text not in ("،", ",", ".", "؛", ";"):
+                last += 1
+            content = Span(tokens[index + 1].start, tokens[last].end)
+        else:
+            return None
+        if content is None:
+            return None
+        quote = Quote(cue=Span(tokens[index].start, tokens[index].end), content=content,
+                      kind=kind, found_by="named", speaker=subject.span)
+        _link_speaker(quote, mentions, subject.span)
         return quote
 
     def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
@@ -584,12 +724,33 @@ class QuoteExtractor:
         key = match_key(cue.text)
         if index == start or (has_conjunction(key) and key[1:] in self.verbs):
             return None
-        before = tokens[index - 1]
+        back = index - 1
+        while back > start and (tokens[back].text in ("،", ",")
+                                or match_key(tokens[back].text) in word_set("perfect_particles")):
+            back -= 1  # «وكانت الوزارة قد أعلنت», «كانت تقارير…، قد ذكرت»
+        before = tokens[back]
         nearby = mentions.starting_in(max(0, before.start - _LONGEST_NAME), before.end)
         subject = next((m for m in nearby if m.label in ("PERS", "ORG", "GPE")
                         and m.start < before.end and before.start < m.end
                         and m.end <= cue.start), None)
-        return Span(subject.start, subject.end) if subject is not None else None
+        if subject is not None:
+            return Span(subject.start, subject.end)
+        return self._unnamed_after_kana(tokens, back, start)
+
+    def _unnamed_after_kana(self, tokens: list[Token], last: int, start: int) -> Span | None:
+        """«وكانت تقارير صحافية قد لفتت…», «وكانت المنامة أعلنت…»: the words between
+        كان and its verb are the verb's subject when they start with an unnamed source
+        or a definite noun."""
+        for k in range(last - 1, max(start, last - 6) - 1, -1):
+            if tokens[k].kind != "arabic":
+                return None
+            if self._bare(tokens[k]) in word_set("kana_forms"):
+                key = match_key(tokens[k + 1].text)
+                if (key[2:] if key.startswith("ال") else key) in self.source_nouns or (
+                        key.startswith("ال") and not self._no_speaker(tokens[k + 1])):
+                    return Span(tokens[k + 1].start, tokens[last].end)
+                return None
+        return None
 
     def _after_content(self, doc: Doc, index: int, lemma: str, start: int, end: int,
                        mentions: _Mentions) -> Quote | None:
@@ -628,13 +789,23 @@ class QuoteExtractor:
         """«وأضاف المتحدث», «وقال المصدر»: a speaker that refers back takes the entity of
         the last quotation whose speaker (or title) has the same word."""
         assert quote.speaker is not None
-        words = match_key(doc.text[quote.speaker.start:quote.speaker.end])
+        words = match_key(quote.speaker.of(doc.text))
+        modifier = ""
         if words not in self.anaphors:
-            return
+            head, *rest = words.split() or [""]
+            if head in self.anaphors and rest and rest[0].startswith("ال"):
+                # «الرئيس اليمني», «المصدر الدبلوماسي الخبير…»: the head refers back,
+                # its first adjective must agree with the words it refers to
+                words, modifier = head, rest[0][2:]
+            elif not (head == words and head.startswith("ال") and any(
+                    match_key(self._said(doc, q)).split()[:1] == [head[2:]]
+                    for q in state.history)):
+                return  # «المواقع» after «مواقع تابعة للتنظيم»: the same head noun
         core = words[2:] if words.startswith("ال") else words
         for earlier in reversed(state.history):
-            said = " ".join(doc.text[s.start:s.end] for s in (earlier.speaker, earlier.title,
-                                                           earlier.medium) if s is not None)
+            said = self._said(doc, earlier)
+            if modifier and modifier not in match_key(said):
+                continue
             if core in match_key(said) and (earlier.speaker_entity or len(match_key(
                     doc.text[earlier.speaker.start:earlier.speaker.end]).split()) > 1):
                 # («وأضافت المصادر» after «مصادر مقربة من الحزب»: an unnamed source has
@@ -645,11 +816,20 @@ class QuoteExtractor:
                 quote.found_by = "anaphor"
                 return
         named = _named_before(doc, mentions, quote.cue.start, core)
+        if named is not None and modifier and modifier not in match_key(
+                doc.text[max(0, named.start - 40):named.end]):
+            named = None  # «الرئيس اليمني» is not the president named «الرئيس الأمريكي»
         if named is not None:
             refs = named.refers_to()
             quote.speaker_mention = named.id
             quote.speaker_entity = refs[0] if refs else None
             quote.found_by = "anaphor"
+
+    @staticmethod
+    def _said(doc: Doc, quote: Quote) -> str:
+        """The words a quotation names its speaker with: speaker, title and medium."""
+        return " ".join(s.of(doc.text) for s in (quote.speaker, quote.title, quote.medium)
+                        if s is not None)
 
     def _participle(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                     state: _Carry, running: Quote | None = None) -> Quote | None:
@@ -668,6 +848,10 @@ class QuoteExtractor:
                 return None
             taken = self._phrase_at(tokens, where, self.participle_complements, end)
             token = tokens[where]
+            key = match_key(token.text)
+            if not taken and any(key.startswith(stem) and key[len(stem):] in _ENCLITICS
+                                 for stem in word_list("participle_complement_stems")):
+                taken = 1  # «مؤكدا أنها تواصل عملها»: أن with its pronoun
             if not taken and own and (match_key(token.text) in own or (
                     len(token.words) > 1 and token.words[0].role == "prep"
                     and token.words[0].key in own)):
@@ -729,6 +913,13 @@ class QuoteExtractor:
         stop = _trim_end(doc.text, start, tokens[end - 1].end)
         return Span(start, stop) if stop > start else None  # nothing left but punctuation
 
+    def _no_speaker(self, token: Token) -> bool:
+        """A word that never names who spoke: a time word (الجمعة الماضية), a verb's
+        fixed object (لفت الأنظار) or a participle that is part of the cue (قائلا)."""
+        key = match_key(token.text)
+        return key in self.time_adjuncts or key in self.fixed_objects or \
+            self.is_secondary(token)
+
     def _region(self, tokens: list[Token], first: int, boundary: int
                 ) -> tuple[Span | None, ...]:
         """Speaker, title and medium spans between a cue and its complement."""
@@ -748,6 +939,8 @@ class QuoteExtractor:
                 continue
             if speaker is None and self._adjunct(tokens[part[0]]):
                 continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
+            if speaker is None and all(self._no_speaker(tokens[k]) for k in part):
+                break  # «أعلنت الجمعة الماضية، …», «لفتت الأنظار إلى», «وتابع قائلا إن»
             # "نقلت وكالة X عن Y": the agency before عن, the speaker after it
             about = next((k for k in part if match_key(tokens[k].text) == "عن"), None)
             if about is not None and speaker is None and about > part[0]:
@@ -794,14 +987,15 @@ class QuoteExtractor:
                                                                       mentions):
             return None  # «وفق ما شرعه الله», «بحسب الخطة»: no one's words
         source_last = source_first
-        while source_last + 1 < end and tokens[source_last + 1].text not in ("،", ",", "."):
+        while source_last + 1 < end and tokens[source_last + 1].text not in (
+                "،", ",", ".", "؛", ";"):
             source_last += 1
         if source_first >= end:
             return None
         source = Span(tokens[source_first].start, tokens[source_last].end)
         if index - sentence.tokens.start <= 1:
             after = source_last + 1
-            while after < end and tokens[after].text in ("،", ","):
+            while after < end and tokens[after].text in ("،", ",", "؛", ";"):
                 after += 1
             if after < end and match_key(tokens[after].text) in word_set("source_complements"):
                 after += 1
@@ -941,11 +1135,30 @@ class QuoteExtractor:
         return None
 
 
+def _origin(quote: Quote) -> Quote:
+    """The quotation that named the speaker a chain of carried ones refers back to
+    («مواقع تابعة للتنظيم…» ← «وأشارت المواقع» ← «مؤكدة»): a reader, and the scorer,
+    need the words that say who it is, not the last «المواقع»."""
+    seen = {id(quote)}
+    while quote.source_quote is not None and id(quote.source_quote) not in seen:
+        quote = quote.source_quote
+        seen.add(id(quote))
+    return quote
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     """Drop trailing spaces, commas, periods and closing quotes from a content span."""
     while end > start and text[end - 1] in " \n،,.؛;:»\"”":
         end -= 1
     return end
+
+
+def _past(tokens: list[Token], index: int, end: int, offset: int) -> int:
+    """The first token after ``index`` that starts at or after ``offset`` (a cue's end)."""
+    index += 1
+    while index < end and tokens[index].start < offset:
+        index += 1
+    return index
 
 
 class _Mentions:
@@ -1077,11 +1290,14 @@ class _Carry:
         self.history: list[Quote] = []
         self._starts: list[int] | None = None
 
-    def speak(self, quote: Quote) -> None:
+    def speak(self, quote: Quote, relay: bool = False) -> None:
+        """A quotation said: its speaker is the one a dropped subject refers to next,
+        unless it only names the outlet that relays the words (``relay``: «حسبما ذكرت
+        وكالة…»), which a following «وأشار» does not refer to."""
         if quote.speaker is not None:
             self.history.append(quote)
-        if quote.speaker is not None and quote.found_by in ("named", "carried_over", "source",
-                                                            "participle", "anaphor"):
+        if quote.speaker is not None and not relay and quote.found_by in (
+                "named", "carried_over", "source", "participle", "anaphor"):
             self.last = (quote.speaker, quote.speaker_mention, quote.speaker_entity, quote)
 
     def speaker(self) -> tuple[Any, ...] | None:
