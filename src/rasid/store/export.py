@@ -31,6 +31,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 from rasid._version import __version__
 from rasid.store.errors import StoreError
+from rasid.store.names import actor_names
 
 if TYPE_CHECKING:  # the heavy libraries load when an export runs, not on import
     import duckdb
@@ -339,8 +340,13 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
                       "en": _clean(row.en), "kind": _clean(row.kind),
                       "country": _clean(row.country)}
         graph.nodes[node].update({k: v for k, v in attributes.items() if v is not None})
-    for node, data in graph.nodes(data=True):
-        data.setdefault("label", node)
+    # a node no entity row names (a country reached only through its people) is named
+    # by the knowledge base the store was built with, user files included
+    unnamed = [node for node, data in graph.nodes(data=True) if "label" not in data]
+    for node, name in actor_names(conn, unnamed).items():
+        data = graph.nodes[node]
+        data.update({k: v for k, v in (("en", name.en), ("ar", name.ar)) if v is not None})
+        data["label"] = name.label
     return graph
 
 
