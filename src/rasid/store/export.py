@@ -329,6 +329,16 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
         for evidence, count in zip(group["evidence"], group["events"], strict=True):
             attributes[f"n_{evidence}"] = int(count)
         graph.add_edge(str(actor), str(recipient), **attributes)
+    _name_nodes(conn, graph, filters)
+    return graph
+
+
+def _name_nodes(conn: duckdb.DuckDBPyConnection, graph: nx.DiGraph, filters: Filters
+                ) -> None:
+    """Names, kind and country on each node, from its own entity rows, else from the
+    knowledge base the store was built with."""
+    from rasid.store import queries
+
     # nodes are entity ids at every level: a node's own entity rows name it (at country
     # level a person folded into ``country:IRN`` is no node and names nothing)
     names = queries.participants(conn, filters.without_participants())
@@ -347,7 +357,6 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
         data = graph.nodes[node]
         data.update({k: v for k, v in (("en", name.en), ("ar", name.ar)) if v is not None})
         data["label"] = name.label
-    return graph
 
 
 @exporter("graphml", suffix=".graphml", binary=True,
