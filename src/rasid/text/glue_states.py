@@ -45,6 +45,9 @@ class PieceClass(StrEnum):
     #: no word at all (its cost is infinite; it never enters a split)
     NONE = "none"
 
+    #: hashed as its name is (Enum's own hash is a Python call, in the splitter's loop)
+    __hash__ = str.__hash__
+
 
 class GlueState(StrEnum):
     """What the pieces of a split so far allow next (see the data file's ``states``)."""
@@ -63,6 +66,8 @@ class GlueState(StrEnum):
     RARE_AL = "rare_al"
     ANCHOR = "anchor"
     ANCHOR3 = "anchor3"
+
+    __hash__ = str.__hash__
 
 
 #: a transition's targets: (more pieces follow, last piece, last of exactly two)
