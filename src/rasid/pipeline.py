@@ -74,8 +74,19 @@ class Resources:
     process-wide shipped ones, shared by every such pipeline.
     """
 
-    def __init__(self, kb_files: list[str]) -> None:
+    def __init__(self, kb_files: list[str],
+                 knowledge_base: KnowledgeBase | None = None) -> None:
         self.kb_files = [Path(p) for p in kb_files]
+        if knowledge_base is not None:
+            if self.kb_files:
+                raise PipelineError("give knowledge-base files or a knowledge base, not both")
+            self.__dict__["kb"] = knowledge_base  # already loaded (a store's, say)
+
+    @classmethod
+    def of(cls, knowledge_base: KnowledgeBase) -> Resources:
+        """Resources derived from a knowledge base loaded elsewhere (the dashboard's,
+        from the files its store recorded)."""
+        return cls([], knowledge_base)
 
     @cached_property
     def kb(self) -> KnowledgeBase:
@@ -242,11 +253,16 @@ class Pipeline:
     """Repair and analysis of documents; build once, call many times."""
 
     def __init__(self, settings: dict[str, Any] | None = None, *,
-                 config: str | Path | None = None, **overrides: Any) -> None:
+                 config: str | Path | None = None, resources: Resources | None = None,
+                 **overrides: Any) -> None:
+        """``resources``: share those of another pipeline, or of a knowledge base loaded
+        elsewhere (``Resources.of(kb)``), instead of building them from ``kb_files``."""
         merged = dict(settings or {})
         merged.update(overrides)
         self.settings = settings_module.resolve(merged, config)
-        self.resources = Resources(self.settings["kb_files"])
+        if resources is not None and self.settings["kb_files"]:
+            raise PipelineError("give kb_files or shared resources, not both")
+        self.resources = resources or Resources(self.settings["kb_files"])
         self.names = list(self.settings["pipeline"])
         self._check_order()
         self._components: list[Component] | None = None

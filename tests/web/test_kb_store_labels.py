@@ -141,3 +141,15 @@ def test_an_edited_file_makes_a_new_pipeline_version_and_new_labels(tmp_path: Pa
         assert conn.execute("SELECT count(*) FROM pipelines").fetchone()[0] == 2
     finally:
         conn.close()
+
+
+def test_pasted_text_is_analyzed_with_the_stores_knowledge_base(kb_store: Path,
+                                                                tmp_path: Path) -> None:
+    text = "وأشاد سليم الحدادين بعمل منتدى وادي رم للحوار في عمان."
+    with run_server(kb_store, tmp_path / "analyze.log", "--allow-analyze") as server, \
+            server.client() as client:
+        answer = client.post("/api/analyze", json={"text": text, "date": "2023-07-01"})
+        assert answer.status_code == 200, answer.text
+        found = {e["id"]: e["en"] for e in answer.json()["entities"]}
+        assert found["person:salim-haddadin"] == "Salim Haddadin"
+        assert found["org:wadi-rum-forum"] == "Wadi Rum Dialogue Forum"

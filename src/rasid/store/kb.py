@@ -21,7 +21,8 @@ from rasid.errors import KnowledgeBaseError
 from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.kb.sources import KbSource
 
-__all__ = ["KnowledgeBase", "recorded_sources", "store_knowledge_base", "warm_up"]
+__all__ = ["KnowledgeBase", "recorded_sources", "shipped_knowledge_base",
+           "store_knowledge_base", "warm_up"]
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,11 @@ _LOCK = threading.Lock()
 #: includes the fingerprint of its files' text, so the same versions mean the same files)
 _CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
 _CACHE_SIZE = 4
+
+
+def shipped_knowledge_base() -> KnowledgeBase:
+    """The shipped knowledge base alone (a store that records no files of its own)."""
+    return default_knowledge_base()
 
 
 def warm_up() -> None:

@@ -36,7 +36,7 @@ from rasid.web.analyzer import DEFAULT_MAX_CHARS, Analyzer, BadBody, BodyTooLarg
 from rasid.web.db import Store, StoreUnavailable
 from rasid.web.params import BadParameter
 from rasid.web.repairs import RepairExplainer
-from rasid.web.services import Services
+from rasid.web.services import Services, StoreResources
 
 log = logging.getLogger("rasid.web")
 HERE = Path(__file__).parent
@@ -161,8 +161,12 @@ def create_app(db_path: str | Path, allow_analyze: bool = False,
     """
     if max_analyze_chars < 1:
         raise ValueError("max_analyze_chars must be at least 1")
-    services = Services(Path(db_path), Store(db_path), Analyzer(allow_analyze, max_analyze_chars),
-                        RepairExplainer())
+    store = Store(db_path)
+    # analysis and repair explanations use the knowledge base the store was built with
+    shared = StoreResources(store)
+    services = Services(Path(db_path), store,
+                        Analyzer(allow_analyze, max_analyze_chars, shared.get),
+                        RepairExplainer(lambda: shared.get().lexicon))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
