@@ -31,7 +31,6 @@ from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 from rasid._version import __version__
 from rasid.store.errors import StoreError
-from rasid.store.names import actor_names
 
 if TYPE_CHECKING:  # the heavy libraries load when an export runs, not on import
     import duckdb
@@ -338,6 +337,7 @@ def _name_nodes(conn: duckdb.DuckDBPyConnection, graph: nx.DiGraph, filters: Fil
     """Names, kind and country on each node, from its own entity rows, else from the
     knowledge base the store was built with."""
     from rasid.store import queries
+    from rasid.store.names import actor_names
 
     # nodes are entity ids at every level: a node's own entity rows name it (at country
     # level a person folded into ``country:IRN`` is no node and names nothing)
