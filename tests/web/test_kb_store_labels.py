@@ -153,3 +153,44 @@ def test_pasted_text_is_analyzed_with_the_stores_knowledge_base(kb_store: Path,
         found = {e["id"]: e["en"] for e in answer.json()["entities"]}
         assert found["person:salim-haddadin"] == "Salim Haddadin"
         assert found["org:wadi-rum-forum"] == "Wadi Rum Dialogue Forum"
+
+
+def test_rasid_watch_records_the_users_file_too(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "forum.txt").write_text(ARTICLES[1]["text"] + "\n", encoding="utf-8")
+    mine = tmp_path / "mine.jsonl"
+    _write_kb(mine, USER_ENTRIES[1:2])
+    db = tmp_path / "watch.duckdb"
+    done = subprocess.run([sys.executable, "-m", "rasid", "watch", str(inbox), "--db", str(db),
+                           "--once", "--settle", "0", "--kb", str(mine)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    mine.unlink()
+    import duckdb
+
+    from rasid.store.kb import recorded_sources, store_knowledge_base
+
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        runs = recorded_sources(conn)
+        assert [Path(source.name).name for _, files in runs for source in files] == \
+            ["mine.jsonl"]
+        assert store_knowledge_base(conn).get("org:wadi-rum-forum").en == \
+            "Wadi Rum Dialogue Forum"
+    finally:
+        conn.close()
+
+
+def test_a_bad_users_file_stops_ingest_with_its_line(tmp_path: Path) -> None:
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps(ARTICLES[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "org:x", "kind": "club", "en": "X", "ar": ["س"]}\n',
+                   encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "rasid", "ingest", str(articles), "--db",
+                           str(tmp_path / "s.duckdb"), "--kb", str(bad), "--no-progress"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 2
+    assert "[R200]" in done.stderr and "bad.jsonl:1: 'kind' must be one of" in done.stderr
+    assert "Traceback" not in done.stderr

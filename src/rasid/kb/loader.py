@@ -21,7 +21,7 @@ from typing import Any
 
 from rasid.errors import KnowledgeBaseError
 from rasid.kb.model import CODES, KINDS, OFFICES, SECTORS, Entity, Role
-from rasid.kb.sources import KbSource, digest, parse_source, read_source, shipped_kb_files
+from rasid.kb.sources import KbSource, parse_source, read_source, shipped_kb_files
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -142,11 +142,6 @@ class KnowledgeBase:
 
     def country(self, iso3: str) -> Entity | None:
         return self.entities.get(f"country:{iso3}")
-
-    @property
-    def user_digest(self) -> str | None:
-        """A fingerprint of the user's files (None when there are none)."""
-        return digest(self.user_sources) if self.user_sources else None
 
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = ()) -> KnowledgeBase:
