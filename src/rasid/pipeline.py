@@ -21,7 +21,7 @@ from rasid.analysis import Analysis
 from rasid.doc import Doc, DocMeta, content_id
 from rasid.errors import AnalysisError, InputError, PipelineError, RasidError
 from rasid.io import Document, check_text
-from rasid.kb.loader import KnowledgeBase
+from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.text.lexicon import Lexicon
 from rasid.text.repair import Repairer
 from rasid.text.segment import Segmenter
@@ -94,7 +94,7 @@ class Resources:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        if not self.kb.user_sources:
+        if self.kb is default_knowledge_base():
             from rasid.text.lexicon import default_lexicon
 
             return default_lexicon()

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from rasid.entities.gazetteer import NameEntry, PhraseIndex, build_name_index
-from rasid.kb.loader import KnowledgeBase
+from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.resources import load_json
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
@@ -75,6 +75,6 @@ class EntityResources:
         (so the tagger sees a user's people and organizations as names of their kind)."""
         from rasid.ner.gazetteer import Gazetteer, default_gazetteer
 
-        if not self.kb.user_sources:
+        if self.kb is default_knowledge_base():
             return default_gazetteer()
         return Gazetteer.from_kb(self.kb)
