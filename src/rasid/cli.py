@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from rasid._version import __version__
 from rasid.analysis import Analysis, failure_dict
-from rasid.cli_common import add_max_chars, pipeline_overrides
+from rasid.cli_common import add_kb, add_max_chars, pipeline_overrides
 from rasid.cli_train import DEFAULT_NEWS
 from rasid.errors import InputError
 
@@ -58,8 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="how to read the inputs (auto: by file suffix and content)")
     ana.add_argument("--config", metavar="FILE", help="a TOML settings file")
     add_max_chars(ana)
-    ana.add_argument("--kb", action="append", default=[], metavar="FILE",
-                     help="an extra knowledge-base file (JSON Lines); may be repeated")
+    add_kb(ana)
     ana.set_defaults(handler=_analyze)
     rep.set_defaults(handler=_repair)
 
@@ -113,10 +112,7 @@ def _pipeline(config: str | None, kb: list[str] | None = None,
               max_chars: int | None = None):
     from rasid.pipeline import Pipeline
 
-    overrides = pipeline_overrides(max_chars)
-    if kb:
-        overrides["kb_files"] = kb
-    return Pipeline(config=config, **overrides)
+    return Pipeline(config=config, **pipeline_overrides(max_chars, kb))
 
 
 def _repair(args: argparse.Namespace) -> int:
@@ -172,7 +168,7 @@ def _analyze(args: argparse.Namespace) -> int:
         elif args.format == "json":
             collected.append(item.to_dict())
         else:
-            print(render(item))
+            print(render(item, pipeline.resources.kb))
             print()
     if args.format == "json" and collected:
         payload = collected[0] if len(collected) == 1 else collected

@@ -62,6 +62,19 @@ def add_max_chars(parser: argparse.ArgumentParser) -> None:
                         f"{default:,}, or max_chars in --config)")
 
 
-def pipeline_overrides(max_chars: int | None) -> dict[str, object]:
+def add_kb(parser: argparse.ArgumentParser, stored: bool = False) -> None:
+    """``--kb FILE``: the ``kb_files`` setting from the command line."""
+    help_text = "an extra knowledge-base file (JSON Lines); may be repeated"
+    if stored:
+        help_text += ("; the store records its text, and labels in the dashboard, "
+                      "relations and exports come from it")
+    parser.add_argument("--kb", action="append", default=[], metavar="FILE", help=help_text)
+
+
+def pipeline_overrides(max_chars: int | None, kb: list[str] | None = None
+                       ) -> dict[str, object]:
     """The Pipeline keyword arguments the command-line options set (over --config)."""
-    return {} if max_chars is None else {"max_chars": max_chars}
+    overrides: dict[str, object] = {} if max_chars is None else {"max_chars": max_chars}
+    if kb:
+        overrides["kb_files"] = list(kb)
+    return overrides

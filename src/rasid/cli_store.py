@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rasid.cli_common import add_max_chars, pipeline_overrides, positive_int
+from rasid.cli_common import add_kb, add_max_chars, pipeline_overrides, positive_int
 from rasid.errors import InputError
 
 COMMANDS = ("ingest", "export", "relations", "stats")
@@ -127,6 +127,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     ing.add_argument("--date", type=_date, help="publication date YYYY-MM-DD for documents "
                      "that carry none")
     ing.add_argument("--config", metavar="FILE", help="a TOML settings file")
+    add_kb(ing, stored=True)
     add_max_chars(ing)
     ing.add_argument("--plugin", dest="plugins", action="append", default=[],
                      metavar="MODULE", help="import MODULE first (in every worker), e.g. to "
@@ -218,7 +219,7 @@ def _ingest(args: argparse.Namespace) -> int:
         return 2
     import_plugins(args.plugins)
     # checks settings and components now
-    pipeline = Pipeline(config=args.config, **pipeline_overrides(args.max_chars))
+    pipeline = Pipeline(config=args.config, **pipeline_overrides(args.max_chars, args.kb))
     options = IngestOptions(
         paths=list(args.paths), input_format=args.input_format, date=args.date,
         columns=CsvColumns(args.text_column, args.id_column, args.date_column,

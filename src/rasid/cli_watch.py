@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rasid.cli_common import add_kb, pipeline_overrides
+
 
 def _seconds(value: str) -> float:
     try:
@@ -77,6 +79,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                    "stopped with the watcher")
     w.add_argument("--config", help="a TOML settings file (pipeline settings, and alert "
                    "thresholds in its [alerts] table)")
+    add_kb(w, stored=True)
     w.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
                    help="how to read the files (auto: by file suffix and content)")
     w.add_argument("--date", type=_date, help="publication date YYYY-MM-DD for documents "
@@ -110,7 +113,8 @@ def _watch(args: argparse.Namespace) -> int:
         print(f"rasid watch: {problem}", file=sys.stderr)
         return 2
     db = _db(args)
-    pipeline = Pipeline(config=args.config)  # checks the settings now
+    # checks the settings now
+    pipeline = Pipeline(config=args.config, **pipeline_overrides(None, args.kb))
     alert_settings = resolve_alerts(config=args.config)
 
     def log(message: str) -> None:

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rasid import settings as settings_module
 from rasid.analysis import Analysis
 from rasid.doc import Doc, DocMeta, content_id
-from rasid.errors import AnalysisError, InputError, PipelineError
+from rasid.errors import AnalysisError, InputError, PipelineError, RasidError
 from rasid.io import Document, check_text
-from rasid.resources import DataFileError
+from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.text.lexicon import Lexicon
 from rasid.text.repair import Repairer
 from rasid.text.segment import Segmenter
@@ -66,26 +66,45 @@ def registered() -> dict[str, ComponentInfo]:
 
 
 class Resources:
-    """Shared, read-only resources, built on first use and reused by every component."""
+    """Shared, read-only resources, built on first use and reused by every component.
 
-    def __init__(self, kb_files: list[str]) -> None:
+    The knowledge base is loaded once (the shipped files, then ``kb_files``) and the
+    lexicon, the entity index and the tagger's gazetteer are all derived from it, so a
+    user's entry reaches every one of them. Without ``kb_files`` these are the
+    process-wide shipped ones, shared by every such pipeline.
+    """
+
+    def __init__(self, kb_files: list[str],
+                 knowledge_base: KnowledgeBase | None = None) -> None:
         self.kb_files = [Path(p) for p in kb_files]
+        if knowledge_base is not None:
+            if self.kb_files:
+                raise PipelineError("give knowledge-base files or a knowledge base, not both")
+            self.__dict__["kb"] = knowledge_base  # already loaded (a store's, say)
+
+    @classmethod
+    def of(cls, knowledge_base: KnowledgeBase) -> Resources:
+        """Resources derived from a knowledge base loaded elsewhere (the dashboard's,
+        from the files its store recorded)."""
+        return cls([], knowledge_base)
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return KnowledgeBase.load(self.kb_files)
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        if not self.kb_files:
+        if self.kb is default_knowledge_base():
             from rasid.text.lexicon import default_lexicon
 
             return default_lexicon()
-        from rasid.kb.names import shipped_kb_files
-
-        return Lexicon.build([*shipped_kb_files(), *self.kb_files])
+        return Lexicon.build(self.kb)
 
     @cached_property
     def entities(self) -> EntityResources:
         from rasid.entities.resources import EntityResources
 
-        return EntityResources(self.lexicon, self.kb_files)
+        return EntityResources(self.lexicon, self.kb)
 
 
 @register("segment", requires=("text",), sets=("tokens", "sentences"),
@@ -147,7 +166,7 @@ class EventsComponent:
         from rasid.events.coder import EventCoder
         from rasid.events.lexicon import EventLexicon
 
-        kb = resources.entities.kb
+        kb = resources.kb
 
         def place_country(entity_id: str) -> str | None:
             entity = kb.get(entity_id)
@@ -208,7 +227,7 @@ class GeoComponent:
     def __init__(self, resources: Resources, settings: dict[str, Any]) -> None:
         from rasid.geo.locate import Locator
 
-        self.locator = Locator(resources.entities.kb.get)
+        self.locator = Locator(resources.kb.get)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.layers.geo = self.locator.event_places(doc.layers.events)
@@ -234,11 +253,16 @@ class Pipeline:
     """Repair and analysis of documents; build once, call many times."""
 
     def __init__(self, settings: dict[str, Any] | None = None, *,
-                 config: str | Path | None = None, **overrides: Any) -> None:
+                 config: str | Path | None = None, resources: Resources | None = None,
+                 **overrides: Any) -> None:
+        """``resources``: share those of another pipeline, or of a knowledge base loaded
+        elsewhere (``Resources.of(kb)``), instead of building them from ``kb_files``."""
         merged = dict(settings or {})
         merged.update(overrides)
         self.settings = settings_module.resolve(merged, config)
-        self.resources = Resources(self.settings["kb_files"])
+        if resources is not None and self.settings["kb_files"]:
+            raise PipelineError("give kb_files or shared resources, not both")
+        self.resources = resources or Resources(self.settings["kb_files"])
         self.names = list(self.settings["pipeline"])
         self._check_order()
         self._components: list[Component] | None = None
@@ -305,7 +329,9 @@ class Pipeline:
         place in ``documents`` (``<text 3>``).
 
         An unexpected error inside a component (a bug) fails that document only, with
-        the component's error named, so one bad article never stops a corpus run.
+        the component's error named, so one bad article never stops a corpus run. A
+        RasidError that is not about the document (a bad ``--kb`` file) is raised: it
+        would fail every document alike.
         """
         for position, document in enumerate(documents, start=1):
             if isinstance(document, InputError):
@@ -317,8 +343,10 @@ class Pipeline:
                 yield self.run(document)
             except InputError as error:
                 yield error
-            except DataFileError:
-                raise  # a data file broken by an edit fails every document: stop, name it
+            except RasidError:
+                # a data file broken by an edit (DataFileError), a bad knowledge-base
+                # file or setting: every document would fail, so stop and name it
+                raise
             except Exception as error:  # recorded per document, never hidden
                 yield AnalysisError(document.name,
                                     f"internal error while analyzing ({type(error).__name__}: "

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from rasid.analysis import Analysis
+from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.provenance import RepairChange
 
 #: changes listed one by one in the report (the rest are counted)
@@ -71,18 +71,12 @@ def _visible(text: str) -> str:
     return "".join(shown)
 
 
-@lru_cache(maxsize=1)
-def _knowledge_base() -> Any:
-    from rasid.kb.loader import KnowledgeBase
-
-    return KnowledgeBase.load()
-
-
 def _names(entities: list[dict[str, Any]], events: list[Any],
-           extra: Iterable[str | None] = ()) -> dict[str, str]:
+           extra: Iterable[str | None] = (), kb: KnowledgeBase | None = None
+           ) -> dict[str, str]:
     """English names of every id the events use: the document's entities first, then
-    the knowledge base (a recipient the article never names, such as the article's
-    country, is still an actor with a name)."""
+    the knowledge base the document was analyzed with (a recipient the article never
+    names, such as the article's country, is still an actor with a name)."""
     names = {e["id"]: e.get("en") or e.get("ar") or e["id"] for e in entities}
     wanted = {i for event in events for i in (*event.actor, *event.recipient, event.place,
                                              event.reported_by_entity) if i}
@@ -91,7 +85,7 @@ def _names(entities: list[dict[str, Any]], events: list[Any],
     wanted |= {i for i in extra if i}
     missing = wanted - set(names)
     if missing:
-        kb = _knowledge_base()
+        kb = kb if kb is not None else default_knowledge_base()
         for entity_id in missing:
             entity = kb.get(entity_id)
             if entity is not None:
@@ -99,16 +93,12 @@ def _names(entities: list[dict[str, Any]], events: list[Any],
     return names
 
 
-def render(analysis: Analysis) -> str:
-    """The report of one document."""
-    doc = analysis.doc
-    lines = [f"== {doc.id}" + (f"  {doc.meta.title}" if doc.meta.title else "")]
-    if doc.meta.date:
-        lines.append(f"date: {doc.meta.date}")
+def _repair_lines(doc: Any) -> list[str]:
+    """The repairs' count by step, then the first changes grouped."""
     changes = doc.repair.changes
     counts = Counter(c.step for c in changes)
     summary = ", ".join(f"{step} ×{n}" for step, n in counts.items()) or "none"
-    lines.append(f"repairs: {len(changes)} ({summary})")
+    lines = [f"repairs: {len(changes)} ({summary})"]
     grouped = _grouped(doc.repair.raw, doc.text, changes)
     for step, before, after, count in grouped[:LISTED_CHANGES]:
         times = f" (×{count})" if count > 1 else ""
@@ -116,6 +106,17 @@ def render(analysis: Analysis) -> str:
     if len(grouped) > LISTED_CHANGES:
         lines.append(f"  … {len(grouped) - LISTED_CHANGES} more (rasid repair --explain "
                      "lists every change)")
+    return lines
+
+
+def render(analysis: Analysis, kb: KnowledgeBase | None = None) -> str:
+    """The report of one document; ``kb`` (the pipeline's) names the actors the
+    document itself does not."""
+    doc = analysis.doc
+    lines = [f"== {doc.id}" + (f"  {doc.meta.title}" if doc.meta.title else "")]
+    if doc.meta.date:
+        lines.append(f"date: {doc.meta.date}")
+    lines.extend(_repair_lines(doc))
     topics = doc.layers.topics
     if topics:
         lines.append("topics: " + ", ".join(f"{t['label']} {t['score']:.2f}" for t in topics))
@@ -139,12 +140,12 @@ def render(analysis: Analysis) -> str:
     quotes = doc.layers.quotes
     if quotes:
         lines.append(f"quotations: {len(quotes)}")
-        quote_names = _names(entities, [], [q.speaker_entity for q in quotes])
+        quote_names = _names(entities, [], [q.speaker_entity for q in quotes], kb)
         for quote in quotes:
             lines.append(f"  {_quote_line(quote, quote_names)}")
     events = doc.layers.events
     if events:
-        names = _names(entities, events)
+        names = _names(entities, events, kb=kb)
         speakers = {q.id: q.speaker.of(q.text) for q in quotes if q.speaker}
         lines.append(f"events: {len(events)}")
         for event in events:

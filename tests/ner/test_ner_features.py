@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from rasid.kb.loader import KnowledgeBase
+from rasid.kb.sources import read_source
 from rasid.ner.features import FeatureConfig, FeatureExtractor
 from rasid.ner.gazetteer import Gazetteer
 from rasid.text.lexicon import Lexicon
@@ -134,7 +136,8 @@ def test_gazetteer_reads_kinds_and_nisbas_from_kb_files(tmp_path) -> None:
     ]
     path.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in entries),
                     encoding="utf-8")
-    gazetteer = Gazetteer.from_kb([path])
+    gazetteer = Gazetteer.from_kb(KnowledgeBase.from_sources([read_source(path)],
+                                                             shipped=False))
     assert gazetteer.index["مصر"] == [((), ("country",))]
     assert gazetteer.index["مصري"] == [((), ("nisba",))]
     assert gazetteer.index["الامم"] == [(("المتحده",), ("org",))]

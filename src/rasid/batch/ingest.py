@@ -42,6 +42,7 @@ from rasid.batch.worker import (
     get_pipeline,
     import_plugins,
     init_pool_worker,
+    prepare_run,
     process,
     process_in_pool,
 )
@@ -280,7 +281,9 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
     db = Path(db)
     import_plugins(plugins)
     Pipeline(settings)  # a bad setting or component fails here, not in every worker
-    run = RunSettings(settings, plugins, dedup_settings() if options.dedup else None)
+    # a bad knowledge-base file fails here too (the store records the files' text)
+    run, recorded = prepare_run(settings, plugins,
+                                dedup_settings() if options.dedup else None)
     summary = IngestSummary()
     started = time.perf_counter()
     # Reprocessing reads the store while it writes, so it holds the store for the whole
@@ -293,8 +296,7 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
         tasks = _Tasks(items, done, int(settings["max_chars"]))
         results = _results(tasks, run, options, db)
         bar = _progress(conn, version, options, progress_stream)
-        stored_by = {"pipeline": settings, "plugins": list(plugins)}
-        store = _Batches(conn, db, (version, stored_by), summary, on_failure)
+        store = _Batches(conn, db, (version, recorded), summary, on_failure)
         store.progress = lambda: bar.update(
             summary.analyzed + summary.failed + tasks.skipped, summary.analyzed,
             summary.failed)  # what is stored, and the documents skipped as stored before

@@ -24,6 +24,8 @@ from rasid.collector import settle as settle_collector
 from rasid.doc import SUMMARIES, content_id
 from rasid.errors import InputError
 from rasid.io import Document
+from rasid.kb.loader import KnowledgeBase
+from rasid.kb.sources import KbSource, digest, read_source
 from rasid.pipeline import Pipeline
 from rasid.store import dedup
 from rasid.store.writer import analysis_record, failure_record, pipeline_version
@@ -35,23 +37,51 @@ class RunSettings:
 
     ``pipeline`` is the resolved Pipeline settings; ``plugins`` are modules imported
     before the Pipeline is built (they register extra components); ``dedup`` is the
-    near-duplicate signature settings (None: compute no signatures).
+    near-duplicate signature settings (None: compute no signatures); ``kb_digest`` the
+    fingerprint of the user's knowledge-base files as they were when the run started
+    (:func:`user_knowledge_base`), so that editing one makes a new pipeline version.
     """
 
     pipeline: dict[str, Any]
     plugins: tuple[str, ...] = ()
     dedup: dict[str, Any] | None = field(default=None)
+    kb_digest: str | None = None
 
     @property
     def version(self) -> str:
-        return pipeline_version(self.pipeline, self.plugins)
+        return pipeline_version(self.pipeline, self.plugins, self.kb_digest)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"pipeline": self.pipeline, "plugins": list(self.plugins), "dedup": self.dedup}
+        return {"pipeline": self.pipeline, "plugins": list(self.plugins), "dedup": self.dedup,
+                "kb_digest": self.kb_digest}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RunSettings:
-        return cls(dict(data["pipeline"]), tuple(data.get("plugins") or ()), data.get("dedup"))
+        return cls(dict(data["pipeline"]), tuple(data.get("plugins") or ()), data.get("dedup"),
+                   data.get("kb_digest"))
+
+
+def user_knowledge_base(settings: dict[str, Any]) -> list[KbSource]:
+    """The user's knowledge-base files (``kb_files``) as text, each checked on its own
+    now, so that a bad file fails the run at once with its file and line, not in every
+    worker. The store records them with the pipeline (``rasid.store.kb``)."""
+    sources = [read_source(path) for path in settings.get("kb_files") or ()]
+    if sources:
+        KnowledgeBase.from_sources(sources, shipped=False)
+    return sources
+
+
+def prepare_run(settings: dict[str, Any], plugins: tuple[str, ...],
+                dedup: dict[str, Any] | None) -> tuple[RunSettings, dict[str, Any]]:
+    """The settings of a run and what the store's ``pipelines`` row records of it: its
+    settings, its plugins and the text of the user's knowledge-base files (so labels
+    can be read from them later, wherever the files are by then)."""
+    sources = user_knowledge_base(settings)
+    run = RunSettings(settings, plugins, dedup, digest(sources) if sources else None)
+    recorded: dict[str, Any] = {"pipeline": settings, "plugins": list(plugins)}
+    if sources:
+        recorded["knowledge_base"] = [source.to_dict() for source in sources]
+    return run, recorded
 
 
 #: The error code of documents a component failed on (retried by the next ingest).

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from rasid.entities.gazetteer import NameEntry, PhraseIndex, build_name_index
-from rasid.kb.loader import KnowledgeBase
+from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.resources import load_json
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
@@ -27,15 +26,12 @@ class Title:
 class EntityResources:
     """Lazily built, shared resources for recognition and resolution."""
 
-    def __init__(self, lexicon: Lexicon, kb_files: list[Path]) -> None:
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
         self.lexicon = lexicon
-        self.kb_files = kb_files
+        #: the pipeline's one knowledge base, which the name index and gazetteer derive
+        self.kb = kb
         self.titles_data: dict[str, Any] = load_json("titles.json")
         self.cues: dict[str, Any] = load_json("entity_cues.json")
-
-    @cached_property
-    def kb(self) -> KnowledgeBase:
-        return KnowledgeBase.load(self.kb_files)
 
     @cached_property
     def proclitics(self) -> list[str]:
@@ -74,13 +70,11 @@ class EntityResources:
 
     @cached_property
     def gazetteer(self) -> Any | None:
-        """The tagger's gazetteer: the shipped one, shared by every pipeline, or with a
-        user's knowledge-base files one that holds their names too (so the tagger sees
-        a user's people and organizations as names of their kind)."""
+        """The tagger's gazetteer, from the pipeline's knowledge base: the shipped one,
+        shared by every pipeline, or with a user's files one that holds their names too
+        (so the tagger sees a user's people and organizations as names of their kind)."""
         from rasid.ner.gazetteer import Gazetteer, default_gazetteer
 
-        if not self.kb_files:
+        if self.kb is default_knowledge_base():
             return default_gazetteer()
-        from rasid.kb.names import shipped_kb_files
-
-        return Gazetteer.from_kb([*shipped_kb_files(), *self.kb_files])
+        return Gazetteer.from_kb(self.kb)

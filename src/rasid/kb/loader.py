@@ -1,21 +1,27 @@
-"""Loading and validating the knowledge-base files.
+"""Loading and validating the knowledge base: one object from which all else derives.
 
 The shipped files are read first, then the user's files: an entry with a new id is
 added, an entry with an existing id replaces the shipped one. Every entry is checked,
 and all problems are reported together with file and line, so a curator fixes a file
 in one pass instead of one error at a time.
+
+A Pipeline holds one :class:`KnowledgeBase` and derives from it the lexicon's name
+words, the entity index and the tagger's gazetteer, so a user's entry reaches all of
+them and no file is parsed twice. The shipped files are parsed once per process and
+shared (read-only) by every knowledge base built in it.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from rasid.errors import KnowledgeBaseError
 from rasid.kb.model import CODES, KINDS, OFFICES, SECTORS, Entity, Role
-from rasid.kb.names import iter_entries, shipped_kb_files
+from rasid.kb.sources import KbSource, parse_source, read_source, shipped_kb_files
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -108,10 +114,13 @@ def parse_entry(raw: dict[str, Any], where: str, problems: list[str]) -> Entity 
 
 
 class KnowledgeBase:
-    """All entities by id, from the shipped files and the user's."""
+    """All entities by id, from the shipped files and the user's (``user_sources``)."""
 
-    def __init__(self, entities: dict[str, Entity]) -> None:
+    def __init__(self, entities: dict[str, Entity],
+                 user_sources: Iterable[KbSource] = ()) -> None:
         self.entities = entities
+        #: the user's files this knowledge base was built with (empty: shipped only)
+        self.user_sources = tuple(user_sources)
         self._by_kind: dict[str, list[Entity]] = {}
         for entity in entities.values():
             self._by_kind.setdefault(entity.kind, []).append(entity)
@@ -121,6 +130,9 @@ class KnowledgeBase:
 
     def __contains__(self, entity_id: str) -> bool:
         return entity_id in self.entities
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase({len(self):,} entities, {len(self.user_sources)} user file(s))"
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -133,30 +145,98 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = ()) -> KnowledgeBase:
-        """Load shipped files then ``extra_files``; raise listing every bad entry."""
-        entities: dict[str, Entity] = {}
+        """The shipped entries, then those of ``extra_files``; raise listing every bad
+        entry (and every missing file)."""
+        sources: list[KbSource] = []
         problems: list[str] = []
-        for paths in (shipped_kb_files(), [Path(p) for p in extra_files]):
-            seen_in_group: dict[str, str] = {}
-            for path in paths:
-                if not path.exists():
-                    problems.append(f"{path}: no such knowledge-base file")
-                    continue
-                for number, raw in iter_entries(path):
-                    where = f"{path}:{number}"
-                    entity = parse_entry(raw, where, problems)
-                    if entity is None:
-                        continue
-                    if entity.id in seen_in_group:
-                        problems.append(f"{where}: id {entity.id!r} already defined at "
-                                        f"{seen_in_group[entity.id]}")
-                        continue
-                    seen_in_group[entity.id] = where
-                    entities[entity.id] = entity
-        if problems:
-            shown = "\n  ".join(problems[:_MAX_REPORTED])
-            more = f"\n  … and {len(problems) - _MAX_REPORTED} more" if len(
-                problems) > _MAX_REPORTED else ""
-            raise KnowledgeBaseError(
-                f"{len(problems)} problem(s) in the knowledge base:\n  {shown}{more}")
-        return cls(entities)
+        for path in extra_files:
+            try:
+                sources.append(read_source(path))
+            except KnowledgeBaseError as error:
+                problems.append(str(error))
+        _raise_problems(problems)
+        return cls.from_sources(sources)
+
+    @classmethod
+    def from_sources(cls, user_sources: Iterable[KbSource], *,
+                     shipped: bool = True) -> KnowledgeBase:
+        """The shipped entries (unless ``shipped`` is False) and the user's ``sources``."""
+        user_sources = tuple(user_sources)
+        if not shipped:
+            problems: list[str] = []
+            entities = _parse_group(user_sources, problems)
+            _raise_problems(problems)
+            return cls(entities, user_sources)
+        return cls.layered([user_sources])
+
+    @classmethod
+    def layered(cls, groups: Iterable[Iterable[KbSource]]) -> KnowledgeBase:
+        """The shipped entries, then each group of user files in turn (a later group's
+        entry replaces an earlier one with its id, as a user file replaces a shipped
+        entry): the knowledge base of a store analyzed in several runs."""
+        groups = [tuple(group) for group in groups if group]
+        if not groups:
+            return default_knowledge_base()
+        entities = dict(_shipped_entities())
+        problems: list[str] = []
+        for group in groups:
+            entities.update(_parse_group(group, problems))
+        _raise_problems(problems)
+        return cls(entities, [source for group in groups for source in group])
+
+
+def _parse_group(sources: Iterable[KbSource], problems: list[str]) -> dict[str, Entity]:
+    """The entities of one group of files (shipped, or the user's); an id defined
+    twice in the group is a problem, an id of another group is replaced."""
+    entities: dict[str, Entity] = {}
+    seen: dict[str, str] = {}
+    for source in sources:
+        for number, raw in parse_source(source):
+            where = f"{source.name}:{number}"
+            entity = parse_entry(raw, where, problems)
+            if entity is None:
+                continue
+            if entity.id in seen:
+                problems.append(f"{where}: id {entity.id!r} already defined at "
+                                f"{seen[entity.id]}")
+                continue
+            seen[entity.id] = where
+            entities[entity.id] = entity
+    return entities
+
+
+def _raise_problems(problems: list[str]) -> None:
+    if not problems:
+        return
+    shown = "\n  ".join(problems[:_MAX_REPORTED])
+    more = f"\n  … and {len(problems) - _MAX_REPORTED} more" if len(
+        problems) > _MAX_REPORTED else ""
+    raise KnowledgeBaseError(f"{len(problems)} problem(s) in the knowledge base:\n  {shown}{more}")
+
+
+_LOCK = threading.Lock()
+_SHIPPED: dict[str, Entity] | None = None
+_DEFAULT: KnowledgeBase | None = None
+
+
+def _shipped_entities() -> dict[str, Entity]:
+    """The shipped entries, parsed once per process (read-only: copy before adding)."""
+    global _SHIPPED
+    with _LOCK:
+        if _SHIPPED is None:
+            problems: list[str] = []
+            entities = _parse_group([read_source(p) for p in shipped_kb_files()], problems)
+            _raise_problems(problems)
+            _SHIPPED = entities
+        return _SHIPPED
+
+
+def default_knowledge_base() -> KnowledgeBase:
+    """The knowledge base of the shipped files alone, shared by every pipeline of the
+    process that has no files of its own."""
+    global _DEFAULT
+    entities = _shipped_entities()
+    with _LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = KnowledgeBase(entities)
+        return _DEFAULT

@@ -1,52 +1,17 @@
 """Arabic names the knowledge base holds, for lexical use before entity linking.
 
 Glued-word repair and clitic segmentation need to know that ``بوتين`` or ``غزة`` are
-words even where the frequency lexicon rates them low. They need only the name strings,
-not the full entity model, so this reader stays small and cheap.
+words even where the frequency lexicon rates them low, and how safely each can stand
+as a piece of a glued token. They read those names from the pipeline's
+:class:`~rasid.kb.loader.KnowledgeBase`, so a user's entries count as names too.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
-from importlib import resources
-from pathlib import Path
+from collections.abc import Iterator
 
-from rasid.errors import KnowledgeBaseError
-
-
-def shipped_kb_files() -> list[Path]:
-    """The knowledge-base files shipped in the package, in a stable order."""
-    folder = Path(str(resources.files("rasid") / "kb" / "data"))
-    return sorted(folder.glob("*.jsonl"))
-
-
-def iter_entries(path: Path) -> Iterator[tuple[int, dict]]:
-    """Yield ``(line_number, entry)`` for each JSON line of a knowledge-base file."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as error:
-        raise KnowledgeBaseError(f"{path}: cannot be read ({error.strerror})") from error
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise KnowledgeBaseError(
-                    f"{path}:{number}: not valid JSON ({error.msg} at column {error.colno})"
-                ) from error
-            if not isinstance(entry, dict):
-                raise KnowledgeBaseError(f"{path}:{number}: an entry must be a JSON object")
-            yield number, entry
-
-
-def iter_arabic_names(paths: Iterable[Path] | None = None) -> Iterator[str]:
-    """Yield every Arabic name and nisba form listed in the knowledge-base files."""
-    for name, _, _, _ in iter_names_with_strength(paths):
-        yield name
+from rasid.kb.loader import KnowledgeBase
+from rasid.kb.model import Entity
 
 
 def _anchor_countries() -> frozenset[str]:
@@ -55,7 +20,7 @@ def _anchor_countries() -> frozenset[str]:
     return frozenset(load_json("morphology.json")["glue"]["anchor_place_countries"])
 
 
-def _strength(entry: dict) -> int:
+def _strength(entity: Entity) -> int:
     """How safely a name's words can stand as pieces of a glued token.
 
     2: countries, their nisba forms, capitals, organizations, and the regions and cities
@@ -66,13 +31,13 @@ def _strength(entry: dict) -> int:
     -1: people (their words count as names, but never anchor a rarer word);
     0: every other place (small towns whose names are often ordinary words).
     """
-    kind = entry.get("kind")
-    population = entry.get("population") or 0
-    if kind == "country" or entry.get("capital_of"):
+    kind = entity.kind
+    population = entity.population or 0
+    if kind == "country" or entity.capital_of:
         return 2
     if kind == "place":
-        near = entry.get("country") in _anchor_countries() or entry.get("country") is None
-        if near and (population >= 500_000 or entry.get("feature") in ("region", "area")):
+        near = entity.country in _anchor_countries() or entity.country is None
+        if near and (population >= 500_000 or entity.feature in ("region", "area")):
             return 2
         return 1 if population >= 100_000 else 0
     if kind == "person":
@@ -82,17 +47,10 @@ def _strength(entry: dict) -> int:
     return 0
 
 
-def iter_names_with_strength(paths: Iterable[Path] | None = None
-                             ) -> Iterator[tuple[str, int, str, str]]:
+def iter_names_with_strength(kb: KnowledgeBase) -> Iterator[tuple[str, int, str, str]]:
     """Yield ``(name, strength, field, kind)`` for every Arabic name and nisba form."""
-    for path in shipped_kb_files() if paths is None else paths:
-        for number, entry in iter_entries(path):
-            strength = _strength(entry)
-            for field in ("ar", "nisba"):
-                values = entry.get(field) or []
-                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                    raise KnowledgeBaseError(
-                        f"{path}:{number}: field '{field}' must be a list of strings"
-                    )
-                for value in values:
-                    yield value, strength, field, str(entry.get("kind"))
+    for entity in kb.entities.values():
+        strength = _strength(entity)
+        for field, values in (("ar", entity.ar), ("nisba", entity.nisba)):
+            for value in values:
+                yield value, strength, field, entity.kind

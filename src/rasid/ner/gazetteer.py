@@ -10,10 +10,8 @@ proclitics (``وبالقاهرة`` matches ``القاهرة``), longest match fi
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
-from pathlib import Path
 
-from rasid.kb.names import iter_entries, shipped_kb_files
+from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.text.normalize import match_key
 
 #: Longest name, in tokens, the gazetteer keeps (longer ones are titles, not names).
@@ -51,17 +49,17 @@ class Gazetteer:
         self.kinds = tuple(sorted({k for kinds in names.values() for k in kinds}))
 
     @classmethod
-    def from_kb(cls, paths: Iterable[Path] | None = None) -> Gazetteer:
-        """Read ``ar`` names (kind of their entry) and ``nisba`` forms (kind ``nisba``)."""
+    def from_kb(cls, kb: KnowledgeBase | None = None) -> Gazetteer:
+        """The ``ar`` names of ``kb``'s entities (the kind of their entity) and their
+        ``nisba`` forms (kind ``nisba``); the shipped knowledge base when None."""
         names: dict[tuple[str, ...], set[str]] = {}
-        for path in shipped_kb_files() if paths is None else paths:
-            for _number, entry in iter_entries(path):
-                kind = str(entry.get("kind", "other"))
-                for field, label in (("ar", kind), ("nisba", "nisba")):
-                    for name in entry.get(field) or ():
-                        keys = tuple(match_key(part) for part in str(name).split())
-                        if 0 < len(keys) <= MAX_TOKENS:
-                            names.setdefault(keys, set()).add(label)
+        kb = default_knowledge_base() if kb is None else kb
+        for entity in kb.entities.values():
+            for forms, label in ((entity.ar, entity.kind), (entity.nisba, "nisba")):
+                for name in forms:
+                    keys = tuple(match_key(part) for part in name.split())
+                    if 0 < len(keys) <= MAX_TOKENS:
+                        names.setdefault(keys, set()).add(label)
         return cls(names)
 
     def __repr__(self) -> str:

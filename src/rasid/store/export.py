@@ -328,6 +328,17 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
         for evidence, count in zip(group["evidence"], group["events"], strict=True):
             attributes[f"n_{evidence}"] = int(count)
         graph.add_edge(str(actor), str(recipient), **attributes)
+    _name_nodes(conn, graph, filters)
+    return graph
+
+
+def _name_nodes(conn: duckdb.DuckDBPyConnection, graph: nx.DiGraph, filters: Filters
+                ) -> None:
+    """Names, kind and country on each node, from its own entity rows, else from the
+    knowledge base the store was built with."""
+    from rasid.store import queries
+    from rasid.store.names import actor_names
+
     # nodes are entity ids at every level: a node's own entity rows name it (at country
     # level a person folded into ``country:IRN`` is no node and names nothing)
     names = queries.participants(conn, filters.without_participants())
@@ -339,9 +350,13 @@ def dyad_graph(conn: duckdb.DuckDBPyConnection, filters: Filters, *, level: str 
                       "en": _clean(row.en), "kind": _clean(row.kind),
                       "country": _clean(row.country)}
         graph.nodes[node].update({k: v for k, v in attributes.items() if v is not None})
-    for node, data in graph.nodes(data=True):
-        data.setdefault("label", node)
-    return graph
+    # a node no entity row names (a country reached only through its people) is named
+    # by the knowledge base the store was built with, user files included
+    unnamed = [node for node, data in graph.nodes(data=True) if "label" not in data]
+    for node, name in actor_names(conn, unnamed).items():
+        data = graph.nodes[node]
+        data.update({k: v for k, v in (("en", name.en), ("ar", name.ar)) if v is not None})
+        data["label"] = name.label
 
 
 @exporter("graphml", suffix=".graphml", binary=True,

@@ -4,7 +4,8 @@ Relations and events carry entity ids (``country:IRN``, ``person:hassan-rouhani`
 every level; people read names (a bare code such as ``IRN``, which earlier versions
 wrote at country level, is still named as its country). The store's ``entities``
 rows give the names the articles were analyzed with; an id no stored article names (a
-country reached only through its ministers) falls back to the shipped knowledge base.
+country reached only through its ministers) falls back to the knowledge base the store
+was built with (the shipped one plus the user files its runs recorded).
 
 An ``--actor`` that matches nothing used to give an empty answer that looked like "no
 relations"; ``resolve_actor`` tells a typo apart from a quiet actor and suggests the
@@ -51,9 +52,9 @@ def actor_names(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str
         "GROUP BY id", [sorted(set(lookup.values()))]).fetchall()}
     missing = [key for key in lookup.values() if key not in found]
     if missing:
-        from rasid.kb.loader import KnowledgeBase
+        from rasid.store.kb import store_knowledge_base
 
-        kb = KnowledgeBase.load()
+        kb = store_knowledge_base(conn)
         for key in missing:
             entity = kb.get(key)
             if entity is not None:

@@ -295,11 +295,15 @@ class _Rows:
         return pa.Table.from_pylist(self.tables[table], schema=schema)
 
 
-def pipeline_version(settings: dict[str, Any], plugins: Iterable[str] = ()) -> str:
-    """A short label for "this rasid with these settings": results stored under another
-    label are stale and ``ingest`` analyzes those articles again."""
-    blob = json.dumps({"settings": settings, "plugins": sorted(plugins)}, sort_keys=True,
-                      ensure_ascii=False)
+def pipeline_version(settings: dict[str, Any], plugins: Iterable[str] = (),
+                     kb_digest: str | None = None) -> str:
+    """A short label for "this rasid with these settings" (and these user
+    knowledge-base files, by the fingerprint of their text): results stored under
+    another label are stale and ``ingest`` analyzes those articles again."""
+    what: dict[str, Any] = {"settings": settings, "plugins": sorted(plugins)}
+    if kb_digest is not None:  # absent without user files: earlier labels stay valid
+        what["kb"] = kb_digest
+    blob = json.dumps(what, sort_keys=True, ensure_ascii=False)
     return f"{__version__}+{content_id(blob)[:8]}"
 
 

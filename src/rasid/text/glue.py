@@ -29,12 +29,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasid.lang.ar.words import word_list
 from rasid.resources import load_json
+from rasid.text.glue_states import GlueState, PieceClass, transition_table
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
 
 _INF = float("inf")
-_ANCHORS = ("anchor", "anchor3")
+#: how a proclitic run that carries the article ends (وال، لل)
+_ARTICLE_ENDINGS = word_list("article_clitic_endings")
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ class GlueSplitter:
     def __init__(self, lexicon: Lexicon, settings: GlueSettings | None = None) -> None:
         self.lexicon = lexicon
         self.settings = settings or GlueSettings.from_data()
+        #: which piece may follow which (``lang/ar/data/glue_states.json``)
+        self.table = transition_table()
         self._proclitic_keys = [letters for letters, _ in lexicon.proclitics]
         # letters a proclitic starts with: a three-letter name starting with one (واس)
         # may be a clitic plus the start of a word
@@ -152,7 +157,7 @@ class GlueSplitter:
 
     # -- pieces ---------------------------------------------------------------------
     def piece(self, piece: str, last: bool,
-              anchors: frozenset[str] = frozenset()) -> tuple[float, str]:
+              anchors: frozenset[str] = frozenset()) -> tuple[float, PieceClass]:
         """Cost and class of ``piece`` as a word of a split.
 
         Classes: ``word``/``plain``/``definite`` (frequent words of four letters or
@@ -165,7 +170,9 @@ class GlueSplitter:
         ``head`` (ريف, جسر before a name), and the ones that must stand next to a
         name: ``short``/``short_common`` (frequent three-letter words: دول, حزب),
         ``weak``/``weak_low`` (rarer words: النفطية) and ``unknown`` (a word the list
-        lacks). Cost is ``inf`` when the piece is no word at all.
+        lacks), ``trailing`` (و, بن last). Cost is ``inf`` (class ``none``) when the
+        piece is no word at all. The classes and what may follow what are listed in
+        ``lang/ar/data/glue_states.json``.
         """
         zipf = self.lexicon.zipf(piece)
         found = self._fixed_class(piece, last, anchors, zipf)
@@ -177,24 +184,24 @@ class GlueSplitter:
         return self._weak_class(piece, zipf)
 
     def _fixed_class(self, piece: str, last: bool, anchors: frozenset[str], zipf: float
-                     ) -> tuple[float, str] | None:
+                     ) -> tuple[float, PieceClass] | None:
         """A joined several-word name, a name the document writes on its own, a trailing
         word, a particle or suffix, a place head; None for any other piece."""
         lex, s = self.lexicon, self.settings
         if self.joined(piece) is not None:
             # a name of several words the knowledge base knows (سانخوسيه، حفرالباطن)
-            return 9.0 - s.name_zipf + s.clitic_piece_penalty, "anchor"
+            return 9.0 - s.name_zipf + s.clitic_piece_penalty, PieceClass.ANCHOR
         if anchors and any(form in anchors for form in self.forms(piece)):
             # a name this document also writes on its own
-            return 9.0 - max(zipf, s.name_zipf) + s.clitic_piece_penalty, "anchor"
+            return 9.0 - max(zipf, s.name_zipf) + s.clitic_piece_penalty, PieceClass.ANCHOR
         if last and piece in lex.trailing_words:
-            return 9.0 - zipf, "trailing:" + piece
+            return 9.0 - zipf, PieceClass.TRAILING
         if piece in lex.function_words and len(piece) < s.piece_min_letters:
             if last and piece in lex.suffix_like:
-                return 9.0 - zipf, "suffix_like"
-            return 9.0 - zipf, "particle"
+                return 9.0 - zipf, PieceClass.SUFFIX_LIKE
+            return 9.0 - zipf, PieceClass.PARTICLE
         if piece in lex.place_heads:
-            return 9.0 - zipf, "head"
+            return 9.0 - zipf, PieceClass.HEAD
         return None
 
     def _word_costs(self, piece: str, zipf: float) -> tuple[list[float], bool]:
@@ -220,7 +227,7 @@ class GlueSplitter:
                 # never seen with these clitics: فالاطلسي is less likely than للحلف|الاطلسي
                 stem_zipf -= s.unseen_clitic_penalty
             # the article goes on nisba forms (الإيراني), never on a bare name (المصر)
-            article = clitic.endswith(("ال", "لل"))
+            article = clitic.endswith(_ARTICLE_ENDINGS)
             if stem in lex.glue_names and (not article or stem in lex.bare_names):
                 name = True
                 costs.append(9.0 - max(stem_zipf, s.name_zipf) + s.clitic_piece_penalty)
@@ -234,51 +241,53 @@ class GlueSplitter:
         return costs, name
 
     def _known_class(self, piece: str, zipf: float, cost: float, name: bool
-                     ) -> tuple[float, str]:
+                     ) -> tuple[float, PieceClass]:
         """The class of a piece read as a known word or name: ``anchor``/``anchor3``,
         ``name``, ``definite``, ``word`` or ``plain``."""
         lex, s = self.lexicon, self.settings
         if name:
             anchor = piece in lex.anchor_names or any(
                 piece.startswith(c) and piece[len(c):] in lex.anchor_names
-                and (not c.endswith(("ال", "لل")) or piece[len(c):] in lex.bare_names)
+                and (not c.endswith(_ARTICLE_ENDINGS) or piece[len(c):] in lex.bare_names)
                 for c in self.clitics_of(piece))
             if not anchor:
                 if piece.startswith("ال") and zipf >= s.definite_word_zipf:
-                    return cost, "definite"
-                return cost, "name"
+                    return cost, PieceClass.DEFINITE
+                return cost, PieceClass.NAME
             # three-letter anchors that start like a clitic (واس, فاس) also start
             # many words (واستطرد): they anchor only frequent pieces
             short = len(piece) < 4 and piece[0] in self._clitic_letters
-            return cost, "anchor3" if short else "anchor"
+            return cost, PieceClass.ANCHOR3 if short else PieceClass.ANCHOR
         # after a particle only a definite or quite frequent word: في منطقة, not من اخية
         plain = zipf < s.piece_zipf + 0.5 and not piece.startswith("ال")
         if piece.startswith("ال") and zipf >= s.definite_word_zipf:
             # a frequent definite word (المنطقة) after a rarer one: شهدتهاالمنطقة
-            return cost, "definite"
-        return cost, "plain" if plain else "word"
+            return cost, PieceClass.DEFINITE
+        return cost, PieceClass.PLAIN if plain else PieceClass.WORD
 
-    def _weak_class(self, piece: str, zipf: float) -> tuple[float, str]:
+    def _weak_class(self, piece: str, zipf: float) -> tuple[float, PieceClass]:
         """A piece that is no frequent word or name: a rare name, a short or weak word,
         an unknown word that may stand beside a name, or no word at all (``inf``)."""
         lex, s = self.lexicon, self.settings
         if piece in lex.rare_names or any(
-                piece.startswith(c) and not c.endswith(("ال", "لل"))
+                piece.startswith(c) and not c.endswith(_ARTICLE_ENDINGS)
                 and piece[len(c):] in lex.rare_names for c in self.clitics_of(piece)):
             # a small place or a person: a word beside ordinary words, never beside
             # a particle (من دوبو is more often a word of its own)
             definite = piece.startswith("ال")
-            return 9.0 - s.name_zipf + s.clitic_piece_penalty, "rare_al" if definite else "rare"
+            return (9.0 - s.name_zipf + s.clitic_piece_penalty,
+                    PieceClass.RARE_AL if definite else PieceClass.RARE)
         if len(piece) == s.piece_min_letters - 1 and zipf >= s.short_piece_zipf:
             if zipf >= s.common_short_zipf:
                 # a very common three-letter noun (حزب, قوة): a word after a particle too
-                return 9.0 - zipf + s.clitic_piece_penalty, "short_common"
-            return 9.0 - zipf + s.clitic_piece_penalty, "short"
+                return 9.0 - zipf + s.clitic_piece_penalty, PieceClass.SHORT_COMMON
+            return 9.0 - zipf + s.clitic_piece_penalty, PieceClass.SHORT
         if (len(piece) >= s.piece_min_letters and zipf >= s.weak_piece_zipf) or (
                 len(piece) == s.piece_min_letters - 1 and zipf >= s.weak_short_piece_zipf):
             # beside a rare name only a word of some frequency: دوبو|ويتز is one name
             common = zipf >= s.weak_beside_rare_zipf and len(piece) >= s.piece_min_letters
-            return 9.0 - zipf + s.clitic_piece_penalty, "weak" if common else "weak_low"
+            return (9.0 - zipf + s.clitic_piece_penalty,
+                    PieceClass.WEAK if common else PieceClass.WEAK_LOW)
         if s.unknown_piece_letters <= len(piece) <= s.unknown_piece_max_letters \
                 and not self.coverable(piece) and not self.letter_cuts(piece):
             # a word the lexicon has never seen (a rare name) beside an anchor name; one
@@ -286,8 +295,8 @@ class GlueSplitter:
             # each letter makes an unknown string less likely a word: سالزبورج, not
             # سالزبورجال before نمساوية
             extra = s.unknown_letter_cost * (len(piece) - s.unknown_piece_letters)
-            return 9.0 + s.unknown_piece_penalty + extra, "unknown"
-        return _INF, ""
+            return 9.0 + s.unknown_piece_penalty + extra, PieceClass.UNKNOWN
+        return _INF, PieceClass.NONE
 
     def joined(self, piece: str) -> tuple[int, ...] | None:
         """The inner cuts of a several-word name written joined, maybe after clitics."""
@@ -456,19 +465,20 @@ class GlueSplitter:
         if piece in lex.function_words or piece in lex.place_heads:
             return True
         forms = [piece] + [piece[len(c):] for c in self.clitics_of(piece)
-                           if not c.endswith(("ال", "لل"))]
+                           if not c.endswith(_ARTICLE_ENDINGS)]
         return any(form in lex.anchor_names for form in forms)
 
     def _best_cuts(self, key: str, anchors: frozenset[str] = frozenset()
                    ) -> tuple[int, ...]:
-        s = self.settings
+        s, table = self.settings, self.table
         n = len(key)
-        # states[i][(pieces, kind)] = (cost, previous state) for splits of key[:i] whose
-        # last piece has class ``kind`` (``pending`` when a short or weak piece still
-        # waits for a name on its right)
-        states: list[dict[tuple[int, str], tuple[float, tuple[int, int, str] | None]]] = [
+        # states[i][(pieces, state)] = (cost, previous slot) for splits of key[:i] whose
+        # pieces left ``state`` (a waiting one when a short or weak piece still waits
+        # for a name on its right)
+        states: list[dict[tuple[int, GlueState],
+                          tuple[float, tuple[int, int, GlueState] | None]]] = [
             {} for _ in range(n + 1)]
-        states[0][(0, "start")] = (0.0, None)
+        states[0][(0, table.start)] = (0.0, None)
         for end in range(1, n + 1):
             for start in range(end):
                 if not states[start]:
@@ -486,7 +496,7 @@ class GlueSplitter:
                 for (pieces, previous), (prev_cost, _) in states[start].items():
                     if pieces + 1 > s.max_pieces:
                         continue
-                    state = self._next_state(previous, kind, end == n, pieces)
+                    state = self._next_state(previous, kind, end == n, pieces, piece)
                     if state is None:
                         continue
                     total = prev_cost + cost
@@ -495,12 +505,17 @@ class GlueSplitter:
                     if current is None or total < current[0]:
                         states[end][slot] = (total, (start, pieces, previous))
         finals = [(cost, slot) for slot, (cost, _) in states[n].items()
-                  if slot[0] >= 2 and not slot[1].startswith("pending")]
+                  if slot[0] >= 2 and slot[1] not in table.waiting]
         if not finals:
             return ()
-        _, slot = min(finals)
+        return self._trace_cuts(key, states, min(finals)[1])
+
+    def _trace_cuts(self, key: str, states: list[dict], slot: tuple[int, GlueState]
+                    ) -> tuple[int, ...]:
+        """The cuts of the cheapest split, read back from its last slot (with the inner
+        cuts of joined several-word names among its pieces)."""
         cuts = []
-        position = n
+        position = len(key)
         while True:
             _, back = states[position][slot]
             if back is None:
@@ -512,48 +527,21 @@ class GlueSplitter:
             position, slot = start, (pieces, previous)
         return tuple(sorted(cuts))
 
-    def _next_state(self, previous: str, kind: str, last: bool, pieces: int) -> str | None:
-        """The class recorded after adding a piece of ``kind``, or None if not allowed.
+    def _next_state(self, previous: GlueState, kind: PieceClass, last: bool, pieces: int,
+                    piece: str) -> GlueState | None:
+        """The state after adding ``piece`` of class ``kind`` to a split of ``pieces``
+        pieces that left ``previous``, or None if the piece may not stand there.
 
-        Short and weak pieces need an anchor (a state, capital, big city or region)
-        right beside them; particles come before a piece, or last after a name or as
-        the second of exactly two (علىأن).
+        The transition table says it (short and weak pieces need an anchor right beside
+        them; particles come before a piece, or last after a name or as the second of
+        exactly two: علىأن); a trailing word also needs a state its entry in
+        ``trailing_words`` lists (و only after an anchor).
         """
-        if previous == "head":
-            if kind in ("name", "rare", "rare_al", "word", *_ANCHORS):
-                return kind
-            return "satisfied" if kind in ("weak", "weak_low") else None
-        if kind == "head":
-            return None if last or previous.startswith("pending") else "head"
-        if previous in ("pending", "pending_low") and kind == "definite":
-            return "word"
-        if kind == "definite":
-            kind = "word"
-        if previous == "pending" and kind not in ("anchor", "rare", "name"):
-            return None  # the waiting piece got no anchor beside it
-        if previous == "pending_low" and kind != "anchor":
+        state = self.table.next(previous, kind, last, pieces == 1)
+        if state is not None and kind is PieceClass.TRAILING and \
+                previous not in self.lexicon.trailing_words[piece]:
             return None
-        if previous in ("pending", "pending_low"):
-            return kind
-        if previous == "pending_unknown" and kind != "anchor":
-            return None
-        if previous in ("particle", "particle2") and kind in (
-                "short", "weak", "weak_low", "plain", "unknown"):
-            return None
-        if kind.startswith("trailing:"):
-            allowed = self.lexicon.trailing_words[kind.partition(":")[2]]
-            return "particle" if previous in allowed else None
-        if kind == "suffix_like":
-            return "particle" if previous in _ANCHORS else None
-        if kind == "particle":
-            if previous in ("particle", "particle2"):
-                return "particle2" if last and pieces == 1 else None
-            if last and previous not in ("name", *_ANCHORS):
-                return None  # a final particle only after a name: مصرمن, داعشفي
-            return "particle"
-        if previous == "particle2":
-            return None
-        return _word_state(previous, kind)
+        return state
 
     # -- document context ---------------------------------------------------------
     def _forms(self, key: str) -> tuple[str, ...]:
@@ -655,29 +643,3 @@ class GlueSplitter:
         bounds = [0, *cuts, len(token)]
         return [token[a:b] for a, b in itertools.pairwise(bounds)]
 
-
-def _word_state(previous: str, kind: str) -> str | None:
-    """The class after a word-like piece (no head, particle or pending rule applied):
-    rare names not after a particle or a waiting piece, short and weak words that wait
-    for an anchor (``pending``) unless one stands right before them (``satisfied``)."""
-    if kind == "rare_al":
-        # a definite small place after a particle (فيالظهران) is far more often
-        # glued than a word of its own
-        if previous in ("pending_low", "pending_unknown"):
-            return None
-        return "rare"
-    if kind == "rare" and previous in ("particle", "pending_low", "pending_unknown"):
-        return None
-    if kind == "short_common":
-        if previous in ("particle", "particle2"):
-            return "word"
-        kind = "short"
-    if kind == "short":
-        return "satisfied" if previous in _ANCHORS else "pending_low"
-    if kind == "weak":
-        return "satisfied" if previous in ("anchor", "rare", "name") else "pending"
-    if kind == "weak_low":
-        return "satisfied" if previous == "anchor" else "pending_low"
-    if kind == "unknown":
-        return "satisfied" if previous == "anchor" else "pending_unknown"
-    return "word" if kind == "plain" else kind

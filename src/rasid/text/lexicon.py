@@ -12,11 +12,11 @@ import itertools
 import math
 import os
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rasid.kb.loader import KnowledgeBase, default_knowledge_base
 from rasid.kb.names import iter_names_with_strength
 from rasid.resources import load_json
 from rasid.text.normalize import fold, is_arabic_letter, match_key
@@ -117,13 +117,14 @@ class Lexicon:
     known_word_zipf: float = 2.5
 
     @classmethod
-    def build(cls, kb_files: Iterable[Path] | None = None) -> Lexicon:
-        """Build from wordfreq and the knowledge base (shipped files unless given)."""
+    def build(cls, kb: KnowledgeBase | None = None) -> Lexicon:
+        """Build from wordfreq and the names of ``kb`` (the shipped one when None)."""
         morph = load_json("morphology.json")
         zipfs = _wordfreq_keys()
         sets = _NameSets(zipfs, morph)
         heads = frozenset(match_key(w) for w in morph["glue"]["compound_heads"])
-        for name, strength, field_name, kind in iter_names_with_strength(kb_files):
+        kb = default_knowledge_base() if kb is None else kb
+        for name, strength, field_name, kind in iter_names_with_strength(kb):
             sets.add(name, strength, field_name, kind, heads)
         return cls(
             zipfs=zipfs,

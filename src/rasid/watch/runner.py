@@ -30,9 +30,9 @@ import duckdb
 from rasid.batch.sources import CsvColumns, read_file_bytes, read_html
 from rasid.batch.worker import (
     INTERNAL_ERROR,
-    RunSettings,
     expected_ids,
     get_pipeline,
+    prepare_run,
     process,
 )
 from rasid.doc import content_id
@@ -118,9 +118,9 @@ class Watcher:
         self.options = options
         self.alert_settings = alert_settings
         self.log = log
-        self.run = RunSettings(settings, (), dedup_settings() if options.dedup else None)
+        self.run, self.stored_by = prepare_run(
+            settings, (), dedup_settings() if options.dedup else None)
         self.version = self.run.version
-        self.stored_by = {"pipeline": settings, "plugins": []}
         self.stop = threading.Event()
         store_files = [self.db, self.db.with_name(self.db.name + ".wal"), gate_path(self.db)]
         self.folders = FolderWatch(options.paths, exclude=store_files, settle=options.settle)

@@ -6,13 +6,15 @@ run it for anyone who asks. The request body is read with a byte limit before it
 parsed (a client cannot make the server hold a huge body), then the text is held to a
 character limit. The pipeline is built once (it loads the lexicon and knowledge base)
 and used by one request at a time, since its components are not written for threads.
+It analyzes with the knowledge base the store was built with (the shipped one plus the
+user files the store recorded, as the store held them when the pipeline was built).
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
@@ -102,9 +104,13 @@ def parse_submission(body: bytes, content_type: str) -> Submission:
 class Analyzer:
     """Runs the pipeline for pasted texts (built on first use or by :meth:`warm_up`)."""
 
-    def __init__(self, allowed: bool, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(self, allowed: bool, max_chars: int = DEFAULT_MAX_CHARS,
+                 resources: Callable[[], Any] | None = None) -> None:
+        """``resources`` gives the pipeline resources to analyze with (those of the
+        knowledge base the store was built with); the shipped ones when None."""
         self.allowed = allowed
         self.max_chars = max_chars
+        self._resources = resources
         self._lock = threading.Lock()
         self._pipeline: Any = None
 
@@ -116,7 +122,8 @@ class Analyzer:
         if self._pipeline is None:
             from rasid.pipeline import Pipeline
 
-            self._pipeline = Pipeline()
+            shared = self._resources() if self._resources is not None else None
+            self._pipeline = Pipeline(resources=shared)
         return self._pipeline
 
     def warm_up(self) -> None:

@@ -31,13 +31,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rasid._version import __version__
 from rasid.errors import InputError
 from rasid.resources import package_path
+from rasid.store.kb import warm_up as warm_up_labels
 from rasid.web import api, pages
 from rasid.web.analyzer import DEFAULT_MAX_CHARS, Analyzer, BadBody, BodyTooLarge, NotAllowed
 from rasid.web.db import Store, StoreUnavailable
 from rasid.web.params import BadParameter
-from rasid.web.reads.names import knowledge_base
 from rasid.web.repairs import RepairExplainer
-from rasid.web.services import Services
+from rasid.web.services import Services, StoreResources
 
 log = logging.getLogger("rasid.web")
 HERE = package_path("rasid.web")
@@ -154,21 +154,25 @@ def create_app(db_path: str | Path, allow_analyze: bool = False,
 
     ``allow_analyze`` switches on ``POST /api/analyze`` and the analyze page (texts up
     to ``max_analyze_chars`` characters); analyzed texts are not written to the store.
-    ``warm_up`` loads the knowledge base and the lexicon (and the pipeline, when
+    ``warm_up`` loads the shipped knowledge base and the lexicon (and the pipeline, when
     analysis is allowed) in a background thread at start-up, so the first actor and
     article pages do not wait for them.
     """
     if max_analyze_chars < 1:
         raise ValueError("max_analyze_chars must be at least 1")
-    services = Services(Path(db_path), Store(db_path), Analyzer(allow_analyze, max_analyze_chars),
-                        RepairExplainer())
+    store = Store(db_path)
+    # analysis and repair explanations use the knowledge base the store was built with
+    shared = StoreResources(store)
+    services = Services(Path(db_path), store,
+                        Analyzer(allow_analyze, max_analyze_chars, shared.get),
+                        RepairExplainer(lambda: shared.get().lexicon))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm_up:
             def load() -> None:
                 try:
-                    knowledge_base()
+                    warm_up_labels()
                     services.explainer.warm_up()
                     if allow_analyze:
                         services.analyzer.warm_up()

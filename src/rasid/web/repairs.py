@@ -3,8 +3,9 @@
 The store keeps the raw text and the repaired text but not the list of changes (they
 are cheap to recompute and would double the store). So the article page repairs the
 raw text again, with the repair settings the article was analyzed with, and shows the
-named steps when the result is exactly the stored text. When it is not (another rasid
-version, or extra knowledge-base files changed the glued-word splits) the page says so
+named steps when the result is exactly the stored text (with the lexicon of the
+knowledge base the store recorded, so a user's names split glued words as they did at
+ingest). When it is not (another rasid version or other settings) the page says so
 and shows a plain character difference instead, which is still true but has no names.
 
 Building the repairer loads the lexicon (seconds), so it is built once, on first use or
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+from collections.abc import Callable
 from typing import Any
 
 CONTEXT = 20
@@ -23,8 +25,12 @@ CONTEXT = 20
 class RepairExplainer:
     """Explains stored articles' repairs; one per app, safe across threads."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: Callable[[], Any] | None = None) -> None:
+        """``lexicon`` gives the lexicon to repair with (that of the knowledge base the
+        store was built with, whose names decide glued-word splits); the shipped one
+        when None."""
         self._lock = threading.Lock()
+        self._lexicon = lexicon
         self._repairers: dict[frozenset[str], Any] = {}
 
     def _repairer(self, disabled: frozenset[str]) -> Any:
@@ -33,7 +39,8 @@ class RepairExplainer:
                 from rasid.text.lexicon import default_lexicon
                 from rasid.text.repair import Repairer
 
-                self._repairers[disabled] = Repairer(default_lexicon(), disabled=disabled)
+                lexicon = self._lexicon() if self._lexicon is not None else default_lexicon()
+                self._repairers[disabled] = Repairer(lexicon, disabled=disabled)
             return self._repairers[disabled]
 
     def warm_up(self) -> None:

@@ -6,6 +6,7 @@ store through the same connection policy and build the same article views.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import duckdb
 from fastapi import Request
 
 from rasid.web.analyzer import Analyzer
-from rasid.web.db import Store
+from rasid.web.db import Store, StoreUnavailable
 from rasid.web.reads import articles
 from rasid.web.repairs import RepairExplainer
 
@@ -43,6 +44,33 @@ class Services:
         article["repairs_source"] = explained["source"]
         article["repairs_note"] = explained["note"]
         return article
+
+
+class StoreResources:
+    """The pipeline resources (lexicon, knowledge base, models) of the knowledge base
+    the store was built with, built on first use and shared by the analyzer and the
+    repair explainer. A store still empty or missing gives the shipped ones, and is
+    asked again next time."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._resources: Any = None
+
+    def get(self) -> Any:
+        from rasid.pipeline import Resources
+        from rasid.store.kb import shipped_knowledge_base, store_knowledge_base
+
+        with self._lock:
+            if self._resources is not None:
+                return self._resources
+            try:
+                with self.store.cursor() as cur:
+                    kb = store_knowledge_base(cur)
+            except StoreUnavailable:
+                return Resources.of(shipped_knowledge_base())
+            self._resources = Resources.of(kb)
+            return self._resources
 
 
 def services(request: Request) -> Services:

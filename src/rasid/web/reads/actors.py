@@ -53,8 +53,8 @@ def search_actors(cur: duckdb.DuckDBPyConnection, q: str | None, kind: str | Non
     return page(found, total, limit, offset)
 
 
-def _kb_profile(entity_id: str) -> dict[str, Any] | None:
-    entity = knowledge_base().get(entity_id)
+def _kb_profile(cur: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | None:
+    entity = knowledge_base(cur).get(entity_id)
     if entity is None:
         return None
     return {
@@ -85,7 +85,7 @@ def get_actor(cur: duckdb.DuckDBPyConnection, entity_id: str, *, quotes_limit: i
     profile = names(cur, [entity_id]).get(entity_id)
     articles = scalar(cur, "SELECT count(DISTINCT article_id) FROM entities WHERE id = ?",
                       [entity_id]) or 0
-    kb = _kb_profile(entity_id)
+    kb = _kb_profile(cur, entity_id)
     if not articles and kb is None:
         return None
     assert profile is not None

@@ -3,36 +3,28 @@
 Event rows carry entity ids only; every table, node and hover shows a name instead.
 The store's ``entities`` rows give the names the articles were analyzed with; an id
 that no stored article describes (a country reached only through its ministers when
-dyads are folded to countries) falls back to the shipped knowledge base, loaded once.
+dyads are folded to countries) falls back to the knowledge base the store was built
+with: the shipped one plus the user's files its runs recorded (``rasid.store.kb``).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from typing import Any
 
 import duckdb
 
+from rasid.store.kb import KnowledgeBase, store_knowledge_base
 from rasid.web.reads.sql import rows
 
-_KB_LOCK = threading.Lock()
-_KB: Any = None
+
+def knowledge_base(cur: duckdb.DuckDBPyConnection) -> KnowledgeBase:
+    """The knowledge base the store behind ``cur`` was analyzed with."""
+    return store_knowledge_base(cur)
 
 
-def knowledge_base() -> Any:
-    """The shipped knowledge base (``rasid.kb.loader.KnowledgeBase``), loaded once."""
-    global _KB
-    with _KB_LOCK:
-        if _KB is None:
-            from rasid.kb.loader import KnowledgeBase
-
-            _KB = KnowledgeBase.load()
-        return _KB
-
-
-def _fallback(entity_id: str) -> dict[str, Any]:
-    entity = knowledge_base().get(entity_id)
+def _fallback(kb: KnowledgeBase, entity_id: str) -> dict[str, Any]:
+    entity = kb.get(entity_id)
     if entity is not None:
         return {"id": entity_id, "en": entity.en, "ar": entity.ar[0] if entity.ar else None,
                 "kind": entity.kind, "code": entity.code or entity.country,
@@ -53,8 +45,9 @@ def names(cur: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, dict[
         "min(code) AS code, min(country) AS country FROM entities "
         "WHERE id IN (SELECT unnest(?)) GROUP BY id", [wanted])}
     result = {}
+    kb = knowledge_base(cur) if len(found) < len(wanted) else None
     for entity_id in wanted:
-        entry = found.get(entity_id) or _fallback(entity_id)
+        entry = found.get(entity_id) or _fallback(kb, entity_id)
         entry["label"] = entry.get("en") or entry.get("ar") or entity_id
         result[entity_id] = entry
     return result
