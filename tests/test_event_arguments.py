@@ -286,3 +286,11 @@ def test_a_nisba_after_a_generic_agent_stays_an_adjective(rules_only) -> None:
     event = _one(rules_only, "قصفت القوات العراقية مواقع لتنظيم داعش غربي الرمادي أمس.",
                  "ASSAULT")
     assert [code for _, code in _side(event, "actor")] == ["IRQ"]
+
+
+def test_a_noun_trigger_far_from_the_sentence_subject_takes_it(rules_only) -> None:
+    # «زيارة» stands nine words after its doer, past a time and a place: no light verb
+    # and no near group, but the sentence's subject is the one who visits
+    event = _one(rules_only, "اختتم وزير الخارجية الأمريكي جون كيري بعد ظهر أمس في العاصمة "
+                             "القطرية الدوحة زيارة رسمية استمرت يومين.", "CONSULT")
+    assert _side(event, "actor") == [("person:john-kerry", "USA")]

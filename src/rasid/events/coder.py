@@ -722,6 +722,11 @@ class EventCoder:
             actor = self._light_verb_subject(tokens, first, args)
             if actor is not None:
                 slots_used.append("actor=light-verb-subject")
+        if actor is None and not passive and trigger.pos == "noun":
+            actor = next((a for a in before if a.prep is None and not a.adjectival
+                          and not led_by(tokens, a)), None)
+            if actor is not None:
+                slots_used.append("actor=sentence-subject")
         return actor
 
     def _place_slot(self, frame: dict[str, Any], trigger: Trigger, tokens: list[Token],
