@@ -26,6 +26,8 @@ class Count:
     start: int
     end: int
     victims: str | None = None
+    #: the word after the number («حوثيين», «طاقمه»), to tell two equal tolls apart
+    noun: str = ""
 
     def to_dict(self, text: str) -> dict[str, Any]:
         return {"value": self.value, "approx": self.approx, "victims": self.victims,
@@ -160,6 +162,8 @@ class SentenceTokens:
         if index >= len(self.tokens):
             return True
         token = self.tokens[index]
+        if token.key == "من" and self.key(index + 1) in self.words.subset:
+            return True  # «، من ضمنهم»: a part of a toll given before
         return token.kind == "word" and (
             token.key in self.words.further.openers or token.key in self.words.subset
             or (token.key[:1] == "و" and len(token.key) > 1 and token.key[1:] in

@@ -48,6 +48,9 @@ class Groups(SentenceTokens):
                    else number.last, verb or 0)
         count = Count(kind, int(number.value or 0), self._approx(number, last),
                       start, self.tokens[last].end, self._victims(number.last + 1))
+        if noun < len(self.tokens) and self.tokens[noun].kind == "word" and (
+                self.key(noun - 1) == "من" or self._people_word(self.tokens[noun])):
+            count.noun = self.tokens[noun].bare()  # who the victims are, if said
         self.counts.append(count)
         self._coordinated(count, last + 1)
         return True
@@ -196,10 +199,17 @@ class Groups(SentenceTokens):
         victims name the two opposite ``sides`` of the data add up, as the guideline
         adds groups of victims of the same occurrence."""
         merged: list[Count] = []
+        sides: dict[int, str | None] = {}
+        previous: str | None = None
+        for count in counts:
+            side = self._side(count)
+            if side is None and self._of_others(count):
+                side = previous  # «وإصابة 40 آخرين»: the group named before
+            sides[id(count)] = previous = side
         for count in counts:
             last = next((c for c in reversed(merged) if c.kind == count.kind), None)
             if last is not None:
-                one, other = self._side(last), self._side(count)
+                one, other = sides[id(last)], sides[id(count)]
                 if one is not None and other is not None and one != other:
                     last.value += count.value
                     last.approx = last.approx or count.approx
@@ -209,13 +219,19 @@ class Groups(SentenceTokens):
             merged.append(count)
         return merged
 
+    def _of_others(self, count: Count) -> bool:
+        """The toll's victims are «آخرين»: more of a group named before it."""
+        return any(lookup(t, self.words.others) for t in self.tokens
+                   if count.start <= t.start and t.end <= count.end)
+
     def _side(self, count: Count) -> str | None:
         """The side of a clash the victims of a toll belong to, from the words of the
         toll and the few after it («من مقاتلي المقاومة», «حوثيا»), if one is named."""
         tokens = [t for t in self.tokens if count.start <= t.start]
         for token in tokens[:self.words.side_window]:
-            if token.start >= count.end and token.key in BREAKS:
-                break
+            if token.start >= count.end and (
+                    token.key in BREAKS or token.key in self.words.side_stops):
+                break  # past the victims: what caused the toll is no side of it
             for form in (*forms(token), token.key.removeprefix("ال")):
                 side = self.words.sides.get(form)
                 if side is not None:

@@ -30,9 +30,12 @@ class Reader(Groups):
                 continue  # «حاول قتل خالته», «الشروع في قتل»: nobody was killed
             if kind is not None and self.key(index - 1) in self.words.among:
                 continue  # «من بين القتلى القائد …»: a part of a toll given elsewhere
-            if kind is not None and self._after_head(index, kind):
-                self._read_with_head(index)
-                continue
+            if kind is not None:
+                before = len(self.counts)
+                if self._after_head(index, kind):
+                    self._read_with_head(index)
+                    self._join_addition(index, before)
+                    continue
             if self._members(index):
                 continue
             carried = next((self.words.self_heads[f] for f in forms(token)
@@ -51,6 +54,21 @@ class Reader(Groups):
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
         return self._once(self._two_sides(self.counts))
+
+    def _join_addition(self, index: int, before: int) -> None:
+        """«173 مدنيا قتلوا … بالإضافة إلى مقتل مقاتل»: a toll whose head follows
+        «بالإضافة إلى» adds its victims to the toll of its kind read before it."""
+        if len(self.counts) != before + 1 or self.key(index - 1) != "الي" \
+                or self.key(index - 2) not in self.words.additions:
+            return
+        added = self.counts[-1]
+        earlier = next((c for c in reversed(self.counts[:-1]) if c.kind == added.kind), None)
+        if earlier is None:
+            return
+        earlier.value += added.value
+        earlier.approx = earlier.approx or added.approx
+        earlier.end = max(earlier.end, added.end)
+        self.counts.pop()
 
     def _stated(self, index: int) -> bool:
         """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
@@ -74,15 +92,25 @@ class Reader(Groups):
 
     def _once(self, counts: list[Count]) -> list[Count]:
         """A toll said twice in the sentence («أوقفت 251 شخصا … تم توقيف 251») is one."""
-        seen: set[tuple[str, int]] = set()
+        seen: dict[tuple[str, int], list[str]] = {}
         kept = []
         for count in counts:
             key = (count.kind, count.value)
-            if key in seen and count.value >= self.words.restated_min_value:
+            if key in seen and count.value >= self.words.restated_min_value \
+                    and not self._other_victims(count.noun, seen[key]):
                 continue
-            seen.add(key)
+            seen.setdefault(key, []).append(count.noun)
             kept.append(count)
         return kept
+
+    def _other_victims(self, noun: str, before: list[str]) -> bool:
+        """The word after a toll's number names other victims than the equal tolls
+        before it («مقتل 3 من طاقمه … بمقتل 3 حوثيين»): both say who, and differently.
+        Words that only say people («شخصا») or a toll noun tell nothing."""
+        def says_who(word: str) -> bool:
+            return bool(word) and word not in self.words.restated_generic \
+                and word not in self.words.nouns and word not in self.words.bridges
+        return says_who(noun) and all(says_who(word) and word != noun for word in before)
 
     def _confirmed(self, index: int, head: str) -> bool:
         """A head that needs a word after it («لقي … مصرعه») has it."""
@@ -134,6 +162,11 @@ class Reader(Groups):
                 and number.start > token.start:
             # «بتسع عمليات قتل وثلاث محاولات»: a number joined to the head is no count of it
             return False
+        if number is None and lookup(token, self.words.dual) \
+                and lookup(token, self.words.nouns):
+            # «سقوط قتيلين»: a dual toll noun is two of its own kind
+            self.used.add(j)
+            return self._emit_people(2, lookup(token, self.words.nouns) or kind, index, j, j)
         if number is None and head not in self.words.number_only:
             read = self._people_without_number(index, j, head, kind)
             if read is not None:
@@ -145,7 +178,7 @@ class Reader(Groups):
                 self.tokens[k].kind == "word" and k not in self.used
                 for k in range(j, number.first - (self.key(number.first - 1) == "و")))
         if number is None:
-            return False
+            return self._intransitive(index, head)
         if number.vague:
             self.used.add(number.first)
             return True
@@ -164,6 +197,11 @@ class Reader(Groups):
         («مقتل شرطيين»), a word and «اثنين», a named person, or a definite singular the
         article names; whether a toll was read, or None when none of these is there."""
         token = self.tokens[j]
+        if lookup(token, self.words.one) is not None and self._of_things(j + 1):
+            return None  # «قتل بإحدى العمليات»: one of the operations, not of people
+        if lookup(token, self.words.singular) and head not in self.words.person_heads \
+                and self._further(j + 1, head) is not None:
+            return None  # «قتل انتحاري … 32 شخصا»: the singular is the verb's subject
         if lookup(token, self.words.one) is not None or (
                 lookup(token, self.words.singular)
                 and self.key(j + 1) not in self.words.pair):
@@ -171,6 +209,7 @@ class Reader(Groups):
         ending, shortest = self.words.dual_suffix
         if lookup(token, self.words.dual) is not None or (
                 token.key.endswith(ending) and len(token.key) >= shortest
+                and token.start not in self.persons
                 and not token.key.startswith(("ال", "وال"))):
             # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
             return self._emit_people(2, kind, index, j, j)
@@ -178,7 +217,11 @@ class Reader(Groups):
             if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
                     and not lookup(token, self.words.heads):
                 return self._emit_people(2, kind, index, j, k)
-        if token.start in self.persons and (head in self.words.person_heads or (
+        named = token.start in self.persons or (
+            # «مقتل أبو خليل …»: a name that opens with a kunya, tagged or not
+            token.key in self.words.kunya and head in self.words.person_heads
+            and j + 1 < len(self.tokens) and self.tokens[j + 1].kind == "word")
+        if named and (head in self.words.person_heads or (
                 head in self.words.passive_heads and self._opens_sentence(index))):
             # «مقتل محمد علاونة», «وقتل محمد علاونة (22 عاما) …»
             return self._emit_people(1, kind, index, j, j)
@@ -187,6 +230,25 @@ class Reader(Groups):
             # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
             return self._emit_people(1, kind, index, j, j)
         return None
+
+    def _of_things(self, index: int) -> bool:
+        """The word at ``index`` names things, not people («إحدى العمليات»)."""
+        if index >= len(self.tokens):
+            return False
+        return any(form.removeprefix("ال") in self.words.not_counted
+                   for form in forms(self.tokens[index]))
+
+    def _intransitive(self, index: int, head: str) -> bool:
+        """A singular verb that takes no object and is followed by no victim tells one
+        («حيث استشهد في الحال», «الذي استشهد أمس»): True when that toll was read."""
+        kind = self.words.intransitive.get(head)
+        if kind is None or index in self.used:
+            return False
+        nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.kind == "word" \
+                and nxt.key not in self.words.intransitive_after:
+            return False  # «استشهد التقرير بمتوسط»: a subject follows, the verb quotes
+        return self._emit_people(1, kind, index, index, index)
 
     def _further(self, j: int, head: str) -> Number | None:
         """A number after a head, past bridges and up to two other words («قتل في الحادث

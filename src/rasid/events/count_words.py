@@ -75,6 +75,12 @@ class CountWords:
     ranges: frozenset[str]
     side_window: int
     suffixed_length: int
+    kunya: frozenset[str]
+    intransitive: dict[str, str]
+    intransitive_after: frozenset[str]
+    side_stops: frozenset[str]
+    others: frozenset[str]
+    restated_generic: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,11 @@ def count_words() -> CountWords:
         stating=frozenset(data["stating"]), recalled=frozenset(data["recalled"]),
         sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]),
         passive_heads=frozenset(data["passive_heads"]), among=frozenset(data["among"]),
-        ranges=frozenset(data["ranges"]))
+        ranges=frozenset(data["ranges"]), kunya=frozenset(data["kunya"]),
+        intransitive=by_kind(data["intransitive"]["verbs"]),
+        intransitive_after=frozenset(data["intransitive"]["after"]),
+        side_stops=frozenset(data["sides"]["stops"]), others=frozenset(data["others"]),
+        restated_generic=frozenset(data["restated_generic"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
