@@ -1,0 +1,123 @@
+"""Classes of toll errors read on the train and dev splits and on unannotated news.
+
+The sentences are written for these tests; they mimic news wording, not any article.
+Each test is one class of error the reader made, fixed by a rule rather than by a word
+that fits one sentence (docs/annotation/counts-agreement.md lists the figures).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.events.counts import find_counts
+
+
+def tolls(text: str, persons: frozenset[int] = frozenset()) -> list[tuple[str, int]]:
+    found = find_counts(text, 0, len(text), persons)
+    for count in found:
+        assert text[count.start:count.end] and 0 <= count.start < count.end <= len(text)
+    return [(c.kind, c.value) for c in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a singular after a verb head is the verb's subject when a number of people follows
+    ("بعد أن قتل مسلح يرتدي زيا عسكريا 12 شخصا في السوق.", [("killed", 12)]),
+    # and the victim when none does
+    ("وقتل جندي بالرصاص قرب الحاجز.", [("killed", 1)]),
+])
+def test_a_singular_subject_before_the_number(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «إحدى» of things is no victim
+    ("وكان قد قتل بإحدى الغارات على المدينة.", []),
+    ("ما أدى إلى مقتل أحد المارة.", [("killed", 1)]),
+])
+def test_one_of_things_is_no_victim(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_a_part_after_a_vague_toll_is_no_toll() -> None:
+    # «عشرات القتلى، من ضمنهم …»: the part of a toll that gives no number
+    assert tolls("خلفت المعارك عشرات القتلى، من ضمنهم خمس نساء وثلاثة أطفال.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أسفر الكمين عن سقوط قتيلين من المهاجمين.", [("killed", 2)]),
+    ("وأسفر الانفجار عن سقوط جريحين.", [("injured", 2)]),
+])
+def test_a_dual_toll_noun_after_its_head(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # equal tolls of other victims are two
+    ("وقتل 4 من ركاب الحافلة، وفي بلدة أخرى أعلنت الشرطة مقتل 4 مسلحين.",
+     [("killed", 4), ("killed", 4)]),
+    # the same toll said again is one
+    ("اعتقلت الشرطة 120 شخصا، وقال بيان إنه تم اعتقال 120 في المداهمات.",
+     [("arrested", 120)]),
+    ("أعلن المستشفى مقتل 9 مدنيين، وقال الطبيب إن 9 مدنيين قتلوا في القصف.",
+     [("killed", 9)]),
+])
+def test_equal_tolls_of_other_victims(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_victims_added_by_an_addition_join_the_toll_before() -> None:
+    text = "وقال المرصد إن 80 مدنيا قتلوا وأصيب العشرات، بالإضافة إلى مقتل جندي في القصف."
+    assert tolls(text) == [("killed", 81)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the losses of an armed group and of the forces facing it are one clash's toll
+    ("قتل 9 جنود، في حين قتل 14 مسلحا في الاشتباكات ذاتها.", [("killed", 23)]),
+    # «آخرين» are on the side of the toll before them
+    ("أسفرت المعارك عن مقتل 12 من المتمردين وإصابة 20 آخرين، بينما أصيب 5 من رجال الجيش.",
+     [("killed", 12), ("injured", 25)]),
+    # civilians are no side: two tolls
+    ("قتل 3 مدنيين في قصف، فيما قتل 7 مسلحين في غارة أخرى.",
+     [("killed", 3), ("killed", 7)]),
+    # the attacker named after the toll is no side of its victims
+    ("أصيب 30 شخصا في تفجير انتحاري، فيما أصيب جنديان في اشتباك قرب الحدود.",
+     [("injured", 30), ("injured", 2)]),
+])
+def test_the_two_sides_of_a_clash(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_a_name_that_opens_with_a_kunya() -> None:
+    assert tolls("وأعلنت الوزارة مقتل أبو عمر الشامي في الغارة.") == [("killed", 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أطلق المسلحون النار على الدورية، حيث استشهد في الحال.", [("killed", 1)]),
+    ("نعت الوزارة الضابط الذي استشهد أمس خلال الاشتباك.", [("killed", 1)]),
+    # «استشهد» with a subject after it quotes
+    ("واستشهد الكاتب بقول مأثور في مقاله.", []),
+])
+def test_an_intransitive_verb_tells_one_victim(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_a_disease_is_no_political_toll() -> None:
+    assert tolls("وتصيب الملاريا نحو مليوني شخص كل عام.") == []
+
+
+def test_a_name_is_no_dual() -> None:
+    text = "أصاب دوريان نجاحا كبيرا في مهمته."
+    assert tolls(text, frozenset({text.index("دوريان")})) == []
+    # a dual of belonging is still two
+    assert tolls("وقتل حوثيان في الاشتباك.") == [("killed", 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ما نتج عنه إصابة طفيفة لمقيم من الجنسية اليمنية.", [("injured", 1)]),
+    ("أدى الهجوم إلى مقتل طفل وإصابة شقيقه ووالديه.", [("killed", 1), ("injured", 3)]),
+    ("بينما خسرت القوات الحكومية ثلاثة من جنودها.", [("killed", 3)]),
+    ("وكان الفريق قد خسر أمام منافسه.", []),
+    ("وأعدمت الجماعة 9 أشخاص في الساحة.", [("killed", 9)]),
+])
+def test_words_around_heads(text: str, expected: list) -> None:
+    assert tolls(text) == expected
