@@ -121,3 +121,43 @@ def test_a_name_is_no_dual() -> None:
 ])
 def test_words_around_heads(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence, a decision or a medical case names no death that happened
+    ("وأصدرت المحكمة حكما غيابيا بإعدام القائد السابق وسبعة آخرين.", []),
+    ("وسجل المستشفى حالة وفاة واحدة بين المرضى.", []),
+    # an attempt's target and the people of its clause are no toll
+    ("وحاول المسلحون قتل 4 جنود قبل أن يفروا.", []),
+])
+def test_no_death_that_happened(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the sick are no wounded
+    ("ويقدر أن نحو 40 مليونا مصابون بضعف السمع.", []),
+    ("وقال الطبيب إن 15 شخصا مصابين بالسرطان يتلقون العلاج.", []),
+    # a wound is
+    ("وأسفر الهجوم عن 15 مصابا بجروح متفاوتة.", [("injured", 15)]),
+    # the rescued are not held
+    ("وتمكنت فرق الدفاع المدني من إنقاذ 6 محتجزين داخل المبنى.", []),
+    # an accident named with its article
+    ("وأصيب 23 شخصا في حادثة التسمم بالمطعم.", []),
+    ("وارتفع عدد الوفيات بسبب موجة الحر إلى 120 شخصا.", []),
+])
+def test_the_sick_the_rescued_and_accidents(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «عشرة» ending an ordinal is no count
+    ("وكان المهاجم في الثامنة عشرة والذي قتل بعد ذلك بأيام.", []),
+    # a verb of one victim with the number further on
+    ("وقد استشهد في تلك المواجهات (12) مابين رجال أمن ومواطنين.", [("killed", 12)]),
+    # victims added after a comma by «بالإضافة إلى»
+    ("وسجل التقرير مقتل 20 عنصرا من الجماعة و5 من الجيش، بالإضافة إلى عنصرين من الحرس.",
+     [("killed", 27)]),
+])
+def test_ordinals_far_numbers_and_additions(text: str, expected: list) -> None:
+    assert tolls(text) == expected

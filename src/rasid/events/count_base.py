@@ -223,8 +223,9 @@ class SentenceTokens:
         if any(lookup(token, words.attack_words) for token in self.tokens):
             return False  # «انفجار أدى إلى انقلاب سيارتهما» is an attack
         for index, token in enumerate(self.tokens):
-            if lookup(token, words.accidents):
-                return True
+            if lookup(token, words.accidents) or (
+                    token.key.startswith("ال") and token.key[2:] in words.accidents):
+                return True  # «غرق», «التسمم»: listed with or without the article
             after = self.key(index + 1).removeprefix("ال")
             if any(after.startswith(stem) for stem in words.accident_pairs.get(token.bare(), ())):
                 return True  # «انقلاب مركبتهم»: the second word starts with a listed stem

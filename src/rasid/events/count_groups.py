@@ -27,6 +27,10 @@ class Groups(SentenceTokens):
             noun += 1
         noun_kind = lookup(self.tokens[noun], self.words.nouns) \
             if noun < len(self.tokens) else None
+        if noun_kind == "injured" and self._sick(noun + 1):
+            # «245 مليونا مصابون بضعف البصر»: the sick, not the wounded
+            self.used.update(range(number.first, number.last + 1))
+            return True
         if noun_kind is not None:
             kind = noun_kind
             other = self.tokens[noun + 1] if noun + 1 < len(self.tokens) else None
@@ -55,6 +59,17 @@ class Groups(SentenceTokens):
         self._coordinated(count, last + 1)
         return True
 
+    def _sick(self, index: int) -> bool:
+        """The word at ``index`` says with what someone is «مصاب» and it is no wound
+        («بضعف», «بالسرطان»; not «بجروح», «بطلق»)."""
+        if index >= len(self.tokens) or self.tokens[index].kind != "word":
+            return False
+        key = self.tokens[index].key
+        if key[:1] != "ب" or len(key) < 4:
+            return False
+        return key[1:].removeprefix("ال") not in self.words.injury_means \
+            and key[1:] not in self.words.injury_means
+
     def _emit_people(self, value: int, kind: str, head: int, first: int, last: int,
                      start: int | None = None) -> bool:
         """A toll of one or two people; the words run from the head (or ``start``,
@@ -78,7 +93,8 @@ class Groups(SentenceTokens):
             token = self.tokens[i]
             if token.key in BREAKS:
                 if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)
-                        or self._joined_person_at(i + 1)):
+                        or self._joined_person_at(i + 1)
+                        or self.key(i + 1) in words.additions):
                     return
                 i += 1
                 after_break = True

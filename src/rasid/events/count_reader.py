@@ -27,7 +27,10 @@ class Reader(Groups):
                 continue
             kind = lookup(token, self.words.heads)
             if kind is not None and self._attempted(index):
-                continue  # «حاول قتل خالته», «الشروع في قتل»: nobody was killed
+                # «حاول قتل خالته», «حكما بإعدام … وثمانية آخرين»: nobody was killed,
+                # and the numbers of the clause count the targets
+                self._block_clause(index)
+                continue
             if kind is not None and self.key(index - 1) in self.words.among:
                 continue  # «من بين القتلى القائد …»: a part of a toll given elsewhere
             if kind is not None:
@@ -51,7 +54,8 @@ class Reader(Groups):
                 continue
             number = self.number(index)
             if number is not None and not number.vague \
-                    and self.key(index) not in self.words.adjective_numbers:
+                    and self.key(index) not in self.words.adjective_numbers \
+                    and not self._ordinal(index):
                 self._before_noun(number)
         return self._once(self._two_sides(self.counts))
 
@@ -70,6 +74,20 @@ class Reader(Groups):
         earlier.end = max(earlier.end, added.end)
         self.counts.pop()
 
+    def _block_clause(self, index: int) -> None:
+        """Mark the numbers after ``index`` up to the clause's end as read."""
+        for k in range(index + 1, len(self.tokens)):
+            if self.key(k) in BREAKS:
+                return
+            number = self.number(k)
+            if number is not None:
+                self.used.update(range(number.first, number.last + 1))
+
+    def _ordinal(self, index: int) -> bool:
+        """«التاسعة عشرة»: «عشرة» after a definite word ends an ordinal."""
+        return self.key(index) in self.words.ordinal_tens \
+            and self.key(index - 1).startswith("ال")
+
     def _stated(self, index: int) -> bool:
         """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
         occurrence only when the sentence states the death: after a word that gives a
@@ -87,8 +105,12 @@ class Reader(Groups):
         قتل»): an attempt names its target, not a victim."""
         for k in (index - 1, index - 2):
             if k >= 0 and lookup(self.tokens[k], self.words.attempts):
-                return k == index - 1 or self.key(index - 1) == "في"
-        return False
+                return k == index - 1 or self.key(index - 1) == "في" \
+                    or lookup(self.tokens[k], self.words.attempt_verbs) is not None
+        # «حكما غيابيا بإعدام», «قرار بإعدام», «حالة وفاة»: a sentence, a threat, a
+        # plan or a medical case names no death that happened
+        return any(k >= 0 and lookup(self.tokens[k], self.words.not_before)
+                   for k in (index - 1, index - 2))
 
     def _once(self, counts: list[Count]) -> list[Count]:
         """A toll said twice in the sentence («أوقفت 251 شخصا … تم توقيف 251») is one."""
@@ -231,6 +253,13 @@ class Reader(Groups):
             return self._emit_people(1, kind, index, j, j)
         return None
 
+    def _rescued(self, number: Number) -> bool:
+        """«إنقاذ 3 محتجزين»: people rescued or evacuated, not held."""
+        before = number.first - 1
+        while before >= 0 and self.key(before) in SKIP_MARKS:
+            before -= 1
+        return before >= 0 and lookup(self.tokens[before], self.words.rescued) is not None
+
     def _of_things(self, index: int) -> bool:
         """The word at ``index`` names things, not people («إحدى العمليات»)."""
         if index >= len(self.tokens):
@@ -244,6 +273,11 @@ class Reader(Groups):
         kind = self.words.intransitive.get(head)
         if kind is None or index in self.used:
             return False
+        for k in range(index + 1, len(self.tokens)):
+            if self.key(k) in BREAKS:
+                break
+            if self.number(k) is not None:
+                return False  # «استشهد في تلك العمليات (37)»: the number is the toll
         nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if nxt is not None and nxt.kind == "word" \
                 and nxt.key not in self.words.intransitive_after:
@@ -287,7 +321,7 @@ class Reader(Groups):
         after = self._after(number)
         if self.key(after) == "من":
             after += 1
-        if after >= len(self.tokens):
+        if after >= len(self.tokens) or self._rescued(number):
             return
         kind = lookup(self.tokens[after], self.words.nouns)
         if kind is not None:

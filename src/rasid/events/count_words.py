@@ -81,6 +81,11 @@ class CountWords:
     side_stops: frozenset[str]
     others: frozenset[str]
     restated_generic: frozenset[str]
+    not_before: frozenset[str]
+    rescued: frozenset[str]
+    injury_means: frozenset[str]
+    ordinal_tens: frozenset[str]
+    attempt_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,11 @@ def count_words() -> CountWords:
         intransitive=by_kind(data["intransitive"]["verbs"]),
         intransitive_after=frozenset(data["intransitive"]["after"]),
         side_stops=frozenset(data["sides"]["stops"]), others=frozenset(data["others"]),
-        restated_generic=frozenset(data["restated_generic"]))
+        restated_generic=frozenset(data["restated_generic"]),
+        not_before=frozenset(data["not_before"]), rescued=frozenset(data["rescued"]),
+        injury_means=frozenset(data["injury_means"]),
+        ordinal_tens=frozenset(data["ordinal_tens"]),
+        attempt_verbs=frozenset(data["attempt_verbs"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
