@@ -161,3 +161,20 @@ def test_the_sick_the_rescued_and_accidents(text: str, expected: list) -> None:
 ])
 def test_ordinals_far_numbers_and_additions(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # prisoners held are a population, not an arrest
+    ("ولا يزال 90 سجينا في المعتقل بانتظار المحاكمة.", []),
+    ("وأعلنت السلطات الإفراج عن 40 موقوفا لعدم كفاية الأدلة.", []),
+    # an arrest head gives the kind
+    ("وأعلنت الشرطة اعتقال 12 شخصا في المداهمات.", [("arrested", 12)]),
+    # a condition or a law names no arrest or death
+    ("ويمكن اعتقال مشتبه به لستة أشهر دون تهمة.", []),
+    ("وقال إن الجندي إذا استشهد في المعركة تكفلت الدولة بأسرته.", []),
+    # «أخرى» after a nominal head is the act's adjective
+    ("وقرر المدرب إجراء تصفية أخرى للاعبين.", []),
+    ("قتل شرطي وأصيب آخر في الهجوم.", [("killed", 1), ("injured", 1)]),
+])
+def test_held_freed_conditional_and_another(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -221,6 +221,8 @@ class Reader(Groups):
         token = self.tokens[j]
         if lookup(token, self.words.one) is not None and self._of_things(j + 1):
             return None  # «قتل بإحدى العمليات»: one of the operations, not of people
+        if head in self.words.person_heads and token.key in self.words.another:
+            return None  # «تصفية أخرى»: another act, not another victim
         if lookup(token, self.words.singular) and head not in self.words.person_heads \
                 and self._further(j + 1, head) is not None:
             return None  # «قتل انتحاري … 32 شخصا»: the singular is the verb's subject
@@ -254,9 +256,12 @@ class Reader(Groups):
         return None
 
     def _rescued(self, number: Number) -> bool:
-        """«إنقاذ 3 محتجزين»: people rescued or evacuated, not held."""
+        """«إنقاذ 3 محتجزين», «الإفراج عن 52 معتقلا»: people rescued, evacuated or
+        freed, not held."""
         before = number.first - 1
         while before >= 0 and self.key(before) in SKIP_MARKS:
+            before -= 1
+        if before > 0 and self.key(before) in ("عن", "من"):
             before -= 1
         return before >= 0 and lookup(self.tokens[before], self.words.rescued) is not None
 
@@ -324,6 +329,8 @@ class Reader(Groups):
         if after >= len(self.tokens) or self._rescued(number):
             return
         kind = lookup(self.tokens[after], self.words.nouns)
+        if kind is not None and lookup(self.tokens[after], self.words.held_nouns):
+            return  # «116 سجينا»: a population held, no arrest
         if kind is not None:
             self._emit(number, kind, None)
             return

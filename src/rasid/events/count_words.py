@@ -86,6 +86,8 @@ class CountWords:
     injury_means: frozenset[str]
     ordinal_tens: frozenset[str]
     attempt_verbs: frozenset[str]
+    held_nouns: frozenset[str]
+    another: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,8 @@ def count_words() -> CountWords:
         not_before=frozenset(data["not_before"]), rescued=frozenset(data["rescued"]),
         injury_means=frozenset(data["injury_means"]),
         ordinal_tens=frozenset(data["ordinal_tens"]),
-        attempt_verbs=frozenset(data["attempt_verbs"]))
+        attempt_verbs=frozenset(data["attempt_verbs"]),
+        held_nouns=frozenset(data["held_nouns"]), another=frozenset(data["another"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
