@@ -178,3 +178,19 @@ def test_ordinals_far_numbers_and_additions(text: str, expected: list) -> None:
 ])
 def test_held_freed_conditional_and_another(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a negation names no toll
+    ("وسقطت القذيفة على المنزل ولم يصب أحد من سكانه.", []),
+    ("وانفجرت العبوة دون وقوع إصابات.", []),
+    # a word with a preposition is no dual of belonging
+    ("وقررت النيابة استجواب المصابين لبيان أسباب الحادث.", []),
+    # victims and others counted together give no toll
+    ("واستمعت المحكمة إلى 90 ضحية وشاهدا في القضية.", []),
+    # a number joined to a toll that counts others ends it, a verb after it does not
+    ("وأسفر الهجوم عن مقتل 20 شخصا و3 أطفال، وقال إن 9 منهم نقلوا إلى المستشفى"
+     " و7 نقلوا إلى مستشفى آخر.", [("killed", 23)]),
+])
+def test_negations_prepositions_and_mixed_groups(text: str, expected: list) -> None:
+    assert tolls(text) == expected

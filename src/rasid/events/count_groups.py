@@ -34,9 +34,13 @@ class Groups(SentenceTokens):
         if noun_kind is not None:
             kind = noun_kind
             other = self.tokens[noun + 1] if noun + 1 < len(self.tokens) else None
-            if other is not None and other.key[:1] == "و" \
-                    and lookup(other, self.words.nouns) not in (None, kind):
-                # «66 قتيلا وجريحا»: killed and injured together, neither known
+            if other is not None and other.key[:1] == "و" and (
+                    lookup(other, self.words.nouns) not in (None, kind)
+                    or (other.bare().endswith("ا") and not other.bare().endswith("وا")
+                        and self.number(noun + 1) is None
+                        and lookup(other, self.words.nouns) is None
+                        and lookup(other, self.words.heads) is None)):
+                # «66 قتيلا وجريحا», «174 ضحية وشاهدا»: victims and others together
                 self.used.update(range(number.first, number.last + 1))
                 return True
         self.used.update(range(number.first, number.last + 1))
@@ -174,6 +178,11 @@ class Groups(SentenceTokens):
             return None
         if not near and not self._counts_people(number):
             return number.last + 1
+        if after < len(self.tokens) and self.tokens[after].kind == "word" \
+                and self.tokens[after].key.endswith("ا") \
+                and not self.tokens[after].key.endswith("وا") \
+                and not self._people_word(self.tokens[after]):
+            return None  # «2500 ضحية وستين شاهدا»: the number counts others
         self.used.update(range(number.first, number.last + 1))
         count.value += int(number.value or 0)
         count.end = max(count.end, self.tokens[after].end

@@ -232,7 +232,7 @@ class Reader(Groups):
             return self._emit_people(1, kind, index, j, j)
         ending, shortest = self.words.dual_suffix
         if lookup(token, self.words.dual) is not None or (
-                token.key.endswith(ending) and len(token.key) >= shortest
+                token.key.endswith(ending) and len(forms(token)[-1]) >= shortest
                 and token.start not in self.persons
                 and not token.key.startswith(("ال", "وال"))):
             # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
