@@ -194,3 +194,24 @@ def test_held_freed_conditional_and_another(text: str, expected: list) -> None:
 ])
 def test_negations_prepositions_and_mixed_groups(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a collapse is an accident
+    ("ولقي 6 أشخاص حتفهم إثر انهيار مبنى سكني في المدينة.", []),
+    # a rate is no toll
+    ("وقالت المنظمة إن السلطات تعدم شخصين يوميا في المتوسط، أي إعدام خمسة أشخاص يوميا.",
+     []),
+    # the injured who left hospital are a part of a toll told elsewhere
+    ("وأضاف أن سبعة مصابين خرجوا من المستشفى بعد تماثلهم للشفاء.", []),
+    # the parts after «هم» are not added to their total
+    ("وقتل 6 أطفال هم 5 أشقاء وابن عمهم في القصف.", [("killed", 6)]),
+    # an extended detention is no arrest
+    ("ومددت المحكمة أمس اعتقال 30 أسيرا لاستكمال التحقيق.", []),
+    # a population held is no arrest
+    ("ويبلغ عدد المعتقلين في السجن حاليا 80 معتقلا.", []),
+    # a sports injury is no toll
+    ("وغاب حارس المرمى عن الموسم بعد إصابة قوية في الركبة.", []),
+])
+def test_classes_of_the_robustness_sample(text: str, expected: list) -> None:
+    assert tolls(text) == expected

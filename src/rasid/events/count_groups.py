@@ -27,8 +27,10 @@ class Groups(SentenceTokens):
             noun += 1
         noun_kind = lookup(self.tokens[noun], self.words.nouns) \
             if noun < len(self.tokens) else None
-        if noun_kind == "injured" and self._sick(noun + 1):
-            # «245 مليونا مصابون بضعف البصر»: the sick, not the wounded
+        if (noun_kind == "injured" and self._sick(noun + 1)) \
+                or self._no_occurrence(noun, noun_kind, head):
+            # «245 مليونا مصابون بضعف البصر», «ثلاثة أشخاص يوميا», «عشرة مصابين
+            # خرجوا من المستشفى», «عدد المعتقلين 116 معتقلا»: no toll of an occurrence
             self.used.update(range(number.first, number.last + 1))
             return True
         if noun_kind is not None:
@@ -62,6 +64,20 @@ class Groups(SentenceTokens):
         self.counts.append(count)
         self._coordinated(count, last + 1)
         return True
+
+    def _no_occurrence(self, noun: int, noun_kind: str | None, head: int | None) -> bool:
+        """The people a number counts are a rate, the injured who left hospital, or
+        a population held (the head is a noun of people held too)."""
+        if noun >= len(self.tokens):
+            return False
+        if self.key(noun + 1) in self.words.rates or self.key(noun) in self.words.rates:
+            return True
+        if noun_kind == "injured" and any(
+                lookup(self.tokens[k], self.words.recovered)
+                for k in range(noun + 1, min(noun + 3, len(self.tokens)))):
+            return True
+        return head is not None and lookup(self.tokens[noun], self.words.held_nouns) \
+            is not None and self.key(head).removeprefix("ال") in self.words.held_nouns
 
     def _sick(self, index: int) -> bool:
         """The word at ``index`` says with what someone is «مصاب» and it is no wound

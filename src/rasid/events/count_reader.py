@@ -104,9 +104,14 @@ class Reader(Groups):
         """The head follows a word of attempt («حاول قتل», «محاولة اغتيال», «الشروع في
         قتل»): an attempt names its target, not a victim."""
         for k in (index - 1, index - 2):
-            if k >= 0 and lookup(self.tokens[k], self.words.attempts):
-                return k == index - 1 or self.key(index - 1) == "في" \
-                    or lookup(self.tokens[k], self.words.attempt_verbs) is not None
+            if k >= 0 and lookup(self.tokens[k], self.words.attempts) and (
+                    k == index - 1 or self.key(index - 1) == "في"):
+                return True
+        for k in range(index - 1, max(index - 5, -1), -1):
+            if self.tokens[k].kind != "word":
+                break
+            if lookup(self.tokens[k], self.words.attempt_verbs):
+                return True  # «حاول المسلحون قتل», «مددت السلطات أمس اعتقال»
         # «حكما غيابيا بإعدام», «قرار بإعدام», «حالة وفاة»: a sentence, a threat, a
         # plan or a medical case names no death that happened
         return any(k >= 0 and lookup(self.tokens[k], self.words.not_before)

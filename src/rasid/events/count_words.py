@@ -88,6 +88,8 @@ class CountWords:
     attempt_verbs: frozenset[str]
     held_nouns: frozenset[str]
     another: frozenset[str]
+    rates: frozenset[str]
+    recovered: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,8 @@ def count_words() -> CountWords:
         injury_means=frozenset(data["injury_means"]),
         ordinal_tens=frozenset(data["ordinal_tens"]),
         attempt_verbs=frozenset(data["attempt_verbs"]),
-        held_nouns=frozenset(data["held_nouns"]), another=frozenset(data["another"]))
+        held_nouns=frozenset(data["held_nouns"]), another=frozenset(data["another"]),
+        rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
