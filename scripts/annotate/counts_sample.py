@@ -59,13 +59,18 @@ def pools(news: Path, seed: int, size: int) -> list[dict[str, Any]]:
 def read_tolls(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every toll the reader extracts from the articles, with its sentence; offsets
     are into the article's raw text."""
+    from rasid.errors import RasidError
     from rasid.events.counts import find_counts
     from rasid.pipeline import Pipeline
 
     pipeline = Pipeline()
     found = []
     for item in items:
-        analysis = pipeline.analyze(item["text"], date=item.get("date"), id=item["id"])
+        try:
+            analysis = pipeline.analyze(item["text"], date=item.get("date"), id=item["id"])
+        except RasidError as error:  # an article rasid refuses (not Arabic, too long)
+            print(f"skipped: {error}", file=sys.stderr)
+            continue
         doc = analysis.doc
         persons = frozenset(m.start for m in doc.layers.get("mentions", [])
                             if m.label == "PERS")
