@@ -109,6 +109,10 @@ def score(args: argparse.Namespace) -> None:
         by_kind[row["kind"]] += 1
         right_kind[row["kind"]] += row["verdict"] == "right"
     print(f"{len(rows)} tolls judged: {right} right, precision {right / len(rows):.3f}")
+    for name in dict.fromkeys(row.get("sample", "") for row in rows):
+        part = [row for row in rows if row.get("sample", "") == name]
+        good = sum(row["verdict"] == "right" for row in part)
+        print(f"  {name}: {good}/{len(part)}, precision {good / len(part):.3f}")
     for kind, n in by_kind.most_common():
         print(f"  {kind:<10} {right_kind[kind]}/{n}")
     reasons = Counter(row.get("why", "") for row in rows if row["verdict"] != "right")
