@@ -215,3 +215,22 @@ def test_negations_prepositions_and_mixed_groups(text: str, expected: list) -> N
 ])
 def test_classes_of_the_robustness_sample(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verb's own victim and those «مع» him
+    ("وكان الضابط قد استشهد مع اثنين من زملائه أثناء الهجوم.", [("killed", 3)]),
+    ("واعتقل المدير مع ستة مسؤولين آخرين في الفندق.", [("arrested", 7)]),
+    # «مع اثنين» is no dual noun after a head
+    ("وكانت النتيجة مقتل المهاجم وإصابة اثنين من الحراس.", [("killed", 1), ("injured", 2)]),
+    # the part after «بينهم» is not the total, the verb is the total's
+    ("وقال إن 150 شخصا بينهم 20 أجنبيا اعتقلوا خلال المداهمات.", [("arrested", 150)]),
+    # «الثاني عشر» is the twelfth
+    ("وقتل في الثاني عشر من الشهر الجاري بحسب الشرطة.", []),
+    # storms are no political event
+    ("مما أدى إلى مقتل 9 أشخاص في عواصف وأمطار غزيرة.", []),
+    # the fighters of the other side add up
+    ("وأوقعت المعارك 25 قتيلا من المسلحين و13 مقاوما.", [("killed", 38)]),
+])
+def test_classes_of_the_second_sample(text: str, expected: list) -> None:
+    assert tolls(text) == expected

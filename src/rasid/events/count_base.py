@@ -53,6 +53,8 @@ class SentenceTokens:
     def number(self, index: int) -> Number | None:
         if index >= len(self.tokens) or index in self.used:
             return None
+        if self.key(index) in self.words.ordinal_tens and self.key(index - 1).startswith("ال"):
+            return None  # «التاسعة عشرة», «الثاني عشر»: the end of an ordinal
         return read_number(self.tokens, index, self.text)
 
     def key(self, index: int) -> str:

@@ -296,6 +296,13 @@ class Groups(SentenceTokens):
             if key in BREAKS or aside:
                 if not aside and self.key(k + 1) not in words.asides:
                     return
+                part = self.number(k + 1) if aside else None
+                if part is not None and key in words.subset:
+                    # «297 شخصا بينهم 37 أجنبيا اعتقلوا»: the part and its noun are
+                    # read, the verb is the total's
+                    self.used.update(range(part.first, part.last + 1))
+                    k = self._after(part) + 1
+                    continue
                 # an aside about the victims runs to the next comma; the verb may follow
                 k = next((m for m in range(k + 1, limit) if self.key(m) in BREAKS), limit) + 1
                 continue

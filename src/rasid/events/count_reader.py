@@ -54,8 +54,7 @@ class Reader(Groups):
                 continue
             number = self.number(index)
             if number is not None and not number.vague \
-                    and self.key(index) not in self.words.adjective_numbers \
-                    and not self._ordinal(index):
+                    and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
         return self._once(self._two_sides(self.counts))
 
@@ -82,11 +81,6 @@ class Reader(Groups):
             number = self.number(k)
             if number is not None:
                 self.used.update(range(number.first, number.last + 1))
-
-    def _ordinal(self, index: int) -> bool:
-        """«التاسعة عشرة»: «عشرة» after a definite word ends an ordinal."""
-        return self.key(index) in self.words.ordinal_tens \
-            and self.key(index - 1).startswith("ال")
 
     def _stated(self, index: int) -> bool:
         """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
@@ -213,6 +207,10 @@ class Reader(Groups):
             return False
         if not self._emit(number, kind, index):
             return False
+        if self.key(number.first - 1) == "مع" and (
+                head in self.words.intransitive or head in self.words.singular_verbs):
+            # «استشهد مع اثنين من زملائه»: the verb's own victim and the two with him
+            self.counts[-1].value += 1
         if joined:
             # the victim named between head and number is one more of the same toll
             self.counts[-1].value += 1
@@ -244,6 +242,7 @@ class Reader(Groups):
             return self._emit_people(2, kind, index, j, j)
         for k in (j + 1, j + 2):
             if self.key(k) in self.words.pair and token.key[:1] not in ("و", "ف") \
+                    and token.key.endswith(("ين", "ان")) \
                     and not lookup(token, self.words.heads):
                 return self._emit_people(2, kind, index, j, k)
         named = token.start in self.persons or (
