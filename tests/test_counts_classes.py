@@ -234,3 +234,28 @@ def test_classes_of_the_robustness_sample(text: str, expected: list) -> None:
 ])
 def test_classes_of_the_second_sample(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+def tolls_of_last(text: str) -> list[tuple[str, int]]:
+    """The tolls of the text's last sentence, read with the text before it."""
+    start = text.rindex(".", 0, len(text) - 1) + 2
+    return [(c.kind, c.value) for c in find_counts(text, start, len(text))]
+
+
+def test_an_accident_told_just_before() -> None:
+    # the dead and wounded of an accident told in the sentence before are no toll
+    text = ("وقع حادث انقلاب سيارة على الطريق السريع مساء أمس. "
+            "وأسفر عن وفاة ثلاثة أشخاص وإصابة خمسة آخرين.")
+    assert tolls_of_last(text) == []
+    # arrests after it are
+    text = ("وقع حادث اصطدام مركب بقارب في النهر مساء أمس. "
+            "وتم توقيف قائد القارب وثلاثة من مساعديه بعد مقتل 7 أشخاص.")
+    assert tolls_of_last(text) == [("arrested", 4)]
+    # an attack in the sentence, or an accident in another paragraph, leaves them tolls
+    text = ("وقع حادث انقلاب سيارة على الطريق السريع مساء أمس. "
+            "وأسفر الهجوم عن مقتل ثلاثة أشخاص.")
+    assert tolls_of_last(text) == [("killed", 3)]
+    text = ("وقع حادث انقلاب سيارة على الطريق السريع مساء أمس.\n"
+            "وقتل ثلاثة أشخاص في المدينة.")
+    assert [(c.kind, c.value) for c in find_counts(text, text.index("\n") + 1,
+                                                      len(text))] == [("killed", 3)]

@@ -43,6 +43,7 @@ class SentenceTokens:
 
     def __init__(self, text: str, start: int, end: int, persons: frozenset[int]) -> None:
         self.text = text
+        self.start = start
         self.words = count_words()
         self.tokens = tokenize(text, start, end)
         self.persons = persons
@@ -224,11 +225,25 @@ class SentenceTokens:
         words = self.words
         if any(lookup(token, words.attack_words) for token in self.tokens):
             return False  # «انفجار أدى إلى انقلاب سيارتهما» is an attack
-        for index, token in enumerate(self.tokens):
+        return self._accident_in(self.tokens)
+
+    def _accident_before(self) -> bool:
+        """An accident told just before the sentence, in its paragraph («وقع حادث على
+        طريق …. وأسفر عن وفاة أربعة»), and no word of an attack there or in it."""
+        words = self.words
+        begin = max(0, self.start - words.accident_context)
+        begin = max(begin, self.text.rfind("\n", begin, self.start) + 1)
+        before = tokenize(self.text, begin, self.start)
+        return not any(lookup(token, words.attack_words) for token in [*before, *self.tokens]) \
+            and self._accident_in(before)
+
+    def _accident_in(self, tokens: list[Token]) -> bool:
+        words = self.words
+        for index, token in enumerate(tokens):
             if lookup(token, words.accidents) or (
                     token.key.startswith("ال") and token.key[2:] in words.accidents):
                 return True  # «غرق», «التسمم»: listed with or without the article
-            after = self.key(index + 1).removeprefix("ال")
+            after = tokens[index + 1].key.removeprefix("ال") if index + 1 < len(tokens) else ""
             if any(after.startswith(stem) for stem in words.accident_pairs.get(token.bare(), ())):
                 return True  # «انقلاب مركبتهم»: the second word starts with a listed stem
         return False

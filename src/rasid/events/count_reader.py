@@ -56,7 +56,11 @@ class Reader(Groups):
             if number is not None and not number.vague \
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
-        return self._once(self._two_sides(self.counts))
+        counts = self._once(self._two_sides(self.counts))
+        if counts and self._accident_before():
+            # the dead and wounded of an accident told just before; arrests stay
+            counts = [c for c in counts if c.kind in self.words.accident_spares]
+        return counts
 
     def _join_addition(self, index: int, before: int) -> None:
         """«173 مدنيا قتلوا … بالإضافة إلى مقتل مقاتل»: a toll whose head follows

@@ -90,6 +90,8 @@ class CountWords:
     another: frozenset[str]
     rates: frozenset[str]
     recovered: frozenset[str]
+    accident_context: int
+    accident_spares: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,9 @@ def count_words() -> CountWords:
         ordinal_tens=frozenset(data["ordinal_tens"]),
         attempt_verbs=frozenset(data["attempt_verbs"]),
         held_nouns=frozenset(data["held_nouns"]), another=frozenset(data["another"]),
-        rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]))
+        rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]),
+        accident_context=int(data["accident_context"]["chars"]),
+        accident_spares=frozenset(data["accident_context"]["spares"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
