@@ -259,3 +259,17 @@ def test_an_accident_told_just_before() -> None:
             "وقتل ثلاثة أشخاص في المدينة.")
     assert [(c.kind, c.value) for c in find_counts(text, text.index("\n") + 1,
                                                       len(text))] == [("killed", 3)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «وكذا» joins more victims to the toll before
+    ("وتم اعتقال ثلاثة من المطلوبين، وكذا خمسة من المشتبه بهم، في الحملة.",
+     [("arrested", 8)]),
+    # «واحد» after a noun is an adjective, «واحد من» is one of
+    ("إن الألم الذي أصاب الأسر واحد وجرح عائلات الشهداء واحد.", []),
+    ("وأسفر الهجوم عن مقتل واحد من الحراس.", [("killed", 1)]),
+    # a settler is one person
+    ("وتقف الخلية وراء قتل مستوطن الشهر الماضي.", [("killed", 1)]),
+])
+def test_joiners_adjectives_and_people(text: str, expected: list) -> None:
+    assert tolls(text) == expected

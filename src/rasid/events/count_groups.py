@@ -114,10 +114,21 @@ class Groups(SentenceTokens):
             if token.key in BREAKS:
                 if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)
                         or self._joined_person_at(i + 1)
-                        or self.key(i + 1) in words.additions):
+                        or self.key(i + 1) in words.additions
+                        or self.key(i + 1) in words.joiners):
                     return
                 i += 1
                 after_break = True
+                continue
+            joined = self.number(i + 1) if token.key in words.joiners else None
+            if joined is not None:
+                # «، وكذا ثمانية من المشتبه بهم»: more victims of the same toll
+                if joined.vague or not self._counts_people(joined):
+                    return
+                self.used.update(range(joined.first, joined.last + 1))
+                count.value += int(joined.value or 0)
+                count.end = max(count.end, joined.end)
+                i = joined.last + 1
                 continue
             added = self._addition(count, i)
             if added is not None:

@@ -183,6 +183,9 @@ class Reader(Groups):
                 self.used.update(range(number.first, number.last + 1))
             return True
         number = self.number(j)
+        if number is not None and self.key(j) in self.words.adjective_numbers \
+                and self.key(j + 1) != "من":
+            return False  # «عائلات الشهداء واحد»: an adjective, «واحد من» is one of
         if number is not None and j == index + 1 and token.key[:1] == "و" \
                 and number.start > token.start:
             # «بتسع عمليات قتل وثلاث محاولات»: a number joined to the head is no count of it
@@ -312,8 +315,9 @@ class Reader(Groups):
             token = self.tokens[k]
             number = self.number(k)
             if number is not None:
-                if number.vague or not self._counts_people(number, strict=others > 2):
-                    return None
+                if number.vague or not self._counts_people(number, strict=others > 2) \
+                        or self.key(k) in self.words.adjective_numbers:
+                    return None  # «الجرح الذي أصاب الأمة واحد»: an adjective
                 return number
             if token.kind == "mark":
                 if token.key not in reach.passes or (

@@ -92,6 +92,7 @@ class CountWords:
     recovered: frozenset[str]
     accident_context: int
     accident_spares: frozenset[str]
+    joiners: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def count_words() -> CountWords:
         held_nouns=frozenset(data["held_nouns"]), another=frozenset(data["another"]),
         rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]),
         accident_context=int(data["accident_context"]["chars"]),
-        accident_spares=frozenset(data["accident_context"]["spares"]))
+        accident_spares=frozenset(data["accident_context"]["spares"]),
+        joiners=frozenset(data["joiners"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
