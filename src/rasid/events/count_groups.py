@@ -120,15 +120,11 @@ class Groups(SentenceTokens):
                 i += 1
                 after_break = True
                 continue
-            joined = self.number(i + 1) if token.key in words.joiners else None
-            if joined is not None:
-                # «، وكذا ثمانية من المشتبه بهم»: more victims of the same toll
-                if joined.vague or not self._counts_people(joined):
+            if token.key in words.joiners and self.number(i + 1) is not None:
+                following = self._more_by_joiner(count, i + 1)
+                if following is None:
                     return
-                self.used.update(range(joined.first, joined.last + 1))
-                count.value += int(joined.value or 0)
-                count.end = max(count.end, joined.end)
-                i = joined.last + 1
+                i = following
                 continue
             added = self._addition(count, i)
             if added is not None:
@@ -161,6 +157,17 @@ class Groups(SentenceTokens):
             if following is None:
                 return  # the number counts something else: the victims end here
             i = following
+
+    def _more_by_joiner(self, count: Count, i: int) -> int | None:
+        """«، وكذا ثمانية من المشتبه بهم»: the number at ``i`` after a joiner adds its
+        people to the toll; the index to read on from, or None when it counts no people."""
+        joined = self.number(i)
+        if joined is None or joined.vague or not self._counts_people(joined):
+            return None
+        self.used.update(range(joined.first, joined.last + 1))
+        count.value += int(joined.value or 0)
+        count.end = max(count.end, joined.end)
+        return joined.last + 1
 
     def _more_by_word(self, count: Count, i: int, index: int, bare: str, near: bool,
                       after_break: bool) -> int | None:

@@ -183,12 +183,7 @@ class Reader(Groups):
                 self.used.update(range(number.first, number.last + 1))
             return True
         number = self.number(j)
-        if number is not None and self.key(j) in self.words.adjective_numbers \
-                and self.key(j + 1) != "من":
-            return False  # «عائلات الشهداء واحد»: an adjective, «واحد من» is one of
-        if number is not None and j == index + 1 and token.key[:1] == "و" \
-                and number.start > token.start:
-            # «بتسع عمليات قتل وثلاث محاولات»: a number joined to the head is no count of it
+        if number is not None and self._no_count_after_head(index, j, number):
             return False
         if number is None and lookup(token, self.words.dual) \
                 and lookup(token, self.words.nouns):
@@ -222,6 +217,15 @@ class Reader(Groups):
             # the victim named between head and number is one more of the same toll
             self.counts[-1].value += 1
         return True
+
+    def _no_count_after_head(self, index: int, j: int, number: Number) -> bool:
+        """The number right after a head counts nothing of it: «واحد» as an adjective
+        («عائلات الشهداء واحد»; «واحد من» is one of), or a number joined to the head
+        by و («بتسع عمليات قتل وثلاث محاولات»)."""
+        if self.key(j) in self.words.adjective_numbers and self.key(j + 1) != "من":
+            return True
+        token = self.tokens[j]
+        return j == index + 1 and token.key[:1] == "و" and number.start > token.start
 
     def _people_without_number(self, index: int, j: int, head: str, kind: str
                                ) -> bool | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from rasid.text.numbers import Token
 
@@ -155,8 +156,16 @@ def count_words() -> CountWords:
         stating=frozenset(data["stating"]), recalled=frozenset(data["recalled"]),
         sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]),
         passive_heads=frozenset(data["passive_heads"]), among=frozenset(data["among"]),
-        ranges=frozenset(data["ranges"]), kunya=frozenset(data["kunya"]),
-        intransitive=by_kind(data["intransitive"]["verbs"]),
+        ranges=frozenset(data["ranges"]), **_what_is_no_toll(data))
+
+
+def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
+    """The tables of the rules that tell a toll from what only looks like one (a
+    subject, an adjective, a rate, an accident told before, …) and of further joins."""
+    return dict(
+        kunya=frozenset(data["kunya"]),
+        intransitive={word: kind for kind, words in data["intransitive"]["verbs"].items()
+                      for word in words},
         intransitive_after=frozenset(data["intransitive"]["after"]),
         side_stops=frozenset(data["sides"]["stops"]), others=frozenset(data["others"]),
         restated_generic=frozenset(data["restated_generic"]),
