@@ -273,3 +273,18 @@ def test_an_accident_told_just_before() -> None:
 ])
 def test_joiners_adjectives_and_people(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # slaughter counts only people
+    ("وقام المسلخ بذبح أكثر من ألفي ذبيحة خلال الشهر.", []),
+    # prisoners killed are killed
+    ("واستشهد خمسة أسرى في السجن بعد إضرابهم عن الطعام.", [("killed", 5)]),
+    # weapons seized and dates of an era count no people
+    ("وتمكنت الدوريات من القبض على 12 مسدسات و5 رشاشات.", []),
+    ("ونسب إليه الكتاب (توفي 198 هجرية) كما يقول المؤرخون.", []),
+    # bodies handed over are no toll of an occurrence
+    ("وجرت عملية تبادل تم بموجبها تسليم 40 جثة من قتلى الطرفين.", []),
+])
+def test_animals_prisoners_weapons_eras_and_bodies(text: str, expected: list) -> None:
+    assert tolls(text) == expected

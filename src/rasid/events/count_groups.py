@@ -27,6 +27,9 @@ class Groups(SentenceTokens):
             noun += 1
         noun_kind = lookup(self.tokens[noun], self.words.nouns) \
             if noun < len(self.tokens) else None
+        if noun_kind is not None and head is not None \
+                and lookup(self.tokens[noun], self.words.held_nouns):
+            noun_kind = None  # «استشهد ثلاثة أسرى»: who the victims were, not the kind
         if (noun_kind == "injured" and self._sick(noun + 1)) \
                 or self._no_occurrence(noun, noun_kind, head):
             # «245 مليونا مصابون بضعف البصر», «ثلاثة أشخاص يوميا», «عشرة مصابين
