@@ -27,6 +27,8 @@ class Count:
     start: int
     end: int
     victims: str | None = None
+    #: the word after the number («حوثيين», «طاقمه»), to tell two equal tolls apart
+    noun: str = ""
 
     def to_dict(self, text: str) -> dict[str, Any]:
         return {"value": self.value, "approx": self.approx, "victims": self.victims,
@@ -42,6 +44,7 @@ class SentenceTokens:
 
     def __init__(self, text: str, start: int, end: int, persons: frozenset[int]) -> None:
         self.text = text
+        self.start = start
         self.words = count_words()
         self.tokens = tokenize(text, start, end)
         self.persons = persons
@@ -52,6 +55,8 @@ class SentenceTokens:
     def number(self, index: int) -> Number | None:
         if index >= len(self.tokens) or index in self.used:
             return None
+        if self.key(index) in self.words.ordinal_tens and self.key(index - 1).startswith("ال"):
+            return None  # «التاسعة عشرة», «الثاني عشر»: the end of an ordinal
         return read_number(self.tokens, index, self.text)
 
     def key(self, index: int) -> str:
@@ -161,6 +166,8 @@ class SentenceTokens:
         if index >= len(self.tokens):
             return True
         token = self.tokens[index]
+        if token.key == "من" and self.key(index + 1) in self.words.subset:
+            return True  # «، من ضمنهم»: a part of a toll given before
         return token.kind == "word" and (
             token.key in self.words.further.openers or token.key in self.words.subset
             or (token.key[:1] == "و" and len(token.key) > 1 and token.key[1:] in
@@ -219,10 +226,25 @@ class SentenceTokens:
         words = self.words
         if any(lookup(token, words.attack_words) for token in self.tokens):
             return False  # «انفجار أدى إلى انقلاب سيارتهما» is an attack
-        for index, token in enumerate(self.tokens):
-            if lookup(token, words.accidents):
-                return True
-            after = self.key(index + 1).removeprefix("ال")
+        return self._accident_in(self.tokens)
+
+    def _accident_before(self) -> bool:
+        """An accident told just before the sentence, in its paragraph («وقع حادث على
+        طريق …. وأسفر عن وفاة أربعة»), and no word of an attack there or in it."""
+        words = self.words
+        begin = max(0, self.start - words.accident_context)
+        begin = max(begin, self.text.rfind("\n", begin, self.start) + 1)
+        before = tokenize(self.text, begin, self.start)
+        return not any(lookup(token, words.attack_words) for token in [*before, *self.tokens]) \
+            and self._accident_in(before)
+
+    def _accident_in(self, tokens: list[Token]) -> bool:
+        words = self.words
+        for index, token in enumerate(tokens):
+            if lookup(token, words.accidents) or (
+                    token.key.startswith("ال") and token.key[2:] in words.accidents):
+                return True  # «غرق», «التسمم»: listed with or without the article
+            after = tokens[index + 1].key.removeprefix("ال") if index + 1 < len(tokens) else ""
             if any(after.startswith(stem) for stem in words.accident_pairs.get(token.bare(), ())):
                 return True  # «انقلاب مركبتهم»: the second word starts with a listed stem
         return False

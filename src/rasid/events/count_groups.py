@@ -27,12 +27,25 @@ class Groups(SentenceTokens):
             noun += 1
         noun_kind = lookup(self.tokens[noun], self.words.nouns) \
             if noun < len(self.tokens) else None
+        if noun_kind is not None and head is not None \
+                and lookup(self.tokens[noun], self.words.held_nouns):
+            noun_kind = None  # «استشهد ثلاثة أسرى»: who the victims were, not the kind
+        if (noun_kind == "injured" and self._sick(noun + 1)) \
+                or self._no_occurrence(noun, noun_kind, head):
+            # «245 مليونا مصابون بضعف البصر», «ثلاثة أشخاص يوميا», «عشرة مصابين
+            # خرجوا من المستشفى», «عدد المعتقلين 116 معتقلا»: no toll of an occurrence
+            self.used.update(range(number.first, number.last + 1))
+            return True
         if noun_kind is not None:
             kind = noun_kind
             other = self.tokens[noun + 1] if noun + 1 < len(self.tokens) else None
-            if other is not None and other.key[:1] == "و" \
-                    and lookup(other, self.words.nouns) not in (None, kind):
-                # «66 قتيلا وجريحا»: killed and injured together, neither known
+            if other is not None and other.key[:1] == "و" and (
+                    lookup(other, self.words.nouns) not in (None, kind)
+                    or (other.bare().endswith("ا") and not other.bare().endswith("وا")
+                        and self.number(noun + 1) is None
+                        and lookup(other, self.words.nouns) is None
+                        and lookup(other, self.words.heads) is None)):
+                # «66 قتيلا وجريحا», «174 ضحية وشاهدا»: victims and others together
                 self.used.update(range(number.first, number.last + 1))
                 return True
         self.used.update(range(number.first, number.last + 1))
@@ -48,9 +61,37 @@ class Groups(SentenceTokens):
                    else number.last, verb or 0)
         count = Count(kind, int(number.value or 0), self._approx(number, last),
                       start, self.tokens[last].end, self._victims(number.last + 1))
+        if noun < len(self.tokens) and self.tokens[noun].kind == "word" and (
+                self.key(noun - 1) == "من" or self._people_word(self.tokens[noun])):
+            count.noun = self.tokens[noun].bare()  # who the victims are, if said
         self.counts.append(count)
         self._coordinated(count, last + 1)
         return True
+
+    def _no_occurrence(self, noun: int, noun_kind: str | None, head: int | None) -> bool:
+        """The people a number counts are a rate, the injured who left hospital, or
+        a population held (the head is a noun of people held too)."""
+        if noun >= len(self.tokens):
+            return False
+        if self.key(noun + 1) in self.words.rates or self.key(noun) in self.words.rates:
+            return True
+        if noun_kind == "injured" and any(
+                lookup(self.tokens[k], self.words.recovered)
+                for k in range(noun + 1, min(noun + 3, len(self.tokens)))):
+            return True
+        return head is not None and lookup(self.tokens[noun], self.words.held_nouns) \
+            is not None and self.key(head).removeprefix("ال") in self.words.held_nouns
+
+    def _sick(self, index: int) -> bool:
+        """The word at ``index`` says with what someone is «مصاب» and it is no wound
+        («بضعف», «بالسرطان»; not «بجروح», «بطلق»)."""
+        if index >= len(self.tokens) or self.tokens[index].kind != "word":
+            return False
+        key = self.tokens[index].key
+        if key[:1] != "ب" or len(key) < 4:
+            return False
+        return key[1:].removeprefix("ال") not in self.words.injury_means \
+            and key[1:] not in self.words.injury_means
 
     def _emit_people(self, value: int, kind: str, head: int, first: int, last: int,
                      start: int | None = None) -> bool:
@@ -75,10 +116,18 @@ class Groups(SentenceTokens):
             token = self.tokens[i]
             if token.key in BREAKS:
                 if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)
-                        or self._joined_person_at(i + 1)):
+                        or self._joined_person_at(i + 1)
+                        or self.key(i + 1) in words.additions
+                        or self.key(i + 1) in words.joiners):
                     return
                 i += 1
                 after_break = True
+                continue
+            if token.key in words.joiners and self.number(i + 1) is not None:
+                following = self._more_by_joiner(count, i + 1)
+                if following is None:
+                    return
+                i = following
                 continue
             added = self._addition(count, i)
             if added is not None:
@@ -111,6 +160,17 @@ class Groups(SentenceTokens):
             if following is None:
                 return  # the number counts something else: the victims end here
             i = following
+
+    def _more_by_joiner(self, count: Count, i: int) -> int | None:
+        """«، وكذا ثمانية من المشتبه بهم»: the number at ``i`` after a joiner adds its
+        people to the toll; the index to read on from, or None when it counts no people."""
+        joined = self.number(i)
+        if joined is None or joined.vague or not self._counts_people(joined):
+            return None
+        self.used.update(range(joined.first, joined.last + 1))
+        count.value += int(joined.value or 0)
+        count.end = max(count.end, joined.end)
+        return joined.last + 1
 
     def _more_by_word(self, count: Count, i: int, index: int, bare: str, near: bool,
                       after_break: bool) -> int | None:
@@ -155,6 +215,11 @@ class Groups(SentenceTokens):
             return None
         if not near and not self._counts_people(number):
             return number.last + 1
+        if after < len(self.tokens) and self.tokens[after].kind == "word" \
+                and self.tokens[after].key.endswith("ا") \
+                and not self.tokens[after].key.endswith("وا") \
+                and not self._people_word(self.tokens[after]):
+            return None  # «2500 ضحية وستين شاهدا»: the number counts others
         self.used.update(range(number.first, number.last + 1))
         count.value += int(number.value or 0)
         count.end = max(count.end, self.tokens[after].end
@@ -196,10 +261,17 @@ class Groups(SentenceTokens):
         victims name the two opposite ``sides`` of the data add up, as the guideline
         adds groups of victims of the same occurrence."""
         merged: list[Count] = []
+        sides: dict[int, str | None] = {}
+        previous: str | None = None
+        for count in counts:
+            side = self._side(count)
+            if side is None and self._of_others(count):
+                side = previous  # «وإصابة 40 آخرين»: the group named before
+            sides[id(count)] = previous = side
         for count in counts:
             last = next((c for c in reversed(merged) if c.kind == count.kind), None)
             if last is not None:
-                one, other = self._side(last), self._side(count)
+                one, other = sides[id(last)], sides[id(count)]
                 if one is not None and other is not None and one != other:
                     last.value += count.value
                     last.approx = last.approx or count.approx
@@ -209,13 +281,19 @@ class Groups(SentenceTokens):
             merged.append(count)
         return merged
 
+    def _of_others(self, count: Count) -> bool:
+        """The toll's victims are «آخرين»: more of a group named before it."""
+        return any(lookup(t, self.words.others) for t in self.tokens
+                   if count.start <= t.start and t.end <= count.end)
+
     def _side(self, count: Count) -> str | None:
         """The side of a clash the victims of a toll belong to, from the words of the
         toll and the few after it («من مقاتلي المقاومة», «حوثيا»), if one is named."""
         tokens = [t for t in self.tokens if count.start <= t.start]
         for token in tokens[:self.words.side_window]:
-            if token.start >= count.end and token.key in BREAKS:
-                break
+            if token.start >= count.end and (
+                    token.key in BREAKS or token.key in self.words.side_stops):
+                break  # past the victims: what caused the toll is no side of it
             for form in (*forms(token), token.key.removeprefix("ال")):
                 side = self.words.sides.get(form)
                 if side is not None:
@@ -239,6 +317,13 @@ class Groups(SentenceTokens):
             if key in BREAKS or aside:
                 if not aside and self.key(k + 1) not in words.asides:
                     return
+                part = self.number(k + 1) if aside else None
+                if part is not None and key in words.subset:
+                    # «297 شخصا بينهم 37 أجنبيا اعتقلوا»: the part and its noun are
+                    # read, the verb is the total's
+                    self.used.update(range(part.first, part.last + 1))
+                    k = self._after(part) + 1
+                    continue
                 # an aside about the victims runs to the next comma; the verb may follow
                 k = next((m for m in range(k + 1, limit) if self.key(m) in BREAKS), limit) + 1
                 continue

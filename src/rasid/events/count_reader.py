@@ -13,7 +13,7 @@ from rasid.events.count_base import Count
 from rasid.events.count_groups import Groups
 from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
 from rasid.lang.ar.clitics import has_conjunction
-from rasid.lang.ar.words import word_list
+from rasid.lang.ar.words import word_list, word_set
 from rasid.text.numbers import Number
 
 
@@ -29,12 +29,18 @@ class Reader(Groups):
                 continue
             kind = lookup(token, self.words.heads)
             if kind is not None and self._attempted(index):
-                continue  # «حاول قتل خالته», «الشروع في قتل»: nobody was killed
+                # «حاول قتل خالته», «حكما بإعدام … وثمانية آخرين»: nobody was killed,
+                # and the numbers of the clause count the targets
+                self._block_clause(index)
+                continue
             if kind is not None and self.key(index - 1) in self.words.among:
                 continue  # «من بين القتلى القائد …»: a part of a toll given elsewhere
-            if kind is not None and self._after_head(index, kind):
-                self._read_with_head(index)
-                continue
+            if kind is not None:
+                before = len(self.counts)
+                if self._after_head(index, kind):
+                    self._read_with_head(index)
+                    self._join_addition(index, before)
+                    continue
             if self._members(index):
                 continue
             carried = next((self.words.self_heads[f] for f in forms(token)
@@ -52,7 +58,35 @@ class Reader(Groups):
             if number is not None and not number.vague \
                     and self.key(index) not in self.words.adjective_numbers:
                 self._before_noun(number)
-        return self._once(self._two_sides(self.counts))
+        counts = self._once(self._two_sides(self.counts))
+        if counts and self._accident_before():
+            # the dead and wounded of an accident told just before; arrests stay
+            counts = [c for c in counts if c.kind in self.words.accident_spares]
+        return counts
+
+    def _join_addition(self, index: int, before: int) -> None:
+        """«173 مدنيا قتلوا … بالإضافة إلى مقتل مقاتل»: a toll whose head follows
+        «بالإضافة إلى» adds its victims to the toll of its kind read before it."""
+        if len(self.counts) != before + 1 or self.key(index - 1) != "الي" \
+                or self.key(index - 2) not in self.words.additions:
+            return
+        added = self.counts[-1]
+        earlier = next((c for c in reversed(self.counts[:-1]) if c.kind == added.kind), None)
+        if earlier is None:
+            return
+        earlier.value += added.value
+        earlier.approx = earlier.approx or added.approx
+        earlier.end = max(earlier.end, added.end)
+        self.counts.pop()
+
+    def _block_clause(self, index: int) -> None:
+        """Mark the numbers after ``index`` up to the clause's end as read."""
+        for k in range(index + 1, len(self.tokens)):
+            if self.key(k) in BREAKS:
+                return
+            number = self.number(k)
+            if number is not None:
+                self.used.update(range(number.first, number.last + 1))
 
     def _stated(self, index: int) -> bool:
         """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
@@ -70,21 +104,40 @@ class Reader(Groups):
         """The head follows a word of attempt («حاول قتل», «محاولة اغتيال», «الشروع في
         قتل»): an attempt names its target, not a victim."""
         for k in (index - 1, index - 2):
-            if k >= 0 and lookup(self.tokens[k], self.words.attempts):
-                return k == index - 1 or self.key(index - 1) == "في"
-        return False
+            if k >= 0 and lookup(self.tokens[k], self.words.attempts) and (
+                    k == index - 1 or self.key(index - 1) == "في"):
+                return True
+        for k in range(index - 1, max(index - 5, -1), -1):
+            if self.tokens[k].kind != "word":
+                break
+            if lookup(self.tokens[k], self.words.attempt_verbs):
+                return True  # «حاول المسلحون قتل», «مددت السلطات أمس اعتقال»
+        # «حكما غيابيا بإعدام», «قرار بإعدام», «حالة وفاة»: a sentence, a threat, a
+        # plan or a medical case names no death that happened
+        return any(k >= 0 and lookup(self.tokens[k], self.words.not_before)
+                   for k in (index - 1, index - 2))
 
     def _once(self, counts: list[Count]) -> list[Count]:
         """A toll said twice in the sentence («أوقفت 251 شخصا … تم توقيف 251») is one."""
-        seen: set[tuple[str, int]] = set()
+        seen: dict[tuple[str, int], list[str]] = {}
         kept = []
         for count in counts:
             key = (count.kind, count.value)
-            if key in seen and count.value >= self.words.restated_min_value:
+            if key in seen and count.value >= self.words.restated_min_value \
+                    and not self._other_victims(count.noun, seen[key]):
                 continue
-            seen.add(key)
+            seen.setdefault(key, []).append(count.noun)
             kept.append(count)
         return kept
+
+    def _other_victims(self, noun: str, before: list[str]) -> bool:
+        """The word after a toll's number names other victims than the equal tolls
+        before it («مقتل 3 من طاقمه … بمقتل 3 حوثيين»): both say who, and differently.
+        Words that only say people («شخصا») or a toll noun tell nothing."""
+        def says_who(word: str) -> bool:
+            return bool(word) and word not in self.words.restated_generic \
+                and word not in self.words.nouns and word not in self.words.bridges
+        return says_who(noun) and all(says_who(word) and word != noun for word in before)
 
     def _confirmed(self, index: int, head: str) -> bool:
         """A head that needs a word after it («لقي … مصرعه») has it."""
@@ -132,10 +185,13 @@ class Reader(Groups):
                 self.used.update(range(number.first, number.last + 1))
             return True
         number = self.number(j)
-        if number is not None and j == index + 1 and token.key[:1] == "و" \
-                and number.start > token.start:
-            # «بتسع عمليات قتل وثلاث محاولات»: a number joined to the head is no count of it
+        if number is not None and self._no_count_after_head(index, j, number):
             return False
+        if number is None and lookup(token, self.words.dual) \
+                and lookup(token, self.words.nouns):
+            # «سقوط قتيلين»: a dual toll noun is two of its own kind
+            self.used.add(j)
+            return self._emit_people(2, lookup(token, self.words.nouns) or kind, index, j, j)
         if number is None and head not in self.words.number_only:
             read = self._people_without_number(index, j, head, kind)
             if read is not None:
@@ -147,7 +203,7 @@ class Reader(Groups):
                 self.tokens[k].kind == "word" and k not in self.used
                 for k in range(j, number.first - (self.key(number.first - 1) == "و")))
         if number is None:
-            return False
+            return self._intransitive(index, head)
         if number.vague:
             self.used.add(number.first)
             return True
@@ -155,10 +211,23 @@ class Reader(Groups):
             return False
         if not self._emit(number, kind, index):
             return False
+        if self.key(number.first - 1) == "مع" and (
+                head in self.words.intransitive or head in self.words.singular_verbs):
+            # «استشهد مع اثنين من زملائه»: the verb's own victim and the two with him
+            self.counts[-1].value += 1
         if joined:
             # the victim named between head and number is one more of the same toll
             self.counts[-1].value += 1
         return True
+
+    def _no_count_after_head(self, index: int, j: int, number: Number) -> bool:
+        """The number right after a head counts nothing of it: «واحد» as an adjective
+        («عائلات الشهداء واحد»; «واحد من» is one of), or a number joined to the head
+        by و («بتسع عمليات قتل وثلاث محاولات»)."""
+        if self.key(j) in self.words.adjective_numbers and self.key(j + 1) != "من":
+            return True
+        token = self.tokens[j]
+        return j == index + 1 and token.key[:1] == "و" and number.start > token.start
 
     def _people_without_number(self, index: int, j: int, head: str, kind: str
                                ) -> bool | None:
@@ -166,21 +235,34 @@ class Reader(Groups):
         («مقتل شرطيين»), a word and «اثنين», a named person, or a definite singular the
         article names; whether a toll was read, or None when none of these is there."""
         token = self.tokens[j]
+        if lookup(token, self.words.one) is not None and self._of_things(j + 1):
+            return None  # «قتل بإحدى العمليات»: one of the operations, not of people
+        if head in self.words.person_heads and token.key in self.words.another:
+            return None  # «تصفية أخرى»: another act, not another victim
+        if lookup(token, self.words.singular) and head not in self.words.person_heads \
+                and self._further(j + 1, head) is not None:
+            return None  # «قتل انتحاري … 32 شخصا»: the singular is the verb's subject
         if lookup(token, self.words.one) is not None or (
                 lookup(token, self.words.singular)
                 and self.key(j + 1) not in self.words.pair):
             return self._emit_people(1, kind, index, j, j)
         ending, shortest = self.words.dual_suffix
         if lookup(token, self.words.dual) is not None or (
-                token.key.endswith(ending) and len(token.key) >= shortest
+                token.key.endswith(ending) and len(forms(token)[-1]) >= shortest
+                and token.start not in self.persons
                 and not token.key.startswith(word_list("definite_prefixes"))):
             # «مقتل شرطيين», «قتل حوثيان»: a dual of belonging is two
             return self._emit_people(2, kind, index, j, j)
         for k in (j + 1, j + 2):
             if self.key(k) in self.words.pair and not has_conjunction(token.key) \
+                    and token.key.endswith(word_list("dual_noun_endings")) \
                     and not lookup(token, self.words.heads):
                 return self._emit_people(2, kind, index, j, k)
-        if token.start in self.persons and (head in self.words.person_heads or (
+        named = token.start in self.persons or (
+            # «مقتل أبو خليل …»: a name that opens with a kunya, tagged or not
+            token.key in self.words.kunya and head in self.words.person_heads
+            and j + 1 < len(self.tokens) and self.tokens[j + 1].kind == "word")
+        if named and (head in self.words.person_heads or (
                 head in self.words.passive_heads and self._opens_sentence(index))):
             # «مقتل محمد علاونة», «وقتل محمد علاونة (22 عاما) …»
             return self._emit_people(1, kind, index, j, j)
@@ -189,6 +271,40 @@ class Reader(Groups):
             # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
             return self._emit_people(1, kind, index, j, j)
         return None
+
+    def _rescued(self, number: Number) -> bool:
+        """«إنقاذ 3 محتجزين», «الإفراج عن 52 معتقلا»: people rescued, evacuated or
+        freed, not held."""
+        before = number.first - 1
+        while before >= 0 and self.key(before) in SKIP_MARKS:
+            before -= 1
+        if before > 0 and self.key(before) in word_set("release_prepositions"):
+            before -= 1
+        return before >= 0 and lookup(self.tokens[before], self.words.rescued) is not None
+
+    def _of_things(self, index: int) -> bool:
+        """The word at ``index`` names things, not people («إحدى العمليات»)."""
+        if index >= len(self.tokens):
+            return False
+        return any(form.removeprefix("ال") in self.words.not_counted
+                   for form in forms(self.tokens[index]))
+
+    def _intransitive(self, index: int, head: str) -> bool:
+        """A singular verb that takes no object and is followed by no victim tells one
+        («حيث استشهد في الحال», «الذي استشهد أمس»): True when that toll was read."""
+        kind = self.words.intransitive.get(head)
+        if kind is None or index in self.used:
+            return False
+        for k in range(index + 1, len(self.tokens)):
+            if self.key(k) in BREAKS:
+                break
+            if self.number(k) is not None:
+                return False  # «استشهد في تلك العمليات (37)»: the number is the toll
+        nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.kind == "word" \
+                and nxt.key not in self.words.intransitive_after:
+            return False  # «استشهد التقرير بمتوسط»: a subject follows, the verb quotes
+        return self._emit_people(1, kind, index, index, index)
 
     def _further(self, j: int, head: str) -> Number | None:
         """A number after a head, past bridges and up to two other words («قتل في الحادث
@@ -205,8 +321,9 @@ class Reader(Groups):
             token = self.tokens[k]
             number = self.number(k)
             if number is not None:
-                if number.vague or not self._counts_people(number, strict=others > 2):
-                    return None
+                if number.vague or not self._counts_people(number, strict=others > 2) \
+                        or self.key(k) in self.words.adjective_numbers:
+                    return None  # «الجرح الذي أصاب الأمة واحد»: an adjective
                 return number
             if token.kind == "mark":
                 if token.key not in reach.passes or (
@@ -227,9 +344,11 @@ class Reader(Groups):
         after = self._after(number)
         if self.key(after) == "من":
             after += 1
-        if after >= len(self.tokens):
+        if after >= len(self.tokens) or self._rescued(number):
             return
         kind = lookup(self.tokens[after], self.words.nouns)
+        if kind is not None and lookup(self.tokens[after], self.words.held_nouns):
+            return  # «116 سجينا»: a population held, no arrest
         if kind is not None:
             self._emit(number, kind, None)
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from rasid.lang.ar.clitics import has_conjunction
 from rasid.resources import data_path
@@ -76,6 +77,24 @@ class CountWords:
     ranges: frozenset[str]
     side_window: int
     suffixed_length: int
+    kunya: frozenset[str]
+    intransitive: dict[str, str]
+    intransitive_after: frozenset[str]
+    side_stops: frozenset[str]
+    others: frozenset[str]
+    restated_generic: frozenset[str]
+    not_before: frozenset[str]
+    rescued: frozenset[str]
+    injury_means: frozenset[str]
+    ordinal_tens: frozenset[str]
+    attempt_verbs: frozenset[str]
+    held_nouns: frozenset[str]
+    another: frozenset[str]
+    rates: frozenset[str]
+    recovered: frozenset[str]
+    accident_context: int
+    accident_spares: frozenset[str]
+    joiners: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -138,7 +157,28 @@ def count_words() -> CountWords:
         stating=frozenset(data["stating"]), recalled=frozenset(data["recalled"]),
         sides=by_kind(data["sides"]["words"]), side_window=int(data["sides"]["window"]),
         passive_heads=frozenset(data["passive_heads"]), among=frozenset(data["among"]),
-        ranges=frozenset(data["ranges"]))
+        ranges=frozenset(data["ranges"]), **_what_is_no_toll(data))
+
+
+def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
+    """The tables of the rules that tell a toll from what only looks like one (a
+    subject, an adjective, a rate, an accident told before, …) and of further joins."""
+    return dict(
+        kunya=frozenset(data["kunya"]),
+        intransitive={word: kind for kind, words in data["intransitive"]["verbs"].items()
+                      for word in words},
+        intransitive_after=frozenset(data["intransitive"]["after"]),
+        side_stops=frozenset(data["sides"]["stops"]), others=frozenset(data["others"]),
+        restated_generic=frozenset(data["restated_generic"]),
+        not_before=frozenset(data["not_before"]), rescued=frozenset(data["rescued"]),
+        injury_means=frozenset(data["injury_means"]),
+        ordinal_tens=frozenset(data["ordinal_tens"]),
+        attempt_verbs=frozenset(data["attempt_verbs"]),
+        held_nouns=frozenset(data["held_nouns"]), another=frozenset(data["another"]),
+        rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]),
+        accident_context=int(data["accident_context"]["chars"]),
+        accident_spares=frozenset(data["accident_context"]["spares"]),
+        joiners=frozenset(data["joiners"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
