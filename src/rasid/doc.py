@@ -15,7 +15,7 @@ from typing import Any
 
 from rasid.layers import LAYERS, Layers
 from rasid.provenance import RepairResult
-from rasid.span import Span
+from rasid.span import Span, Spanned
 
 __all__ = ["LAYERS", "SUMMARIES", "Doc", "DocMeta", "Layers", "Sentence", "Span", "Token",
            "Word", "content_id"]
@@ -64,19 +64,11 @@ class Token:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(Spanned):
     """A sentence: its characters of the text and its tokens of ``Doc.tokens``."""
 
     span: Span
     tokens: Span
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.span.start, "end": self.span.end}

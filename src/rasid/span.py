@@ -77,3 +77,19 @@ class Span:
         """The slice of a text or a list this span covers (``span.of(doc.text)``,
         ``span.of(doc.tokens)``)."""
         return items[self.start : self.end]
+
+
+class Spanned:
+    """A record whose characters are its ``span``: ``start`` and ``end`` read from it,
+    so the many readers of offsets need not know the record holds a Span."""
+
+    __slots__ = ()
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end

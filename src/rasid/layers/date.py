@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasid.span import Span
+from rasid.span import Span, Spanned
 
 
 @dataclass(frozen=True)
-class DateMention:
+class DateMention(Spanned):
     """A date expression of the text, resolved against the article date."""
 
     date: str  # YYYY-MM-DD (first day of the month or year when less precise)
@@ -16,14 +16,6 @@ class DateMention:
     span: Span  # the characters read
     relative: bool
     text: str = ""  # the words read, ``span.of(doc.text)`` (set by ``find_doc_dates``)
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "start": self.span.start, "end": self.span.end,

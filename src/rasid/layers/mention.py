@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasid.span import Span
+from rasid.span import Span, Spanned
 
 
 @dataclass
-class Mention:
+class Mention(Spanned):
     """A span of characters (``span.of(doc.text) == text``) over a span of tokens
     (``tokens.of(doc.tokens)``, end exclusive), and the entity it refers to.
 
@@ -29,14 +29,6 @@ class Mention:
     members: tuple[str, ...] = ()
     title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def refers_to(self) -> tuple[str, ...]:
         """The entities this mention stands for in events and relations."""
