@@ -764,10 +764,11 @@ class EventCoder:
         start, end = tokens[first].start, tokens[last].end
         quote = quotes.containing(start, end)
         date, precision = self._date(dates, tokens, first, doc.meta.date)
-        confidence = 0.5 + 0.2 * bool(actor_ids) + 0.15 * bool(recipient_ids or not
-                                                               etype.needs_recipient)
+        weights = self.classes.rule_confidence
+        confidence = weights["base"] + weights["actor"] * bool(actor_ids) + weights[
+            "recipient"] * bool(recipient_ids or not etype.needs_recipient)
         if passive:
-            confidence -= 0.1
+            confidence -= weights["passive"]
         return Event(
             type=etype_name, mode=mode, actor=actor_ids, recipient=recipient_ids,
             modality=modality, trigger=Span(start, end), sentence=sentence.span,
@@ -775,7 +776,7 @@ class EventCoder:
             rule=f"{trigger.pos} «{trigger.lemma}» {etype_name}"
                  f"{'/' + mode if mode else ''} with {', '.join(slots_used) or 'no arguments'}"
                  f"{' (passive)' if passive else ''}{rule_note}",
-            confidence=min(confidence, 0.95), quad=etype.quad,
+            confidence=min(confidence, weights["cap"]), quad=etype.quad,
             score=etype.mode_score(mode), cameo=trigger.cameo or etype.mode_cameo(mode),
             date=date, date_precision=precision, place=coded.place,
             reported_by=quote.id if quote else None,

@@ -82,6 +82,7 @@ class WordClasses:
                        for name, words in data["guards"].items()}
         self.frame_floor = float(data["frame_floor"]["p"])
         self.coder: dict[str, float] = dict(data["coder"])
+        self.rule_confidence: dict[str, float] = dict(data["rule_confidence"])
         self.frame_kinds = frozenset(data["frame_floor"]["kinds"])
         self.index = PhraseIndex(proclitics, article_optional=True)
         for name, words in data["classes"].items():
