@@ -1128,7 +1128,8 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
     """Triggers of one occurrence in a sentence become one event with several evidence
     spans: same sentence, type and status, and participants that do not contradict
     (one side unnamed, or one set inside the other). The event with the most named
-    participants leads; the others' triggers become its evidence."""
+    participants leads; the others' triggers become its evidence, and a mode one of
+    them states is the event's when the leader states none."""
     _victims_stay_victims(events)
     kept: list[Event] = []
     order = sorted(range(len(events)), key=lambda i: (
@@ -1144,6 +1145,10 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
             continue
         host.evidence.append(event.trigger)
         host.evidence.extend(event.evidence)
+        if host.mode is None and event.mode is not None:
+            # «استهدفت غارات جوية»: the occurrence is as specific as its most specific
+            # word (the air strike's mode, its CAMEO code and score)
+            host.mode, host.cameo, host.score = event.mode, event.cameo, event.score
         for participant in event.arguments:
             if participant not in host.arguments and participant["entity"] not in (
                     host.actor + host.recipient):
