@@ -7,11 +7,11 @@ says *what* grows, so a bound is set from a measurement rather than a guess. The
 figures per checkpoint are:
 
 * ``rss``: resident memory of the process now, and its high-water mark;
-* ``py``: memory in Python objects (``sys.getallocatedblocks``, times an average block
-  of 64 bytes is not used: the count itself is printed), and with ``--tracemalloc`` the
-  traced total and the lines that allocated most since the first checkpoint;
-* ``heap``: the C allocator's bytes in use and held (glibc ``mallinfo2``), which is
-  where DuckDB, crfsuite and freed-but-kept memory show;
+* ``python blocks``: how many blocks Python's allocator has handed out
+  (``sys.getallocatedblocks``), and with ``--tracemalloc`` the traced total and the
+  lines that allocated most since the first checkpoint;
+* ``heap``: the C allocator's bytes in use and held (glibc ``mallinfo2``): C libraries,
+  Python objects over 512 bytes (long strings, big lists) and freed-but-kept memory;
 * each ``functools.lru_cache`` with entries, the NER feature cache and the phrase
   indexes' per-form caches, with their sizes against their bounds;
 * DuckDB's memory by tag (``duckdb_memory()``) and its ``memory_limit``, read on the
