@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
+from rasid.caches import cache_size
 from rasid.doc import Doc, Token
 from rasid.layers.date import DateMention
 from rasid.resources import load_json
@@ -50,7 +51,7 @@ def _tables() -> dict:
     }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=cache_size("date_starts"))
 def _may_start(form: str) -> bool:
     """Whether an Arabic word, with or without its prefixes, begins a date expression:
     asked once per distinct form (most words begin none)."""

@@ -24,7 +24,7 @@ from rasid.errors import (
     MalformedCsv,
     UnreadableHtml,
 )
-from rasid.io import Document, decode, normalize_date, read_bytes, walk_paths
+from rasid.io import Document, decode, normalize_date, read_bytes, stream_jsonl, walk_paths
 
 INPUT_FORMATS = ("auto", "text", "jsonl", "csv", "html")
 CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
@@ -161,4 +161,5 @@ def read_inputs(paths: Iterable[str], input_format: str = "auto", date: str | No
         raise ValueError(f"unknown input format {input_format!r}")
     return walk_paths(
         paths, lambda data, name: read_file_bytes(data, name, input_format, date, columns),
-        stdin)
+        stdin, lambda file: stream_jsonl(file, input_format, date)
+        if _kind(str(file), input_format) == "io" else None)

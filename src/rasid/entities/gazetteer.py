@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rasid.caches import cache_size
 from rasid.doc import Token
 from rasid.kb.loader import KnowledgeBase
 from rasid.lang.ar.words import word_list
@@ -47,7 +48,10 @@ def _name_variants(name: str) -> list[str]:
 
 #: Forms whose phrase starts an index keeps (then no more are added): the frequent
 #: forms come first, and a dozen indexes each holding this many stay near 40 MB in all.
-_MAX_STARTS = 50_000
+_MAX_STARTS = cache_size("phrase_starts")
+
+#: Forms whose first-word keys an index configuration keeps (then no more are added)
+_MAX_FIRST_KEYS = cache_size("phrase_first_keys")
 
 #: first-word keys by index configuration, then by surface form (bounded per config)
 _SHARED_FIRST_KEYS: dict[tuple, dict[str, list[tuple[str, int, bool]]]] = {}
@@ -101,7 +105,7 @@ class PhraseIndex:
         cached = self._first_cache.get(token.text)
         if cached is None:
             cached = self._first_keys(token.text)
-            if len(self._first_cache) < 200_000:
+            if len(self._first_cache) < _MAX_FIRST_KEYS:
                 self._first_cache[token.text] = cached
         return cached
 

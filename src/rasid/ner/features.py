@@ -24,6 +24,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from rasid.caches import cache_size
 from rasid.ner.clusters import load_clusters
 from rasid.ner.cues import load_cues
 from rasid.ner.gazetteer import Gazetteer, default_gazetteer
@@ -124,7 +125,8 @@ class FeatureExtractor:
 
     ``known`` is the set of attributes a model has weights for; when given, the cached
     lists are filtered to it. ``max_cache`` bounds the number of cached forms (a form
-    costs about 0.8 kB), so memory stays flat over a long ingest. The cache keeps two
+    costs about 0.8 kB; by default ``ner_features`` in ``rasid/data/caches.json``), so
+    memory stays flat over a long ingest. The cache keeps two
     generations of half that size each: when the current one is full it becomes the
     older one and the one before is dropped, and a form found in the older generation
     moves back to the current one. The frequent forms, used in every generation, stay;
@@ -137,7 +139,7 @@ class FeatureExtractor:
         lexicon: Lexicon | None = None,
         known: Collection[bytes] | None = None,
         gazetteer: Gazetteer | None = None,
-        max_cache: int = 100_000,
+        max_cache: int | None = None,
         cues: dict[str, tuple[str, ...]] | None = None,
         clusters: dict[str, tuple[str, str]] | None = None,
     ) -> None:
@@ -163,10 +165,10 @@ class FeatureExtractor:
         self.clusters: dict[str, tuple[str, str]] = {}
         if self.config.clusters:
             self.clusters = clusters if clusters is not None else load_clusters()
-        self.max_cache = max_cache
+        self.max_cache = cache_size("ner_features") if max_cache is None else max_cache
         self.cache: dict[str, Entry] = {}
         self._older: dict[str, Entry] = {}
-        self._generation = max(1, max_cache // 2)
+        self._generation = max(1, self.max_cache // 2)
         self._pads = self._make_pads()
 
     def _make_pads(self) -> tuple[Entry, Entry]:

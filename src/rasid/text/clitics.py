@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasid.caches import cache_size
 from rasid.resources import load_json
 from rasid.text.lexicon import Lexicon
 from rasid.text.normalize import match_key
@@ -50,7 +51,7 @@ class CliticSplitter:
         self.margin = float(seg["margin"])
         self.future_initials = set(seg["future_stem_initials"])
         self.unsplittable = frozenset(match_key(w) for w in seg["unsplittable"])
-        self.split = lru_cache(maxsize=500_000)(self._split)
+        self.split = lru_cache(maxsize=cache_size("clitic_split"))(self._split)
 
     def _stem_ok(self, stem: str, whole_zipf: float, needs_margin: bool) -> bool:
         if len(stem) < self.min_stem:

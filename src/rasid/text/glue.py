@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasid.caches import cache_size
 from rasid.lang.ar.words import word_list
 from rasid.resources import load_json
 from rasid.text.glue_states import GlueState, PieceClass, transition_table
@@ -119,12 +120,15 @@ class GlueSplitter:
         # letters a proclitic starts with: a three-letter name starting with one (واس)
         # may be a clitic plus the start of a word
         self._clitic_letters = frozenset(key[0] for key in self._proclitic_keys)
-        self.cuts = lru_cache(maxsize=200_000)(self._cuts)
-        self.letter_cuts = lru_cache(maxsize=200_000)(self._letter_cuts)
-        self.coverable = lru_cache(maxsize=200_000)(self._coverable)
-        self.contextual = lru_cache(maxsize=200_000)(self._contextual)
-        self.forms = lru_cache(maxsize=200_000)(self._forms)
-        self.clitics_of = lru_cache(maxsize=400_000)(self._clitics_of)
+        self.cuts = lru_cache(maxsize=cache_size("glue_cuts"))(self._cuts)
+        self.letter_cuts = lru_cache(maxsize=cache_size("glue_letter_cuts"))(
+            self._letter_cuts)
+        self.coverable = lru_cache(maxsize=cache_size("glue_coverable"))(self._coverable)
+        self.contextual = lru_cache(maxsize=cache_size("glue_contextual"))(
+            self._contextual)
+        self.forms = lru_cache(maxsize=cache_size("glue_forms"))(self._forms)
+        self.clitics_of = lru_cache(maxsize=cache_size("glue_clitics_of"))(
+            self._clitics_of)
 
     # -- whole-token protection -------------------------------------------------
     def is_word(self, key: str) -> bool:

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from rasid.caches import cache_size
 from rasid.resources import hex_chars, load_json
 
 
@@ -46,7 +47,7 @@ def fold(word: str) -> str:
     return word.translate(_key_table()).lower()
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=cache_size("match_key"))
 def match_key(word: str) -> str:
     """Return the matching key of ``word`` (cached: news repeats its words).
 

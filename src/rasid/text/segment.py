@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rasid.caches import cache_size
 from rasid.doc import Sentence, Token, Word
 from rasid.resources import load_json
 from rasid.span import Span
@@ -50,7 +51,7 @@ class Segmenter:
         self.abbreviations = _abbreviations()
         # the words of a surface form, relative to its start: news repeats its forms, so
         # each is split and keyed once (bounded, like the clitic splitter's own cache)
-        self._parts = lru_cache(maxsize=200_000)(self._split_parts)
+        self._parts = lru_cache(maxsize=cache_size("segment_parts"))(self._split_parts)
 
     def _split_parts(self, surface: str) -> tuple[tuple[str, int, int, str, str], ...]:
         return tuple((surface[p.start : p.end], p.start, p.end,

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rasid.caches import cache_size
 from rasid.resources import data_path
 from rasid.text.normalize import match_key
 
@@ -52,7 +53,7 @@ def stem(key: str, prefixes: tuple[str, ...], min_stem: int) -> str:
     return key
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=cache_size("topic_key_and_stem"))
 def _key_and_stem(word: str) -> tuple[str, str]:
     """A word's matching key and stem, cached: news repeats its words (bounded, so a
     long ingest keeps a flat memory)."""
