@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from rasid.caches import cache_size
 from rasid.lang.ar.clitics import has_conjunction
 from rasid.resources import data_path
 from rasid.text.numbers import Token
@@ -189,7 +190,7 @@ def forms(token: Token) -> tuple[str, ...]:
     return _forms(token.key)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=cache_size("count_words"))
 def _forms(key: str) -> tuple[str, ...]:
     found = [key]
     if len(key) > 3 and has_conjunction(key):
