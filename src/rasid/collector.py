@@ -12,7 +12,9 @@ unchanged (measured on the same 1,000 articles).
 
 from __future__ import annotations
 
+import ctypes
 import gc
+from functools import cache
 
 #: Net allocations between young-generation collections (Python's default is 700); the
 #: older generations keep their default ratios.
@@ -28,3 +30,28 @@ def settle() -> None:
     gc.freeze()
     _, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
+
+
+@cache
+def _libc_trim() -> object | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl).
+    Looked up among the symbols the process already has loaded, so no tool is run."""
+    try:
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
+    except (OSError, TypeError):
+        return None
+
+
+def release_memory() -> bool:
+    """Give the C allocator's free pages back to the system (glibc's ``malloc_trim``).
+
+    A long ingest evicts old forms from the bounded caches one by one; their memory is
+    free but scattered among live blocks, and the allocator keeps it, so resident memory
+    creeps up long after the caches are full. Trimming after each written batch returns
+    what can be returned. Returns whether anything could be done (False off glibc).
+    """
+    trim = _libc_trim()
+    if trim is None:
+        return False
+    trim(0)  # type: ignore[operator]
+    return True

@@ -46,6 +46,7 @@ from rasid.batch.worker import (
     process,
     process_in_pool,
 )
+from rasid.collector import release_memory
 from rasid.errors import InputError
 from rasid.io import Document, check_text
 from rasid.pipeline import Pipeline
@@ -363,6 +364,7 @@ class _Batches:
         batch, self.pending = self.pending, []
         self.write(batch)
         self.progress()
+        release_memory()  # what evicted cache entries freed goes back to the system
         self.last_commit = time.monotonic()
 
     def write(self, batch: list[dict[str, Any]]) -> None:
