@@ -278,7 +278,37 @@ def test_a_generic_agent_before_its_owner_is_the_owner(rules_only) -> None:
     assert _side(event, "actor") == [("org:global-coalition-against-isis", "USA")]
     assert [code for _, code in _side(event, "recipient")] == ["IMG"]
     event = _one(rules_only, "وهاجم مسلحو جبهة النصرة حاجزا للجيش في ريف إدلب.", "ASSAULT")
-    assert _side(event, "actor") == [("org:nusra-front", "SYR")]
+    # al-Nusra is al-Qaeda's: IMG, as the events guideline codes it
+    assert _side(event, "actor") == [("org:nusra-front", "IMG")]
+
+
+def test_members_joined_to_their_group_by_a_link_word_are_the_group(rules_only) -> None:
+    # «مقاتلون من جبهة النصرة», «مسلحون تابعون لتنظيم داعش», «مسلحو تنظيم «داعش»»:
+    # the group acts; without it the gunmen would take the country of the place
+    event = _one(rules_only, "وهاجم مقاتلون من جبهة النصرة حاجزا للجيش السوري قرب حلب.",
+                 "ASSAULT")
+    assert _side(event, "actor") == [("org:nusra-front", "IMG")]
+    event = _one(rules_only, "وهاجم مسلحون تابعون لتنظيم داعش قرية في محافظة الأنبار.",
+                 "ASSAULT")
+    assert _side(event, "actor") == [("org:isis", "IMG")]
+    event = _one(rules_only, "وهاجم مسلحو تنظيم «داعش» قرية في محافظة الأنبار.", "ASSAULT")
+    assert _side(event, "actor") == [("org:isis", "IMG")]
+
+
+def test_a_definite_agent_is_no_construct_head(rules_only) -> None:
+    # «دعت الحكومة الألمانية تركيا»: the government is the subject, Turkey the object;
+    # a construct's head never takes the article (حكومة تركيا would be Turkey's)
+    event = _one(rules_only, "دعت الحكومة الألمانية تركيا إلى استئناف عملية السلام مع "
+                             "الأكراد.", "REQUEST")
+    assert _side(event, "actor") == [("agent:government/DEU", "DEU")]
+    assert _side(event, "recipient") == [("country:TUR", "TUR")]
+
+
+def test_a_number_and_a_counted_noun_before_min_make_the_victims(rules_only) -> None:
+    # «قتل الجيش 23 عنصرا من تنظيم داعش»: the group's members are the object
+    event = _one(rules_only, "قتل الجيش العراقي 23 عنصرا من تنظيم داعش في الأنبار أمس.",
+                 "ASSAULT")
+    assert _side(event, "recipient") == [("org:isis", "IMG")]
 
 
 def test_a_nisba_after_a_generic_agent_stays_an_adjective(rules_only) -> None:

@@ -91,17 +91,22 @@ def subject_right_before(args: list[Any], first: int, tokens: list[Any]) -> bool
 
 def partitive(tokens: list[Any], arg: Any, quantity_words: frozenset[str]) -> bool:
     """A group counted by a number before «من»: ``30 من عناصر تنظيم داعش``, ``عدد من
-    المسلحين``. It is the object of a verb as a bare group would be (the victims), not
-    a source or a place."""
+    المسلحين``, or by a counted noun (``23 عنصرا من تنظيم داعش``). It is the object of
+    a verb as a bare group would be (the victims), not a source or a place."""
     if arg.prep != "من":
         return False
+
+    def counts(token: Any) -> bool:
+        return token.kind == "number" or match_key(token.text) in quantity_words
+
     for back in (1, 2, 3):
         index = arg.first - back
         if index < 1:
             return False
         if match_key(tokens[index].text) == "من":
             before = tokens[index - 1]
-            return before.kind == "number" or match_key(before.text) in quantity_words
+            return counts(before) or (index >= 2 and before.kind == "arabic"
+                                      and counts(tokens[index - 2]))
     return False
 
 

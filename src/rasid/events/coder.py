@@ -68,6 +68,8 @@ _PREPOSITIONS = word_map("prepositions")
 _ATTACHED = {letter: letter for letter in word_list("attached_prepositions")}
 _COMPLEMENTIZERS = word_set("complement_particles")
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
+#: marks that may wrap a group's name after its members (مسلحو «داعش»، عناصر (داعش))
+_GAP_MARKS = str.maketrans(dict.fromkeys("«»\"“”'()", " "))
 _ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE"})
 _PRIORITY = ("negated", "hypothetical", "attempted", "intended", "future", "historical")
 _COOPERATIVE = frozenset({"COOPERATE", "AID", "SUPPORT", "CONSULT"})
@@ -112,19 +114,39 @@ class _Arg:
         return ids
 
 
-def _owner_of(doc: Doc, head: Mention, mention: Mention, gap: str) -> bool:
+def _owner_of(doc: Doc, head: Mention, mention: Mention, gap: str,
+              links: frozenset[str] = frozenset()) -> bool:
     """Whether ``mention`` is the owner of a generic agent in a genitive construct
     (``طائرات التحالف``, ``عناصر تنظيم داعش``, ``قوات النظام``): the two words stand
     side by side, the first is a generic agent (warplanes, fighters, members, forces)
     and the second a named actor with no preposition attached, not a place or a nisba
-    (``القوات العراقية`` is an adjective, handled as apposition)."""
-    if gap.strip() or len(gap) > 2 or not (head.entity or "").startswith("agent:"):
+    (``القوات العراقية`` is an adjective, handled as apposition).
+
+    ``links`` are the words that may join an agent not tied to a country to its group
+    (``مسلحون من تنظيم «داعش»``, ``مقاتلون ينتمون لجبهة النصرة``): the group is who
+    acts, and its code (``IMG``) is the participant's, not the country of the place."""
+    if not (head.entity or "").startswith("agent:"):
         return False
     entity = mention.entity or ""
     if not entity or entity.startswith(("agent:", "place:")) or mention.label == "LOC" \
             or mention.extra.get("form") == "nisba":
         return False
-    return mention.start == doc.tokens[mention.tokens.start].start
+    token = doc.tokens[mention.tokens.start]
+    if not gap.strip() and len(gap) <= 2:
+        # the head of a construct never takes the article: «الحكومة الألمانية تركيا»
+        # is a subject and an object, «حكومة تركيا» a construct
+        last = strip_conjunctions(match_key(doc.tokens[head.tokens.last].text))
+        return mention.start == token.start and not last.startswith("ال")
+    if "/" in (head.entity or "") or not links or not entity.startswith("org:") \
+            or len(gap) > 30:
+        return False
+    attached = token.text[: mention.start - token.start]
+    words = [match_key(w) for w in
+             gap[: len(gap) - len(attached)].translate(_GAP_MARKS).split()]
+    if not all(w in links for w in words):
+        return False
+    # مسلحين تابعين لتنظيم داعش: only ل may be attached, after a link word
+    return not attached or (bool(words) and strip_conjunctions(attached) in ("ل", "لل"))
 
 
 class EventCoder:
@@ -157,6 +179,7 @@ class EventCoder:
         self.far_window = int(self.classes.coder["object_window"])
         self.common_zipf = float(self.classes.coder["common_zipf"])
         self.apposition_gap = int(self.classes.coder["apposition_gap"])
+        self._owner_links = self.lex.owner_links | self.lex.group_heads | self.lex.owner_words
         self.context_rules = load_rules()
         self.implicit_rules = load_implicit_rules()
         self.implicit_recipients = load_implicit_recipient_types()
@@ -517,7 +540,7 @@ class EventCoder:
                     previous.last = last
                     continue
                 head = previous.mentions[-1]
-                if _owner_of(doc, head, mention, gap):
+                if _owner_of(doc, head, mention, gap, self._owner_links):
                     # مقاتلات التحالف الدولي, مسلحو تنظيم القاعدة: the owner acts
                     previous.mentions[-1] = mention
                     previous.last = last

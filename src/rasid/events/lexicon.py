@@ -150,6 +150,10 @@ class EventLexicon:
         return self._nominal_keys("owner_words")
 
     @cached_property
+    def owner_links(self) -> frozenset[str]:
+        return self._nominal_keys("owner_links")
+
+    @cached_property
     def quantity_words(self) -> frozenset[str]:
         return self._nominal_keys("quantity_words")
 
