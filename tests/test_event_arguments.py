@@ -324,3 +324,11 @@ def test_a_noun_trigger_far_from_the_sentence_subject_takes_it(rules_only) -> No
     event = _one(rules_only, "اختتم وزير الخارجية الأمريكي جون كيري بعد ظهر أمس في العاصمة "
                              "القطرية الدوحة زيارة رسمية استمرت يومين.", "CONSULT")
     assert _side(event, "actor") == [("person:john-kerry", "USA")]
+
+
+def test_a_word_of_a_name_opens_no_clause(rules_only) -> None:
+    # «بان» of Ban Ki-moon reads as the particle بأن: inside a name it is no boundary,
+    # so the second verb keeps the sentence's subject as its doer
+    event = _one(rules_only, "ورحب الأمين العام للأمم المتحدة بان كي مون بوقف إطلاق النار "
+                             "وحث جميع الأطراف على وقف العمليات العسكرية.", "REQUEST")
+    assert _side(event, "actor") == [("person:ban-ki-moon", "UNO")]

@@ -192,6 +192,7 @@ class EventCoder:
         self._date_starts: tuple[list | None, list[int]] = (None, [])
         #: countries the nisbas beside unknown names state, in the Doc being coded
         self._nisbas = NisbaCountries(None)
+        self._named: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         return self.finish(doc, self.decide_all(self.candidates(doc)))
@@ -482,6 +483,10 @@ class EventCoder:
                     continue  # the tagger's span swallowed a word (زيارة كارتر)
                 blocked.add(index - sentence.tokens.start)
         args = self._arguments(doc, sentence, mentions)
+        # the words of names, which no clause boundary may be read in (بان كي مون)
+        self._named = {index - sentence.tokens.start for mention in mentions
+                       if mention.label == "PERS" and sentence.start <= mention.start
+                       for index in mention.tokens.indices()}
         dates = self._sentence_dates(doc, sentence, tokens)
         # modality cues once per sentence; each trigger reads those of its clause
         self._cues: dict[str, list[Any]] = {}
@@ -1002,9 +1007,12 @@ class EventCoder:
                 ids.append(entity)
         return ids
 
-    @staticmethod
-    def _clause_start(tokens: list[Token], index: int) -> int:
+    def _clause_start(self, tokens: list[Token], index: int) -> int:
+        """Where the trigger's clause begins: after a complementizer, a colon, an
+        opening quote or a comma. A word of a name is none of these (بان كي مون)."""
         for j in range(index - 1, -1, -1):
+            if j in self._named:
+                continue
             key = match_key(tokens[j].text)
             if key in _COMPLEMENTIZERS or tokens[j].text in (":", "«", "؛", "،"):
                 return j + 1
