@@ -332,3 +332,11 @@ def test_a_word_of_a_name_opens_no_clause(rules_only) -> None:
     event = _one(rules_only, "ورحب الأمين العام للأمم المتحدة بان كي مون بوقف إطلاق النار "
                              "وحث جميع الأطراف على وقف العمليات العسكرية.", "REQUEST")
     assert _side(event, "actor") == [("person:ban-ki-moon", "UNO")]
+
+
+def test_a_long_title_after_the_verb_announces_its_subject(rules_only) -> None:
+    # «زار المبعوث الخاص إلى سوريا ستافان دي ميستورا طهران»: the envoy visits, though
+    # his name stands six words after the verb, behind the office and its complement
+    event = _one(rules_only, "زار المبعوث الخاص إلى سوريا ستافان دي ميستورا طهران اليوم.",
+                 "CONSULT")
+    assert _side(event, "actor") == [("person:staffan-de-mistura", "UNO")]

@@ -68,6 +68,7 @@ _PREPOSITIONS = word_map("prepositions")
 _ATTACHED = {letter: letter for letter in word_list("attached_prepositions")}
 _COMPLEMENTIZERS = word_set("complement_particles")
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
+_CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", ".", "«", "»"})
 #: marks that may wrap a group's name after its members (مسلحو «داعش»، عناصر (داعش))
 _GAP_MARKS = str.maketrans(dict.fromkeys("«»\"“”'()", " "))
 _ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE"})
@@ -179,6 +180,7 @@ class EventCoder:
         self.far_window = int(self.classes.coder["object_window"])
         self.common_zipf = float(self.classes.coder["common_zipf"])
         self.apposition_gap = int(self.classes.coder["apposition_gap"])
+        self.title_reach = int(self.classes.coder["title_reach"])
         self._owner_links = self.lex.owner_links | self.lex.group_heads | self.lex.owner_words
         self.context_rules = load_rules()
         self.implicit_rules = load_implicit_rules()
@@ -958,7 +960,9 @@ class EventCoder:
                     and not any(
                         _is_preposition(t) for t in tokens[last + 1 : direct.first]):
                 return direct
-            return bare_before[-1] if bare_before else None
+            if bare_before:
+                return bare_before[-1]
+            return self._titled_subject(tokens, last, after)
         if slot == "object":
             # the actor has been taken out of ``after`` already: the next bare group;
             # people named by a nisba count (خطفوا مهندسين أتراك)
@@ -977,6 +981,28 @@ class EventCoder:
             wanted = slot[5:]
             wanted = word_map("slot_spellings").get(wanted, wanted)
             return next((a for a in after if a.prep == wanted), None)
+        return None
+
+    def _titled_subject(self, tokens: list[Token], last: int, after: list[_Arg]
+                        ) -> _Arg | None:
+        """A subject after the verb behind a long title whose complement names a place
+        or a body (زار المبعوث الخاص إلى سوريا ستافان دي ميستورا طهران): the verb is
+        followed at once by a title's head noun, and the first bare group of actors
+        after it, within the title's reach and before any comma, is the holder."""
+        start = last + 1
+        if start >= len(tokens):
+            return None
+        keys = {tokens[start].stem.key, match_key(tokens[start].text)}
+        if not keys & (self.heads | self.lex.office_heads):
+            return None
+        reach = start + self.title_reach
+        for arg in after:
+            if arg.first > reach:
+                return None
+            if any(t.text in _CLAUSE_MARKS for t in tokens[start : arg.first]):
+                return None
+            if arg.prep is None and not arg.is_place and not arg.adjectival:
+                return arg
         return None
 
     def _marked_agent(self, tokens: list[Token], last: int, after: list[_Arg]) -> _Arg | None:

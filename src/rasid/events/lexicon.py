@@ -150,6 +150,10 @@ class EventLexicon:
         return self._nominal_keys("owner_words")
 
     @cached_property
+    def office_heads(self) -> frozenset[str]:
+        return self._nominal_keys("office_heads")
+
+    @cached_property
     def owner_links(self) -> frozenset[str]:
         return self._nominal_keys("owner_links")
 
