@@ -340,3 +340,10 @@ def test_a_long_title_after_the_verb_announces_its_subject(rules_only) -> None:
     event = _one(rules_only, "زار المبعوث الخاص إلى سوريا ستافان دي ميستورا طهران اليوم.",
                  "CONSULT")
     assert _side(event, "actor") == [("person:staffan-de-mistura", "UNO")]
+
+
+def test_a_things_nisba_names_the_doer_of_a_noun_event(rules_only) -> None:
+    # «وصلت سفينة سعودية محملة بالمساعدات»: the ship is Saudi, so is the aid
+    event = _one(rules_only, "ووصلت سفينة سعودية محملة بأربعة آلاف طن من المساعدات الغذائية "
+                             "إلى ميناء عدن.", "AID")
+    assert _side(event, "actor") == [("country:SAU", "SAU")]

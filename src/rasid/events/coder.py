@@ -757,6 +757,12 @@ class EventCoder:
                           and not led_by(tokens, a)), None)
             if actor is not None:
                 slots_used.append("actor=sentence-subject")
+        if actor is None and not passive and trigger.pos == "noun":
+            # «وصلت سفينة سعودية محملة بالمساعدات»: the subject is a thing, its nisba
+            # says whose it is
+            actor = next((a for a in before if a.prep is None and a.adjectival), None)
+            if actor is not None:
+                slots_used.append("actor=subject-nisba")
         return actor
 
     def _place_slot(self, frame: dict[str, Any], trigger: Trigger, tokens: list[Token],
