@@ -277,3 +277,20 @@ def test_an_arrest_in_a_story_has_someone_arrested_of_its_country(shipped) -> No
     recipients = [a for a in arrest["arguments"] if a["role"] == "recipient"]
     assert [(a["code"], a["basis"], a.get("implicit")) for a in recipients] == [
         ("SAU", "article", True)]
+
+
+def test_a_rare_type_has_a_threshold_of_its_own(corpus, tmp_path) -> None:
+    # the shipped decision data lowers PROTEST's threshold below the model's: the
+    # corpus holds too few protests for the model to be confident about one
+    from rasid.training.events import train
+
+    folder, news = corpus
+    train(folder, news, tmp_path, splits=("train",), tune=None, log=lambda _line: None)
+    decider = Decider(tmp_path)
+    assert decider.type_thresholds["PROTEST"] < decider.threshold
+    features = {"bias": 1.0, "rule_type=PROTEST": 1.0}
+    _, share, _, _ = decider.decide(features, "PROTEST")
+    decider.__dict__["type_thresholds"] = {"PROTEST": share + 0.01}
+    assert decider.decide(features, "PROTEST")[0] == "O"
+    decider.__dict__["type_thresholds"] = {"PROTEST": share - 0.01}
+    assert decider.decide(features, "PROTEST")[0] == "PROTEST"

@@ -70,6 +70,7 @@ _COMPLEMENTIZERS = word_set("complement_particles")
 _QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 _CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", ".", "«", "»"})
 #: marks that may wrap a group's name after its members (مسلحو «داعش»، عناصر (داعش))
+_OWNER_PREFIXES = word_set("owner_prefixes")
 _GAP_MARKS = str.maketrans(dict.fromkeys("«»\"“”'()", " "))
 _ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE"})
 _PRIORITY = ("negated", "hypothetical", "attempted", "intended", "future", "historical")
@@ -147,7 +148,7 @@ def _owner_of(doc: Doc, head: Mention, mention: Mention, gap: str,
     if not all(w in links for w in words):
         return False
     # مسلحين تابعين لتنظيم داعش: only ل may be attached, after a link word
-    return not attached or (bool(words) and strip_conjunctions(attached) in ("ل", "لل"))
+    return not attached or (bool(words) and strip_conjunctions(attached) in _OWNER_PREFIXES)
 
 
 class EventCoder:

@@ -288,6 +288,13 @@ class Decider:
         return float(self.meta.get("threshold", 0.5))
 
     @cached_property
+    def type_thresholds(self) -> dict[str, float]:
+        """Thresholds of their own for types the corpus holds too few of for the model
+        to give them confident probabilities (``data/decision.json``)."""
+        data = json.loads((DATA / "decision.json").read_text(encoding="utf-8"))
+        return {k: float(v) for k, v in data.get("type_thresholds", {}).items()}
+
+    @cached_property
     def retypes(self) -> dict[str, frozenset[str]]:
         """Other types the corpus gave a trigger entry's matches (``occupy.v`` →
         ASSAULT when ground is taken by fighting); the model may choose only these."""
@@ -304,7 +311,7 @@ class Decider:
         event_share = 1.0 - probabilities.get(NO_EVENT, 0.0)
         allowed = {rule_type} | self.retypes.get(trigger_id, frozenset())
         label = max(sorted(allowed), key=lambda lab: probabilities.get(lab, 0.0))
-        if event_share < self.threshold:
+        if event_share < self.type_thresholds.get(label, self.threshold):
             label = NO_EVENT
         status, status_p = "current", 1.0
         if label != NO_EVENT and self.status_model is not None:
