@@ -288,3 +288,44 @@ def test_joiners_adjectives_and_people(text: str, expected: list) -> None:
 ])
 def test_animals_prisoners_weapons_eras_and_bodies(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «يوم» with a day's name dates the toll: the number counts the wounded, not days
+    ("أسفر القصف عن مقتل 12 شخصا وإصابة 40 يوم السبت في السوق.",
+     [("killed", 12), ("injured", 40)]),
+    ("واستمر الحصار 20 يوما قبل أن يرفع.", []),
+    # a day's name between a head and a dual or a number is a time, like «أمس»
+    ("قتل -الاثنين- جنديان في هجوم على نقطة تفتيش.", [("killed", 2)]),
+    ("اعتقلت الشرطة الجمعة 14 شخصا بعد المظاهرة.", [("arrested", 14)]),
+])
+def test_weekdays_date_a_toll(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an ordinal after a head is the one member of the group left
+    ("كمن المسلحون لخمسة حراس فقتلوا أربعة منهم وأصابوا الخامس.",
+     [("killed", 4), ("injured", 1)]),
+    # the verbs «اغتال» and «أوقفوا», and a verb of arrest or «أردى» with a pronoun
+    ("وقالت الشرطة إن مجهولين اغتالوا اثنين من القضاة في المدينة.", [("killed", 2)]),
+    ("وقال المتحدث إن عناصر الأمن أوقفوا خمسة أشخاص عند الحدود.", [("arrested", 5)]),
+    ("وفر المشتبه به إلى الجبل قبل أن ترديه الشرطة قتيلا.", [("killed", 1)]),
+    ("وكان المتهم قد هرب إلى الخارج قبل أن تعتقله السلطات.", [("arrested", 1)]),
+    ("وعاد المتهم إلى بلده حيث أوقفته الشرطة.", [("arrested", 1)]),
+])
+def test_ordinals_and_verb_forms(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # regions are no people: the number after the verb is the toll
+    ("شنت الشرطة حملة شملت 9 محافظات اعتقل فيها نحو 120 مطلوبا.", [("arrested", 120)]),
+    ("امتدت الحملة إلى 5 ولايات اعتقل فيها 70 شخصا.", [("arrested", 70)]),
+    # survivors are never added to the dead
+    ("وقال الضابط إنه تم العثور على 12 قتيلا وخمسة ناجين بعد الهجوم.", [("killed", 12)]),
+    # a crash («ارتطام سيارة») is an accident
+    ("لقي ثلاثة أشخاص مصرعهم إثر ارتطام سيارتهم بشاحنة على الطريق السريع.", []),
+])
+def test_regions_survivors_and_crashes(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -96,6 +96,7 @@ class CountWords:
     accident_context: int
     accident_spares: frozenset[str]
     joiners: frozenset[str]
+    weekdays: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]),
         accident_context=int(data["accident_context"]["chars"]),
         accident_spares=frozenset(data["accident_context"]["spares"]),
-        joiners=frozenset(data["joiners"]))
+        joiners=frozenset(data["joiners"]), weekdays=frozenset(data["weekdays"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
