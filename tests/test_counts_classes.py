@@ -329,3 +329,25 @@ def test_ordinals_and_verb_forms(text: str, expected: list) -> None:
 ])
 def test_regions_survivors_and_crashes(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a court's penalty carried out, and the crime it punishes: no toll
+    ("نفذت الوزارة حكم القتل قصاصا في جان أقدم على قتل ثلاثة من أقاربه.", []),
+    ("وصدر بحقه حكم بقتله تعزيرا بعد القبض على شريكيه.", []),
+    # a prison sentence is passed, nobody is arrested by it
+    ("وقال المسؤول إن المحكمة قضت بسجن 40 من المتهمين عشر سنوات.", []),
+    ("واعتقلت الشرطة 40 من المتهمين قبل المحاكمة.", [("arrested", 40)]),
+])
+def test_rulings_and_sentences_are_no_tolls(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «القبض على …» has its own victims: it is not the verb of a number before it
+    ("وشوهد أربعة ضباط في موقع الحادث وتم القبض على عدد من العمال.", []),
+    ("وقال إن 60 مطلوبا تم القبض عليهم خلال الحملة.", [("arrested", 60)]),
+    ("وقال المصدر إن 15 مسلحا قتلوا على يد الجيش.", [("killed", 15)]),
+])
+def test_a_verb_with_its_own_object(text: str, expected: list) -> None:
+    assert tolls(text) == expected

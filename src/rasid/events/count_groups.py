@@ -337,6 +337,8 @@ class Groups(SentenceTokens):
             kind = words.post_verbs.get(key)  # «واصيب» opens a clause
             if kind is not None and self.key(k + 1) in words.alternatives:
                 return  # «102 مسلح قتلوا أو اعتقلوا»: how many of each is not said
+            if kind is not None and self.key(k + 1) in words.own_object.get(key, ()):
+                return  # «… وتم القبض على عدد من العمال»: the verb has its own victims
             if kind is not None and k - number.last > words.verb_near \
                     and not joined and not self._counts_people(number):
                 # far from a number of things («عشر طعنات ثم … رغبة في قتل»)

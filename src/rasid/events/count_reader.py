@@ -23,6 +23,10 @@ class Reader(Groups):
     def run(self) -> list[Count]:
         if self._accident():
             return []  # a road accident, a flood, a disease: no political event's toll
+        if any(lookup(token, self.words.rulings) for token in self.tokens):
+            # «تنفيذ حكم القتل قصاصا في جان أقدم على قتل شقيقين»: a court's penalty
+            # and the crime it punishes, no toll of a political event
+            return []
         self._ranges()
         for index, token in enumerate(self.tokens):
             if token.kind == "mark" or index in self.used:

@@ -97,6 +97,8 @@ class CountWords:
     accident_spares: frozenset[str]
     joiners: frozenset[str]
     weekdays: frozenset[str]
+    rulings: frozenset[str]
+    own_object: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,9 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]),
         accident_context=int(data["accident_context"]["chars"]),
         accident_spares=frozenset(data["accident_context"]["spares"]),
-        joiners=frozenset(data["joiners"]), weekdays=frozenset(data["weekdays"]))
+        joiners=frozenset(data["joiners"]), weekdays=frozenset(data["weekdays"]),
+        rulings=frozenset(data["rulings"]),
+        own_object={verb: frozenset(words) for verb, words in data["own_object"].items()})
 
 
 def forms(token: Token) -> tuple[str, ...]:
