@@ -351,3 +351,31 @@ def test_rulings_and_sentences_are_no_tolls(text: str, expected: list) -> None:
 ])
 def test_a_verb_with_its_own_object(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «whoever» of a law or a remark is no occurrence
+    ("ويعاقب بالسجن كل من يتعمد قتل شخص من رجال الأمن.", []),
+    ("وسمعنا في الأيام الماضية عمن يقتل أخاه بسبب خلاف على الإرث.", []),
+    # an attempt with an adjective between it and the head
+    ("وأحبطت الشرطة محاولة فاشلة لاغتيال الضابط أمس.", []),
+    ("وأدى الانفجار إلى اغتيال الضابط أمس.", [("killed", 1)]),
+])
+def test_whoever_and_failed_attempts(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun victim of a subject with no number, or a victim's kin: no toll of one
+    ("وقال إن بعضهم لقي حتفه في الغارات.", []),
+    ("وقال إن القائد لقي حتفه في الغارات.", [("killed", 1)]),
+    ("وزار المحافظ أسرة القتيل في منزلها.", []),
+    ("وقال الطبيب إن القتيل أصيب برصاصة في الرأس.", [("killed", 1)]),
+    # «تصفية» of things: its number must stand close to it
+    ("تعمل الشركة في تصفية النفط وتكريره، وتستخدم 400 عامل في مصفاتها.", []),
+    ("وأعلن التنظيم تصفية 4 من الرهائن.", [("killed", 4)]),
+    # a landslide is a disaster
+    ("لقي خمسة أشخاص حتفهم عندما طمر انهيار أرضي منازلهم.", []),
+])
+def test_vague_subjects_kin_things_and_landslides(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -51,6 +51,8 @@ class Reader(Groups):
                             if f in self.words.self_heads), None)
             if carried is not None:
                 kind, value = carried
+                if self._vague_self(index):
+                    continue  # «بعضهم لقي حتفه», «ورثة القتيل»: no toll of one
                 if not self._attempted(index) and (
                         not any(f in self.words.recalled for f in forms(token))
                         or self._stated(index)):
@@ -92,6 +94,15 @@ class Reader(Groups):
             if number is not None:
                 self.used.update(range(number.first, number.last + 1))
 
+    def _vague_self(self, index: int) -> bool:
+        """A victim named by a pronoun whose subject gives no number («بعضهم لقي
+        حتفه»), or a word of self right after a word of kin («ورثة القتيل»: the heirs of
+        a victim killed before), tells no toll of one."""
+        if index > 0 and lookup(self.tokens[index - 1], self.words.kin):
+            return True
+        return any(self.key(k) in self.words.vague_subjects
+                   for k in range(max(index - 3, 0), index))
+
     def _stated(self, index: int) -> bool:
         """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
         occurrence only when the sentence states the death: after a word that gives a
@@ -109,8 +120,13 @@ class Reader(Groups):
         قتل»): an attempt names its target, not a victim."""
         for k in (index - 1, index - 2):
             if k >= 0 and lookup(self.tokens[k], self.words.attempts) and (
-                    k == index - 1 or self.key(index - 1) == "في"):
-                return True
+                    k == index - 1 or self.key(index - 1) == "في"
+                    or self.key(index - 1) in self.words.attempt_adjectives):
+                return True  # «محاولة اغتيال», «الشروع في قتل», «محاولة فاشلة لاغتيال»
+        for k in range(index - 1, max(index - 4, 0) - 1, -1):
+            if self.key(k) in self.words.whoever_words or (
+                    k > 0 and (self.key(k - 1), self.key(k)) in self.words.whoever_pairs):
+                return True  # «كل من يتعمد قتل شخص», «عمن يقتل والده»: no occurrence
         for k in range(index - 1, max(index - 5, -1), -1):
             if self.tokens[k].kind != "word":
                 break
@@ -320,7 +336,8 @@ class Reader(Groups):
         («حياة», «وفاة») keep to two words."""
         others = 0
         reach = self.words.further
-        limit = 2 if head in self.words.number_only else reach.words
+        limit = 2 if head in self.words.number_only or head in self.words.near_heads \
+            else reach.words
         for k in range(j, len(self.tokens)):
             token = self.tokens[k]
             number = self.number(k)

@@ -99,6 +99,12 @@ class CountWords:
     weekdays: frozenset[str]
     rulings: frozenset[str]
     own_object: dict[str, frozenset[str]]
+    whoever_pairs: frozenset[tuple[str, str]]
+    whoever_words: frozenset[str]
+    attempt_adjectives: frozenset[str]
+    vague_subjects: frozenset[str]
+    near_heads: frozenset[str]
+    kin: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -184,7 +190,12 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         accident_spares=frozenset(data["accident_context"]["spares"]),
         joiners=frozenset(data["joiners"]), weekdays=frozenset(data["weekdays"]),
         rulings=frozenset(data["rulings"]),
-        own_object={verb: frozenset(words) for verb, words in data["own_object"].items()})
+        own_object={verb: frozenset(words) for verb, words in data["own_object"].items()},
+        whoever_pairs=frozenset((a, b) for a, b in data["whoever"]["pairs"]),
+        whoever_words=frozenset(data["whoever"]["words"]),
+        attempt_adjectives=frozenset(data["attempt_adjectives"]),
+        vague_subjects=frozenset(data["vague_subjects"]),
+        near_heads=frozenset(data["near_heads"]), kin=frozenset(data["kin"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
