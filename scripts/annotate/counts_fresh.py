@@ -32,7 +32,8 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[1]
 CORPUS = PROJECT / "annotations/events"
 NEWS = PROJECT.parent / "shared/data/news/saudinewsnet-dev.jsonl.gz"
-#: articles of the seed-0 order that counts_sample.py's pools 0 to 6 (600 each) used
+#: articles of the seed-0 order that counts_sample.py's pools 0 to 6 (600 each) used;
+#: later batches skip further (``--skip``: pools 9 and 10 were read after fresh-2)
 READ_BEFORE = 7 * 600
 
 # words that state a toll, and words of the places and kinds of news where tolls are
@@ -56,8 +57,9 @@ def corpus_ids() -> set[str]:
     return ids
 
 
-def unread(news: Path) -> list[dict[str, Any]]:
-    """Unannotated articles in counts_sample.py's order, past the pools it read."""
+def unread(news: Path, skip: int = READ_BEFORE) -> list[dict[str, Any]]:
+    """Unannotated articles in counts_sample.py's order, past the first ``skip`` (the
+    pools it read)."""
     events = {json.loads(line)["article"]
               for line in (CORPUS / "articles.jsonl").open(encoding="utf-8") if line.strip()}
     with gzip.open(news, "rt", encoding="utf-8") as handle:
@@ -66,7 +68,7 @@ def unread(news: Path) -> list[dict[str, Any]]:
                   key=lambda item: item["id"])
     random.Random(0).shuffle(free)
     taken = corpus_ids()
-    return [item for item in free[READ_BEFORE:] if item["id"] not in taken]
+    return [item for item in free[skip:] if item["id"] not in taken]
 
 
 def kind_of(text: str) -> str | None:
@@ -86,7 +88,7 @@ def draw(args: argparse.Namespace) -> None:
 
     wanted = {"tolls": args.tolls, "numbers": args.numbers}
     chosen: dict[str, list[dict[str, Any]]] = {"tolls": [], "numbers": []}
-    for item in unread(Path(args.news)):
+    for item in unread(Path(args.news), args.skip):
         if not 300 <= len(item["text"]) <= 5000:
             continue
         kind = kind_of(item["text"])
@@ -150,6 +152,9 @@ def main() -> None:
     sub.add_argument("--tolls", type=int, default=40)
     sub.add_argument("--numbers", type=int, default=10)
     sub.add_argument("--sentences", type=int, default=6)
+    sub.add_argument("--skip", type=int, default=READ_BEFORE,
+                     help="articles of the seed-0 order already read (default: the "
+                     "pools of counts_sample.py seeds 0-6)")
     sub.set_defaults(run=draw)
     sub = commands.add_parser("show")
     sub.add_argument("--news", default=str(NEWS))
