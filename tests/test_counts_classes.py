@@ -379,3 +379,22 @@ def test_whoever_and_failed_attempts(text: str, expected: list) -> None:
 ])
 def test_vague_subjects_kin_things_and_landslides(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dash after a toll opens its breakdown: its groups are parts, not more victims
+    ("وأسفر الاشتباك عن سقوط 15 قتيلا – 9 مسلحين و6 جنود – خلال الليل.", [("killed", 15)]),
+    # «من بينهم» and a toll noun after a toll: a part of it
+    ("وتضمنت الحصيلة 300 قتيل من المدنيين من بينهم 40 قتيلا من الأطفال.", [("killed", 300)]),
+    # a comma that closes a long subject before its verb
+    ("وقال المصدر إن 12 جنديا من الجيش و7 مسلحين من التنظيم، قتلوا في المعارك.",
+     [("killed", 19)]),
+    # a total whose number follows a verb of reaching, far from the toll word
+    ("وقال إن حصيلة القتلى منذ بداية الهجوم على الأحياء الشرقية للمدينة بلغت 230 شخصا.",
+     [("killed", 230)]),
+    ("وقال إن عدد الجرحى في المستشفيات الحكومية والخاصة بالمحافظة وصل إلى 75.",
+     [("injured", 75)]),
+    ("وقال إن عدد القتلى في صفوف المدنيين كبير جدا.", []),
+])
+def test_breakdowns_parts_long_subjects_and_totals(text: str, expected: list) -> None:
+    assert tolls(text) == expected

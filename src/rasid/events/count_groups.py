@@ -114,6 +114,8 @@ class Groups(SentenceTokens):
         after_break = False
         while i < limit:
             token = self.tokens[i]
+            if token.key in words.breakdown_marks:
+                return  # «28 قتيلا – 17 متمردا و11 عنصرا –»: a breakdown, its parts
             if token.key in BREAKS:
                 if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)
                         or self._joined_person_at(i + 1)
@@ -314,6 +316,10 @@ class Groups(SentenceTokens):
                     and key not in words.relatives:
                 return  # «المؤلفة من 8700 عسكري فيما قتل ستة»: another clause's verb
             aside = key in words.asides or key in words.subset
+            if key in BREAKS and (joined or self._counts_people(number)) \
+                    and words.post_verbs.get(self.key(k + 1)) is not None:
+                k += 1  # «28 عنصرا … و18 مقاتلا …، قتلوا»: the comma closes the subject
+                continue
             if key in BREAKS or aside:
                 if not aside and self.key(k + 1) not in words.asides:
                     return

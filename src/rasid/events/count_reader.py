@@ -218,6 +218,8 @@ class Reader(Groups):
                 return read
         joined = False
         if number is None:
+            number = self._total(index)  # «حصيلة القتلى منذ بدء المواجهات … بلغت ألفا»
+        if number is None:
             number = self._further(j, head)
             joined = number is not None and self._joined_before(number) and any(
                 self.tokens[k].kind == "word" and k not in self.used
@@ -291,6 +293,34 @@ class Reader(Groups):
             # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
             return self._emit_people(1, kind, index, j, j)
         return None
+
+    def _total(self, index: int) -> Number | None:
+        """A toll word after a word of a total («حصيلة القتلى», «عدد الجرحى») whose
+        number follows a verb of reaching later in the clause («… بلغت ألفا», «… وصل
+        إلى 40»), however long the words between (the time, the place, the sides)."""
+        if index == 0 or not lookup(self.tokens[index - 1], self.words.total_words):
+            return None
+        for k in range(index + 1, len(self.tokens)):
+            token = self.tokens[k]
+            if token.key in BREAKS or self.number(k) is not None:
+                return None
+            if k > index + 1 and (lookup(token, self.words.heads)
+                                  or lookup(token, self.words.nouns)):
+                return None
+            if lookup(token, self.words.total_verbs):
+                at = k + 1 + (self.key(k + 1) == "الي")
+                number = self.number(at) if at < len(self.tokens) else None
+                return None if number is None or number.vague else number
+        return None
+
+    def _in_part(self, number: Number) -> bool:
+        """The number opens a part of a toll read before it in the sentence («… من
+        بينهم 27 قتيلا», «بينهم 12 قتيلا»): a subset word, after «من» or not, right
+        before it, and a toll already read."""
+        before = number.first - 1
+        if before < 0 or self.key(before) not in self.words.subset:
+            return False
+        return bool(self.counts)
 
     def _rescued(self, number: Number) -> bool:
         """«إنقاذ 3 محتجزين», «الإفراج عن 52 معتقلا»: people rescued, evacuated or
@@ -370,6 +400,8 @@ class Reader(Groups):
         kind = lookup(self.tokens[after], self.words.nouns)
         if kind is not None and lookup(self.tokens[after], self.words.held_nouns):
             return  # «116 سجينا»: a population held, no arrest
+        if kind is not None and self._in_part(number):
+            return  # «844 قتيلا … من بينهم 27 قتيلا»: a part of the toll before
         if kind is not None:
             self._emit(number, kind, None)
             return

@@ -105,6 +105,9 @@ class CountWords:
     vague_subjects: frozenset[str]
     near_heads: frozenset[str]
     kin: frozenset[str]
+    breakdown_marks: frozenset[str]
+    total_words: frozenset[str]
+    total_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,10 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         whoever_words=frozenset(data["whoever"]["words"]),
         attempt_adjectives=frozenset(data["attempt_adjectives"]),
         vague_subjects=frozenset(data["vague_subjects"]),
-        near_heads=frozenset(data["near_heads"]), kin=frozenset(data["kin"]))
+        near_heads=frozenset(data["near_heads"]), kin=frozenset(data["kin"]),
+        breakdown_marks=frozenset(data["breakdown_marks"]),
+        total_words=frozenset(data["totals"]["words"]),
+        total_verbs=frozenset(data["totals"]["verbs"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
