@@ -398,3 +398,17 @@ def test_vague_subjects_kin_things_and_landslides(text: str, expected: list) -> 
 ])
 def test_breakdowns_parts_long_subjects_and_totals(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «ألقت القبض» whose «على» a time or a place pushes away
+    ("وقالت المصادر إن الشرطة ألقت القبض مساء الأحد في أحد أحياء المدينة على المتمرد.",
+     [("arrested", 1)]),
+    ("ألقت الشرطة القبض فجر اليوم في حي الملز على 6 أشخاص.", [("arrested", 6)]),
+    ("وألقت الشرطة القبض في وقت قياسي، وقالت إن التحقيق يعتمد على الأدلة.", []),
+    # a definite singular before its verb after «أن», the verb with no object
+    ("وأوضحت الشرطة أن الطالب اعتقل الأربعاء في منزله.", [("arrested", 1)]),
+    ("وذكرت المصادر أن الجندي قتل في الغارة على المعسكر.", [("killed", 1)]),
+])
+def test_delayed_objects_and_definite_subjects(text: str, expected: list) -> None:
+    assert tolls(text) == expected

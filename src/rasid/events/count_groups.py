@@ -403,7 +403,9 @@ class Groups(SentenceTokens):
         """One victim named before a singular verb after «أن» («أن شرطيا قد قتل»,
         «أن جنديا بورونديا جرح»): the accusative noun is the verb's subject."""
         token = self.tokens[index]
-        if not (lookup(token, self.words.singular) and token.key.endswith("ا")):
+        definite = token.key.startswith("ال") and token.key[2:] in self.words.singular
+        if not definite and not (lookup(token, self.words.singular)
+                                 and token.key.endswith("ا")):
             return False
         before = index - 1
         while before >= 0 and self.key(before) in SKIP_MARKS:
@@ -412,15 +414,26 @@ class Groups(SentenceTokens):
             return False
         for k in range(index + 1, min(index + 6, len(self.tokens))):
             other = self.tokens[k]
-            if other.kind != "word" or self.number(k) is not None:
-                return False
+            if other.kind != "word" or self.number(k) is not None \
+                    or lookup(other, self.words.not_before):
+                return False  # «أن الجندي إذا استشهد»: a condition, a negation
             kind = self.words.singular_verbs.get(other.key)
+            if kind is not None and definite and not self._no_object(k + 1):
+                return False  # «أن الشاب قتل والده»: a definite subject may be the killer
             if kind is not None and k not in self.used:
                 self.used.add(k)
                 self._emit_people(1, kind, k, index, k, start=index)
                 self._with(self.counts[-1], k + 1)
                 return True
         return False
+
+    def _no_object(self, index: int) -> bool:
+        """What follows a verb is no object: the sentence's end, a mark, a time, a
+        place or a cause («اعتقل الأربعاء», «قتل في الغارة»)."""
+        if index >= len(self.tokens) or self.tokens[index].kind != "word":
+            return True
+        key = self.key(index)
+        return key in self.words.intransitive_after or key in self.words.weekdays
 
     def _members(self, index: int) -> bool:
         """The members of a group an arrest seized («ضبطت شبكة إرهابية تضم خمسة

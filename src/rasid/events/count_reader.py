@@ -190,6 +190,7 @@ class Reader(Groups):
         while j < len(self.tokens) and j - index <= 4 and (
                 self.key(j) in SKIP_MARKS or self.key(j) in self.words.bridges):
             j += 1
+        j = self._delayed_object(index, head, j)
         if j >= len(self.tokens):
             return False
         token = self.tokens[j]
@@ -217,10 +218,8 @@ class Reader(Groups):
             if read is not None:
                 return read
         joined = False
-        if number is None:
-            number = self._total(index)  # «حصيلة القتلى منذ بدء المواجهات … بلغت ألفا»
-        if number is None:
-            number = self._further(j, head)
+        if number is None:  # a total («حصيلة القتلى منذ … بلغت ألفا»), or words between
+            number = self._total(index) or self._further(j, head)
             joined = number is not None and self._joined_before(number) and any(
                 self.tokens[k].kind == "word" and k not in self.used
                 for k in range(j, number.first - (self.key(number.first - 1) == "و")))
@@ -293,6 +292,23 @@ class Reader(Groups):
             # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
             return self._emit_people(1, kind, index, j, j)
         return None
+
+    def _delayed_object(self, index: int, head: str, j: int) -> int:
+        """Where the victims of «ألقت القبض» start when a time or a place stands
+        between the head and its «على» («ألقت القبض في وقت متأخر من أول من أمس على
+        المتمرد …»): after that «على», if it comes within ``delayed_window`` words and
+        nothing but words stands between; else ``j``."""
+        prep = self.words.delayed_objects.get(head)
+        if prep is None or self.key(j - 1) == prep:
+            return j
+        for k in range(j, min(j + self.words.delayed_window, len(self.tokens))):
+            token = self.tokens[k]
+            if token.kind != "word" or self.number(k) is not None \
+                    or lookup(token, self.words.heads):
+                return j
+            if token.key == prep:
+                return k + 1
+        return j
 
     def _total(self, index: int) -> Number | None:
         """A toll word after a word of a total («حصيلة القتلى», «عدد الجرحى») whose

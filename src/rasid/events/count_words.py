@@ -108,6 +108,8 @@ class CountWords:
     breakdown_marks: frozenset[str]
     total_words: frozenset[str]
     total_verbs: frozenset[str]
+    delayed_objects: dict[str, str]
+    delayed_window: int
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,9 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         near_heads=frozenset(data["near_heads"]), kin=frozenset(data["kin"]),
         breakdown_marks=frozenset(data["breakdown_marks"]),
         total_words=frozenset(data["totals"]["words"]),
-        total_verbs=frozenset(data["totals"]["verbs"]))
+        total_verbs=frozenset(data["totals"]["verbs"]),
+        delayed_objects=dict(data["delayed_objects"]["heads"]),
+        delayed_window=int(data["delayed_objects"]["window"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
