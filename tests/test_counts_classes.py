@@ -412,3 +412,14 @@ def test_breakdowns_parts_long_subjects_and_totals(text: str, expected: list) ->
 ])
 def test_delayed_objects_and_definite_subjects(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number joined by و whose own verb is of another kind is a toll of its own
+    ("وقال المكتب إن 14 شخصا قتلوا و40 أصيبوا في التفجير.", [("killed", 14), ("injured", 40)]),
+    ("وقال إن 20 مسلحا و6 من رجال الأمن قتلوا.", [("killed", 26)]),
+    # heads of livestock condemned are no people
+    ("وأوضح أنه تم إعدام 40 رأسا من الأغنام لعدم صلاحيتها.", []),
+])
+def test_own_verbs_and_livestock(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -213,8 +213,9 @@ class Groups(SentenceTokens):
         after = self._after(number)
         if after < len(self.tokens) and (
                 lookup(self.tokens[after], words.nouns)
-                or lookup(self.tokens[after], words.not_counted)):
-            return None
+                or lookup(self.tokens[after], words.not_counted)
+                or words.post_verbs.get(self.key(after)) not in (None, count.kind)):
+            return None  # «ومئة جريح», «و32 أصيبوا»: a toll of its own
         if not near and not self._counts_people(number):
             return number.last + 1
         if after < len(self.tokens) and self.tokens[after].kind == "word" \
