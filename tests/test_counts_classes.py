@@ -288,3 +288,138 @@ def test_joiners_adjectives_and_people(text: str, expected: list) -> None:
 ])
 def test_animals_prisoners_weapons_eras_and_bodies(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «يوم» with a day's name dates the toll: the number counts the wounded, not days
+    ("أسفر القصف عن مقتل 12 شخصا وإصابة 40 يوم السبت في السوق.",
+     [("killed", 12), ("injured", 40)]),
+    ("واستمر الحصار 20 يوما قبل أن يرفع.", []),
+    # a day's name between a head and a dual or a number is a time, like «أمس»
+    ("قتل -الاثنين- جنديان في هجوم على نقطة تفتيش.", [("killed", 2)]),
+    ("اعتقلت الشرطة الجمعة 14 شخصا بعد المظاهرة.", [("arrested", 14)]),
+])
+def test_weekdays_date_a_toll(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an ordinal after a head is the one member of the group left
+    ("كمن المسلحون لخمسة حراس فقتلوا أربعة منهم وأصابوا الخامس.",
+     [("killed", 4), ("injured", 1)]),
+    # the verbs «اغتال» and «أوقفوا», and a verb of arrest or «أردى» with a pronoun
+    ("وقالت الشرطة إن مجهولين اغتالوا اثنين من القضاة في المدينة.", [("killed", 2)]),
+    ("وقال المتحدث إن عناصر الأمن أوقفوا خمسة أشخاص عند الحدود.", [("arrested", 5)]),
+    ("وفر المشتبه به إلى الجبل قبل أن ترديه الشرطة قتيلا.", [("killed", 1)]),
+    ("وكان المتهم قد هرب إلى الخارج قبل أن تعتقله السلطات.", [("arrested", 1)]),
+    ("وعاد المتهم إلى بلده حيث أوقفته الشرطة.", [("arrested", 1)]),
+])
+def test_ordinals_and_verb_forms(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # regions are no people: the number after the verb is the toll
+    ("شنت الشرطة حملة شملت 9 محافظات اعتقل فيها نحو 120 مطلوبا.", [("arrested", 120)]),
+    ("امتدت الحملة إلى 5 ولايات اعتقل فيها 70 شخصا.", [("arrested", 70)]),
+    # survivors are never added to the dead
+    ("وقال الضابط إنه تم العثور على 12 قتيلا وخمسة ناجين بعد الهجوم.", [("killed", 12)]),
+    # a crash («ارتطام سيارة») is an accident
+    ("لقي ثلاثة أشخاص مصرعهم إثر ارتطام سيارتهم بشاحنة على الطريق السريع.", []),
+])
+def test_regions_survivors_and_crashes(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a court's penalty carried out, and the crime it punishes: no toll
+    ("نفذت الوزارة حكم القتل قصاصا في جان أقدم على قتل ثلاثة من أقاربه.", []),
+    ("وصدر بحقه حكم بقتله تعزيرا بعد القبض على شريكيه.", []),
+    # a prison sentence is passed, nobody is arrested by it
+    ("وقال المسؤول إن المحكمة قضت بسجن 40 من المتهمين عشر سنوات.", []),
+    ("واعتقلت الشرطة 40 من المتهمين قبل المحاكمة.", [("arrested", 40)]),
+])
+def test_rulings_and_sentences_are_no_tolls(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «القبض على …» has its own victims: it is not the verb of a number before it
+    ("وشوهد أربعة ضباط في موقع الحادث وتم القبض على عدد من العمال.", []),
+    ("وقال إن 60 مطلوبا تم القبض عليهم خلال الحملة.", [("arrested", 60)]),
+    ("وقال المصدر إن 15 مسلحا قتلوا على يد الجيش.", [("killed", 15)]),
+])
+def test_a_verb_with_its_own_object(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «whoever» of a law or a remark is no occurrence
+    ("ويعاقب بالسجن كل من يتعمد قتل شخص من رجال الأمن.", []),
+    ("وسمعنا في الأيام الماضية عمن يقتل أخاه بسبب خلاف على الإرث.", []),
+    # an attempt with an adjective between it and the head
+    ("وأحبطت الشرطة محاولة فاشلة لاغتيال الضابط أمس.", []),
+    ("وأدى الانفجار إلى اغتيال الضابط أمس.", [("killed", 1)]),
+])
+def test_whoever_and_failed_attempts(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun victim of a subject with no number, or a victim's kin: no toll of one
+    ("وقال إن بعضهم لقي حتفه في الغارات.", []),
+    ("وقال إن القائد لقي حتفه في الغارات.", [("killed", 1)]),
+    ("وزار المحافظ أسرة القتيل في منزلها.", []),
+    ("وقال الطبيب إن القتيل أصيب برصاصة في الرأس.", [("killed", 1)]),
+    # «تصفية» of things: its number must stand close to it
+    ("تعمل الشركة في تصفية النفط وتكريره، وتستخدم 400 عامل في مصفاتها.", []),
+    ("وأعلن التنظيم تصفية 4 من الرهائن.", [("killed", 4)]),
+    # a landslide is a disaster
+    ("لقي خمسة أشخاص حتفهم عندما طمر انهيار أرضي منازلهم.", []),
+])
+def test_vague_subjects_kin_things_and_landslides(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dash after a toll opens its breakdown: its groups are parts, not more victims
+    ("وأسفر الاشتباك عن سقوط 15 قتيلا – 9 مسلحين و6 جنود – خلال الليل.", [("killed", 15)]),
+    # «من بينهم» and a toll noun after a toll: a part of it
+    ("وتضمنت الحصيلة 300 قتيل من المدنيين من بينهم 40 قتيلا من الأطفال.", [("killed", 300)]),
+    # a comma that closes a long subject before its verb
+    ("وقال المصدر إن 12 جنديا من الجيش و7 مسلحين من التنظيم، قتلوا في المعارك.",
+     [("killed", 19)]),
+    # a total whose number follows a verb of reaching, far from the toll word
+    ("وقال إن حصيلة القتلى منذ بداية الهجوم على الأحياء الشرقية للمدينة بلغت 230 شخصا.",
+     [("killed", 230)]),
+    ("وقال إن عدد الجرحى في المستشفيات الحكومية والخاصة بالمحافظة وصل إلى 75.",
+     [("injured", 75)]),
+    ("وقال إن عدد القتلى في صفوف المدنيين كبير جدا.", []),
+])
+def test_breakdowns_parts_long_subjects_and_totals(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «ألقت القبض» whose «على» a time or a place pushes away
+    ("وقالت المصادر إن الشرطة ألقت القبض مساء الأحد في أحد أحياء المدينة على المتمرد.",
+     [("arrested", 1)]),
+    ("ألقت الشرطة القبض فجر اليوم في حي الملز على 6 أشخاص.", [("arrested", 6)]),
+    ("وألقت الشرطة القبض في وقت قياسي، وقالت إن التحقيق يعتمد على الأدلة.", []),
+    # a definite singular before its verb after «أن», the verb with no object
+    ("وأوضحت الشرطة أن الطالب اعتقل الأربعاء في منزله.", [("arrested", 1)]),
+    ("وذكرت المصادر أن الجندي قتل في الغارة على المعسكر.", [("killed", 1)]),
+])
+def test_delayed_objects_and_definite_subjects(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number joined by و whose own verb is of another kind is a toll of its own
+    ("وقال المكتب إن 14 شخصا قتلوا و40 أصيبوا في التفجير.", [("killed", 14), ("injured", 40)]),
+    ("وقال إن 20 مسلحا و6 من رجال الأمن قتلوا.", [("killed", 26)]),
+    # heads of livestock condemned are no people
+    ("وأوضح أنه تم إعدام 40 رأسا من الأغنام لعدم صلاحيتها.", []),
+])
+def test_own_verbs_and_livestock(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -138,3 +138,50 @@ def test_an_anaphoric_unnamed_source_is_scored_by_the_quotation_it_refers_to(
         {"cue": _span(UNNAMED, "وأضافت"), "speaker": None, "speaker_name": source,
          "content": _span(UNNAMED, "المعارك مستمرة"), "kind": "reported"}])
     assert (score.quotes.tp, score.quotes.gold) == (2, 2)
+
+
+def test_counts_only_articles_are_scored_and_leave_the_events_corpus_alone(
+        folder: Path, pipeline) -> None:
+    extra = "اعتقلت الشرطة 14 شخصا في المدينة. وبلغت الخسائر 20 مليون دولار."
+    news = folder / "news.jsonl"
+    with news.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "c1", "text": extra}, ensure_ascii=False) + "\n")
+    first = extra.index(".") + 1
+    sentences = [[0, first], [first + 1, len(extra)]]
+    (folder / "counts-articles.jsonl").write_text(json.dumps(
+        {"article": "c1", "split": "train", "batch": "fresh-9", "sentences": sentences})
+        + "\n", encoding="utf-8")
+    with (folder / "counts.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"article": "c1", "sentence": sentences[0], "tolls": [
+            {"kind": "arrested", "value": 14, "approx": False,
+             "span": _span(extra, "اعتقلت الشرطة 14 شخصا")}]}) + "\n")
+        handle.write(json.dumps({"article": "c1", "sentence": sentences[1],
+                                 "tolls": []}) + "\n")
+    # the events corpus does not see the counts-only article
+    assert [a.id for a in load_corpus(folder, news)] == ["t1"]
+    # the batch's name or its split selects it; every sentence it lists is scored
+    for split in ("fresh-9", "train"):
+        articles = counts.load_articles(folder, news, (split,))
+        assert [a.id for a in articles] == ["c1"]
+        assert all(s.annotated for s in articles[0].sentences)
+    both = counts.load_articles(folder, news, ("test", "fresh-9"))
+    assert [a.id for a in both] == ["t1", "c1"]
+    score = counts.evaluate(counts.load_articles(folder, news, ("fresh-9",)), pipeline,
+                            counts.load_tolls(folder))
+    assert (score.reader.tp, score.reader.predicted, score.reader.gold) == (1, 1, 1)
+
+
+def test_an_article_in_both_lists_is_a_clear_error(folder: Path) -> None:
+    (folder / "counts-articles.jsonl").write_text(json.dumps(
+        {"article": "t1", "split": "train", "batch": "fresh-9", "sentences": [[0, 5]]})
+        + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"also in articles\.jsonl"):
+        counts.load_articles(folder, folder / "news.jsonl", ("train",))
+
+
+def test_a_counts_only_article_missing_from_the_news_is_a_clear_error(folder: Path) -> None:
+    (folder / "counts-articles.jsonl").write_text(json.dumps(
+        {"article": "gone", "split": "train", "batch": "fresh-9", "sentences": [[0, 5]]})
+        + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not in the news file"):
+        counts.load_articles(folder, folder / "news.jsonl", ("fresh-9",))

@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                     f"(default {DEFAULT_NEWS})")
     ev.add_argument("--split", default="test",
                     help="events-corpus, counts-corpus: split(s) to score, comma-separated "
-                    "(default test); quotes-corpus: the part (tune, test)")
+                    "(default test; counts-corpus also takes the name of a batch of "
+                    "counts-articles.jsonl, e.g. fresh-2); quotes-corpus: the part "
+                    "(tune, test)")
     ev.add_argument("--outlets", help="topics: comma-separated outlets to score (default: "
                     "the held-out outlets of src/rasid/topics/data/sections.json)")
     ev.add_argument("--model", help="topics: a topic model file; ner: a tagger model file "

@@ -164,14 +164,18 @@ def evaluate_corpus(args: argparse.Namespace, pipeline: Any) -> int:
     from rasid.evaluate.newscorpus import load_corpus
 
     splits = args.split.split(",")
+    tolls: counts.Gold | None = None
     try:
         # the gold is read before any analysis: a missing file fails at once
         if args.layer == "quotes-corpus":
             gold = quotes_corpus.load_gold(args.gold, args.news, splits)
             heading = f"part {args.split}"
         else:
-            articles = load_corpus(args.gold, args.news, splits)
-            tolls = counts.load_tolls(args.gold) if args.layer == "counts-corpus" else None
+            if args.layer == "counts-corpus":
+                articles = counts.load_articles(args.gold, args.news, splits)
+                tolls = counts.load_tolls(args.gold)
+            else:
+                articles = load_corpus(args.gold, args.news, splits)
             heading = f"{len(articles)} articles of split {args.split}"
     except RasidError as error:
         print(f"rasid: {error}", file=sys.stderr)

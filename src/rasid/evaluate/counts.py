@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rasid.evaluate.newscorpus import CorpusError, GoldArticle
+from rasid.evaluate.newscorpus import CorpusError, GoldArticle, GoldSentence, load_corpus, read_news
 from rasid.events.counts import KINDS, carriers, find_counts
 from rasid.resources import read_jsonl
 from rasid.text.numbers import find_numbers
@@ -104,6 +104,47 @@ def load_tolls(folder: str | Path) -> Gold:
     if not rows:
         raise CorpusError(f"{folder}: no counts.jsonl (the counts gold) in the corpus")
     return {(row["article"], row["sentence"][0]): row["tolls"] for row in rows}
+
+
+#: articles annotated for tolls only (fresh batches), kept apart from ``articles.jsonl``
+#: so that the events corpus, its training and its scores do not change with them
+COUNTS_ONLY = "counts-articles.jsonl"
+
+
+def load_articles(folder: str | Path, news: str | Path,
+                  splits: Iterable[str] | None = None) -> list[GoldArticle]:
+    """The articles whose tolls are scored: the events corpus's, then the counts-only
+    ones of ``counts-articles.jsonl`` (each row has a ``split`` and a ``batch``; a name in
+    ``splits`` selects either, so ``fresh-2`` scores that batch alone). Every sentence a
+    counts-only article lists was read for tolls, so all of them are scored."""
+    wanted = set(splits) if splits else None
+    articles = load_corpus(folder, news, wanted)
+    path = Path(folder) / COUNTS_ONLY
+    if not path.exists():
+        return articles
+    rows = [row for row in read_jsonl(path, CorpusError)
+            if wanted is None or row["split"] in wanted or row.get("batch") in wanted]
+    if not rows:
+        return articles
+    events_ids = {a["article"] for a in read_jsonl(Path(folder) / "articles.jsonl",
+                                                   CorpusError)}
+    twice = sorted(events_ids & {row["article"] for row in rows})
+    if twice:
+        raise CorpusError(f"{path}: {len(twice)} articles are also in articles.jsonl and "
+                          f"would be scored twice (first: {twice[0]})")
+    texts = read_news(Path(news), {row["article"] for row in rows})
+    missing = [row["article"] for row in rows if row["article"] not in texts]
+    if missing:
+        raise CorpusError(f"{news}: {len(missing)} articles of {COUNTS_ONLY} are not in the "
+                          f"news file (first: {missing[0]})")
+    for row in rows:
+        item = texts[row["article"]]
+        article = GoldArticle(row["article"], row["split"], item.get("date"),
+                              item.get("source"), item.get("title"), item["text"])
+        article.sentences = [GoldSentence(start, end, [], True)
+                             for start, end in row["sentences"]]
+        articles.append(article)
+    return articles
 
 
 def gold_tolls(tolls: list[dict[str, Any]]) -> tuple[Counter, dict[tuple[str, int], bool]]:

@@ -105,7 +105,9 @@ class SentenceTokens:
     def _not_counted(self, number: Number) -> bool:
         nxt = self._after(number)
         if nxt < len(self.tokens) and lookup(self.tokens[nxt], self.words.not_counted):
-            return True
+            # «وإصابة 173 يوم الأحد»: «يوم» and a day's name date the toll, they are
+            # not what the number counts (as in «20 يوما»)
+            return not (self.key(nxt) == "يوم" and self.key(nxt + 1) in self.words.weekdays)
         # a year: four digits from 1900 to 2100 (قتل عام 2014 …), unless people follow
         return bool(number.value is not None and 1900 <= number.value <= 2100
                     and self.tokens[number.first].kind == "digits"

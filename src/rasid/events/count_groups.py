@@ -114,6 +114,8 @@ class Groups(SentenceTokens):
         after_break = False
         while i < limit:
             token = self.tokens[i]
+            if token.key in words.breakdown_marks:
+                return  # «28 قتيلا – 17 متمردا و11 عنصرا –»: a breakdown, its parts
             if token.key in BREAKS:
                 if not (self._joined_number_at(i + 1) or self._joined_one_at(i + 1)
                         or self._joined_person_at(i + 1)
@@ -211,8 +213,9 @@ class Groups(SentenceTokens):
         after = self._after(number)
         if after < len(self.tokens) and (
                 lookup(self.tokens[after], words.nouns)
-                or lookup(self.tokens[after], words.not_counted)):
-            return None
+                or lookup(self.tokens[after], words.not_counted)
+                or words.post_verbs.get(self.key(after)) not in (None, count.kind)):
+            return None  # «ومئة جريح», «و32 أصيبوا»: a toll of its own
         if not near and not self._counts_people(number):
             return number.last + 1
         if after < len(self.tokens) and self.tokens[after].kind == "word" \
@@ -314,6 +317,10 @@ class Groups(SentenceTokens):
                     and key not in words.relatives:
                 return  # «المؤلفة من 8700 عسكري فيما قتل ستة»: another clause's verb
             aside = key in words.asides or key in words.subset
+            if key in BREAKS and (joined or self._counts_people(number)) \
+                    and words.post_verbs.get(self.key(k + 1)) is not None:
+                k += 1  # «28 عنصرا … و18 مقاتلا …، قتلوا»: the comma closes the subject
+                continue
             if key in BREAKS or aside:
                 if not aside and self.key(k + 1) not in words.asides:
                     return
@@ -337,6 +344,8 @@ class Groups(SentenceTokens):
             kind = words.post_verbs.get(key)  # «واصيب» opens a clause
             if kind is not None and self.key(k + 1) in words.alternatives:
                 return  # «102 مسلح قتلوا أو اعتقلوا»: how many of each is not said
+            if kind is not None and self.key(k + 1) in words.own_object.get(key, ()):
+                return  # «… وتم القبض على عدد من العمال»: the verb has its own victims
             if kind is not None and k - number.last > words.verb_near \
                     and not joined and not self._counts_people(number):
                 # far from a number of things («عشر طعنات ثم … رغبة في قتل»)
@@ -395,7 +404,9 @@ class Groups(SentenceTokens):
         """One victim named before a singular verb after «أن» («أن شرطيا قد قتل»,
         «أن جنديا بورونديا جرح»): the accusative noun is the verb's subject."""
         token = self.tokens[index]
-        if not (lookup(token, self.words.singular) and token.key.endswith("ا")):
+        definite = token.key.startswith("ال") and token.key[2:] in self.words.singular
+        if not definite and not (lookup(token, self.words.singular)
+                                 and token.key.endswith("ا")):
             return False
         before = index - 1
         while before >= 0 and self.key(before) in SKIP_MARKS:
@@ -404,15 +415,26 @@ class Groups(SentenceTokens):
             return False
         for k in range(index + 1, min(index + 6, len(self.tokens))):
             other = self.tokens[k]
-            if other.kind != "word" or self.number(k) is not None:
-                return False
+            if other.kind != "word" or self.number(k) is not None \
+                    or lookup(other, self.words.not_before):
+                return False  # «أن الجندي إذا استشهد»: a condition, a negation
             kind = self.words.singular_verbs.get(other.key)
+            if kind is not None and definite and not self._no_object(k + 1):
+                return False  # «أن الشاب قتل والده»: a definite subject may be the killer
             if kind is not None and k not in self.used:
                 self.used.add(k)
                 self._emit_people(1, kind, k, index, k, start=index)
                 self._with(self.counts[-1], k + 1)
                 return True
         return False
+
+    def _no_object(self, index: int) -> bool:
+        """What follows a verb is no object: the sentence's end, a mark, a time, a
+        place or a cause («اعتقل الأربعاء», «قتل في الغارة»)."""
+        if index >= len(self.tokens) or self.tokens[index].kind != "word":
+            return True
+        key = self.key(index)
+        return key in self.words.intransitive_after or key in self.words.weekdays
 
     def _members(self, index: int) -> bool:
         """The members of a group an arrest seized («ضبطت شبكة إرهابية تضم خمسة

@@ -23,6 +23,10 @@ class Reader(Groups):
     def run(self) -> list[Count]:
         if self._accident():
             return []  # a road accident, a flood, a disease: no political event's toll
+        if any(lookup(token, self.words.rulings) for token in self.tokens):
+            # «تنفيذ حكم القتل قصاصا في جان أقدم على قتل شقيقين»: a court's penalty
+            # and the crime it punishes, no toll of a political event
+            return []
         self._ranges()
         for index, token in enumerate(self.tokens):
             if token.kind == "mark" or index in self.used:
@@ -47,6 +51,8 @@ class Reader(Groups):
                             if f in self.words.self_heads), None)
             if carried is not None:
                 kind, value = carried
+                if self._vague_self(index):
+                    continue  # «بعضهم لقي حتفه», «ورثة القتيل»: no toll of one
                 if not self._attempted(index) and (
                         not any(f in self.words.recalled for f in forms(token))
                         or self._stated(index)):
@@ -88,6 +94,15 @@ class Reader(Groups):
             if number is not None:
                 self.used.update(range(number.first, number.last + 1))
 
+    def _vague_self(self, index: int) -> bool:
+        """A victim named by a pronoun whose subject gives no number («بعضهم لقي
+        حتفه»), or a word of self right after a word of kin («ورثة القتيل»: the heirs of
+        a victim killed before), tells no toll of one."""
+        if index > 0 and lookup(self.tokens[index - 1], self.words.kin):
+            return True
+        return any(self.key(k) in self.words.vague_subjects
+                   for k in range(max(index - 3, 0), index))
+
     def _stated(self, index: int) -> bool:
         """A victim named by a pronoun («مقتله», «حتفه») is the toll of the sentence's
         occurrence only when the sentence states the death: after a word that gives a
@@ -105,8 +120,13 @@ class Reader(Groups):
         قتل»): an attempt names its target, not a victim."""
         for k in (index - 1, index - 2):
             if k >= 0 and lookup(self.tokens[k], self.words.attempts) and (
-                    k == index - 1 or self.key(index - 1) == "في"):
-                return True
+                    k == index - 1 or self.key(index - 1) == "في"
+                    or self.key(index - 1) in self.words.attempt_adjectives):
+                return True  # «محاولة اغتيال», «الشروع في قتل», «محاولة فاشلة لاغتيال»
+        for k in range(index - 1, max(index - 4, 0) - 1, -1):
+            if self.key(k) in self.words.whoever_words or (
+                    k > 0 and (self.key(k - 1), self.key(k)) in self.words.whoever_pairs):
+                return True  # «كل من يتعمد قتل شخص», «عمن يقتل والده»: no occurrence
         for k in range(index - 1, max(index - 5, -1), -1):
             if self.tokens[k].kind != "word":
                 break
@@ -170,6 +190,7 @@ class Reader(Groups):
         while j < len(self.tokens) and j - index <= 4 and (
                 self.key(j) in SKIP_MARKS or self.key(j) in self.words.bridges):
             j += 1
+        j = self._delayed_object(index, head, j)
         if j >= len(self.tokens):
             return False
         token = self.tokens[j]
@@ -197,8 +218,8 @@ class Reader(Groups):
             if read is not None:
                 return read
         joined = False
-        if number is None:
-            number = self._further(j, head)
+        if number is None:  # a total («حصيلة القتلى منذ … بلغت ألفا»), or words between
+            number = self._total(index) or self._further(j, head)
             joined = number is not None and self._joined_before(number) and any(
                 self.tokens[k].kind == "word" and k not in self.used
                 for k in range(j, number.first - (self.key(number.first - 1) == "و")))
@@ -272,6 +293,51 @@ class Reader(Groups):
             return self._emit_people(1, kind, index, j, j)
         return None
 
+    def _delayed_object(self, index: int, head: str, j: int) -> int:
+        """Where the victims of «ألقت القبض» start when a time or a place stands
+        between the head and its «على» («ألقت القبض في وقت متأخر من أول من أمس على
+        المتمرد …»): after that «على», if it comes within ``delayed_window`` words and
+        nothing but words stands between; else ``j``."""
+        prep = self.words.delayed_objects.get(head)
+        if prep is None or self.key(j - 1) == prep:
+            return j
+        for k in range(j, min(j + self.words.delayed_window, len(self.tokens))):
+            token = self.tokens[k]
+            if token.kind != "word" or self.number(k) is not None \
+                    or lookup(token, self.words.heads):
+                return j
+            if token.key == prep:
+                return k + 1
+        return j
+
+    def _total(self, index: int) -> Number | None:
+        """A toll word after a word of a total («حصيلة القتلى», «عدد الجرحى») whose
+        number follows a verb of reaching later in the clause («… بلغت ألفا», «… وصل
+        إلى 40»), however long the words between (the time, the place, the sides)."""
+        if index == 0 or not lookup(self.tokens[index - 1], self.words.total_words):
+            return None
+        for k in range(index + 1, len(self.tokens)):
+            token = self.tokens[k]
+            if token.key in BREAKS or self.number(k) is not None:
+                return None
+            if k > index + 1 and (lookup(token, self.words.heads)
+                                  or lookup(token, self.words.nouns)):
+                return None
+            if lookup(token, self.words.total_verbs):
+                at = k + 1 + (self.key(k + 1) == "الي")
+                number = self.number(at) if at < len(self.tokens) else None
+                return None if number is None or number.vague else number
+        return None
+
+    def _in_part(self, number: Number) -> bool:
+        """The number opens a part of a toll read before it in the sentence («… من
+        بينهم 27 قتيلا», «بينهم 12 قتيلا»): a subset word, after «من» or not, right
+        before it, and a toll already read."""
+        before = number.first - 1
+        if before < 0 or self.key(before) not in self.words.subset:
+            return False
+        return bool(self.counts)
+
     def _rescued(self, number: Number) -> bool:
         """«إنقاذ 3 محتجزين», «الإفراج عن 52 معتقلا»: people rescued, evacuated or
         freed, not held."""
@@ -316,7 +382,8 @@ class Reader(Groups):
         («حياة», «وفاة») keep to two words."""
         others = 0
         reach = self.words.further
-        limit = 2 if head in self.words.number_only else reach.words
+        limit = 2 if head in self.words.number_only or head in self.words.near_heads \
+            else reach.words
         for k in range(j, len(self.tokens)):
             token = self.tokens[k]
             number = self.number(k)
@@ -349,6 +416,8 @@ class Reader(Groups):
         kind = lookup(self.tokens[after], self.words.nouns)
         if kind is not None and lookup(self.tokens[after], self.words.held_nouns):
             return  # «116 سجينا»: a population held, no arrest
+        if kind is not None and self._in_part(number):
+            return  # «844 قتيلا … من بينهم 27 قتيلا»: a part of the toll before
         if kind is not None:
             self._emit(number, kind, None)
             return

@@ -96,6 +96,20 @@ class CountWords:
     accident_context: int
     accident_spares: frozenset[str]
     joiners: frozenset[str]
+    weekdays: frozenset[str]
+    rulings: frozenset[str]
+    own_object: dict[str, frozenset[str]]
+    whoever_pairs: frozenset[tuple[str, str]]
+    whoever_words: frozenset[str]
+    attempt_adjectives: frozenset[str]
+    vague_subjects: frozenset[str]
+    near_heads: frozenset[str]
+    kin: frozenset[str]
+    breakdown_marks: frozenset[str]
+    total_words: frozenset[str]
+    total_verbs: frozenset[str]
+    delayed_objects: dict[str, str]
+    delayed_window: int
 
 
 @dataclass(frozen=True)
@@ -179,7 +193,19 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         rates=frozenset(data["rates"]), recovered=frozenset(data["recovered"]),
         accident_context=int(data["accident_context"]["chars"]),
         accident_spares=frozenset(data["accident_context"]["spares"]),
-        joiners=frozenset(data["joiners"]))
+        joiners=frozenset(data["joiners"]), weekdays=frozenset(data["weekdays"]),
+        rulings=frozenset(data["rulings"]),
+        own_object={verb: frozenset(words) for verb, words in data["own_object"].items()},
+        whoever_pairs=frozenset((a, b) for a, b in data["whoever"]["pairs"]),
+        whoever_words=frozenset(data["whoever"]["words"]),
+        attempt_adjectives=frozenset(data["attempt_adjectives"]),
+        vague_subjects=frozenset(data["vague_subjects"]),
+        near_heads=frozenset(data["near_heads"]), kin=frozenset(data["kin"]),
+        breakdown_marks=frozenset(data["breakdown_marks"]),
+        total_words=frozenset(data["totals"]["words"]),
+        total_verbs=frozenset(data["totals"]["verbs"]),
+        delayed_objects=dict(data["delayed_objects"]["heads"]),
+        delayed_window=int(data["delayed_objects"]["window"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
