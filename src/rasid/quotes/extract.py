@@ -98,6 +98,8 @@ class QuoteExtractor:
         self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
                                for w, cs in cues["participle_own_complements"].items()}
         self.participle_skip = _phrase_keys(cues["participle_skip"])
+        self.participle_nominal = frozenset(match_key(w) for w in cues["participle_nominal"])
+        self.participle_reach = int(cues["participle_reach"])
         self.subordinators = frozenset(match_key(w) for w in cues["subordinators"])
         self.nominal_verbs = frozenset(cues["nominal_verbs"])
         self.source_nouns = frozenset(match_key(w) for w in cues["source_nouns"])
@@ -210,6 +212,9 @@ class QuoteExtractor:
         index = start
         while index < end:
             token = tokens[index]
+            if open_quote is not None and _inside_marks(doc.text, open_quote, token):
+                index += 1  # «قرار مجلس الأمن ينص…»: words inside the quotation marks
+                continue
             if self.is_secondary(token) and not self._agrees(tokens, index, start):
                 open_quote = self._secondary(doc, sentence, index, mentions, state,
                                              open_quote, found)
@@ -537,7 +542,7 @@ class QuoteExtractor:
                        mentions: _Mentions) -> tuple[Span | None, ...]:
         """Speaker, title, medium and agency of the cue at ``index`` whose complement
         stands at ``where``: the words between them, else the subject before the cue."""
-        speaker, title, medium, agency = self._region(tokens, index + 1, where)
+        speaker, title, medium, agency = self._region(tokens, index + 1, where, mentions)
         if speaker is None:
             speaker = self._subject_before(tokens, index, start, mentions)
         if speaker is None and index + 1 < where and \
@@ -574,6 +579,8 @@ class QuoteExtractor:
                                        and match_key(tokens[j].text) in _COMPLEMENT_WORDS)
                               for m in names)
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
+            if complement is not None and _glued_place(tokens, j, end, mentions):
+                complement = None  # «نوه مدير الجمعية بالأحساء علي…»: ب of a place
             if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
                 complement = None  # «يشير إلى المنافسة», «تعتبر سلسلة…»: not a quotation
             if complement is not None and imperfect and j >= index + self.present_window \
@@ -852,14 +859,15 @@ class QuoteExtractor:
             if not taken and any(key.startswith(stem) and key[len(stem):] in _ENCLITICS
                                  for stem in word_list("participle_complement_stems")):
                 taken = 1  # «مؤكدا أنها تواصل عملها»: أن with its pronoun
-            if not taken and own and (match_key(token.text) in own or (
-                    len(token.words) > 1 and token.words[0].role == "prep"
-                    and token.words[0].key in own)):
+            if not taken and own and self._own_complement(token, own):
                 taken = 1  # «محذرا من…», «مشيدا بجهود…»
             if taken:
                 break
         if not taken:
-            return None
+            found = self._farther_complement(tokens, index, first + 2, end, own)
+            if found is None:
+                return None
+            where, taken = found
         kind = "direct" if tokens[where + taken - 1].text in (":", *_OPEN_QUOTES) else \
             "reported"
         content = self._content(doc, where, taken, kind, end)
@@ -886,6 +894,45 @@ class QuoteExtractor:
         quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
         quote.source_quote = carried[3]
         return quote
+
+    @staticmethod
+    def _own_complement(token: Token, own: frozenset[str]) -> bool:
+        return match_key(token.text) in own or (
+            len(token.words) > 1 and token.words[0].role == "prep" and token.words[0].key in own)
+
+    def _farther_complement(self, tokens: list[Token], index: int, first: int, end: int,
+                            own: frozenset[str]) -> tuple[int, int] | None:
+        """(token, tokens taken) of a participle's complement after a few words: its
+        object («محذرا قادة التنظيم من…», «داعيا مبدعي المحافظة إلى…») or where it was
+        said («مؤكدا في تصريح إلى "الوطن" أن…»); a participle of a verb that takes a
+        noun phrase after a comma opens with it («، مؤكدا بذل كل الجهد…»). Only a
+        reported complement counts here, and no comma, cue or other participle may
+        come between."""
+        bare = self._bare(tokens[index])
+        if bare in self.participle_nominal and index > 0 and \
+                tokens[index - 1].text in ("،", ",") and first - 2 < end and \
+                self._opens_content(tokens[first - 2]) and \
+                match_key(tokens[first - 2].text) not in self.time_adjuncts:
+            return first - 2, 0
+        k = first
+        while k < min(end, first + self.participle_reach):
+            token = tokens[k]
+            if token.text in _OPEN_QUOTES:
+                close = self._closing(tokens, k, end)
+                if close is None or close - k > 4:
+                    return None
+                k = close + 1  # a quoted name of an outlet: «إلى "الوطن"»
+                continue
+            if token.kind == "punct" or self.cue_lemma(token) is not None or \
+                    self.is_secondary(token):
+                return None
+            taken = self._phrase_at(tokens, k, self.participle_complements, end)
+            if taken and tokens[k + taken - 1].text not in (":", *_OPEN_QUOTES):
+                return k, taken
+            if own and self._own_complement(token, own):
+                return k, 1
+            k += 1
+        return None
 
     @staticmethod
     def _closing(tokens: list[Token], opener: int, end: int) -> int | None:
@@ -920,9 +967,14 @@ class QuoteExtractor:
         return key in self.time_adjuncts or key in self.fixed_objects or \
             self.is_secondary(token)
 
-    def _region(self, tokens: list[Token], first: int, boundary: int
-                ) -> tuple[Span | None, ...]:
-        """Speaker, title and medium spans between a cue and its complement."""
+    def _region(self, tokens: list[Token], first: int, boundary: int,
+                mentions: _Mentions | None = None) -> tuple[Span | None, ...]:
+        """Speaker, title and medium spans between a cue and its complement. A stop word
+        that is a word of a person's name does not end the speaker: «علي» is «على» once
+        spelling is folded (قال مستشار خامنئي الدكتور علي أكبر ولايتي)."""
+        named = {k for k in range(first, boundary) if mentions is not None and any(
+            m.label == "PERS" and m.start <= tokens[k].start and tokens[k].end <= m.end
+            for m in _names(mentions, tokens[k].start, tokens[k].end))}
         parts: list[list[int]] = [[]]
         for j in range(first, boundary):
             if tokens[j].text in ("،", ","):
@@ -956,9 +1008,10 @@ class QuoteExtractor:
             clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
                            and k + 1 <= part[-1]
                            and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
-            stop = next((k for k in part[1:] if match_key(tokens[k].text) in self.speaker_stops
-                         or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
-                             and match_key(tokens[k + 1].text) in self.speaker_stops)), None)
+            stop = next((k for k in part[1:] if k not in named and (
+                match_key(tokens[k].text) in self.speaker_stops
+                or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
+                    and match_key(tokens[k + 1].text) in self.speaker_stops))), None)
             words = [k for k in part if (cut is None or k < cut)
                      and (clause is None or k < clause) and (stop is None or k < stop)]
             if cut is not None:
@@ -1241,6 +1294,28 @@ def _is_name(mention: Mention) -> bool:
     """A person or a named body (not a generic agent such as «الشركات»)."""
     return mention.label == "PERS" or (mention.label == "ORG" and not (
         mention.entity or "").startswith("agent:"))
+
+
+def _inside_marks(text: str, quote: Quote, token: Token) -> bool:
+    """The token stands inside the quotation marks of a direct quotation: what the
+    speaker says there is theirs, not a quotation of its own nor a new speaker."""
+    if quote.kind != "direct" or not quote.content.start <= token.start < quote.content.end:
+        return False
+    before = text[:quote.content.start].rstrip()
+    return bool(before) and before[-1] in _OPEN_QUOTES
+
+
+def _glued_place(tokens: list[Token], index: int, end: int, mentions: _Mentions) -> bool:
+    """A place with a preposition glued to it (بالأحساء، لعدن): a place name, or the
+    word between a title and the person's name («مدير الجمعية بالأحساء علي الغوينم»)."""
+    token = tokens[index]
+    if not (token.kind == "arabic" and len(token.words) > 1 and token.words[0].role == "prep"):
+        return False
+    if any(m.label in ("GPE", "LOC") and m.start < token.end and token.start < m.end
+           for m in mentions.starting_in(token.start, token.end)):
+        return True
+    return index + 1 < end and any(m.label == "PERS" for m in mentions.starting_in(
+        tokens[index + 1].start, tokens[index + 1].end))
 
 
 def _names(mentions: _Mentions, start: int, end: int) -> list[Mention]:
