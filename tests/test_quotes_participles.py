@@ -71,3 +71,12 @@ def test_a_place_with_a_preposition_before_a_name_is_no_complement(nlp) -> None:
     found = quotes(nlp, "ونوه مدير الجمعية بالأحساء علي الغوينم إلى أن العروض لاقت نجاحا.")
     assert found and found[0]["speaker"]["text"].endswith("علي الغوينم")
     assert found[0]["content"]["text"].startswith("العروض")
+
+
+def test_a_singular_source_refers_back_to_the_plural_sources(nlp) -> None:
+    first, second, third = quotes(nlp, ("وقالت مصادر عراقية رسمية إن الحملة مستمرة. وشدد "
+                                        "المصدر على أن المنطقة الآمنة ضرورية، معتبرا أن "
+                                        "التنظيم خطر."))
+    assert second["speaker"]["text"] == "المصدر"
+    assert second["carried_from"] == first["id"]
+    assert third["carried_from"] == first["id"]

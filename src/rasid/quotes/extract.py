@@ -98,6 +98,8 @@ class QuoteExtractor:
         self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
                                for w, cs in cues["participle_own_complements"].items()}
         self.participle_skip = _phrase_keys(cues["participle_skip"])
+        self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
+                                for w, others in cues["anaphor_numbers"].items()}
         self.participle_nominal = frozenset(match_key(w) for w in cues["participle_nominal"])
         self.participle_reach = int(cues["participle_reach"])
         self.subordinators = frozenset(match_key(w) for w in cues["subordinators"])
@@ -809,12 +811,15 @@ class QuoteExtractor:
                     for q in state.history)):
                 return  # «المواقع» after «مواقع تابعة للتنظيم»: the same head noun
         core = words[2:] if words.startswith("ال") else words
+        # «المصدر» refers back to «مصادر تركية رسمية» too: the head in either number
+        cores = (core, *self.anaphor_numbers.get(core, ()))
         for earlier in reversed(state.history):
             said = self._said(doc, earlier)
             if modifier and modifier not in match_key(said):
                 continue
-            if core in match_key(said) and (earlier.speaker_entity or len(match_key(
-                    doc.text[earlier.speaker.start:earlier.speaker.end]).split()) > 1):
+            if any(c in match_key(said) for c in cores) and (
+                    earlier.speaker_entity or len(match_key(
+                        doc.text[earlier.speaker.start:earlier.speaker.end]).split()) > 1):
                 # («وأضافت المصادر» after «مصادر مقربة من الحزب»: an unnamed source has
                 # no entity, but the quotation it refers back to is known)
                 quote.speaker_entity = earlier.speaker_entity
