@@ -80,3 +80,25 @@ def test_a_singular_source_refers_back_to_the_plural_sources(nlp) -> None:
     assert second["speaker"]["text"] == "المصدر"
     assert second["carried_from"] == first["id"]
     assert third["carried_from"] == first["id"]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), [
+    ("ودانت دول ومنظمات الهجوم على المسجد.", "ودانت", "دول ومنظمات", "الهجوم"),
+    ("واعلن الحلف الاطلسي في مطلع يونيو خطة لسحب قواته.", "واعلن", "الحلف الاطلسي",
+     "خطة لسحب"),
+    ("وتوعدت وزارة الداخلية بملاحقة المسؤولين عن الهجوم.", "وتوعدت", "وزارة الداخلية",
+     "بملاحقة"),
+    ("وفي المستشفى أخبره الأطباء بأن حالته مستقرة.", "أخبره", "الأطباء", "حالته مستقرة"),
+])
+def test_speech_acts_with_unnamed_sources_time_phrases_and_past_forms_in_ta(
+        nlp, text, cue, speaker, content) -> None:
+    found = {q["cue"]["text"]: q for q in quotes(nlp, text)}
+    assert cue in found
+    assert found[cue]["speaker"]["text"] == speaker
+    assert content in found[cue]["content"]["text"]
+
+
+def test_bayyana_is_a_cue_only_before_a_name_and_its_complement(nlp) -> None:
+    found = cues(nlp, "وقال الخبير عبدالله المغلوث إن الأسعار سترتفع. وبين المغلوث أن الطلب "
+                      "يزداد في الصيف. وجلس الوفد بين المغلوث والعتيبي.")
+    assert found == ["وقال", "وبين"]

@@ -70,10 +70,12 @@ class QuoteExtractor:
         self.exact = {match_key(w): w for w in cues["exact_forms"]}
         self.speaker_stops = frozenset(match_key(w) for w in cues["speaker_stops"])
         default = cues["complements"]["default"]
+        self.named_only = {match_key(w): lemma for w, lemma in cues["named_only_verbs"].items()}
         self.complements = {
             lemma: _phrase_keys(default + cues["complements"].get(lemma, []))
-            for lemma in cues["verbs"]
+            for lemma in {*cues["verbs"], *self.named_only.values()}
         }
+        self.time_heads = frozenset(match_key(w) for w in cues["time_phrase_heads"])
         self.according = _phrase_keys(cues["sources"]["according_to"])
         self.statements = _phrase_keys(cues["statement_cues"])
         self.source_words = frozenset(match_key(w) for w in cues["sources"]["source_words"])
@@ -140,6 +142,31 @@ class QuoteExtractor:
                 return None  # «نادي» is a club; only «نادى» calls
             return lemma
         return None
+
+    def _imperfect(self, token: Token) -> bool:
+        """A present-tense form (يقول، تؤكد); «تعهدت», «توعدت», «تابعت» start with ت
+        but are the past of a verb whose own form starts with it."""
+        bare = self._bare(token)
+        lemma = self.verbs.get(bare)
+        if lemma is not None and bare.startswith(match_key(lemma)):
+            return False
+        return bare[:1] in _IMPERFECT
+
+    def _named_only(self, tokens: list[Token], index: int, end: int, mentions: _Mentions
+                    ) -> str | None:
+        """«وبين المغلوث أن…»: a form that is also another word (بين: between) is a cue
+        only right before a person's name that its complement follows."""
+        lemma = self.named_only.get(self._bare(tokens[index]))
+        if lemma is None or index + 1 >= end:
+            return None
+        person = next((m for m in mentions.starting_in(tokens[index + 1].start,
+                                                       tokens[index + 1].end)
+                       if m.label == "PERS"), None)
+        if person is None:
+            return None
+        after = next((k for k in range(index + 1, end) if tokens[k].start >= person.end), None)
+        return lemma if after is not None and self._complement_at(
+            tokens, after, lemma, end) is not None else None
 
     def is_secondary(self, token: Token) -> bool:
         return token.kind == "arabic" and (match_key(token.text) in self.secondary
@@ -229,7 +256,7 @@ class QuoteExtractor:
                 open_quote = quote
                 index = max(index + step, _past(tokens, index, end, quote.cue.end))
                 continue
-            lemma = self.cue_lemma(token)
+            lemma = self.cue_lemma(token) or self._named_only(tokens, index, end, mentions)
             if lemma is None or self._trapped(tokens, index, start, end):
                 index += 1
                 continue
@@ -290,7 +317,7 @@ class QuoteExtractor:
         """A present-tense cue inside a running quotation that continues it: with no
         person or body before its complement (تؤكد خصوصية العلاقة… أن), or with a dropped
         subject; «…، وأوضح أن …» in the past tense is a quotation of its own."""
-        if open_quote.content.end <= token.start or self._bare(token)[:1] not in _IMPERFECT:
+        if open_quote.content.end <= token.start or not self._imperfect(token):
             return False
         if quote.found_by == "carried_over":
             return True
@@ -376,7 +403,7 @@ class QuoteExtractor:
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
             return True
-        if index > start and self._bare(tokens[index])[:1] in _IMPERFECT and \
+        if index > start and self._imperfect(tokens[index]) and \
                 match_key(tokens[index - 1].text) in self.subjunctive:
             return True  # «تأمل المنظمات أن يحث أوباما…»: a wish, not words said
         if index > start and any(
@@ -399,7 +426,7 @@ class QuoteExtractor:
     def _verb(self, doc: Doc, index: int, lemma: str, start: int, end: int,
               mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
-        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
+        imperfect = self._imperfect(tokens[index])
         boundary = self._boundary(tokens, index, lemma, end, mentions)
         relative = self._relative_subject(tokens, index, start, mentions)
         if relative is not None:
@@ -567,10 +594,10 @@ class QuoteExtractor:
                   mentions: _Mentions) -> tuple[int, int, str] | None:
         """(token, tokens taken, kind) of the complement of the cue at ``index``, or None:
         not inside a name, not an أن another word owns, not after another cue."""
-        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
+        imperfect = self._imperfect(tokens[index])
         names = _names(mentions, tokens[index].end,
                        tokens[min(end, index + self.window) - 1].end)
-        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
+        imperfect = self._imperfect(tokens[index])
         window = self.present_named_window if imperfect else self.window
         j = index + 1
         while j < min(end, index + window):
@@ -633,6 +660,9 @@ class QuoteExtractor:
                 or (k > last + 1 and match_key(tokens[k - 1].text) in self.time_adjuncts
                     and match_key(tokens[k].text) in word_set("day_words"))):
             k += 1
+        if k + 3 < end and match_key(tokens[k].text) in ("في", "خلال") and \
+                match_key(tokens[k + 1].text) in self.time_heads:
+            k += 3  # «في مطلع مايو»: a time phrase before the content
         if k + 1 >= end or not self._opens_content(tokens[k]) or \
                 match_key(tokens[k].text) in self.performative:
             return None  # «أعلن الجيش حالة الطوارئ» is an act, not words
@@ -700,6 +730,8 @@ class QuoteExtractor:
             prep = len(tokens[k].words) > 1 and tokens[k].words[0].role == "prep"
             if bare in self.source_modifiers and not prep:
                 last = k
+            elif has_conjunction(key) and key[1:] in self.source_nouns:
+                last = k  # «دول ومنظمات»: one source of two nouns
             elif key in word_set("source_prepositions") or (
                     prep and tokens[k].words[0].key == "ب"):
                 # «مقربة من حزب الله», «بشمال سيناء», «باسم الجيش»: a named place or body,
