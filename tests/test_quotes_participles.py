@@ -102,3 +102,10 @@ def test_bayyana_is_a_cue_only_before_a_name_and_its_complement(nlp) -> None:
     found = cues(nlp, "وقال الخبير عبدالله المغلوث إن الأسعار سترتفع. وبين المغلوث أن الطلب "
                       "يزداد في الصيف. وجلس الوفد بين المغلوث والعتيبي.")
     assert found == ["وقال", "وبين"]
+
+
+def test_words_in_marks_after_an_complement_are_the_speakers_own(nlp) -> None:
+    found = quotes(nlp, ("وقال الوزير خالد النمر إن \"المفاوضات كما أعلنا مع وزير خارجية "
+                         "فرنسا مستمرة\". وأضاف: \"طلبنا دعم هذه الجهود\"."))
+    assert [q["cue"]["text"] for q in found] == ["وقال", "وأضاف"]
+    assert found[1]["speaker"]["text"] == found[0]["speaker"]["text"]

@@ -1334,12 +1334,19 @@ def _is_name(mention: Mention) -> bool:
 
 
 def _inside_marks(text: str, quote: Quote, token: Token) -> bool:
-    """The token stands inside the quotation marks of a direct quotation: what the
-    speaker says there is theirs, not a quotation of its own nor a new speaker."""
-    if quote.kind != "direct" or not quote.content.start <= token.start < quote.content.end:
+    """The token stands inside quotation marks that open the running quotation's words
+    («وقال "…"», «قال إن "…"»): what the speaker says there is theirs, not a
+    quotation of its own nor a new speaker."""
+    if not quote.content.start <= token.start < quote.content.end:
         return False
     before = text[:quote.content.start].rstrip()
-    return bool(before) and before[-1] in _OPEN_QUOTES
+    if quote.kind == "direct" and before and before[-1] in _OPEN_QUOTES:
+        return True
+    opened = text[quote.content.start:quote.content.start + 1]
+    if opened not in _OPEN_QUOTES:
+        return False  # reported words: a quotation inside them may be another's
+    closer = _OPEN_QUOTES[opened]
+    return closer not in text[quote.content.start + 1:token.start]
 
 
 def _glued_place(tokens: list[Token], index: int, end: int, mentions: _Mentions) -> bool:
