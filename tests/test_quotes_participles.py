@@ -109,3 +109,9 @@ def test_words_in_marks_after_an_complement_are_the_speakers_own(nlp) -> None:
                          "فرنسا مستمرة\". وأضاف: \"طلبنا دعم هذه الجهود\"."))
     assert [q["cue"]["text"] for q in found] == ["وقال", "وأضاف"]
     assert found[1]["speaker"]["text"] == found[0]["speaker"]["text"]
+
+
+def test_a_dropped_subject_continues_the_subject_of_its_sentence(nlp) -> None:
+    found = quotes(nlp, ("وقالت الحكومة التركية إن العملية مستمرة. وقتل حزب العمال "
+                         "الكردستاني ضابطي شرطة على الأقل، وقال إن الهجوم رد على التفجير."))
+    assert found[1]["speaker"]["text"] == "حزب العمال الكردستاني"

@@ -43,6 +43,8 @@ _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 #: how far (characters) before a word a name that covers it may start
 _LONGEST_NAME = 200
+#: how many words into its sentence a verb's subject may start (وكان الرئيس X قد…)
+_SUBJECT_REACH = 4
 
 
 def _load_cues() -> dict[str, Any]:
@@ -484,6 +486,13 @@ class QuoteExtractor:
         spoke before («كتب عبد الرحمن منيف روايته… وكما قال إنه…»), the person the
         sentence names before the cue."""
         quote.found_by = "pronoun"
+        subject = self._sentence_subject(tokens, index, start, mentions, state)
+        if subject is not None:
+            # «وقتل حزب العمال ضابطين، وقال إن…»: the subject of the sentence's first verb
+            _link_speaker(quote, mentions, subject.span)
+            quote.speaker = subject.span
+            quote.found_by = "named"
+            return quote
         if state.speaker() is not None:
             return self._carry(quote, state)
         subject = next((m for m in mentions.starting_in(tokens[start].start,
@@ -493,6 +502,21 @@ class QuoteExtractor:
             _link_speaker(quote, mentions, subject.span)
             quote.speaker = subject.span
         return quote
+
+    def _sentence_subject(self, tokens: list[Token], index: int, start: int,
+                          mentions: _Mentions, state: _Carry) -> Mention | None:
+        """The person or named body right after the verb that opens the sentence
+        (within its first words), when no quotation of this sentence came before: a
+        dropped subject after «و» continues it rather than an earlier speaker."""
+        carried = state.speaker()
+        if carried is not None and carried[3] is not None and \
+                carried[3].cue.start >= tokens[start].start:
+            return None  # the sentence already quoted someone: they go on speaking
+        if index - start < 3 or not has_conjunction(match_key(tokens[index].text)):
+            return None
+        reach = tokens[min(index, start + _SUBJECT_REACH)].start
+        return next((m for m in mentions.starting_in(tokens[start + 1].start, reach)
+                     if _is_name(m) and m.end <= tokens[index].start), None)
 
     def _demonstrative(self, doc: Doc, index: int, start: int, end: int,
                        mentions: _Mentions) -> Quote | None:
