@@ -132,3 +132,11 @@ def test_saeb_erekat_is_in_the_knowledge_base(nlp) -> None:
     found = people(nlp, "وقال صائب عريقات عضو اللجنة التنفيذية لمنظمة التحرير إن الاجتماع "
                         "طارئ. وأضاف عريقات أن القرار نهائي.")
     assert ("عريقات", "person:saeb-erekat") in found
+
+
+def test_a_tagged_body_ends_before_a_title_and_a_name_inside_it(nlp) -> None:
+    text = ("وأنهت إدارتا نادي الاتحاد وهجر أمر انتقال الظهير الأيمن فيصل الخراع إلى "
+            "الفريق. وحرص المدرب الاتحادي بولوني على متابعة اللاعبين.")
+    names = [t for t, _ in people(nlp, text)]
+    assert "فيصل الخراع" in names
+    assert "بولوني" in names

@@ -73,6 +73,7 @@ class PersonNames:
         tokens = state.tokens
         title_ends = {m.last for m in state.title_matches}
         self._trim_fillers(state, new_entity)
+        self._trim_titled_bodies(state, title_ends, new_entity)
         index = 0
         while index < len(tokens):
             span = self._name_at(state, tokens, index, title_ends) or \
@@ -96,6 +97,36 @@ class PersonNames:
             entity = new_entity(surface, "PERS", state)
             state.add(Mention(Span(start, mention.end), surface, "PERS", entity.id, "tagger",
                               mention.confidence, Span(first, mention.tokens.end)))
+
+    def _trim_titled_bodies(self, state: Any, title_ends: set[int], new_entity: Any
+                            ) -> None:
+        """A body the tagger read over a person's title and name («الاتحاد وهجر أمر
+        انتقال الظهير الأيمن فيصل الخراع») ends before the title; one read over a
+        title's modifiers and a rare name («المدرب [الاتحادي بولوني]») is the person's,
+        not a body: the name is then read by its shape."""
+        tokens = state.tokens
+        for mention in [m for m in state.mentions if m.label == "ORG" and m.source == "tagger"]:
+            inner = [t for t in state.title_starts
+                     if mention.tokens.start < t <= mention.tokens.last]
+            if inner:
+                state.remove(mention)
+                last = min(inner) - 1
+                while last >= mention.tokens.start and tokens[last].kind != "arabic":
+                    last -= 1
+                if last >= mention.tokens.start:
+                    start, end = mention.start, tokens[last].end
+                    entity = new_entity(state.text[start:end], "ORG", state)
+                    state.add(Mention(Span(start, end), state.text[start:end], "ORG",
+                                      entity.id, "tagger", mention.confidence,
+                                      Span(mention.tokens.start, last + 1)))
+                continue
+            last = mention.tokens.last
+            if mention.tokens.start - 1 in title_ends and last > mention.tokens.start and \
+                    all(match_key(tokens[k].text).startswith("ال")
+                        for k in range(mention.tokens.start, last)) and \
+                    _plain(tokens[last]) and not match_key(tokens[last].text).startswith("ال") \
+                    and self.lexicon.zipf(match_key(tokens[last].text)) < self.foreign_single_zipf:
+                state.remove(mention)
 
     def _after_title(self, tokens: list[Token], index: int, title_ends: set[int]) -> bool:
         if index - 1 in title_ends:
