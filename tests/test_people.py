@@ -140,3 +140,14 @@ def test_a_tagged_body_ends_before_a_title_and_a_name_inside_it(nlp) -> None:
     names = [t for t, _ in people(nlp, text)]
     assert "فيصل الخراع" in names
     assert "بولوني" in names
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("وقال وزير الصحة العامة وائل أبو فاعور إن الحملة مستمرة.", "person:wael-abou-faour"),
+    ("واستقبل الرئيس الأوغندي يويري موسيفيني الوفد.", "person:yoweri-museveni"),
+    ("وشارك الشيخ سيف بن زايد آل نهيان في العزاء.", "person:saif-bin-zayed-al-nahyan"),
+    ("وزار المبعوث ستيفان دي ميستورا دمشق أمس.", "person:staffan-de-mistura"),
+    ("وقال رئيس الوزراء أليكسيس تسيبراس إن الاتفاق صعب.", "person:alexis-tsipras"),
+])
+def test_officials_of_2015_the_knowledge_base_holds(nlp, text: str, entity: str) -> None:
+    assert entity in {e for _, e in people(nlp, text)}
