@@ -111,3 +111,9 @@ def test_centres_administrations_and_hospitals_named_after_people(nlp, text: str
 
 def test_a_rank_is_no_centre(nlp) -> None:
     assert "المركز الأول" not in orgs(nlp, "وحصل الفريق على المركز الأول في البطولة.")
+
+
+def test_two_indefinite_nouns_lead_a_construct_chain_to_its_definite_word(nlp) -> None:
+    found = orgs(nlp, "وأكدت لجنة حكام كرة القدم المصرية أنها تدرس الإضراب.")
+    assert "لجنة حكام كرة القدم المصرية" in found
+    assert found["لجنة حكام كرة القدم المصرية"] == "EGY"

@@ -115,3 +115,13 @@ def test_a_dropped_subject_continues_the_subject_of_its_sentence(nlp) -> None:
     found = quotes(nlp, ("وقالت الحكومة التركية إن العملية مستمرة. وقتل حزب العمال "
                          "الكردستاني ضابطي شرطة على الأقل، وقال إن الهجوم رد على التفجير."))
     assert found[1]["speaker"]["text"] == "حزب العمال الكردستاني"
+
+
+def test_a_body_named_in_quotation_marks_after_the_verb_is_the_speaker(nlp) -> None:
+    found = quotes(nlp, "وأعلنت «جبهة النصرة» عزل أحد قادتها.")
+    assert len(found) == 1
+    assert "جبهة النصرة" in found[0]["speaker"]["text"]
+    assert found[0]["content"]["text"].startswith("عزل")
+    # a quotation that only starts with a name is still the words said
+    said = quotes(nlp, "وقال «الاتحاد الأوروبي ضعيف» في تصريح.")
+    assert said[0]["content"]["text"].startswith("الاتحاد الأوروبي ضعيف")

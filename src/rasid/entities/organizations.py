@@ -297,6 +297,14 @@ class OrganizationShapes:
                     "det" in [w.role for w in tokens[j + 1].words]
                     or state.covered[j + 1]):
                 continue
+            # «لجنة حكام كرة القدم»: before the first definite word, a chain of two
+            # indefinite nouns may lead to it
+            if kind == "construct" and not definite_seen and j + 2 < len(tokens) and \
+                    j + 1 < index + taken + _LONGEST and \
+                    _plain_word(tokens[j + 1]) and "det" in [w.role for w in tokens[j + 2].words] \
+                    and match_key(tokens[j + 1].text) not in self.stops and \
+                    state.sentence_of[j + 2] == sentence:
+                continue
             break
         return last, definite_seen, marked, only_places
 
@@ -324,6 +332,11 @@ class OrganizationShapes:
             state.new_entities[entity.id] = entity
         state.add(Mention(Span(start, end), surface, "ORG", entity.id, "pattern",
                           confidence("org_pattern"), Span(first, last + 1)))
+
+
+def _plain_word(token: Token) -> bool:
+    """An Arabic word with nothing glued before it."""
+    return token.kind == "arabic" and all(w.role == "stem" for w in token.words)
 
 
 def head_start(token: Token) -> int:

@@ -72,12 +72,11 @@ class QuoteExtractor:
         self.exact = {match_key(w): w for w in cues["exact_forms"]}
         self.speaker_stops = frozenset(match_key(w) for w in cues["speaker_stops"])
         default = cues["complements"]["default"]
-        self.named_only = {match_key(w): lemma for w, lemma in cues["named_only_verbs"].items()}
+        self._read_nominal_cues(cues)
         self.complements = {
             lemma: _phrase_keys(default + cues["complements"].get(lemma, []))
             for lemma in {*cues["verbs"], *self.named_only.values()}
         }
-        self.time_heads = frozenset(match_key(w) for w in cues["time_phrase_heads"])
         self.according = _phrase_keys(cues["sources"]["according_to"])
         self.statements = _phrase_keys(cues["statement_cues"])
         self.source_words = frozenset(match_key(w) for w in cues["sources"]["source_words"])
@@ -102,10 +101,6 @@ class QuoteExtractor:
         self.participle_own = {match_key(w): frozenset(match_key(c) for c in cs)
                                for w, cs in cues["participle_own_complements"].items()}
         self.participle_skip = _phrase_keys(cues["participle_skip"])
-        self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
-                                for w, others in cues["anaphor_numbers"].items()}
-        self.participle_nominal = frozenset(match_key(w) for w in cues["participle_nominal"])
-        self.participle_reach = int(cues["participle_reach"])
         self.subordinators = frozenset(match_key(w) for w in cues["subordinators"])
         self.nominal_verbs = frozenset(cues["nominal_verbs"])
         self.source_nouns = frozenset(match_key(w) for w in cues["source_nouns"])
@@ -124,6 +119,18 @@ class QuoteExtractor:
         self.demonstratives = frozenset(match_key(w) for w in cues["demonstratives"])
         self.plural_endings = tuple(match_key(w) for w in cues["adjective_plural_endings"])
         self.subjunctive = frozenset(match_key(w) for w in cues["subjunctive_particles"])
+
+    def _read_nominal_cues(self, cues: dict[str, Any]) -> None:
+        """The cues of speech acts with a noun-phrase content and of sources that refer
+        back: participles that take a noun phrase, how far a participle's complement may
+        stand, forms that are a cue only before a name, time phrases before a content,
+        and an unnamed source's head in its other number."""
+        self.participle_nominal = frozenset(match_key(w) for w in cues["participle_nominal"])
+        self.participle_reach = int(cues["participle_reach"])
+        self.named_only = {match_key(w): lemma for w, lemma in cues["named_only_verbs"].items()}
+        self.time_heads = frozenset(match_key(w) for w in cues["time_phrase_heads"])
+        self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
+                                for w, others in cues["anaphor_numbers"].items()}
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -644,6 +651,10 @@ class QuoteExtractor:
             if complement is not None and j - 1 > index and \
                     self._bare(tokens[j - 1]) in self.subordinators:
                 complement = None  # «… ويبدو أنها», «بعد أن»: the أن is another word's
+            if complement is not None and tokens[j].text in _OPEN_QUOTES and \
+                    j == index + 1 and self._quoted_name(tokens, j, end, mentions):
+                j = self._closing(tokens, j, end) + 1  # «أعلنت «لجنة المتابعة» عزل…»
+                continue
             if complement is not None and tokens[j].text in _OPEN_QUOTES:
                 # quotes around a name ("بوابة الوفد") followed by a complement: skip them
                 close = self._closing(tokens, j, end)
@@ -713,21 +724,41 @@ class QuoteExtractor:
         return key not in self.adjuncts and key not in self.weak and \
             key not in _COMPLEMENT_WORDS and self.cue_lemma(token) is None
 
+    def _quoted_name(self, tokens: list[Token], opener: int, end: int, mentions: _Mentions
+                     ) -> bool:
+        """Quotation marks right after a verb around a body's or a person's name only
+        («وأعلنت «لجنة المتابعة والإشراف العليا» عزل…»): the subject, not the words."""
+        close = self._closing(tokens, opener, end)
+        if close is None or close - opener > 7 or close == opener + 1:
+            return False
+        inside = Span(tokens[opener + 1].start, tokens[close - 1].end)
+        return any(m.start <= inside.start and m.end >= inside.end
+                   for m in _names(mentions, inside.start, inside.end))
+
     @staticmethod
     def _named_source(tokens: list[Token], first: int, end: int, mentions: _Mentions
                       ) -> int | None:
         """The last token of a person or body named right after a verb (a title of up to
-        four words may come before the name: وزير الخارجية سامح شكري)."""
+        four words may come before the name: وزير الخارجية سامح شكري; the name may stand
+        in quotation marks, which it then ends with)."""
         for k in range(first, min(end, first + 5)):
             if tokens[k].kind != "arabic":
+                if k == first and tokens[k].text in _OPEN_QUOTES:
+                    continue
                 return None
             here = [m for m in mentions.starting_in(tokens[k].start, tokens[k].end)
                     if m.label in ("PERS", "ORG") and not m.members]
             if not here:
                 continue
-            if k > first and not any(m.label == "PERS" for m in here):
+            quoted = tokens[first].text in _OPEN_QUOTES
+            if k > first + quoted and not any(m.label == "PERS" for m in here):
                 return None  # only a person's name may stand after a title
             best = max(here, key=lambda m: m.end)
+            if k == first + 1 and tokens[first].text in _OPEN_QUOTES:
+                closer = _OPEN_QUOTES[tokens[first].text]
+                # the name in quotation marks is the source, up to the closing mark
+                return next((t for t in range(k, min(end, k + 7)) if tokens[t].text == closer),
+                            None)
             return next((t for t in range(k, end) if tokens[t].end >= best.end), None)
         return None
 
