@@ -125,3 +125,18 @@ def test_a_body_named_in_quotation_marks_after_the_verb_is_the_speaker(nlp) -> N
     # a quotation that only starts with a name is still the words said
     said = quotes(nlp, "وقال «الاتحاد الأوروبي ضعيف» في تصريح.")
     assert said[0]["content"]["text"].startswith("الاتحاد الأوروبي ضعيف")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("ووفقا للبيان، فقد قامت الطائرات بشن غارات على المعسكرات.", "للبيان"),
+    ("وفقا لوكالة الأنباء الرسمية، قامت الطائرات بشن غارات.", "وكالة الأنباء الرسمية"),
+])
+def test_according_to_with_la_glued_to_the_source(nlp, text: str, speaker: str) -> None:
+    found = quotes(nlp, text)
+    assert len(found) == 1 and found[0]["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text", ["ويجري العمل وفقا للخطة الموضوعة.",
+                                  "وتتم العملية وفقا للقانون."])
+def test_according_to_a_plan_or_a_law_quotes_no_one(nlp, text: str) -> None:
+    assert quotes(nlp, text) == []

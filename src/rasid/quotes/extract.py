@@ -131,6 +131,7 @@ class QuoteExtractor:
         self.time_heads = frozenset(match_key(w) for w in cues["time_phrase_heads"])
         self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
                                 for w, others in cues["anaphor_numbers"].items()}
+        self.according_glued = frozenset(match_key(w) for w in cues["according_glued"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -363,7 +364,8 @@ class QuoteExtractor:
             quote = self._statement(doc, sentence, index, taken, mentions, state)
             if quote is not None:
                 return quote, taken
-        taken = self._phrase_at(tokens, index, self.according, end)
+        taken = self._phrase_at(tokens, index, self.according, end) or \
+            self._glued_according(tokens, index, end)
         if taken:
             quote = self._according(doc, sentence, index, taken, mentions, state)
             if quote is not None:
@@ -1137,7 +1139,12 @@ class QuoteExtractor:
             source_last += 1
         if source_first >= end:
             return None
-        source = Span(tokens[source_first].start, tokens[source_last].end)
+        words = tokens[source_first].words
+        glued = len(words) > 1 and words[0].role == "prep" and words[0].key == "ل" and \
+            not match_key(tokens[source_first].text).startswith("لل")  # للبيان: ل + البيان
+        # «وفقا للبيان»: the source starts behind its glued ل
+        source = Span(words[1].start if glued else tokens[source_first].start,
+                      tokens[source_last].end)
         if index - sentence.tokens.start <= 1:
             after = source_last + 1
             while after < end and tokens[after].text in ("،", ",", "؛", ";"):
@@ -1205,6 +1212,17 @@ class QuoteExtractor:
         self._carry(quote, state)
         return quote
 
+    def _glued_according(self, tokens: list[Token], index: int, end: int) -> int:
+        """«ووفقا للبيان», «وفقا لوكالة…»: «وفقا ل» with ل glued to the source."""
+        key = match_key(tokens[index].text)
+        if has_conjunction(key) and key[1:] in self.according_glued:
+            key = key[1:]
+        if key not in self.according_glued or index + 1 >= end:
+            return 0
+        words = tokens[index + 1].words
+        return 1 if tokens[index + 1].kind == "arabic" and len(words) > 1 and \
+            words[0].role == "prep" and words[0].key == "ل" else 0
+
     def _attributes(self, tokens: list[Token], first: int, mentions: _Mentions) -> bool:
         """Whether the words after «بحسب/وفقا ل» name a source: a person or body, a
         report, statement or unnamed source (sources.source_words), «قوله»."""
@@ -1216,8 +1234,9 @@ class QuoteExtractor:
             return True
         key = match_key(token.text)
         bare = key[2:] if key.startswith("ال") else key
+        stem = next((w.key for w in token.words if w.role == "stem"), "")
         return key in self.source_words or bare in self.source_words or \
-            self._noun_cue(token)
+            stem in self.source_words or self._noun_cue(token)
 
     def _noun_cue(self, token: Token) -> bool:
         """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
