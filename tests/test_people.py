@@ -151,3 +151,9 @@ def test_a_tagged_body_ends_before_a_title_and_a_name_inside_it(nlp) -> None:
 ])
 def test_officials_of_2015_the_knowledge_base_holds(nlp, text: str, entity: str) -> None:
     assert entity in {e for _, e in people(nlp, text)}
+
+
+def test_the_next_person_of_a_list_after_wa(nlp) -> None:
+    found = [t for t, _ in people(nlp, "وطالبت النقابة بإطلاق المعلمين أمثال إسماعيل عبدي "
+                                       "ورسول بداقي من السجن.")]
+    assert "رسول بداقي" in found  # the mention starts behind «و»

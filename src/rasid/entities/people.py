@@ -78,11 +78,14 @@ class PersonNames:
         while index < len(tokens):
             span = self._name_at(state, tokens, index, title_ends) or \
                 self._foreign_after_title(state, tokens, index, title_ends)
-            if span is None:
+            listed = None if span is not None else self._listed_name(state, tokens, index)
+            if span is None and listed is None:
                 index += 1
                 continue
-            first, last = span
-            self._add(state, first, last, new_entity)
+            first, last = span or listed
+            # a name listed after «و» starts behind the conjunction
+            self._add(state, first, last, new_entity,
+                      tokens[first].words[1].start if listed else None)
             index = last + 1
 
     def _trim_fillers(self, state: Any, new_entity: Any) -> None:
@@ -339,7 +342,32 @@ class PersonNames:
             return False
         return titled or (not key.startswith("ال") and self.lexicon.is_name(key))
 
-    def _add(self, state: Any, first: int, last: int, new_entity: Any) -> None:
+    def _listed_name(self, state: Any, tokens: list[Token], index: int
+                     ) -> tuple[int, int] | None:
+        """«إسماعيل عبدي ورسول بداقي»، «وتركي الدحيلان، وعمر الماجد»: in a list of
+        people, «و» with a given name and a family name after it is the next person."""
+        token = tokens[index]
+        if token.kind != "arabic" or len(token.words) != 2 or token.words[0].role != "conj":
+            return None
+        key = match_key(token.words[1].text)
+        if (key not in self.names and key not in self.word_names) or index < 2 or \
+                _covered_by_name(state, index) or index + 1 >= len(tokens):
+            return None
+        before = index - 2 if tokens[index - 1].text in ("،", ",") else index - 1
+        if not any(m.label == "PERS" and m.tokens.last == before and m.source != "descriptor"
+                   for m in state.covering(before)):
+            return None
+        nxt = index + 1
+        word = match_key(tokens[nxt].text)
+        if not (_plain(tokens[nxt]) and _joined(tokens, nxt, state)) or \
+                _covered_by_name(state, nxt) or tokens[nxt].text in self.never:
+            return None
+        if word.startswith("ال"):
+            return (index, nxt) if self._family_name(word, state, nxt) else None
+        return (index, nxt) if word in self.names or self._rare(word) else None
+
+    def _add(self, state: Any, first: int, last: int, new_entity: Any,
+             start: int | None = None) -> None:
         span = Span(first, last + 1)
         for mention in [m for m in state.mentions if m.tokens.overlaps(span)
                         and (m.label in ("LOC", "GPE")
@@ -348,7 +376,7 @@ class PersonNames:
                              or (first < m.tokens.start and _generic_word(m, m.tokens.start)
                                  and m.tokens.end <= span.end))]:
             state.remove(mention)
-        start, end = state.tokens[first].start, state.tokens[last].end
+        start, end = state.tokens[first].start if start is None else start, state.tokens[last].end
         surface = state.text[start:end]
         entity = new_entity(surface, "PERS", state)
         state.add(Mention(Span(start, end), surface, "PERS", entity.id, "pattern",
