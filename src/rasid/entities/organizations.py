@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasid.entities.confidence import confidence
 from rasid.kb.model import Entity
+from rasid.lang.ar.clitics import strip_conjunction
 from rasid.lang.ar.words import word_list
 from rasid.layers.mention import Mention
 from rasid.span import Span
@@ -174,7 +175,7 @@ class OrganizationShapes:
 
     def _outlet_cue(self, token: Token) -> bool:
         key = match_key(token.text)
-        return key in self.outlet_cues or (key[:1] in ("و", "ف") and key[1:] in self.outlet_cues)
+        return key in self.outlet_cues or strip_conjunction(key, 2) in self.outlet_cues
 
     def _newspaper(self, state: Any, tokens: list[Token], index: int) -> int | None:
         """«بصحيفة الوئام», «صحيفة الشرق الأوسط»: a newspaper head and the one definite

@@ -41,7 +41,7 @@ _MAX_WORDS = 5
 #: modifiers a title may take before the name it introduces (المهاجم الفنزويلي ريفاس)
 _MAX_MODIFIERS = 3
 #: proclitics a rare word may hide (وحماسته، بمستطلع); «لل» (ل + ال) always is one
-_GLUED = ("و", "ف", "ب", "ل", "ك")
+_GLUED = tuple(word_list("glued_proclitics"))
 #: what is left behind such a proclitic is a word when the lexicon knows it this well
 _KNOWN_REST_ZIPF = 1.0
 

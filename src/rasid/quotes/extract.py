@@ -129,6 +129,7 @@ class QuoteExtractor:
         self.participle_reach = int(cues["participle_reach"])
         self.named_only = {match_key(w): lemma for w, lemma in cues["named_only_verbs"].items()}
         self.time_heads = frozenset(match_key(w) for w in cues["time_phrase_heads"])
+        self.time_prepositions = frozenset(match_key(w) for w in cues["time_phrase_prepositions"])
         self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
                                 for w, others in cues["anaphor_numbers"].items()}
         self.according_glued = frozenset(match_key(w) for w in cues["according_glued"])
@@ -697,7 +698,7 @@ class QuoteExtractor:
                 or (k > last + 1 and match_key(tokens[k - 1].text) in self.time_adjuncts
                     and match_key(tokens[k].text) in word_set("day_words"))):
             k += 1
-        if k + 3 < end and match_key(tokens[k].text) in ("في", "خلال") and \
+        if k + 3 < end and match_key(tokens[k].text) in self.time_prepositions and \
                 match_key(tokens[k + 1].text) in self.time_heads:
             k += 3  # «في مطلع مايو»: a time phrase before the content
         if k + 1 >= end or not self._opens_content(tokens[k]) or \
