@@ -148,6 +148,18 @@ def test_a_tagged_body_ends_before_a_title_and_a_name_inside_it(nlp) -> None:
     ("وشارك الشيخ سيف بن زايد آل نهيان في العزاء.", "person:saif-bin-zayed-al-nahyan"),
     ("وزار المبعوث ستيفان دي ميستورا دمشق أمس.", "person:staffan-de-mistura"),
     ("وقال رئيس الوزراء أليكسيس تسيبراس إن الاتفاق صعب.", "person:alexis-tsipras"),
+    ("وهنأ الرئيس أوهورو كينياتا نائبه وليام روتو بالفوز.", "person:uhuru-kenyatta"),
+    ("وهنأ الرئيس أوهورو كينياتا نائبه وليام روتو بالفوز.", "person:william-ruto"),
+    ("وأقال الرئيس سلفا كير نائبه رياك مشار في يوليو.", "person:salva-kiir"),
+    ("وأقال الرئيس سلفا كير نائبه رياك مشار في يوليو.", "person:riek-machar"),
+    ("والتقى أوباما رئيس الوزراء هايلي مريم ديسالين في أديس أبابا.",
+     "person:hailemariam-desalegn"),
+    ("وحضر وزير الخزانة جاك ليو ووزير الطاقة إرنست مونيز الاجتماع.", "person:jack-lew"),
+    ("وحضر وزير الخزانة جاك ليو ووزير الطاقة إرنست مونيز الاجتماع.", "person:ernest-moniz"),
+    ("وتقدم وزير الداخلية محمد حصاد المشيعين.", "person:mohamed-hassad"),
+    ("وقال المبعوث إسماعيل ولد الشيخ إن المحادثات ستستأنف.",
+     "person:ismail-ould-cheikh-ahmed"),
+    ("وقال وزير الخارجية عادل بن أحمد الجبير إن الزيارة ناجحة.", "person:adel-al-jubeir"),
 ])
 def test_officials_of_2015_the_knowledge_base_holds(nlp, text: str, entity: str) -> None:
     assert entity in {e for _, e in people(nlp, text)}
