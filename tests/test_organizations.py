@@ -77,3 +77,43 @@ def test_a_month_a_people_or_a_leadership_is_no_body(nlp, text: str, word: str) 
 
 def test_a_municipality_is_named_by_its_city(nlp) -> None:
     assert "بلدية الرمادي" in orgs(nlp, "وأعلنت بلدية الرمادي إغلاق الطرق.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال مصدر مطلع لـ«الشرق الأوسط» إن المحادثات مستمرة.", "الشرق الأوسط"),
+    ("وأكد المتحدث في تصريح إلى \"الوطن\" أن الوضع مستقر.", "الوطن"),
+    ("وقال الخبراء خلال حديثهم لـ «اليوم» إن الأسعار سترتفع.", "اليوم"),
+    ("وذكرت الوزارة، بحسب ما نشرته صحيفة الوئام، أن المشروع اكتمل.", "صحيفة الوئام"),
+])
+def test_outlets_whose_names_are_common_words(nlp, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا الخطيب إلى \"التسامح\" بين الناس.",
+    "وكتب الطالب عن «اليوم» الأول في المدرسة.",
+])
+def test_a_quoted_word_after_a_preposition_is_no_outlet_without_a_statement(nlp, text
+                                                                            ) -> None:
+    assert not any(name in ("التسامح", "اليوم") for name in orgs(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وطالبت الإدارة الاتحادية للرقابة بإيقاف الحكام.", "الإدارة الاتحادية"),
+    ("ودعت الهيئة المستهلكين إلى إبلاغ المركز الوطني للتيقظ الدوائي.", "المركز الوطني"),
+    ("وقالت مدينة الملك فهد الطبية إنها أحالت الطبيب للتحقيق.", "مدينة الملك فهد الطبية"),
+    ("ونقل المصابون إلى مستشفى الملك خالد في المدينة.", "مستشفى الملك خالد"),
+])
+def test_centres_administrations_and_hospitals_named_after_people(nlp, text: str,
+                                                                  name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_rank_is_no_centre(nlp) -> None:
+    assert "المركز الأول" not in orgs(nlp, "وحصل الفريق على المركز الأول في البطولة.")
+
+
+def test_two_indefinite_nouns_lead_a_construct_chain_to_its_definite_word(nlp) -> None:
+    found = orgs(nlp, "وأكدت لجنة حكام كرة القدم المصرية أنها تدرس الإضراب.")
+    assert "لجنة حكام كرة القدم المصرية" in found
+    assert found["لجنة حكام كرة القدم المصرية"] == "EGY"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasid.entities.confidence import confidence
 from rasid.kb.model import Entity
+from rasid.lang.ar.clitics import strip_conjunction
 from rasid.lang.ar.words import word_list
 from rasid.layers.mention import Mention
 from rasid.span import Span
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 
 #: the longest name read (tokens after the head)
 _LONGEST = 7
+#: quotation marks around an outlet's name (news text also writes »المدينة»)
+_QUOTES = frozenset({"«", "»", '"', "“", "”"})
+#: how many words before «لـ» a speech verb or a statement word may stand
+_OUTLET_REACH = 4
 
 
 class OrganizationShapes:
@@ -39,13 +44,22 @@ class OrganizationShapes:
 
         self.construct = keys("org_construct_heads")
         self.weak = keys("org_weak_heads")
+        self.nisba_definite = {tuple(match_key(w) for w in phrase.split())
+                               for phrase in cues["org_definite_nisba_heads"]}
         self.definite = {tuple(match_key(w) for w in phrase.split())
-                         for phrase in cues["org_definite_heads"]}
+                         for phrase in cues["org_definite_heads"]} | self.nisba_definite
         self.numbered = keys("org_number_heads")
         self.stops = keys("org_name_stops")
         self.adjectives = keys("org_adjectives")
         self.group = keys("org_group_heads")
         self.place_heads = keys("org_place_heads")
+        self.newspaper_heads = keys("newspaper_heads")
+        self.institutions = {
+            match_key(head): sorted((tuple(match_key(w) for w in e.split()) for e in endings),
+                                    key=len, reverse=True)
+            for head, endings in cues["org_institution_heads"].items()}
+        self.outlet_cues = keys("outlet_cues")
+        self.outlet_prepositions = keys("outlet_prepositions")
         self.heads = self.construct | self.weak | self.numbered | self.group | {
             phrase[0] for phrase in self.definite}
         #: definite heads by their first word (with and without the article), longest first
@@ -58,6 +72,16 @@ class OrganizationShapes:
         tokens = state.tokens
         index = 0
         while index < len(tokens):
+            outlet = self._outlet(state, tokens, index)
+            if outlet is not None:
+                self._add(state, index + 1, outlet, new_entity, kb, tokens[index + 1].start)
+                index = outlet + 1
+                continue
+            institution = self._institution(state, tokens, index)
+            if institution is not None:
+                self._add(state, index, institution, new_entity, kb, self._start(tokens[index]))
+                index = institution + 1
+                continue
             found = self._at(state, tokens, index)
             if found is None:
                 index += 1
@@ -80,8 +104,17 @@ class OrganizationShapes:
             if index + len(phrase) <= len(tokens) and all(
                     match_key(tokens[index + k].text) == phrase[k]
                     for k in range(1, len(phrase))):
+                if phrase in self.nisba_definite and not self._nisba_after(tokens, index + 1):
+                    return None  # «المركز الأول» is a rank, «المركز الوطني» a body
                 return "definite", len(phrase)
         return None
+
+    def _nisba_after(self, tokens: list[Token], index: int) -> bool:
+        if index >= len(tokens) or tokens[index].kind != "arabic":
+            return False
+        key = match_key(tokens[index].text)
+        return key.startswith("ال") and key not in self.stops and \
+            key.endswith(word_list("nisba_endings"))
 
     def _key(self, token: Token) -> str:
         """The head's key: the whole word when it is a head (كتلة is no ك + تلة), else
@@ -94,6 +127,72 @@ class OrganizationShapes:
     def _start(self, token: Token) -> int:
         whole = match_key(token.text)
         return token.start if whole in self.heads else head_start(token)
+
+    def _outlet(self, state: Any, tokens: list[Token], index: int) -> int | None:
+        """«قال لـ«الشرق الأوسط»», «في تصريح إلى "الوطن"»: a short name in quotation
+        marks after ل or إلى, where a speech verb or a word for a statement stands just
+        before, is the outlet the words were given to (a newspaper whose name is also a
+        common word or a region). Returns the name's last token, or None."""
+        if tokens[index].text not in _QUOTES or index < 2 or \
+                match_key(tokens[index - 1].text) not in self.outlet_prepositions:
+            return None
+        close = next((k for k in range(index + 1, min(len(tokens), index + 5))
+                      if tokens[k].text in _QUOTES), None)
+        if close is None or close == index + 1 or not all(
+                tokens[k].kind == "arabic" for k in range(index + 1, close)):
+            return None
+        if any(m.label in ("ORG", "PERS") for k in range(index + 1, close)
+               for m in state.covering(k)):
+            return None  # a name the knowledge base or the tagger already knows
+        before = range(max(0, index - 1 - _OUTLET_REACH), index - 1)
+        if not any(self._outlet_cue(tokens[k]) for k in before):
+            return None
+        return close - 1
+
+    def _institution(self, state: Any, tokens: list[Token], index: int) -> int | None:
+        """«مدينة الملك فهد الطبية», «مستشفى الأمير سلطان»: a hospital or a medical city
+        named after a person (``org_institution_heads``: the head and the words that
+        must follow the name, if any). Returns the last token, or None."""
+        if tokens[index].kind != "arabic":
+            return None
+        endings = self.institutions.get(head_key(tokens[index]))
+        if endings is None or index + 1 >= len(tokens):
+            return None
+        # the name may follow a title: «مستشفى الملك خالد»
+        first = index + 2 if index + 1 in state.title_starts else index + 1
+        person = next((m for m in state.covering(min(first, len(tokens) - 1))
+                       if m.label == "PERS" and m.tokens.start in (index + 1, first)), None)
+        if person is None:
+            return None
+        after = person.tokens.last + 1
+        if not endings:
+            return person.tokens.last
+        for ending in endings:
+            if after + len(ending) <= len(tokens) and all(
+                    match_key(tokens[after + k].text) == ending[k] for k in range(len(ending))):
+                return after + len(ending) - 1
+        return None
+
+    def _outlet_cue(self, token: Token) -> bool:
+        key = match_key(token.text)
+        return key in self.outlet_cues or strip_conjunction(key, 2) in self.outlet_cues
+
+    def _newspaper(self, state: Any, tokens: list[Token], index: int) -> int | None:
+        """«بصحيفة الوئام», «صحيفة الشرق الأوسط»: a newspaper head and the one definite
+        word (or named place) after it that is no adjective."""
+        if head_key(tokens[index]) not in self.newspaper_heads or index + 1 >= len(tokens):
+            return None
+        nxt = tokens[index + 1]
+        key = match_key(nxt.text)
+        if nxt.kind != "arabic" or not key.startswith("ال") or \
+                any(w.role in ("prep", "conj") for w in nxt.words) or self._adjective(key) or \
+                key in self.stops:
+            return None
+        covering = state.covering(index + 1)
+        if any(m.label not in ("LOC", "GPE") or m.extra.get("form") == "nisba"
+               for m in covering):
+            return None
+        return max([index + 1] + [m.tokens.last for m in covering])
 
     def _named(self, state: Any, tokens: list[Token], index: int) -> int | None:
         """«حملة «السكينة»», «جماعة خراسان», «لجنة يونكر»: a group head and the proper
@@ -130,6 +229,9 @@ class OrganizationShapes:
         named = self._named(state, tokens, index)
         if named is not None:
             return named
+        newspaper = self._newspaper(state, tokens, index)
+        if newspaper is not None:
+            return newspaper
         head = self._head(tokens, index)
         if head is None:
             return None
@@ -196,6 +298,14 @@ class OrganizationShapes:
                     "det" in [w.role for w in tokens[j + 1].words]
                     or state.covered[j + 1]):
                 continue
+            # «لجنة حكام كرة القدم»: before the first definite word, a chain of two
+            # indefinite nouns may lead to it
+            if kind == "construct" and not definite_seen and j + 2 < len(tokens) and \
+                    j + 1 < index + taken + _LONGEST and \
+                    _plain_word(tokens[j + 1]) and "det" in [w.role for w in tokens[j + 2].words] \
+                    and match_key(tokens[j + 1].text) not in self.stops and \
+                    state.sentence_of[j + 2] == sentence:
+                continue
             break
         return last, definite_seen, marked, only_places
 
@@ -223,6 +333,11 @@ class OrganizationShapes:
             state.new_entities[entity.id] = entity
         state.add(Mention(Span(start, end), surface, "ORG", entity.id, "pattern",
                           confidence("org_pattern"), Span(first, last + 1)))
+
+
+def _plain_word(token: Token) -> bool:
+    """An Arabic word with nothing glued before it."""
+    return token.kind == "arabic" and all(w.role == "stem" for w in token.words)
 
 
 def head_start(token: Token) -> int:

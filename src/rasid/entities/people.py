@@ -38,6 +38,12 @@ _RARE_FAMILY_ZIPF = 3.5
 #: a word whose base before a pronoun suffix is this frequent is that word + pronoun
 _SUFFIXED_ZIPF = 4.0
 _MAX_WORDS = 5
+#: modifiers a title may take before the name it introduces (المهاجم الفنزويلي ريفاس)
+_MAX_MODIFIERS = 3
+#: proclitics a rare word may hide (وحماسته، بمستطلع); «لل» (ل + ال) always is one
+_GLUED = tuple(word_list("glued_proclitics"))
+#: what is left behind such a proclitic is a word when the lexicon knows it this well
+_KNOWN_REST_ZIPF = 1.0
 
 
 class PersonNames:
@@ -55,6 +61,9 @@ class PersonNames:
         self.two_word_zipf = float(data["two_word_family_zipf"])
         self.foreign_given_zipf = float(data["foreign_given_zipf"])
         self.foreign_surname_zipf = float(data["foreign_surname_zipf"])
+        self.foreign_single_zipf = float(data["foreign_single_zipf"])
+        #: «حاكم إقليم فارياب»: a place noun after a title starts no name
+        self.place_words = frozenset(match_key(w) for w in load_json("entity_cues.json")["place"])
         self.starts = self.names | self.word_names | self.honorifics
 
     # -- names by shape --------------------------------------------------------------
@@ -64,15 +73,19 @@ class PersonNames:
         tokens = state.tokens
         title_ends = {m.last for m in state.title_matches}
         self._trim_fillers(state, new_entity)
+        self._trim_titled_bodies(state, title_ends, new_entity)
         index = 0
         while index < len(tokens):
             span = self._name_at(state, tokens, index, title_ends) or \
                 self._foreign_after_title(state, tokens, index, title_ends)
-            if span is None:
+            listed = None if span is not None else self._listed_name(state, tokens, index)
+            if span is None and listed is None:
                 index += 1
                 continue
-            first, last = span
-            self._add(state, first, last, new_entity)
+            first, last = span or listed
+            # a name listed after «و» starts behind the conjunction
+            self._add(state, first, last, new_entity,
+                      tokens[first].words[1].start if listed else None)
             index = last + 1
 
     def _trim_fillers(self, state: Any, new_entity: Any) -> None:
@@ -87,6 +100,36 @@ class PersonNames:
             entity = new_entity(surface, "PERS", state)
             state.add(Mention(Span(start, mention.end), surface, "PERS", entity.id, "tagger",
                               mention.confidence, Span(first, mention.tokens.end)))
+
+    def _trim_titled_bodies(self, state: Any, title_ends: set[int], new_entity: Any
+                            ) -> None:
+        """A body the tagger read over a person's title and name («الاتحاد وهجر أمر
+        انتقال الظهير الأيمن فيصل الخراع») ends before the title; one read over a
+        title's modifiers and a rare name («المدرب [الاتحادي بولوني]») is the person's,
+        not a body: the name is then read by its shape."""
+        tokens = state.tokens
+        for mention in [m for m in state.mentions if m.label == "ORG" and m.source == "tagger"]:
+            inner = [t for t in state.title_starts
+                     if mention.tokens.start < t <= mention.tokens.last]
+            if inner:
+                state.remove(mention)
+                last = min(inner) - 1
+                while last >= mention.tokens.start and tokens[last].kind != "arabic":
+                    last -= 1
+                if last >= mention.tokens.start:
+                    start, end = mention.start, tokens[last].end
+                    entity = new_entity(state.text[start:end], "ORG", state)
+                    state.add(Mention(Span(start, end), state.text[start:end], "ORG",
+                                      entity.id, "tagger", mention.confidence,
+                                      Span(mention.tokens.start, last + 1)))
+                continue
+            last = mention.tokens.last
+            if mention.tokens.start - 1 in title_ends and last > mention.tokens.start and \
+                    all(match_key(tokens[k].text).startswith("ال")
+                        for k in range(mention.tokens.start, last)) and \
+                    _plain(tokens[last]) and not match_key(tokens[last].text).startswith("ال") \
+                    and self.lexicon.zipf(match_key(tokens[last].text)) < self.foreign_single_zipf:
+                state.remove(mention)
 
     def _after_title(self, tokens: list[Token], index: int, title_ends: set[int]) -> bool:
         if index - 1 in title_ends:
@@ -131,6 +174,9 @@ class PersonNames:
                     # given name before it makes part of a longer one
                     last = j = max(m.tokens.last for m in inner)
                     continue
+                if key in self.names and all(_generic_word(m, j) for m in inner):
+                    last = j  # «إياد مدني»: after a given name, «مدني» is no civilian
+                    continue
                 break
             if tokens[j].text in self.never:
                 break
@@ -157,24 +203,72 @@ class PersonNames:
         """«وزير الطاقة إرنست مونيز», «الجنرال روي الكابيتس»: after a title, a word
         that is not very frequent and a surname the lexicon hardly knows are a name no
         list of given names holds (the thresholds are ``foreign_given_zipf`` and
-        ``foreign_surname_zipf``)."""
-        titled = self._after_title(tokens, index, title_ends) or (
-            index >= 2 and index - 2 in title_ends and _plain(tokens[index - 1])
-            and match_key(tokens[index - 1].text).startswith("ال"))  # وزير الطاقة …
-        if index + 1 >= len(tokens) or not titled:
+        ``foreign_surname_zipf``); «المهاجم الفنزويلي ريفاس»: after a title and its
+        modifiers, one word rarer than ``foreign_single_zipf`` is a name too."""
+        described = self._modifiers_before(state, tokens, index, title_ends)
+        titled = self._after_title(tokens, index, title_ends) or described is not None
+        if not titled:
             return None
+        if index + 1 >= len(tokens) or not self._foreign_pair(state, tokens, index):
+            return self._foreign_single(state, tokens, index, bool(described))
+        return index, index + 1
+
+    def _modifiers_before(self, state: Any, tokens: list[Token], index: int,
+                          title_ends: set[int]) -> int | None:
+        """How many modifiers stand between a title and ``index`` (one to three definite
+        words, nisbas or named places and bodies: «المهاجم الفنزويلي», «قائد الشرطة
+        المحلية», «حاكم منطقة العاصمة»), or None when no title comes before them."""
+        for count in range(1, _MAX_MODIFIERS + 1):
+            k = index - count
+            if k < 1 or state.sentence_of[k] != state.sentence_of[index]:
+                return None
+            token = tokens[k]
+            covered = [m for m in state.covering(k) if m.label in ("GPE", "LOC", "ORG")]
+            if not (token.kind == "arabic" and (
+                    (_plain(token) and match_key(token.text).startswith("ال")) or covered)):
+                return None
+            if k - 1 in title_ends:
+                return count
+        return None
+
+    def _foreign_single(self, state: Any, tokens: list[Token], index: int,
+                        described: bool) -> tuple[int, int] | None:
+        """One rare word after a title (a player or an official named by surname): not a
+        word of the article's places unless a modifier came between («الروماني
+        سانمارتن», not «محافظ لحج»)."""
+        token = tokens[index]
+        key = match_key(token.text)
+        if not _plain(token) or key.startswith("ال") or token.text in self.never or \
+                _covered_by_name(state, index) or self._speech_verb(token) or \
+                self.lexicon.zipf(key) >= self.foreign_single_zipf or self._glued_word(key):
+            return None
+        if not described and any(m.label in ("GPE", "LOC") for m in state.covering(index)):
+            return None
+        if index + 1 < len(tokens) and _joined(tokens, index + 1, state) and \
+                _plain(tokens[index + 1]) and \
+                self.lexicon.zipf(match_key(tokens[index + 1].text)) < self.foreign_surname_zipf:
+            return None  # a second rare word: two names the pair test refused
+        return index, index
+
+    def _glued_word(self, key: str) -> bool:
+        """«وحماسته», «للمستطلعة»: a rare word that is a proclitic glued to a word the
+        lexicon knows, which the segmenter kept whole."""
+        return key.startswith("لل") or any(
+            key.startswith(p) and len(key) - len(p) >= 3
+            and self.lexicon.zipf(key[len(p):]) >= _KNOWN_REST_ZIPF for p in _GLUED)
+
+    def _foreign_pair(self, state: Any, tokens: list[Token], index: int) -> bool:
         first, second = tokens[index], tokens[index + 1]
         if not (_plain(first) and _plain(second)) or first.kind != "arabic" or \
                 second.kind != "arabic" or _covered_by_name(state, index) or \
                 _covered_by_name(state, index + 1):
-            return None
+            return False
         key, surname = match_key(first.text), match_key(second.text)
-        if key.startswith("ال") or first.text in self.never or \
-                self.lexicon.zipf(key) >= self.foreign_given_zipf or \
-                self.lexicon.zipf(surname) >= self.foreign_surname_zipf or \
-                self._speech_verb(first) or self._speech_verb(second):
-            return None
-        return index, index + 1
+        return not (key.startswith("ال") or first.text in self.never or key in self.place_words
+                    or self._glued_word(surname)
+                    or self.lexicon.zipf(key) >= self.foreign_given_zipf
+                    or self.lexicon.zipf(surname) >= self.foreign_surname_zipf
+                    or self._speech_verb(first) or self._speech_verb(second))
 
     def _rare_surname(self, state: Any, index: int) -> bool:
         """«علي الغوينم», «سلطان النوة»: a definite word rare enough to be a family
@@ -229,14 +323,60 @@ class PersonNames:
             return True
         return self.lexicon.zipf(key[2:] if key.startswith("ال") else key) < _RARE_ZIPF
 
-    def _add(self, state: Any, first: int, last: int, new_entity: Any) -> None:
+    def _frequent_family(self, key: str, state: Any, mention: Mention) -> bool:
+        """A last name that is also a frequent word («السيف», «مرسي», «صالح»): one
+        of the knowledge base's people or a definite family name, never a given name
+        nor a place or body; it stands alone for its person only where
+        ``_frequent_alone`` says so."""
+        if key in _KIN or key in self.names or any(
+                m.label in ("GPE", "LOC", "ORG") for m in state.covering(mention.tokens.last)):
+            return False
+        return key.startswith("ال") or (mention.entity or "").startswith("person:")
+
+    def _frequent_alone(self, token: Token, key: str, titled: bool) -> bool:
+        """«وقال السيف», «عزل مرسي», «قوات صالح»: a frequent family name alone is the
+        person when nothing but و or ف is glued to it (not «لصالح»), and, with ال, only
+        as a speech verb's subject or after a title; without ال, a name the knowledge
+        base knows."""
+        if any(w.role == "prep" for w in token.words):
+            return False
+        return titled or (not key.startswith("ال") and self.lexicon.is_name(key))
+
+    def _listed_name(self, state: Any, tokens: list[Token], index: int
+                     ) -> tuple[int, int] | None:
+        """«إسماعيل عبدي ورسول بداقي»، «وتركي الدحيلان، وعمر الماجد»: in a list of
+        people, «و» with a given name and a family name after it is the next person."""
+        token = tokens[index]
+        if token.kind != "arabic" or len(token.words) != 2 or token.words[0].role != "conj":
+            return None
+        key = match_key(token.words[1].text)
+        if (key not in self.names and key not in self.word_names) or index < 2 or \
+                _covered_by_name(state, index) or index + 1 >= len(tokens):
+            return None
+        before = index - 2 if tokens[index - 1].text in ("،", ",") else index - 1
+        if not any(m.label == "PERS" and m.tokens.last == before and m.source != "descriptor"
+                   for m in state.covering(before)):
+            return None
+        nxt = index + 1
+        word = match_key(tokens[nxt].text)
+        if not (_plain(tokens[nxt]) and _joined(tokens, nxt, state)) or \
+                _covered_by_name(state, nxt) or tokens[nxt].text in self.never:
+            return None
+        if word.startswith("ال"):
+            return (index, nxt) if self._family_name(word, state, nxt) else None
+        return (index, nxt) if word in self.names or self._rare(word) else None
+
+    def _add(self, state: Any, first: int, last: int, new_entity: Any,
+             start: int | None = None) -> None:
         span = Span(first, last + 1)
         for mention in [m for m in state.mentions if m.tokens.overlaps(span)
                         and (m.label in ("LOC", "GPE")
                              or (m.label == "PERS" and first < m.tokens.start
+                                 and m.tokens.end <= span.end)
+                             or (first < m.tokens.start and _generic_word(m, m.tokens.start)
                                  and m.tokens.end <= span.end))]:
             state.remove(mention)
-        start, end = state.tokens[first].start, state.tokens[last].end
+        start, end = state.tokens[first].start if start is None else start, state.tokens[last].end
         surface = state.text[start:end]
         entity = new_entity(surface, "PERS", state)
         state.add(Mention(Span(start, end), surface, "PERS", entity.id, "pattern",
@@ -325,6 +465,7 @@ class PersonNames:
         already explains is taken only right after a title («اللواء التركي», not
         «الرئيس التركي» nor «الجيش التركي»)."""
         family: dict[str, Mention] = {}
+        frequent: set[str] = set()
         for mention in sorted(state.mentions, key=lambda m: m.start):
             # names only: «الرئيس الكيني» has no family name
             if mention.label != "PERS" or len(mention.tokens) <= 1 or \
@@ -333,6 +474,9 @@ class PersonNames:
             key = match_key(state.tokens[mention.tokens.last].text)
             if self._family_key(key, state, mention.tokens.last):
                 family.setdefault(key, mention)
+            elif key not in family and self._frequent_family(key, state, mention):
+                family[key] = mention
+                frequent.add(key)
         if not family:
             return
         for index, token in enumerate(state.tokens):
@@ -358,6 +502,9 @@ class PersonNames:
                 continue
             titled = index - 1 in title_ends or (index > 0 and self._speech_verb(
                 state.tokens[index - 1]))
+            key = match_key(state.text[start:token.end])
+            if key in frequent and not self._frequent_alone(token, key, titled):
+                continue
             if any(m.extra.get("form") == "nisba" or m.source == "gazetteer"
                    for m in covering) and not titled:
                 continue
@@ -366,6 +513,13 @@ class PersonNames:
             state.add(Mention(Span(start, token.end), state.text[start:token.end], "PERS",
                               owner.entity, "pattern", confidence("family_name"),
                               Span(index, index + 1)))
+
+
+def _generic_word(mention: Mention, index: int) -> bool:
+    """A one-word generic agent («مدني»: a civilian) at ``index``, which a name may
+    hold as its family name."""
+    return mention.label == "ORG" and len(mention.tokens) == 1 and \
+        mention.tokens.start == index and (mention.entity or "").startswith("agent:")
 
 
 def _plain(token: Token) -> bool:

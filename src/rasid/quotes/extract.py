@@ -43,6 +43,8 @@ _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 #: how far (characters) before a word a name that covers it may start
 _LONGEST_NAME = 200
+#: how many words into its sentence a verb's subject may start (وكان الرئيس X قد…)
+_SUBJECT_REACH = 4
 
 
 def _load_cues() -> dict[str, Any]:
@@ -70,9 +72,10 @@ class QuoteExtractor:
         self.exact = {match_key(w): w for w in cues["exact_forms"]}
         self.speaker_stops = frozenset(match_key(w) for w in cues["speaker_stops"])
         default = cues["complements"]["default"]
+        self._read_nominal_cues(cues)
         self.complements = {
             lemma: _phrase_keys(default + cues["complements"].get(lemma, []))
-            for lemma in cues["verbs"]
+            for lemma in {*cues["verbs"], *self.named_only.values()}
         }
         self.according = _phrase_keys(cues["sources"]["according_to"])
         self.statements = _phrase_keys(cues["statement_cues"])
@@ -117,6 +120,20 @@ class QuoteExtractor:
         self.plural_endings = tuple(match_key(w) for w in cues["adjective_plural_endings"])
         self.subjunctive = frozenset(match_key(w) for w in cues["subjunctive_particles"])
 
+    def _read_nominal_cues(self, cues: dict[str, Any]) -> None:
+        """The cues of speech acts with a noun-phrase content and of sources that refer
+        back: participles that take a noun phrase, how far a participle's complement may
+        stand, forms that are a cue only before a name, time phrases before a content,
+        and an unnamed source's head in its other number."""
+        self.participle_nominal = frozenset(match_key(w) for w in cues["participle_nominal"])
+        self.participle_reach = int(cues["participle_reach"])
+        self.named_only = {match_key(w): lemma for w, lemma in cues["named_only_verbs"].items()}
+        self.time_heads = frozenset(match_key(w) for w in cues["time_phrase_heads"])
+        self.time_prepositions = frozenset(match_key(w) for w in cues["time_phrase_prepositions"])
+        self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
+                                for w, others in cues["anaphor_numbers"].items()}
+        self.according_glued = frozenset(match_key(w) for w in cues["according_glued"])
+
     # -- token tests ------------------------------------------------------------------
     @staticmethod
     def _bare(token: Token) -> str:
@@ -136,6 +153,31 @@ class QuoteExtractor:
                 return None  # «نادي» is a club; only «نادى» calls
             return lemma
         return None
+
+    def _imperfect(self, token: Token) -> bool:
+        """A present-tense form (يقول، تؤكد); «تعهدت», «توعدت», «تابعت» start with ت
+        but are the past of a verb whose own form starts with it."""
+        bare = self._bare(token)
+        lemma = self.verbs.get(bare)
+        if lemma is not None and bare.startswith(match_key(lemma)):
+            return False
+        return bare[:1] in _IMPERFECT
+
+    def _named_only(self, tokens: list[Token], index: int, end: int, mentions: _Mentions
+                    ) -> str | None:
+        """«وبين المغلوث أن…»: a form that is also another word (بين: between) is a cue
+        only right before a person's name that its complement follows."""
+        lemma = self.named_only.get(self._bare(tokens[index]))
+        if lemma is None or index + 1 >= end:
+            return None
+        person = next((m for m in mentions.starting_in(tokens[index + 1].start,
+                                                       tokens[index + 1].end)
+                       if m.label == "PERS"), None)
+        if person is None:
+            return None
+        after = next((k for k in range(index + 1, end) if tokens[k].start >= person.end), None)
+        return lemma if after is not None and self._complement_at(
+            tokens, after, lemma, end) is not None else None
 
     def is_secondary(self, token: Token) -> bool:
         return token.kind == "arabic" and (match_key(token.text) in self.secondary
@@ -210,6 +252,9 @@ class QuoteExtractor:
         index = start
         while index < end:
             token = tokens[index]
+            if open_quote is not None and _inside_marks(doc.text, open_quote, token):
+                index += 1  # «قرار مجلس الأمن ينص…»: words inside the quotation marks
+                continue
             if self.is_secondary(token) and not self._agrees(tokens, index, start):
                 open_quote = self._secondary(doc, sentence, index, mentions, state,
                                              open_quote, found)
@@ -222,7 +267,7 @@ class QuoteExtractor:
                 open_quote = quote
                 index = max(index + step, _past(tokens, index, end, quote.cue.end))
                 continue
-            lemma = self.cue_lemma(token)
+            lemma = self.cue_lemma(token) or self._named_only(tokens, index, end, mentions)
             if lemma is None or self._trapped(tokens, index, start, end):
                 index += 1
                 continue
@@ -283,7 +328,7 @@ class QuoteExtractor:
         """A present-tense cue inside a running quotation that continues it: with no
         person or body before its complement (تؤكد خصوصية العلاقة… أن), or with a dropped
         subject; «…، وأوضح أن …» in the past tense is a quotation of its own."""
-        if open_quote.content.end <= token.start or self._bare(token)[:1] not in _IMPERFECT:
+        if open_quote.content.end <= token.start or not self._imperfect(token):
             return False
         if quote.found_by == "carried_over":
             return True
@@ -320,7 +365,8 @@ class QuoteExtractor:
             quote = self._statement(doc, sentence, index, taken, mentions, state)
             if quote is not None:
                 return quote, taken
-        taken = self._phrase_at(tokens, index, self.according, end)
+        taken = self._phrase_at(tokens, index, self.according, end) or \
+            self._glued_according(tokens, index, end)
         if taken:
             quote = self._according(doc, sentence, index, taken, mentions, state)
             if quote is not None:
@@ -369,7 +415,7 @@ class QuoteExtractor:
     def _trapped(self, tokens: list[Token], index: int, start: int, end: int) -> bool:
         if index > start and match_key(tokens[index - 1].text) in self.traps_before:
             return True
-        if index > start and self._bare(tokens[index])[:1] in _IMPERFECT and \
+        if index > start and self._imperfect(tokens[index]) and \
                 match_key(tokens[index - 1].text) in self.subjunctive:
             return True  # «تأمل المنظمات أن يحث أوباما…»: a wish, not words said
         if index > start and any(
@@ -392,7 +438,7 @@ class QuoteExtractor:
     def _verb(self, doc: Doc, index: int, lemma: str, start: int, end: int,
               mentions: _Mentions, state: _Carry) -> Quote | None:
         tokens = doc.tokens
-        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
+        imperfect = self._imperfect(tokens[index])
         boundary = self._boundary(tokens, index, lemma, end, mentions)
         relative = self._relative_subject(tokens, index, start, mentions)
         if relative is not None:
@@ -450,6 +496,13 @@ class QuoteExtractor:
         spoke before («كتب عبد الرحمن منيف روايته… وكما قال إنه…»), the person the
         sentence names before the cue."""
         quote.found_by = "pronoun"
+        subject = self._sentence_subject(tokens, index, start, mentions, state)
+        if subject is not None:
+            # «وقتل حزب العمال ضابطين، وقال إن…»: the subject of the sentence's first verb
+            _link_speaker(quote, mentions, subject.span)
+            quote.speaker = subject.span
+            quote.found_by = "named"
+            return quote
         if state.speaker() is not None:
             return self._carry(quote, state)
         subject = next((m for m in mentions.starting_in(tokens[start].start,
@@ -459,6 +512,21 @@ class QuoteExtractor:
             _link_speaker(quote, mentions, subject.span)
             quote.speaker = subject.span
         return quote
+
+    def _sentence_subject(self, tokens: list[Token], index: int, start: int,
+                          mentions: _Mentions, state: _Carry) -> Mention | None:
+        """The person or named body right after the verb that opens the sentence
+        (within its first words), when no quotation of this sentence came before: a
+        dropped subject after «و» continues it rather than an earlier speaker."""
+        carried = state.speaker()
+        if carried is not None and carried[3] is not None and \
+                carried[3].cue.start >= tokens[start].start:
+            return None  # the sentence already quoted someone: they go on speaking
+        if index - start < 3 or not has_conjunction(match_key(tokens[index].text)):
+            return None
+        reach = tokens[min(index, start + _SUBJECT_REACH)].start
+        return next((m for m in mentions.starting_in(tokens[start + 1].start, reach)
+                     if _is_name(m) and m.end <= tokens[index].start), None)
 
     def _demonstrative(self, doc: Doc, index: int, start: int, end: int,
                        mentions: _Mentions) -> Quote | None:
@@ -537,7 +605,7 @@ class QuoteExtractor:
                        mentions: _Mentions) -> tuple[Span | None, ...]:
         """Speaker, title, medium and agency of the cue at ``index`` whose complement
         stands at ``where``: the words between them, else the subject before the cue."""
-        speaker, title, medium, agency = self._region(tokens, index + 1, where)
+        speaker, title, medium, agency = self._region(tokens, index + 1, where, mentions)
         if speaker is None:
             speaker = self._subject_before(tokens, index, start, mentions)
         if speaker is None and index + 1 < where and \
@@ -560,10 +628,10 @@ class QuoteExtractor:
                   mentions: _Mentions) -> tuple[int, int, str] | None:
         """(token, tokens taken, kind) of the complement of the cue at ``index``, or None:
         not inside a name, not an أن another word owns, not after another cue."""
-        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
+        imperfect = self._imperfect(tokens[index])
         names = _names(mentions, tokens[index].end,
                        tokens[min(end, index + self.window) - 1].end)
-        imperfect = self._bare(tokens[index])[:1] in _IMPERFECT
+        imperfect = self._imperfect(tokens[index])
         window = self.present_named_window if imperfect else self.window
         j = index + 1
         while j < min(end, index + window):
@@ -574,6 +642,8 @@ class QuoteExtractor:
                                        and match_key(tokens[j].text) in _COMPLEMENT_WORDS)
                               for m in names)
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
+            if complement is not None and _glued_place(tokens, j, end, mentions):
+                complement = None  # «نوه مدير الجمعية بالأحساء علي…»: ب of a place
             if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
                 complement = None  # «يشير إلى المنافسة», «تعتبر سلسلة…»: not a quotation
             if complement is not None and imperfect and j >= index + self.present_window \
@@ -584,6 +654,10 @@ class QuoteExtractor:
             if complement is not None and j - 1 > index and \
                     self._bare(tokens[j - 1]) in self.subordinators:
                 complement = None  # «… ويبدو أنها», «بعد أن»: the أن is another word's
+            if complement is not None and tokens[j].text in _OPEN_QUOTES and \
+                    j == index + 1 and self._quoted_name(tokens, j, end, mentions):
+                j = self._closing(tokens, j, end) + 1  # «أعلنت «لجنة المتابعة» عزل…»
+                continue
             if complement is not None and tokens[j].text in _OPEN_QUOTES:
                 # quotes around a name ("بوابة الوفد") followed by a complement: skip them
                 close = self._closing(tokens, j, end)
@@ -624,6 +698,9 @@ class QuoteExtractor:
                 or (k > last + 1 and match_key(tokens[k - 1].text) in self.time_adjuncts
                     and match_key(tokens[k].text) in word_set("day_words"))):
             k += 1
+        if k + 3 < end and match_key(tokens[k].text) in self.time_prepositions and \
+                match_key(tokens[k + 1].text) in self.time_heads:
+            k += 3  # «في مطلع مايو»: a time phrase before the content
         if k + 1 >= end or not self._opens_content(tokens[k]) or \
                 match_key(tokens[k].text) in self.performative:
             return None  # «أعلن الجيش حالة الطوارئ» is an act, not words
@@ -650,21 +727,41 @@ class QuoteExtractor:
         return key not in self.adjuncts and key not in self.weak and \
             key not in _COMPLEMENT_WORDS and self.cue_lemma(token) is None
 
+    def _quoted_name(self, tokens: list[Token], opener: int, end: int, mentions: _Mentions
+                     ) -> bool:
+        """Quotation marks right after a verb around a body's or a person's name only
+        («وأعلنت «لجنة المتابعة والإشراف العليا» عزل…»): the subject, not the words."""
+        close = self._closing(tokens, opener, end)
+        if close is None or close - opener > 7 or close == opener + 1:
+            return False
+        inside = Span(tokens[opener + 1].start, tokens[close - 1].end)
+        return any(m.start <= inside.start and m.end >= inside.end
+                   for m in _names(mentions, inside.start, inside.end))
+
     @staticmethod
     def _named_source(tokens: list[Token], first: int, end: int, mentions: _Mentions
                       ) -> int | None:
         """The last token of a person or body named right after a verb (a title of up to
-        four words may come before the name: وزير الخارجية سامح شكري)."""
+        four words may come before the name: وزير الخارجية سامح شكري; the name may stand
+        in quotation marks, which it then ends with)."""
         for k in range(first, min(end, first + 5)):
             if tokens[k].kind != "arabic":
+                if k == first and tokens[k].text in _OPEN_QUOTES:
+                    continue
                 return None
             here = [m for m in mentions.starting_in(tokens[k].start, tokens[k].end)
                     if m.label in ("PERS", "ORG") and not m.members]
             if not here:
                 continue
-            if k > first and not any(m.label == "PERS" for m in here):
+            quoted = tokens[first].text in _OPEN_QUOTES
+            if k > first + quoted and not any(m.label == "PERS" for m in here):
                 return None  # only a person's name may stand after a title
             best = max(here, key=lambda m: m.end)
+            if k == first + 1 and tokens[first].text in _OPEN_QUOTES:
+                closer = _OPEN_QUOTES[tokens[first].text]
+                # the name in quotation marks is the source, up to the closing mark
+                return next((t for t in range(k, min(end, k + 7)) if tokens[t].text == closer),
+                            None)
             return next((t for t in range(k, end) if tokens[t].end >= best.end), None)
         return None
 
@@ -691,6 +788,8 @@ class QuoteExtractor:
             prep = len(tokens[k].words) > 1 and tokens[k].words[0].role == "prep"
             if bare in self.source_modifiers and not prep:
                 last = k
+            elif has_conjunction(key) and key[1:] in self.source_nouns:
+                last = k  # «دول ومنظمات»: one source of two nouns
             elif key in word_set("source_prepositions") or (
                     prep and tokens[k].words[0].key == "ب"):
                 # «مقربة من حزب الله», «بشمال سيناء», «باسم الجيش»: a named place or body,
@@ -802,12 +901,15 @@ class QuoteExtractor:
                     for q in state.history)):
                 return  # «المواقع» after «مواقع تابعة للتنظيم»: the same head noun
         core = words[2:] if words.startswith("ال") else words
+        # «المصدر» refers back to «مصادر تركية رسمية» too: the head in either number
+        cores = (core, *self.anaphor_numbers.get(core, ()))
         for earlier in reversed(state.history):
             said = self._said(doc, earlier)
             if modifier and modifier not in match_key(said):
                 continue
-            if core in match_key(said) and (earlier.speaker_entity or len(match_key(
-                    doc.text[earlier.speaker.start:earlier.speaker.end]).split()) > 1):
+            if any(c in match_key(said) for c in cores) and (
+                    earlier.speaker_entity or len(match_key(
+                        doc.text[earlier.speaker.start:earlier.speaker.end]).split()) > 1):
                 # («وأضافت المصادر» after «مصادر مقربة من الحزب»: an unnamed source has
                 # no entity, but the quotation it refers back to is known)
                 quote.speaker_entity = earlier.speaker_entity
@@ -852,14 +954,15 @@ class QuoteExtractor:
             if not taken and any(key.startswith(stem) and key[len(stem):] in _ENCLITICS
                                  for stem in word_list("participle_complement_stems")):
                 taken = 1  # «مؤكدا أنها تواصل عملها»: أن with its pronoun
-            if not taken and own and (match_key(token.text) in own or (
-                    len(token.words) > 1 and token.words[0].role == "prep"
-                    and token.words[0].key in own)):
+            if not taken and own and self._own_complement(token, own):
                 taken = 1  # «محذرا من…», «مشيدا بجهود…»
             if taken:
                 break
         if not taken:
-            return None
+            found = self._farther_complement(tokens, index, first + 2, end, own)
+            if found is None:
+                return None
+            where, taken = found
         kind = "direct" if tokens[where + taken - 1].text in (":", *_OPEN_QUOTES) else \
             "reported"
         content = self._content(doc, where, taken, kind, end)
@@ -886,6 +989,45 @@ class QuoteExtractor:
         quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
         quote.source_quote = carried[3]
         return quote
+
+    @staticmethod
+    def _own_complement(token: Token, own: frozenset[str]) -> bool:
+        return match_key(token.text) in own or (
+            len(token.words) > 1 and token.words[0].role == "prep" and token.words[0].key in own)
+
+    def _farther_complement(self, tokens: list[Token], index: int, first: int, end: int,
+                            own: frozenset[str]) -> tuple[int, int] | None:
+        """(token, tokens taken) of a participle's complement after a few words: its
+        object («محذرا قادة التنظيم من…», «داعيا مبدعي المحافظة إلى…») or where it was
+        said («مؤكدا في تصريح إلى "الوطن" أن…»); a participle of a verb that takes a
+        noun phrase after a comma opens with it («، مؤكدا بذل كل الجهد…»). Only a
+        reported complement counts here, and no comma, cue or other participle may
+        come between."""
+        bare = self._bare(tokens[index])
+        if bare in self.participle_nominal and index > 0 and \
+                tokens[index - 1].text in ("،", ",") and first - 2 < end and \
+                self._opens_content(tokens[first - 2]) and \
+                match_key(tokens[first - 2].text) not in self.time_adjuncts:
+            return first - 2, 0
+        k = first
+        while k < min(end, first + self.participle_reach):
+            token = tokens[k]
+            if token.text in _OPEN_QUOTES:
+                close = self._closing(tokens, k, end)
+                if close is None or close - k > 4:
+                    return None
+                k = close + 1  # a quoted name of an outlet: «إلى "الوطن"»
+                continue
+            if token.kind == "punct" or self.cue_lemma(token) is not None or \
+                    self.is_secondary(token):
+                return None
+            taken = self._phrase_at(tokens, k, self.participle_complements, end)
+            if taken and tokens[k + taken - 1].text not in (":", *_OPEN_QUOTES):
+                return k, taken
+            if own and self._own_complement(token, own):
+                return k, 1
+            k += 1
+        return None
 
     @staticmethod
     def _closing(tokens: list[Token], opener: int, end: int) -> int | None:
@@ -920,9 +1062,14 @@ class QuoteExtractor:
         return key in self.time_adjuncts or key in self.fixed_objects or \
             self.is_secondary(token)
 
-    def _region(self, tokens: list[Token], first: int, boundary: int
-                ) -> tuple[Span | None, ...]:
-        """Speaker, title and medium spans between a cue and its complement."""
+    def _region(self, tokens: list[Token], first: int, boundary: int,
+                mentions: _Mentions | None = None) -> tuple[Span | None, ...]:
+        """Speaker, title and medium spans between a cue and its complement. A stop word
+        that is a word of a person's name does not end the speaker: «علي» is «على» once
+        spelling is folded (قال مستشار خامنئي الدكتور علي أكبر ولايتي)."""
+        named = {k for k in range(first, boundary) if mentions is not None and any(
+            m.label == "PERS" and m.start <= tokens[k].start and tokens[k].end <= m.end
+            for m in _names(mentions, tokens[k].start, tokens[k].end))}
         parts: list[list[int]] = [[]]
         for j in range(first, boundary):
             if tokens[j].text in ("،", ","):
@@ -956,9 +1103,10 @@ class QuoteExtractor:
             clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
                            and k + 1 <= part[-1]
                            and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
-            stop = next((k for k in part[1:] if match_key(tokens[k].text) in self.speaker_stops
-                         or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
-                             and match_key(tokens[k + 1].text) in self.speaker_stops)), None)
+            stop = next((k for k in part[1:] if k not in named and (
+                match_key(tokens[k].text) in self.speaker_stops
+                or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
+                    and match_key(tokens[k + 1].text) in self.speaker_stops))), None)
             words = [k for k in part if (cut is None or k < cut)
                      and (clause is None or k < clause) and (stop is None or k < stop)]
             if cut is not None:
@@ -992,7 +1140,12 @@ class QuoteExtractor:
             source_last += 1
         if source_first >= end:
             return None
-        source = Span(tokens[source_first].start, tokens[source_last].end)
+        words = tokens[source_first].words
+        glued = len(words) > 1 and words[0].role == "prep" and words[0].key == "ل" and \
+            not match_key(tokens[source_first].text).startswith("لل")  # للبيان: ل + البيان
+        # «وفقا للبيان»: the source starts behind its glued ل
+        source = Span(words[1].start if glued else tokens[source_first].start,
+                      tokens[source_last].end)
         if index - sentence.tokens.start <= 1:
             after = source_last + 1
             while after < end and tokens[after].text in ("،", ",", "؛", ";"):
@@ -1060,6 +1213,17 @@ class QuoteExtractor:
         self._carry(quote, state)
         return quote
 
+    def _glued_according(self, tokens: list[Token], index: int, end: int) -> int:
+        """«ووفقا للبيان», «وفقا لوكالة…»: «وفقا ل» with ل glued to the source."""
+        key = match_key(tokens[index].text)
+        if has_conjunction(key) and key[1:] in self.according_glued:
+            key = key[1:]
+        if key not in self.according_glued or index + 1 >= end:
+            return 0
+        words = tokens[index + 1].words
+        return 1 if tokens[index + 1].kind == "arabic" and len(words) > 1 and \
+            words[0].role == "prep" and words[0].key == "ل" else 0
+
     def _attributes(self, tokens: list[Token], first: int, mentions: _Mentions) -> bool:
         """Whether the words after «بحسب/وفقا ل» name a source: a person or body, a
         report, statement or unnamed source (sources.source_words), «قوله»."""
@@ -1071,8 +1235,9 @@ class QuoteExtractor:
             return True
         key = match_key(token.text)
         bare = key[2:] if key.startswith("ال") else key
+        stem = next((w.key for w in token.words if w.role == "stem"), "")
         return key in self.source_words or bare in self.source_words or \
-            self._noun_cue(token)
+            stem in self.source_words or self._noun_cue(token)
 
     def _noun_cue(self, token: Token) -> bool:
         """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
@@ -1241,6 +1406,35 @@ def _is_name(mention: Mention) -> bool:
     """A person or a named body (not a generic agent such as «الشركات»)."""
     return mention.label == "PERS" or (mention.label == "ORG" and not (
         mention.entity or "").startswith("agent:"))
+
+
+def _inside_marks(text: str, quote: Quote, token: Token) -> bool:
+    """The token stands inside quotation marks that open the running quotation's words
+    («وقال "…"», «قال إن "…"»): what the speaker says there is theirs, not a
+    quotation of its own nor a new speaker."""
+    if not quote.content.start <= token.start < quote.content.end:
+        return False
+    before = text[:quote.content.start].rstrip()
+    if quote.kind == "direct" and before and before[-1] in _OPEN_QUOTES:
+        return True
+    opened = text[quote.content.start:quote.content.start + 1]
+    if opened not in _OPEN_QUOTES:
+        return False  # reported words: a quotation inside them may be another's
+    closer = _OPEN_QUOTES[opened]
+    return closer not in text[quote.content.start + 1:token.start]
+
+
+def _glued_place(tokens: list[Token], index: int, end: int, mentions: _Mentions) -> bool:
+    """A place with a preposition glued to it (بالأحساء، لعدن): a place name, or the
+    word between a title and the person's name («مدير الجمعية بالأحساء علي الغوينم»)."""
+    token = tokens[index]
+    if not (token.kind == "arabic" and len(token.words) > 1 and token.words[0].role == "prep"):
+        return False
+    if any(m.label in ("GPE", "LOC") and m.start < token.end and token.start < m.end
+           for m in mentions.starting_in(token.start, token.end)):
+        return True
+    return index + 1 < end and any(m.label == "PERS" for m in mentions.starting_in(
+        tokens[index + 1].start, tokens[index + 1].end))
 
 
 def _names(mentions: _Mentions, start: int, end: int) -> list[Mention]:
