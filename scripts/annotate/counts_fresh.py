@@ -84,6 +84,8 @@ def kind_of(text: str) -> str | None:
 
 
 def draw(args: argparse.Namespace) -> None:
+    from select_articles import sentence_spans  # a sibling script: same sentence rule
+
     from rasid.pipeline import Pipeline
 
     wanted = {"tolls": args.tolls, "numbers": args.numbers}
@@ -100,15 +102,7 @@ def draw(args: argparse.Namespace) -> None:
     rows = []
     for kind, items in chosen.items():
         for item in items:
-            analysis = pipeline.analyze(item["text"], date=item.get("date"), id=item["id"])
-            sentences = []
-            for sentence in analysis.doc.sentences:
-                start, end = analysis.to_raw(sentence.start, sentence.end)
-                if len(item["text"][start:end].split()) < 4:
-                    continue
-                sentences.append([start, end])
-                if len(sentences) == args.sentences:
-                    break
+            sentences = sentence_spans(pipeline, item, args.sentences)
             rows.append({"article": item["id"], "source": item["source"],
                          "date": item["date"], "section": kind, "split": args.split,
                          "batch": args.batch, "sentences": sentences})

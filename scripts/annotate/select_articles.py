@@ -24,6 +24,7 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 HERE = Path(__file__).resolve().parent
@@ -39,6 +40,21 @@ def keywords() -> list[str]:
 
 def score(text: str, words: list[str]) -> int:
     return sum(text.count(w) for w in words)
+
+
+def sentence_spans(pipeline: Any, item: dict[str, Any], limit: int) -> list[list[int]]:
+    """The raw offsets of an article's first ``limit`` sentences of four words or more
+    (shorter lines are datelines and captions, not sentences to annotate)."""
+    analysis = pipeline.analyze(item["text"], date=item.get("date"), id=item["id"])
+    sentences: list[list[int]] = []
+    for sentence in analysis.doc.sentences:
+        start, end = analysis.to_raw(sentence.start, sentence.end)
+        if len(item["text"][start:end].split()) < 4:
+            continue
+        sentences.append([start, end])
+        if len(sentences) == limit:
+            break
+    return sentences
 
 
 def main() -> None:
@@ -80,15 +96,7 @@ def main() -> None:
     pipeline = Pipeline(pipeline=["segment"])
     rows = []
     for number, (item, section) in enumerate(chosen):
-        analysis = pipeline.analyze(item["text"], date=item.get("date"), id=item["id"])
-        sentences = []
-        for sentence in analysis.doc.sentences:
-            start, end = analysis.to_raw(sentence.start, sentence.end)
-            if len(item["text"][start:end].split()) < 4:
-                continue
-            sentences.append([start, end])
-            if len(sentences) == args.sentences:
-                break
+        sentences = sentence_spans(pipeline, item, args.sentences)
         share = number / len(chosen)
         split = "train" if share < 0.70 else "dev" if share < 0.85 else "test"
         rows.append({"article": item["id"], "source": item["source"], "date": item["date"],
