@@ -82,6 +82,15 @@ def test_capital_as_state_and_as_place(nlp) -> None:
     assert refers(place, "طهران")[0].startswith("place:")
 
 
+def test_a_function_word_spelled_like_a_name_is_no_mention(nlp) -> None:
+    # أمام 'in front of' shares its matching key with إمام 'imam': the hamza tells them
+    analysis = nlp.analyze("وقتل رجل أمام منزله، وخسر الفريق أمام منافسه، ومضت المفاوضات "
+                           "إلى الأمام.")
+    assert not any(m.entity == "agent:imam" for m in analysis.doc.layers.mentions)
+    analysis = nlp.analyze("وقال إمام المسجد إن المصلين خرجوا بعد الصلاة.")
+    assert refers(analysis, "إمام") == ("agent:imam",)
+
+
 def test_agent_with_nisba(nlp) -> None:
     analysis = nlp.analyze("قصف الجيش السوري مواقع في ريف إدلب.")
     (entity,) = refers(analysis, "الجيش السوري")

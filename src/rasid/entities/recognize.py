@@ -32,12 +32,12 @@ from rasid.entities.people import PersonNames
 from rasid.entities.resources import EntityResources, Title
 from rasid.entities.romanize import english_organization, romanize
 from rasid.kb.model import Entity
-from rasid.lang.ar.clitics import strip_conjunction
+from rasid.lang.ar.clitics import strip_conjunction, strip_conjunctions
 from rasid.lang.ar.words import word_set
 from rasid.layers.mention import Mention
 from rasid.resources import load_json
 from rasid.span import Span
-from rasid.text.normalize import match_key
+from rasid.text.normalize import match_key, strip_diacritics
 
 LABELS = {"country": "GPE", "place": "LOC", "person": "PERS", "org": "ORG", "agent": "ORG"}
 _KIND_ORDER = {"country": 0, "org": 1, "person": 2, "place": 3, "agent": 4}
@@ -68,6 +68,7 @@ class EntityRecognizer:
         self.state_nouns = resources.key_set("state_nouns")
         self.org_heads = resources.key_set("org_heads")
         self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
+        self.function_spellings = frozenset(resources.cues["function_spellings"])
         self.people = PersonNames(resources.lexicon)
         months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
         self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
@@ -163,6 +164,10 @@ class EntityRecognizer:
         """An ambiguous one-word name is taken only after a cue word or in quotes."""
         if match.first != match.last or form in ("nisba", "abbr"):
             return True
+        spelling = strip_diacritics(tokens[match.first].text)
+        if spelling in self.function_spellings or \
+                strip_conjunctions(spelling) in self.function_spellings:
+            return False  # أمام 'in front of' is no إمام 'imam'
         # curated names (countries, people, organizations) are names; the large lists of
         # places and the one-word media titles (الحياة, الوطن) hold ordinary words
         kind = "media" if entity.org_type == "media" else entity.kind
