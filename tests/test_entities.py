@@ -89,6 +89,9 @@ def test_a_function_word_spelled_like_a_name_is_no_mention(nlp) -> None:
     assert not any(m.entity == "agent:imam" for m in analysis.doc.layers.mentions)
     analysis = nlp.analyze("وقال إمام المسجد إن المصلين خرجوا بعد الصلاة.")
     assert refers(analysis, "إمام") == ("agent:imam",)
+    # the month آب (August) is no إب, the Yemeni city
+    analysis = nlp.analyze("وقعت الحادثة في 28 آب (أغسطس) الماضي، ثم سيطرت المقاومة على إب.")
+    assert [m.text for m in analysis.doc.layers.mentions if m.label == "LOC"] == ["إب"]
 
 
 def test_agent_with_nisba(nlp) -> None:
