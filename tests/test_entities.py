@@ -94,6 +94,18 @@ def test_a_function_word_spelled_like_a_name_is_no_mention(nlp) -> None:
     assert [m.text for m in analysis.doc.layers.mentions if m.label == "LOC"] == ["إب"]
 
 
+def test_a_body_named_by_a_plain_word_needs_quotes_or_its_full_name(nlp) -> None:
+    # «القاعدة» alone is mostly 'the base' or 'the rule' in news: al-Qaeda only in
+    # quotation marks or where the article writes تنظيم القاعدة too
+    analysis = nlp.analyze("وتسيطر على القاعدة العسكرية ميليشيات الحوثي، وخالف اللاعب القاعدة.")
+    assert not any(m.entity == "org:al-qaeda" for m in analysis.doc.layers.mentions)
+    analysis = nlp.analyze("ليست النصرة إلا تنظيما آخر لـ«القاعدة».")
+    assert refers(analysis, "القاعدة") == ("org:al-qaeda",)
+    analysis = nlp.analyze("وقال قيادي في تنظيم القاعدة إن القاعدة لن تنسحب من المكلا.")
+    assert [m.entity for m in analysis.doc.layers.mentions
+            if m.entity == "org:al-qaeda"] == ["org:al-qaeda", "org:al-qaeda"]
+
+
 def test_agent_with_nisba(nlp) -> None:
     analysis = nlp.analyze("قصف الجيش السوري مواقع في ريف إدلب.")
     (entity,) = refers(analysis, "الجيش السوري")

@@ -42,6 +42,7 @@ from rasid.text.normalize import match_key, strip_diacritics
 LABELS = {"country": "GPE", "place": "LOC", "person": "PERS", "org": "ORG", "agent": "ORG"}
 _KIND_ORDER = {"country": 0, "org": 1, "person": 2, "place": 3, "agent": 4}
 _TAGGER_LABELS = {"PERS": "PERS", "ORG": "ORG", "LOC": "LOC"}
+_OPENING_QUOTES = frozenset({"\"", "«", "'", "“"})
 
 
 class EntityRecognizer:
@@ -69,6 +70,7 @@ class EntityRecognizer:
         self.org_heads = resources.key_set("org_heads")
         self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
         self.function_spellings = frozenset(resources.cues["function_spellings"])
+        self.plain_word_names = resources.key_set("plain_word_names")
         self.people = PersonNames(resources.lexicon)
         months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
         self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
@@ -119,9 +121,13 @@ class EntityRecognizer:
                     doc_countries[entity.country] += 1
         # countries the article names by a name (not only by an adjective)
         named = {e.entity_id for m in matches for e in m.entries if e.form == "name"}
+        # bodies the article names in a longer form somewhere (تنظيم القاعدة)
+        named_long = {e.entity_id for m in matches if m.last > m.first for e in m.entries}
         for match in matches:
             entity, form = self._choose(match, doc_countries, state.date)
             if entity is None or not self._safe(match, entity, form, state.tokens):
+                continue
+            if not self._plain_word_name(match, entity, named_long, state):
                 continue
             if form == "nisba" and entity.id not in named and self._ambiguous_nisba(
                     state.text[match.start:match.end]):
@@ -131,6 +137,18 @@ class EntityRecognizer:
                               label, entity.id, "gazetteer",
                               confidence("kb_name" if form != "abbr" else "kb_abbreviation"),
                               Span(match.first, match.last + 1), extra={"form": form}))
+
+    def _plain_word_name(self, match: Match, entity: Entity, named_long: set[str],
+                         state: _State) -> bool:
+        """A body named by one word that is mostly an ordinary word (القاعدة 'the base,
+        the rule'; النصرة 'support') is that body only in quotation marks («القاعدة») or
+        in an article that names it in a longer form too (تنظيم القاعدة)."""
+        if match.first != match.last or entity.id in named_long:
+            return True
+        token = state.tokens[match.first]
+        if match_key(token.text[match.start - token.start:]) not in self.plain_word_names:
+            return True
+        return match.first > 0 and state.tokens[match.first - 1].text in _OPENING_QUOTES
 
     def _ambiguous_nisba(self, surface: str) -> bool:
         key = match_key(surface)
