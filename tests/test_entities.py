@@ -106,6 +106,17 @@ def test_a_body_named_by_a_plain_word_needs_quotes_or_its_full_name(nlp) -> None
             if m.entity == "org:al-qaeda"] == ["org:al-qaeda", "org:al-qaeda"]
 
 
+def test_an_agent_word_that_is_mostly_another_word_needs_a_nisba(nlp) -> None:
+    # «معارض السيارات» are showrooms and «الواجهة البحرية» a waterfront; with a
+    # country's adjective the same words are the opponent and the navy
+    analysis = nlp.analyze("وتعاني معارض السيارات في جدة من الزحام قرب الواجهة البحرية.")
+    assert not any((m.entity or "").startswith(("agent:navy", "agent:opposition"))
+                   for m in analysis.doc.layers.mentions)
+    analysis = nlp.analyze("وأعلنت البحرية الأمريكية أن المعارض السوري وصل إلى جنيف.")
+    assert refers(analysis, "البحرية الأمريكية") == ("agent:navy/USA",)
+    assert refers(analysis, "المعارض السوري") == ("agent:opposition-figure/SYR",)
+
+
 def test_agent_with_nisba(nlp) -> None:
     analysis = nlp.analyze("قصف الجيش السوري مواقع في ريف إدلب.")
     (entity,) = refers(analysis, "الجيش السوري")

@@ -71,6 +71,7 @@ class EntityRecognizer:
         self.ambiguous_nisba = resources.key_set("ambiguous_nisba")
         self.function_spellings = frozenset(resources.cues["function_spellings"])
         self.plain_word_names = resources.key_set("plain_word_names")
+        self.nisba_only_agents = resources.key_set("nisba_only_agents")
         self.people = PersonNames(resources.lexicon)
         months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
         self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
@@ -123,12 +124,17 @@ class EntityRecognizer:
         named = {e.entity_id for m in matches for e in m.entries if e.form == "name"}
         # bodies the article names in a longer form somewhere (تنظيم القاعدة)
         named_long = {e.entity_id for m in matches if m.last > m.first for e in m.entries}
+        # where a country's adjective starts (البحرية الأمريكية: the nisba after the agent)
+        nisba_at = {m.first for m in matches if any(e.form == "nisba" for e in m.entries)}
         for match in matches:
             entity, form = self._choose(match, doc_countries, state.date)
             if entity is None or not self._safe(match, entity, form, state.tokens):
                 continue
             if not self._plain_word_name(match, entity, named_long, state):
                 continue
+            if match.first == match.last and match.last + 1 not in nisba_at and match_key(
+                    state.text[match.start:match.end]) in self.nisba_only_agents:
+                continue  # الواجهة البحرية is no navy, معارض السيارات no opponents
             if form == "nisba" and entity.id not in named and self._ambiguous_nisba(
                     state.text[match.start:match.end]):
                 continue  # «الوضع المالي» is financial unless the article names Mali
