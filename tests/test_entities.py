@@ -117,6 +117,14 @@ def test_an_agent_word_that_is_mostly_another_word_needs_a_nisba(nlp) -> None:
     assert refers(analysis, "المعارض السوري") == ("agent:opposition-figure/SYR",)
 
 
+def test_a_known_family_name_after_another_given_name_is_someone_else(nlp) -> None:
+    # عبدالعزيز المالكي, a poet, is not نوري المالكي; المالكي alone still is
+    analysis = nlp.analyze("وقال الشاعر عبدالعزيز المالكي إن القصيدة جميلة.")
+    assert refers(analysis, "عبدالعزيز المالكي")[0].startswith("new:pers:")
+    analysis = nlp.analyze("وقال نوري المالكي إن العراق قوي، وأضاف المالكي أن الحكومة ستصمد.")
+    assert refers(analysis, "المالكي") == ("person:nouri-al-maliki",)
+
+
 def test_agent_with_nisba(nlp) -> None:
     analysis = nlp.analyze("قصف الجيش السوري مواقع في ريف إدلب.")
     (entity,) = refers(analysis, "الجيش السوري")

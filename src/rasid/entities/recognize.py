@@ -135,6 +135,8 @@ class EntityRecognizer:
             if match.first == match.last and match.last + 1 not in nisba_at and match_key(
                     state.text[match.start:match.end]) in self.nisba_only_agents:
                 continue  # الواجهة البحرية is no navy, معارض السيارات no opponents
+            if self._someone_elses_family_name(match, entity, state.tokens):
+                continue
             if form == "nisba" and entity.id not in named and self._ambiguous_nisba(
                     state.text[match.start:match.end]):
                 continue  # «الوضع المالي» is financial unless the article names Mali
@@ -155,6 +157,19 @@ class EntityRecognizer:
         if match_key(token.text[match.start - token.start:]) not in self.plain_word_names:
             return True
         return match.first > 0 and state.tokens[match.first - 1].text in _OPENING_QUOTES
+
+    def _someone_elses_family_name(self, match: Match, entity: Entity,
+                                   tokens: list[Token]) -> bool:
+        """A known person's family name written alone right after another given name is
+        another person's (عبدالعزيز المالكي is not نوري المالكي): the name finder makes
+        him a person of his own."""
+        if entity.kind != "person" or match.first != match.last or match.first == 0:
+            return False
+        previous = tokens[match.first - 1]
+        given = strip_conjunction(match_key(previous.text), min_rest=3)
+        if given not in self.people.names:
+            return False
+        return not any(given in {match_key(w) for w in name.split()} for name in entity.ar)
 
     def _ambiguous_nisba(self, surface: str) -> bool:
         key = match_key(surface)
