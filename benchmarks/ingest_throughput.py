@@ -17,6 +17,8 @@ shows there), and the cores column says how much of the machine the run got.
 Each line also gives the peak resident memory of the ingesting process and of its
 largest worker: a high-water mark over the whole process, so memory is compared between
 runs of one mode each (``--modes serial --articles 2000`` against ``--articles 0``).
+The first mode's line also gives the peak once near-duplicates are linked (a real
+ingest links them at its end, in the same process).
 
 Run: ``.venv/bin/python benchmarks/ingest_throughput.py [--articles 2000] [--modes serial,pool,dask]
 [--pipeline segment,entities,quotes,events]`` (``--articles 0``: all of them)
@@ -123,7 +125,8 @@ def main() -> None:
                 dedup_seconds = time.perf_counter() - started
                 conn.close()
                 line += (f"; near-duplicate linking: {dedup_seconds:.1f} s "
-                         f"({result.duplicates:,} copies in {result.groups:,} groups)")
+                         f"({result.duplicates:,} copies in {result.groups:,} groups), "
+                         f"peak memory after it {_peak_mb()[0]:,.0f} MB here")
             print(line, flush=True)
             size = db.stat().st_size / 1e6
             print(f"        store size: {size:,.0f} MB", flush=True)

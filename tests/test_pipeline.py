@@ -137,3 +137,12 @@ def test_same_text_same_id(pipeline: Pipeline) -> None:
     b = pipeline.analyze("قال الوزير إن الاجتماع انتهى.")
     c = pipeline.analyze("قال الوزير إن الاجتماع بدأ.")
     assert a.id == b.id != c.id
+
+
+def test_a_lone_surrogate_is_refused_with_its_place(pipeline: Pipeline) -> None:
+    """JSON can carry an unpaired surrogate (a "\\ud83d" escape cut in half): such text
+    cannot be written out as UTF-8, so it is refused by name before any analysis."""
+    text = "قال الوزير إن المحادثات \ud83d مستمرة."
+    (error,) = pipeline.pipe([Document(text, id="news-31")])
+    assert error.code == "R103" and error.document == "news-31"
+    assert "U+D83D at character 24" in str(error)

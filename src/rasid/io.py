@@ -96,6 +96,14 @@ def check_text(document: Document, max_chars: int, min_arabic_share: float) -> N
             f"raise it with --max-chars {len(text)} on the command line, max_chars in a "
             "--config file, or Pipeline(max_chars=...))",
         )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate, e.g. from a JSON "\ud800"
+        raise NotUtf8(
+            document.name,
+            f"text is not valid Unicode (unpaired surrogate U+{ord(text[error.start]):04X} "
+            f"at character {error.start}); fix the escape in the source",
+        ) from None
     share = arabic_share(text)
     if share < min_arabic_share:
         raise NotArabic(

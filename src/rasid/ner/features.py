@@ -115,6 +115,26 @@ def _shape(token: str) -> str:
     return "pun" if has_other else "other"
 
 
+#: where a name's prefix puts it in an entry (no prefix: the word's own feature)
+_PREFIXES = {"-1:": 1, "+1:": 2, "-2:": 3, "+2:": 4}
+
+
+def _places(known: dict[bytes, bytes]) -> dict[str, tuple[bytes | None, ...]]:
+    """The model's attribute names by feature (``k=…``), each with the name the model
+    has for it in the five places of an entry (own, ``-1:``, ``+1:``, ``-2:``,
+    ``+2:``), or None where it has none. A name that is not UTF-8 is no feature's."""
+    places: dict[str, list[bytes | None]] = {}
+    for name in known:
+        try:
+            text = name.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        place = _PREFIXES.get(text[:3], 0)
+        feature = text[3:] if place else text
+        places.setdefault(feature, [None] * 5)[place] = name
+    return {feature: tuple(names) for feature, names in places.items()}
+
+
 def _digit_shape(token: str) -> str:
     """Digits folded to ``0`` so numbers share features (``2002`` → ``0000``)."""
     return "".join("0" if c.isdigit() else c for c in token)
@@ -151,6 +171,9 @@ class FeatureExtractor:
         self.known: dict[bytes, bytes] | None = (
             {name: name for name in known} if known is not None else None
         )
+        # the known names by feature, unprefixed, in the five places of an entry: a new
+        # form's feature is looked up once, and most (unknown) are never encoded
+        self._places = _places(self.known) if self.known is not None else None
         self.gazetteer: Gazetteer | None = None
         if self.config.gazetteer:
             self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
@@ -322,6 +345,10 @@ class FeatureExtractor:
                                 if not rest for kind in names})
                 if alone:
                     kinds["g1"] = alone
+        if self._places is not None:
+            own_kept, near_kept, far_kept = self._kept(kinds)
+            return (own_kept, *near_kept, *far_kept, key, firsts,
+                    kinds.get("st", kinds["k"])[0])
         own = [b"b"]
         for kind, values in kinds.items():
             own.extend(f"{kind}={v}".encode() for v in values)
@@ -339,6 +366,39 @@ class FeatureExtractor:
             kinds.get("st", kinds["k"])[0],
         )
         return result
+
+    def _kept(self, kinds: dict[str, list[str]]) -> tuple[
+            tuple[bytes, ...], tuple[tuple[bytes, ...], ...], tuple[tuple[bytes, ...], ...]]:
+        """The model's names of a form's features, in the order :meth:`_compute` lists
+        them: its own, as the word one before and after, two before and after."""
+        assert self._places is not None
+        cfg = self.config
+        get = self._places.get
+        own: list[bytes] = []
+        found = get("b")
+        if found is not None and found[0] is not None:
+            own.append(found[0])
+        for kind, values in kinds.items():
+            for value in values:
+                found = get(f"{kind}={value}")
+                if found is not None and found[0] is not None:
+                    own.append(found[0])
+        sides: list[tuple[bytes, ...]] = []
+        for kinds_there, before, after in ((cfg.near_features, 1, 2),
+                                           (cfg.far_features, 3, 4)):
+            first: list[bytes] = []
+            second: list[bytes] = []
+            for kind in kinds_there:
+                for value in kinds.get(kind, ()):
+                    found = get(f"{kind}={value}")
+                    if found is not None:
+                        if found[before] is not None:
+                            first.append(found[before])
+                        if found[after] is not None:
+                            second.append(found[after])
+            sides += [tuple(first), tuple(second)]
+        far = (sides[2], sides[3]) if cfg.window > 1 else ((), ())
+        return tuple(own), (sides[0], sides[1]), far
 
     def stem(self, token: str) -> str:
         """The matching key of the token's stem, behind its clitics."""

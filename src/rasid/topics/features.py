@@ -65,13 +65,11 @@ def _key_and_stem(word: str) -> tuple[str, str]:
 def words(text: str, *, keep_stopwords: bool = False) -> list[tuple[str, str]]:
     """(key, stem) of every word of ``text`` (stop words left out unless asked for)."""
     r = rules()
-    result = []
-    for match in _WORD.finditer(text):
-        key, bare = _key_and_stem(match.group())
-        if not keep_stopwords and (len(key) < r.min_length or key in r.stopwords):
-            continue
-        result.append((key, bare))
-    return result
+    pairs = map(_key_and_stem, _WORD.findall(text))
+    if keep_stopwords:
+        return list(pairs)
+    shortest, stopwords = r.min_length, r.stopwords
+    return [pair for pair in pairs if len(pair[0]) >= shortest and pair[0] not in stopwords]
 
 
 def features(text: str, title: str | None = None) -> Counter[str]:
