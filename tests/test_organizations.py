@@ -117,3 +117,17 @@ def test_two_indefinite_nouns_lead_a_construct_chain_to_its_definite_word(nlp) -
     found = orgs(nlp, "وأكدت لجنة حكام كرة القدم المصرية أنها تدرس الإضراب.")
     assert "لجنة حكام كرة القدم المصرية" in found
     assert found["لجنة حكام كرة القدم المصرية"] == "EGY"
+
+
+def test_a_quoted_name_after_a_company_or_outlet_head_is_its_name() -> None:
+    from rasid.pipeline import Pipeline
+
+    nlp = Pipeline(pipeline=["segment", "entities"])
+    text = ('ستنافس الشركة الصينية الناشئة "زوكا" شركات الهواتف الكبرى، وقال محلل إن '
+            '"زوكا" تعتمد على السوق المحلية، حسبما ذكرت وكالة الأنباء الفلسطينية "صفا".')
+    analysis = nlp.analyze(text)
+    orgs = [m.text for m in analysis.doc.layers.mentions if m.source == "pattern"]
+    assert orgs.count("زوكا") == 2 and "صفا" in orgs
+    # quoted speech after a company is no name
+    analysis = nlp.analyze('وأكدت الشركة "أنها ستواصل العمل" في المشروع.')
+    assert not [m for m in analysis.doc.layers.mentions if m.source == "pattern"]

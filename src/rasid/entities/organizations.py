@@ -38,7 +38,7 @@ _OUTLET_REACH = 4
 class OrganizationShapes:
     """Finds organizations by head noun and modifiers (``find(state, …)``)."""
 
-    def __init__(self, cues: dict[str, Any]) -> None:
+    def __init__(self, cues: dict[str, Any], lexicon: Any = None) -> None:
         def keys(name: str) -> frozenset[str]:
             return frozenset(match_key(w) for w in cues[name])
 
@@ -59,6 +59,10 @@ class OrganizationShapes:
                                     key=len, reverse=True)
             for head, endings in cues["org_institution_heads"].items()}
         self.outlet_cues = keys("outlet_cues")
+        self.brand_heads = keys("brand_heads")
+        #: a quoted name's first word is rarer than this (Zipf): «"أنها ستواصل"» is speech
+        self.brand_zipf = float(cues["brand_first_word_zipf"])
+        self.lexicon = lexicon
         self.outlet_prepositions = keys("outlet_prepositions")
         self.heads = self.construct | self.weak | self.numbered | self.group | {
             phrase[0] for phrase in self.definite}
@@ -70,9 +74,12 @@ class OrganizationShapes:
 
     def find(self, state: Any, new_entity: Any, kb: Any) -> None:
         tokens = state.tokens
+        brands: set[str] = set()
         index = 0
         while index < len(tokens):
             outlet = self._outlet(state, tokens, index)
+            if outlet is None:
+                outlet = self._brand(state, tokens, index, brands)
             if outlet is not None:
                 self._add(state, index + 1, outlet, new_entity, kb, tokens[index + 1].start)
                 index = outlet + 1
@@ -148,6 +155,37 @@ class OrganizationShapes:
         if not any(self._outlet_cue(tokens[k]) for k in before):
             return None
         return close - 1
+
+    def _brand(self, state: Any, tokens: list[Token], index: int, brands: set[str]
+               ) -> int | None:
+        """«شركة "وان بلس"», «الشركة الصينية الصاعدة "Zuk"»: a short name in quotation
+        marks after a company's, a club's or an outlet's head noun and at most two of its
+        adjectives is that body's name, and so is the same name quoted again later in the
+        article (``brands`` keeps the names found). Returns the name's last token."""
+        if tokens[index].text not in _QUOTES or index == 0:
+            return None
+        close = next((k for k in range(index + 1, min(len(tokens), index + 6))
+                      if tokens[k].text in _QUOTES), None)
+        if close is None or close == index + 1 or any(
+                tokens[k].kind not in ("arabic", "latin", "number")
+                for k in range(index + 1, close)):
+            return None
+        if any(m.label in ("ORG", "PERS") for k in range(index + 1, close)
+               for m in state.covering(k)):
+            return None  # a name the knowledge base or the tagger already knows
+        name = " ".join(match_key(tokens[k].text) for k in range(index + 1, close))
+        if name in brands:
+            return close - 1
+        if close - index - 1 > 3 or self.lexicon is None or \
+                self.lexicon.zipf(match_key(tokens[index + 1].text)) >= self.brand_zipf:
+            return None
+        for k in range(index - 1, max(-1, index - 4), -1):
+            if {head_key(tokens[k]), match_key(tokens[k].text)} & self.brand_heads:
+                brands.add(name)
+                return close - 1
+            if tokens[k].kind != "arabic" or not match_key(tokens[k].text).startswith("ال"):
+                return None  # only the head's definite adjectives may stand between
+        return None
 
     def _institution(self, state: Any, tokens: list[Token], index: int) -> int | None:
         """«مدينة الملك فهد الطبية», «مستشفى الأمير سلطان»: a hospital or a medical city

@@ -75,7 +75,7 @@ class EntityRecognizer:
         self.people = PersonNames(resources.lexicon)
         months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
         self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
-        self.shapes = OrganizationShapes(cues)
+        self.shapes = OrganizationShapes(cues, resources.lexicon)
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
         self._synthetic: dict[str, Entity] = {}
