@@ -169,3 +169,16 @@ def test_the_next_person_of_a_list_after_wa(nlp) -> None:
     found = [t for t, _ in people(nlp, "وطالبت النقابة بإطلاق المعلمين أمثال إسماعيل عبدي "
                                        "ورسول بداقي من السجن.")]
     assert "رسول بداقي" in found  # the mention starts behind «و»
+
+
+def test_a_rare_word_after_a_nationality_adjective_is_a_name() -> None:
+    # «والبولندي زوكالا», «اللاعب الغاني مونتاري»: the nationality stands where a title
+    # would; a verb carrying a pronoun (يبلغني) is no name even though it is rare
+    from rasid.pipeline import Pipeline
+
+    nlp = Pipeline(pipeline=["segment", "entities"])
+    analysis = nlp.analyze("ويتفاوض النادي مع اللاعب الغاني مونتاري، والبولندي زوكالا.")
+    people = [m.text for m in analysis.doc.layers.mentions if m.label == "PERS"]
+    assert people == ["مونتاري", "زوكالا"]
+    analysis = nlp.analyze("وقال: «تلقيت اتصالا من الشخص الليبي يبلغني فيه بما حدث».")
+    assert not [m for m in analysis.doc.layers.mentions if m.label == "PERS"]

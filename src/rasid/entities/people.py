@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rasid.entities.confidence import confidence
-from rasid.lang.ar.clitics import has_conjunction
+from rasid.lang.ar.clitics import has_conjunction, strip_conjunction
 from rasid.lang.ar.words import word_list, word_set
 from rasid.layers.mention import Mention
 from rasid.resources import load_json
@@ -44,6 +44,11 @@ _MAX_MODIFIERS = 3
 _GLUED = tuple(word_list("glued_proclitics"))
 #: what is left behind such a proclitic is a word when the lexicon knows it this well
 _KNOWN_REST_ZIPF = 1.0
+#: pronouns a verb or a noun may carry (يبلغني، أبلغته), and how well the lexicon must
+#: know what is left for the form to be that word rather than a name (كنياتا)
+_PRONOUN_SUFFIXES = tuple(sorted(set(word_list("object_pronoun_suffixes"))
+                                 | set(word_list("possessive_suffixes")), key=len, reverse=True))
+_KNOWN_WORD_ZIPF = 3.0
 
 
 class PersonNames:
@@ -206,12 +211,28 @@ class PersonNames:
         ``foreign_surname_zipf``); «المهاجم الفنزويلي ريفاس»: after a title and its
         modifiers, one word rarer than ``foreign_single_zipf`` is a name too."""
         described = self._modifiers_before(state, tokens, index, title_ends)
-        titled = self._after_title(tokens, index, title_ends) or described is not None
+        nationality = self._after_nationality(state, tokens, index)
+        titled = self._after_title(tokens, index, title_ends) or described is not None \
+            or nationality
         if not titled:
             return None
         if index + 1 >= len(tokens) or not self._foreign_pair(state, tokens, index):
-            return self._foreign_single(state, tokens, index, bool(described))
+            return self._foreign_single(state, tokens, index,
+                                        bool(described) or nationality)
         return index, index + 1
+
+    @staticmethod
+    def _after_nationality(state: Any, tokens: list[Token], index: int) -> bool:
+        """A definite nationality adjective stands right before ``index`` («والبولندي
+        زوكالا», «اللاعب الغاني مونتاري»): written so, it describes the person whose
+        name follows, as a title does."""
+        if index == 0 or state.sentence_of[index - 1] != state.sentence_of[index]:
+            return False
+        before = tokens[index - 1]
+        key = strip_conjunction(match_key(before.text), min_rest=3)
+        return key.startswith("ال") and any(
+            m.label == "GPE" and m.extra.get("form") == "nisba" and m.tokens.last == index - 1
+            for m in state.covering(index - 1))
 
     def _modifiers_before(self, state: Any, tokens: list[Token], index: int,
                           title_ends: set[int]) -> int | None:
@@ -240,7 +261,8 @@ class PersonNames:
         key = match_key(token.text)
         if not _plain(token) or key.startswith("ال") or token.text in self.never or \
                 _covered_by_name(state, index) or self._speech_verb(token) or \
-                self.lexicon.zipf(key) >= self.foreign_single_zipf or self._glued_word(key):
+                self.lexicon.zipf(key) >= self.foreign_single_zipf or self._glued_word(key) \
+                or self._suffixed_word(key):
             return None
         if not described and any(m.label in ("GPE", "LOC") for m in state.covering(index)):
             return None
@@ -249,6 +271,13 @@ class PersonNames:
                 self.lexicon.zipf(match_key(tokens[index + 1].text)) < self.foreign_surname_zipf:
             return None  # a second rare word: two names the pair test refused
         return index, index
+
+    def _suffixed_word(self, key: str) -> bool:
+        """«يبلغني», «أبلغته»: a rare form that is a frequent word with an object or
+        possessive pronoun attached, which the segmenter kept whole."""
+        return any(key.endswith(suffix) and len(key) - len(suffix) >= 3
+                   and self.lexicon.zipf(key[: -len(suffix)]) >= _KNOWN_WORD_ZIPF
+                   for suffix in _PRONOUN_SUFFIXES)
 
     def _glued_word(self, key: str) -> bool:
         """«وحماسته», «للمستطلعة»: a rare word that is a proclitic glued to a word the
