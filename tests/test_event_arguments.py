@@ -347,3 +347,22 @@ def test_a_things_nisba_names_the_doer_of_a_noun_event(rules_only) -> None:
     event = _one(rules_only, "ووصلت سفينة سعودية محملة بأربعة آلاف طن من المساعدات الغذائية "
                              "إلى ميناء عدن.", "AID")
     assert _side(event, "actor") == [("country:SAU", "SAU")]
+
+
+def test_a_pronoun_on_a_noun_event_is_the_sentence_subject(rules_only) -> None:
+    # «لقائه»: the meeting is his, the president who opened the sentence, across the
+    # clause since; the envoy after the noun, bare, is the other party
+    event = _one(rules_only, "دعا الرئيس اليمني الأطراف إلى الحوار، وأكد خلال لقائه اليوم "
+                             "المبعوث الأممي في الرياض أهمية السلام.", "CONSULT")
+    codes = {code for _, code in _side(event, "actor") + _side(event, "recipient")}
+    assert codes == {"YEM", "UNO"}
+    assert "actor=possessor" in event["rule"]["id"]
+
+
+def test_a_possessor_needs_a_pronoun(rules_only) -> None:
+    # without the pronoun the noun stays without a doer in its clause: the sentence's
+    # subject two clauses back is not taken
+    found = [e for e in _events(rules_only, "دعا الرئيس اليمني الأطراف إلى الحوار، وأكد "
+                                            "خلال اللقاء المبعوث الأممي أهمية السلام.")
+             if e["type"] == "CONSULT"]
+    assert all("actor=possessor" not in e["rule"]["id"] for e in found)

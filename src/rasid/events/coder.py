@@ -683,6 +683,15 @@ class EventCoder:
                 recipient = candidate
                 slots_used.append(f"recipient={slot}")
                 break
+        if recipient is None and "actor=possessor" in slots_used:
+            # «لقائه المبعوث الأممي», «زيارته القاهرة»: after the possessor's pronoun, the
+            # verbal noun takes its object bare, as its verb would
+            candidate = next((a for a in after if a is not actor), None)
+            if candidate is not None and candidate.prep is None and not candidate.adjectival \
+                    and candidate.first - last <= 6 and not any(
+                        _is_preposition(t) for t in tokens[last + 1 : candidate.first]):
+                recipient = candidate
+                slots_used.append("recipient=object")
         if recipient is None:
             recipient, slot = self._fallback_recipient(tokens, last, trigger, actor, after, far,
                                                        passive, victims_before)
@@ -759,6 +768,15 @@ class EventCoder:
                           and not led_by(tokens, a)), None)
             if actor is not None:
                 slots_used.append("actor=sentence-subject")
+        if actor is None and not passive and trigger.pos == "noun" and any(
+                word.role == "pron" for word in tokens[last].words):
+            # «…، ودعا خلال لقائه المبعوث»: the pronoun on the noun is its doer, the
+            # subject that opened the sentence, across the clauses since
+            actor = next((a for a in args if a.last < first and a.prep is None
+                          and not a.adjectival and not a.is_place
+                          and not led_by(tokens, a)), None)
+            if actor is not None:
+                slots_used.append("actor=possessor")
         if actor is None and not passive and trigger.pos == "noun":
             # «وصلت سفينة سعودية محملة بالمساعدات»: the subject is a thing, its nisba
             # says whose it is
