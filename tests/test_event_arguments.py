@@ -366,3 +366,23 @@ def test_a_possessor_needs_a_pronoun(rules_only) -> None:
                                             "خلال اللقاء المبعوث الأممي أهمية السلام.")
              if e["type"] == "CONSULT"]
     assert all("actor=possessor" not in e["rule"]["id"] for e in found)
+
+
+def test_an_object_that_names_no_one_is_not_replaced_by_a_later_name(rules_only) -> None:
+    # the organizations are asked, not Saudi Arabia, which only built the camps
+    event = _one(rules_only, "طالب الرئيس اليمني المنظمات الدولية بزيارة المخيمات التي "
+                             "أقامتها السعودية.", "REQUEST")
+    assert _side(event, "actor") == [("person:abdrabbuh-mansur-hadi", "YEM")]
+    assert "SAU" not in {code for _, code in _side(event, "recipient")}
+
+
+def test_an_adjective_of_the_subject_or_a_construct_head_keeps_the_named_object(
+        rules_only) -> None:
+    # «المشتركة» qualifies the forces; «مقر قيادة» is owned by the group that follows
+    event = _one(rules_only, "دمرت القوات العراقية المشتركة مقر قيادة تنظيم داعش في "
+                             "الرمادي.", "ASSAULT")
+    assert [code for _, code in _side(event, "recipient")] == ["IMG"]
+    # a counted noun before «من» still makes the group the victims
+    event = _one(rules_only, "قتلت قوات الأمن العراقية 23 عنصرا من تنظيم داعش في "
+                             "الرمادي.", "ASSAULT")
+    assert [code for _, code in _side(event, "recipient")] == ["IMG"]

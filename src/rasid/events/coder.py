@@ -557,7 +557,9 @@ class EventCoder:
                 nisba = "nisba" in (head.extra.get("form"), mention.extra.get("form"))
                 if joined and "-" not in gap and "–" not in gap and nisba:
                     # apposition: keep the more specific of the two (a name over a nisba)
-                    if _specificity(mention) > _specificity(head):
+                    if head.label == "LOC" and not head.stands_for:
+                        pass  # في مدينة الحسكة السورية: the nisba says where the place is
+                    elif _specificity(mention) > _specificity(head):
                         previous.mentions[-1] = mention
                         previous.adjectival = False
                         self._nisbas.note(mention, head)
@@ -679,6 +681,10 @@ class EventCoder:
             candidate = self._slot(slot, trigger, [a for a in pool if a is not actor],
                                    before, last, tokens, first, clause_start > 0,
                                    subject_before)
+            if candidate is not None and slot == "object" and trigger.pos == "verb" \
+                    and candidate.prep is None \
+                    and self._unnamed_object(tokens, last, actor, candidate, args, dates):
+                candidate = None  # the object is a noun that names no one
             if candidate is not None and candidate is not actor:
                 recipient = candidate
                 slots_used.append(f"recipient={slot}")
@@ -868,6 +874,50 @@ class EventCoder:
             victims_before = victims_before_verb(args, first, last, tokens)
             passive = victims_before is not None
         return frame, passive, victims_before
+
+    def _unnamed_object(self, tokens: list[Token], last: int, actor: _Arg | None,
+                        candidate: _Arg, args: list[_Arg], dates: list) -> bool:
+        """«استدعت الوزارة خمسة سفراء أوروبيين …», «طالب الحزب المنظمات الدولية بـ…»: the
+        verb's object is a noun phrase that names no actor, so the first name after it
+        (deep in a relative clause or a later phrase) is not the object. A closed noun
+        phrase (a definite noun, or an indefinite one in the accusative, ـا) between the
+        verb, or its subject after it, and the name says so; dates, honorifics, target
+        heads (مواقع), counted nouns, adjectives of the subject and construct heads
+        (مقر قيادة … داعش: the name owns the object) do not, and the search stops at
+        the first preposition. Without a named subject the first such noun may be the
+        subject: two are needed."""
+        start = last + 1
+        if actor is not None and actor.first > last:
+            start = actor.last + 1
+        covered = {i for a in args for i in range(a.first, a.last + 1)}
+        spans = [(d.start, d.end) for d in dates]
+        count = 0
+        adjective = start - 1 in covered
+        for i in range(start, candidate.first):
+            token = tokens[i]
+            definite = any(w.role == "det" for w in token.words)
+            if token.kind != "arabic" or i in covered:
+                adjective = i in covered
+                continue
+            if adjective and definite and self._adjective_shape(token):
+                continue  # القوات العراقية المشتركة: an adjective of the group before
+            adjective = False
+            if _is_preposition(token):
+                break
+            key = strip_conjunction(match_key(token.text), min_rest=2)
+            if any(a <= token.start < b for a, b in spans) or key in self.lex.target_heads \
+                    or token.stem.key in self.lex.target_heads or key in self.lex.quantity_words \
+                    or honorific_count(tokens, i, i + 1):
+                continue
+            if definite or (key.endswith("ا") and len(key) > 3):
+                count += 1
+        return count >= (1 if actor is not None else 2)
+
+    def _adjective_shape(self, token: Token) -> bool:
+        """A word shaped like an adjective (a nisba, a participle), by its stem's key."""
+        nisba, starts, endings = self.lex.adjective_shapes
+        key = token.stem.key
+        return key.endswith(nisba) or (key.startswith(starts) and key.endswith(endings))
 
     def _fallback_recipient(self, tokens: list[Token], last: int, trigger: Trigger,
                             actor: _Arg | None, after: list[_Arg], far: list[_Arg],

@@ -165,6 +165,15 @@ class EventLexicon:
     def nominal_data(self) -> dict[str, Any]:
         return json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
 
+    @cached_property
+    def adjective_shapes(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """Endings of nisba adjectives, starts and endings of participles (nominal.json)."""
+        def keys(name: str) -> tuple[str, ...]:
+            return tuple(match_key(w) for w in self.nominal_data[name])
+
+        return keys("adjective_endings"), keys("participle_prefixes"), keys(
+            "participle_endings")
+
     def _nominal_keys(self, name: str) -> frozenset[str]:
         """A word list of ``nominal.json`` as matching keys."""
         return frozenset(match_key(w) for w in self.nominal_data[name])
