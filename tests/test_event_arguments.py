@@ -386,3 +386,12 @@ def test_an_adjective_of_the_subject_or_a_construct_head_keeps_the_named_object(
     event = _one(rules_only, "قتلت قوات الأمن العراقية 23 عنصرا من تنظيم داعش في "
                              "الرمادي.", "ASSAULT")
     assert [code for _, code in _side(event, "recipient")] == ["IMG"]
+
+
+def test_a_pronoun_on_inna_is_the_speaker_before_it(rules_only) -> None:
+    # «إنها»: what Bahrain says it did, Bahrain did
+    found = [e for e in _events(rules_only, "وقالت البحرين يوم السبت إنها أحبطت مؤامرة "
+                                            "لتهريب أسلحة.")
+             if e["trigger"]["text"] == "أحبطت"]
+    assert len(found) == 1
+    assert _side(found[0], "actor") == [("country:BHR", "BHR")]

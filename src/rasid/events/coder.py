@@ -764,6 +764,15 @@ class EventCoder:
                           and not a.adjectival and not led_by(tokens, a)), None)
             if actor is not None:
                 slots_used.append("actor=clause-subject")
+        if actor is None and not passive and trigger.pos == "verb" and opened and \
+                self._pronoun_clause(tokens, clause_start):
+            # «وقالت البحرين إنها أحبطت مؤامرة»: the pronoun on «إن» is the subject of
+            # the clause it opens, the speaker before it
+            actor = next((a for a in reversed(args) if a.last < clause_start
+                          and a.prep is None and not a.adjectival and not a.is_place
+                          and not led_by(tokens, a)), None)
+            if actor is not None:
+                slots_used.append("actor=pronoun-clause")
         if actor is None and not passive and (trigger.pos == "noun" or
                                                frame is not trigger.frame):
             actor = self._light_verb_subject(tokens, first, args)
@@ -912,6 +921,14 @@ class EventCoder:
             if definite or (key.endswith("ا") and len(key) > 3):
                 count += 1
         return count >= (1 if actor is not None else 2)
+
+    @staticmethod
+    def _pronoun_clause(tokens: list[Token], clause_start: int) -> bool:
+        """The clause opens with أن/إن carrying a third-person pronoun (إنها، أنهم)."""
+        key = strip_conjunctions(match_key(tokens[clause_start].text))
+        starts = word_set("complement_pronoun_starts")
+        return key in starts or (key[:1] in word_set("attached_prepositions")
+                                 and key[1:] in starts)
 
     def _adjective_shape(self, token: Token) -> bool:
         """A word shaped like an adjective (a nisba, a participle), by its stem's key."""
