@@ -395,3 +395,10 @@ def test_a_pronoun_on_inna_is_the_speaker_before_it(rules_only) -> None:
              if e["trigger"]["text"] == "أحبطت"]
     assert len(found) == 1
     assert _side(found[0], "actor") == [("country:BHR", "BHR")]
+
+
+def test_a_nisba_in_the_accusative_names_a_person_of_that_country(rules_only) -> None:
+    # «تونسيا وباكستانيا»: a Tunisian and a Pakistani were arrested
+    event = _one(rules_only, "اعتقلت الشرطة الإيطالية أمس تونسيا وباكستانيا في مدينة "
+                             "ميلانو.", "COERCE")
+    assert sorted(code for _, code in _side(event, "recipient")) == ["PAK", "TUN"]
