@@ -402,3 +402,12 @@ def test_a_nisba_in_the_accusative_names_a_person_of_that_country(rules_only) ->
     event = _one(rules_only, "اعتقلت الشرطة الإيطالية أمس تونسيا وباكستانيا في مدينة "
                              "ميلانو.", "COERCE")
     assert sorted(code for _, code in _side(event, "recipient")) == ["PAK", "TUN"]
+
+
+def test_a_nisba_closing_an_unknown_office_title_is_the_subject(rules_only) -> None:
+    # the chief of staff is unknown to the knowledge base: his nisba stands for him,
+    # and the Iraqi prime minister after the verb is the object, not the subject
+    event = _one(rules_only, "قال المسؤول إن رئيس الأركان الأمريكي طالب رئيس الوزراء "
+                             "العراقي بالحفاظ على التزامه.", "REQUEST")
+    assert [code for _, code in _side(event, "actor")] == ["USA"]
+    assert [code for _, code in _side(event, "recipient")] == ["IRQ"]

@@ -1032,8 +1032,8 @@ class EventCoder:
             # SVO: a bare group right before the verb, or first in a clause opened by
             # إن/أن; VSO: the group that follows the verb at once (a title may stand
             # first: قال الرئيس الروسي)
-            bare_before = [a for a in before if a.prep is None and not a.adjectival
-                           and not a.is_place]
+            bare_before = [a for a in before if a.prep is None and not a.is_place
+                           and (not a.adjectival or self._titled_nisba(tokens, a))]
             if bare_before and (bare_before[-1].last >= first - 2 or clause_opened):
                 return bare_before[-1]
             direct, skipped = subject_after(after)
@@ -1075,6 +1075,17 @@ class EventCoder:
             wanted = word_map("slot_spellings").get(wanted, wanted)
             return next((a for a in after if a.prep == wanted), None)
         return None
+
+    def _titled_nisba(self, tokens: list[Token], arg: _Arg) -> bool:
+        """«إن رئيس الأركان الأمريكي طالب …»: a nisba closing an office title that
+        names no one the knowledge base knows stands for its holder, the subject."""
+        for j in range(arg.first - 1, max(-1, arg.first - 4), -1):
+            token = tokens[j]
+            if token.kind != "arabic" or _is_preposition(token):
+                return False
+            if token.stem.key in self.heads or match_key(token.text) in self.heads:
+                return True
+        return False
 
     def _titled_subject(self, tokens: list[Token], last: int, after: list[_Arg]
                         ) -> _Arg | None:
