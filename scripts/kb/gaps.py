@@ -57,10 +57,12 @@ class Gap:
 
 
 def select(path: Path, half: str, limit: int) -> Iterator[dict]:
-    """The first ``limit`` articles of one half (by a hash of the id), in file order."""
-    wanted = 0 if half == "rank" else 1
+    """The first ``limit`` articles of one half (by a hash of the id), or of all
+    (``half="all"``), in file order."""
+    wanted = {"rank": 0, "measure": 1}.get(half)  # None: every article
     taken = 0
-    with gzip.open(path, "rt", encoding="utf-8") as stream:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as stream:
         for number, line in enumerate(stream, start=1):
             if taken >= limit:
                 return
@@ -69,7 +71,7 @@ def select(path: Path, half: str, limit: int) -> Iterator[dict]:
             except json.JSONDecodeError as error:
                 sys.exit(f"{path}:{number}: not valid JSON ({error.msg})")
             article_id = str(record.get("id") or number)
-            if hashlib.sha1(article_id.encode()).digest()[0] % 2 != wanted:
+            if wanted is not None and hashlib.sha1(article_id.encode()).digest()[0] % 2 != wanted:
                 continue
             taken += 1
             yield record
@@ -98,9 +100,10 @@ def name_words(kb: KnowledgeBase) -> dict[str, set[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--news", type=Path, default=NEWS, help="news JSONL.gz (read only)")
-    parser.add_argument("--half", choices=("rank", "measure"), default="rank",
-                        help="which half of the articles (disjoint, by a hash of the id)")
+    parser.add_argument("--news", type=Path, default=NEWS, help="articles as JSON Lines (id, date, text), plain or .gz; read only")
+    parser.add_argument("--half", choices=("rank", "measure", "all"), default="rank",
+                        help="which half of the articles (disjoint, by a hash of the id), "
+                             "or all of them")
     parser.add_argument("--limit", type=int, default=500, help="articles to analyze")
     parser.add_argument("--top", type=int, default=0, help="new entities to list (0: none)")
     parser.add_argument("--min-articles", type=int, default=2,
@@ -142,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         if analyzed % 250 == 0:
             print(f"… {analyzed} articles", file=sys.stderr)
 
-    print(f"articles: {analyzed} analyzed, {failed} skipped ({args.half} half of "
+    print(f"articles: {analyzed} analyzed, {failed} skipped ({args.half} of "
           f"{args.news.name}, knowledge base of {len(kb):,} entries)")
     total_new = sum(n for (_, state), n in counted.items() if state == "new")
     total = sum(counted.values())
