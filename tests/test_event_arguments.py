@@ -106,7 +106,7 @@ def test_ba_names_the_other_party_of_a_meeting(rules_only) -> None:
 
 
 def test_a_nisba_beside_an_unknown_name_states_its_country(rules_only) -> None:
-    event = _one(rules_only, "اتهم رئيس الأركان الأمريكي الجنرال مارتن ديمبسي الحكومة "
+    event = _one(rules_only, "اتهم رئيس الأركان الأمريكي الجنرال روبرت هالفورد الحكومة "
                              "العراقية بالتقصير في بغداد.", "ACCUSE")
     actor = next(a for a in event["arguments"] if a["role"] == "actor")
     assert (actor["code"], actor["basis"]) == ("USA", "stated")
