@@ -674,30 +674,10 @@ class EventCoder:
         actor = self._actor(frame, passive, trigger, tokens, (first, last), args,
                             (after, before, clause_start), modality, slots_used)
         subject_before = actor is not None and actor.last < first
-        for slot in frame.get("recipient", []):
-            if victims_before is not None:
-                break  # the victims stand before the verb: it has no object
-            pool = far if slot == "object" and trigger.pos == "verb" else after
-            candidate = self._slot(slot, trigger, [a for a in pool if a is not actor],
-                                   before, last, tokens, first, clause_start > 0,
-                                   subject_before)
-            if candidate is not None and slot == "object" and trigger.pos == "verb" \
-                    and candidate.prep is None \
-                    and self._unnamed_object(tokens, last, actor, candidate, args, dates):
-                candidate = None  # the object is a noun that names no one
-            if candidate is not None and candidate is not actor:
-                recipient = candidate
-                slots_used.append(f"recipient={slot}")
-                break
-        if recipient is None and "actor=possessor" in slots_used:
-            # «لقائه المبعوث الأممي», «زيارته القاهرة»: after the possessor's pronoun, the
-            # verbal noun takes its object bare, as its verb would
-            candidate = next((a for a in after if a is not actor), None)
-            if candidate is not None and candidate.prep is None and not candidate.adjectival \
-                    and candidate.first - last <= 6 and not any(
-                        _is_preposition(t) for t in tokens[last + 1 : candidate.first]):
-                recipient = candidate
-                slots_used.append("recipient=object")
+        if victims_before is None:  # victims before the verb: it has no object
+            recipient = self._recipient(frame, trigger, tokens, (first, last), args,
+                                        (after, far, before, clause_start), actor, dates,
+                                        slots_used)
         if recipient is None:
             recipient, slot = self._fallback_recipient(tokens, last, trigger, actor, after, far,
                                                        passive, victims_before)
@@ -779,12 +759,21 @@ class EventCoder:
             if actor is not None:
                 slots_used.append("actor=light-verb-subject")
         if actor is None and not passive and trigger.pos == "noun":
-            actor = next((a for a in before if a.prep is None and not a.adjectival
-                          and not led_by(tokens, a)), None)
-            if actor is not None:
-                slots_used.append("actor=sentence-subject")
-        if actor is None and not passive and trigger.pos == "noun" and any(
-                word.role == "pron" for word in tokens[last].words):
+            actor = self._noun_doer(tokens, (first, last), args, before, slots_used)
+        return actor
+
+    def _noun_doer(self, tokens: list[Token], span: tuple[int, int], args: list[_Arg],
+                   before: list[_Arg], slots_used: list[str]) -> _Arg | None:
+        """The doer of a verbal noun that no slot filled: the clause's subject, the
+        sentence's opening subject when a pronoun on the noun refers to it, or the
+        nisba of a subject that is a thing."""
+        first, last = span
+        actor = next((a for a in before if a.prep is None and not a.adjectival
+                      and not led_by(tokens, a)), None)
+        if actor is not None:
+            slots_used.append("actor=sentence-subject")
+            return actor
+        if any(word.role == "pron" for word in tokens[last].words):
             # «…، ودعا خلال لقائه المبعوث»: the pronoun on the noun is its doer, the
             # subject that opened the sentence, across the clauses since
             actor = next((a for a in args if a.last < first and a.prep is None
@@ -792,12 +781,12 @@ class EventCoder:
                           and not led_by(tokens, a)), None)
             if actor is not None:
                 slots_used.append("actor=possessor")
-        if actor is None and not passive and trigger.pos == "noun":
-            # «وصلت سفينة سعودية محملة بالمساعدات»: the subject is a thing, its nisba
-            # says whose it is
-            actor = next((a for a in before if a.prep is None and a.adjectival), None)
-            if actor is not None:
-                slots_used.append("actor=subject-nisba")
+                return actor
+        # «وصلت سفينة سعودية محملة بالمساعدات»: the subject is a thing, its nisba
+        # says whose it is
+        actor = next((a for a in before if a.prep is None and a.adjectival), None)
+        if actor is not None:
+            slots_used.append("actor=subject-nisba")
         return actor
 
     def _place_slot(self, frame: dict[str, Any], trigger: Trigger, tokens: list[Token],
@@ -883,6 +872,39 @@ class EventCoder:
             victims_before = victims_before_verb(args, first, last, tokens)
             passive = victims_before is not None
         return frame, passive, victims_before
+
+    def _recipient(self, frame: dict[str, Any], trigger: Trigger, tokens: list[Token],
+                   span: tuple[int, int], args: list[_Arg],
+                   around: tuple[list[_Arg], list[_Arg], list[_Arg], int],
+                   actor: _Arg | None, dates: list, slots_used: list[str]) -> _Arg | None:
+        """Who undergoes the act: the frame's recipient slots in order (a verb's object
+        may stand far, unless a noun that names no one stands first), or after a
+        possessor's pronoun the bare group right after the noun."""
+        first, last = span
+        after, far, before, clause_start = around
+        subject_before = actor is not None and actor.last < first
+        for slot in frame.get("recipient", []):
+            pool = far if slot == "object" and trigger.pos == "verb" else after
+            candidate = self._slot(slot, trigger, [a for a in pool if a is not actor],
+                                   before, last, tokens, first, clause_start > 0,
+                                   subject_before)
+            if candidate is not None and slot == "object" and trigger.pos == "verb" \
+                    and candidate.prep is None \
+                    and self._unnamed_object(tokens, last, actor, candidate, args, dates):
+                candidate = None  # the object is a noun that names no one
+            if candidate is not None and candidate is not actor:
+                slots_used.append(f"recipient={slot}")
+                return candidate
+        if "actor=possessor" in slots_used:
+            # «لقائه المبعوث الأممي», «زيارته القاهرة»: after the possessor's pronoun, the
+            # verbal noun takes its object bare, as its verb would
+            candidate = next((a for a in after if a is not actor), None)
+            if candidate is not None and candidate.prep is None and not candidate.adjectival \
+                    and candidate.first - last <= 6 and not any(
+                        _is_preposition(t) for t in tokens[last + 1 : candidate.first]):
+                slots_used.append("recipient=object")
+                return candidate
+        return None
 
     def _unnamed_object(self, tokens: list[Token], last: int, actor: _Arg | None,
                         candidate: _Arg, args: list[_Arg], dates: list) -> bool:
