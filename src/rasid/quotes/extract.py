@@ -133,6 +133,11 @@ class QuoteExtractor:
         self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
                                 for w, others in cues["anaphor_numbers"].items()}
         self.according_glued = frozenset(match_key(w) for w in cues["according_glued"])
+        self.according_reach = int(cues["according_name_reach"])
+        self.pronoun_objects = frozenset(match_key(w) for w in cues["pronoun_objects"])
+        self.document_anaphors = frozenset(match_key(w) for w in cues["document_anaphors"])
+        self.source_demonstratives = frozenset(match_key(w)
+                                               for w in cues["source_demonstratives"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -459,7 +464,7 @@ class QuoteExtractor:
         if content is None:
             return None
         speaker, title, medium, agency = self._speaker_words(tokens, index, start, where,
-                                                             mentions)
+                                                             mentions, lemma)
         quote = Quote(cue=cue, content=content, kind=kind, found_by="named")
         quote.medium = medium
         if lemma == "نقل" and agency is not None and speaker is not None:
@@ -602,10 +607,16 @@ class QuoteExtractor:
         return quote
 
     def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
-                       mentions: _Mentions) -> tuple[Span | None, ...]:
+                       mentions: _Mentions, lemma: str = "") -> tuple[Span | None, ...]:
         """Speaker, title, medium and agency of the cue at ``index`` whose complement
         stands at ``where``: the words between them, else the subject before the cue."""
         speaker, title, medium, agency = self._region(tokens, index + 1, where, mentions)
+        if speaker is not None and lemma in self.object_verbs:
+            # «أن الجنرال ديمبسي أبلغ العبادي أن…»: the subject stands before the verb,
+            # the name after it is the one told
+            before = self._subject_before(tokens, index, start, mentions)
+            if before is not None:
+                speaker, title = before, None
         if speaker is None:
             speaker = self._subject_before(tokens, index, start, mentions)
         if speaker is None and index + 1 < where and \
@@ -926,6 +937,13 @@ class QuoteExtractor:
             quote.speaker_mention = named.id
             quote.speaker_entity = refs[0] if refs else None
             quote.found_by = "anaphor"
+            return
+        carried = state.speaker()
+        if words in self.document_anaphors and carried is not None and carried[3] is not None:
+            # «أعلنت الوزارة أن…، وتابع البيان أن…»: the statement of the last speaker
+            quote.speaker_mention, quote.speaker_entity = carried[1], carried[2]
+            quote.source_quote = carried[3]
+            quote.found_by = "anaphor"
 
     @staticmethod
     def _said(doc: Doc, quote: Quote) -> str:
@@ -1078,6 +1096,8 @@ class QuoteExtractor:
                 parts[-1].append(j)
         speaker = title = medium = agency = None
         for part in parts:
+            while part and match_key(tokens[part[0]].text) in self.pronoun_objects:
+                part = part[1:]  # «أكد له بأنه…», «وقال لها الوزير»: the one spoken to
             if not part:
                 continue
             m = self._phrase_at(tokens, part[0], self.media, part[-1] + 1)
@@ -1136,8 +1156,9 @@ class QuoteExtractor:
             return None  # «وفق ما شرعه الله», «بحسب الخطة»: no one's words
         source_last = source_first
         while source_last + 1 < end and tokens[source_last + 1].text not in (
-                "،", ",", ".", "؛", ";"):
-            source_last += 1
+                "،", ",", ".", "؛", ";") and match_key(tokens[source_last + 1].text) \
+                not in word_set("source_complements"):
+            source_last += 1  # «وبحسب وزارة الدفاع فإن…»: the source ends before فإن
         if source_first >= end:
             return None
         words = tokens[source_first].words
@@ -1233,11 +1254,32 @@ class QuoteExtractor:
         if any(m.label in ("PERS", "ORG", "GPE") and m.start < token.end
                for m in mentions.starting_in(token.start, token.end)):
             return True
+        if self._titled_name(tokens, first, mentions):
+            return True
         key = match_key(token.text)
+        if key in self.source_demonstratives and first + 1 < len(tokens):
+            return self._attributes(tokens, first + 1, mentions)  # «وحسب تلك التقارير»
         bare = key[2:] if key.startswith("ال") else key
         stem = next((w.key for w in token.words if w.role == "stem"), "")
         return key in self.source_words or bare in self.source_words or \
             stem in self.source_words or self._noun_cue(token)
+
+    def _titled_name(self, tokens: list[Token], first: int, mentions: _Mentions) -> bool:
+        """«بحسب الباحث الإيزيدي داود مراد», «وفقا للناطق الإعلامي للشرطة الرائد بدر…»:
+        a person named within ``according_name_reach`` words of a definite title, with
+        no punctuation, complement or relative pronoun between them."""
+        words = tokens[first].words
+        if not any(w.role == "det" for w in words) and not \
+                match_key(tokens[first].text).startswith("لل"):
+            return False
+        last = first
+        while last + 1 < len(tokens) and last - first < self.according_reach and \
+                tokens[last + 1].kind == "arabic" and \
+                match_key(tokens[last + 1].text) not in word_set("source_complements") and \
+                match_key(tokens[last + 1].text) not in self.relatives:
+            last += 1
+        return any(m.label == "PERS" for m in mentions.starting_in(
+            tokens[first].end, tokens[last].end))
 
     def _noun_cue(self, token: Token) -> bool:
         """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""

@@ -1,0 +1,65 @@
+"""Who said it, on shapes a fresh batch of real news (batch E) showed: a source phrase
+with no comma before its content, a title before the named source, a demonstrative
+before the source, the subject before a verb that takes an object, the one spoken to,
+and a statement named again as the speaker. Passages written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline(pipeline=["segment", "entities", "quotes"])
+
+
+def quotes(nlp: Pipeline, text: str) -> list[dict]:
+    return nlp.analyze(text, date="2024-03-02").to_dict()["quotes"]
+
+
+def test_a_source_phrase_ends_before_fainna(nlp) -> None:
+    [found] = quotes(nlp, "وبحسب وزارة الزراعة الأردنية فإن إنتاج القمح ارتفع هذا العام.")
+    assert found["cue"]["text"] == "وبحسب"
+    assert found["speaker"]["text"] == "وزارة الزراعة الأردنية"
+    assert found["content"]["text"].startswith("إنتاج القمح")
+
+
+def test_a_titled_person_after_bihasab_is_the_source(nlp) -> None:
+    [found] = quotes(nlp, "غرق قارب يقل عشرين صيادا قرب الساحل، بحسب الباحث البحري "
+                          "منير عبد الستار الحلبي.")
+    assert found["speaker"]["text"].endswith("منير عبد الستار الحلبي")
+    assert found["content"]["text"].startswith("غرق قارب")
+
+
+def test_a_plan_after_wafqan_is_no_source(nlp) -> None:
+    assert quotes(nlp, "ووفقا لهذه الخطة فإن البلدية ستبني ثلاث مدارس.") == []
+
+
+def test_a_demonstrative_before_the_source(nlp) -> None:
+    [found] = quotes(nlp, "وحسب تلك التقارير فإن السلطات المحلية أغلقت الطريق الساحلي.")
+    assert found["speaker"]["text"] == "تلك التقارير"
+
+
+def test_the_subject_before_a_verb_with_an_object_is_the_speaker(nlp) -> None:
+    found = quotes(nlp, "وأكد المسؤول الكويتي أن الجنرال هوارد كلينتون أبلغ الوزير أن "
+                        "القوات ستغادر قريبا.")
+    told = next(q for q in found if q["cue"]["text"] == "أبلغ")
+    assert told["speaker"]["text"] == "هوارد كلينتون"
+
+
+def test_the_one_spoken_to_is_not_the_speaker(nlp) -> None:
+    found = quotes(nlp, "وأعلن الوزير أن السفير الإيطالي ماركو بيلوني أكد له بأنه سيدعم "
+                        "المشروع.")
+    said = next(q for q in found if q["cue"]["text"] == "أكد")
+    assert said["speaker"]["text"].endswith("ماركو بيلوني")
+
+
+def test_a_statement_named_again_speaks_for_the_body_that_issued_it(nlp) -> None:
+    first, second, third = quotes(nlp, (
+        "أعلنت وزارة الصحة الكويتية أمس أن المستشفى الجديد سيفتح الأسبوع المقبل. وتابع "
+        "البيان أن الأطباء جاهزون. وأضاف أن الدواء متوفر."))
+    assert second["speaker"]["text"] == "البيان"
+    assert second["carried_from"] == first["id"]
+    assert third["carried_from"] == first["id"]
