@@ -63,3 +63,31 @@ def test_a_statement_named_again_speaks_for_the_body_that_issued_it(nlp) -> None
     assert second["speaker"]["text"] == "البيان"
     assert second["carried_from"] == first["id"]
     assert third["carried_from"] == first["id"]
+
+
+def test_a_present_tense_cue_with_its_colon_is_a_quotation_of_its_own(nlp) -> None:
+    first, second = quotes(nlp, "وقال مدير الميناء كمال عبد الرؤوف الشامي: إن الرصيف جاهز "
+                                "ويضيف: بدأ فريق فني بإصلاح الرافعات.")
+    assert second["cue"]["text"] == "ويضيف"
+    assert second["content"]["text"].startswith("بدأ فريق فني")
+    assert first["content"]["text"].endswith("الرصيف جاهز")
+
+
+def test_a_present_tense_cue_with_a_source_named_again(nlp) -> None:
+    first, second = quotes(nlp, "وقالت مصادر محلية إن المسلحين نصبوا كمينا وتشير المصادر "
+                                "إلى أن الدورية نجت منه.")
+    assert second["cue"]["text"] == "وتشير"
+    assert second["carried_from"] == first["id"]
+
+
+def test_words_after_the_verb_that_name_no_one_are_its_object(nlp) -> None:
+    first, second = quotes(nlp, "قالت وزارة الخارجية العمانية إنها لم تتلق أي طلب، "
+                                "ووصفت علاقة مسقط بطهران بأنها في أحسن حالاتها.")
+    assert second["cue"]["text"] == "ووصفت"
+    assert second["carried_from"] == first["id"]
+    assert "علاقة" not in (second["speaker"]["text"] or "")
+
+
+def test_a_country_right_after_the_verb_still_speaks(nlp) -> None:
+    [found] = quotes(nlp, "دعت اليابان الصين إلى ضبط النفس في بحر الصين الجنوبي.")
+    assert found["speaker"]["text"] == "اليابان"

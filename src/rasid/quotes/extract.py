@@ -134,6 +134,7 @@ class QuoteExtractor:
                                 for w, others in cues["anaphor_numbers"].items()}
         self.according_glued = frozenset(match_key(w) for w in cues["according_glued"])
         self.according_reach = int(cues["according_name_reach"])
+        self.speaker_head_reach = int(cues["speaker_head_reach"])
         self.pronoun_objects = frozenset(match_key(w) for w in cues["pronoun_objects"])
         self.document_anaphors = frozenset(match_key(w) for w in cues["document_anaphors"])
         self.source_demonstratives = frozenset(match_key(w)
@@ -280,7 +281,8 @@ class QuoteExtractor:
             if quote is None:
                 index += 1
                 continue
-            if open_quote is not None and self._continues(token, quote, open_quote, mentions):
+            if open_quote is not None and self._continues(token, quote, open_quote, mentions,
+                                                          doc.text):
                 open_quote.secondary_cues.append(Span(token.start, token.end))
                 index += 1
                 continue
@@ -328,12 +330,25 @@ class QuoteExtractor:
         state.speak(quote)
         return quote
 
+    def _opens_own(self, text: str, token: Token, quote: Quote) -> bool:
+        """«… ويضيف: باشر فريق…», «… وتشير المصادر إلى أن…»: a present-tense cue with
+        و whose complement follows it at once, or whose speaker is a source named again,
+        starts a quotation of its own, as «وأضاف» does."""
+        if not has_conjunction(match_key(token.text)):
+            return False
+        if quote.speaker is not None and quote.found_by not in ("carried_over", "pronoun"):
+            head = match_key(quote.speaker.of(text)).split()[:1]
+            return bool(head) and head[0] in self.anaphors
+        return len(text[token.end:quote.content.start].split()) <= 1
+
     def _continues(self, token: Token, quote: Quote, open_quote: Quote,
-                   mentions: _Mentions) -> bool:
+                   mentions: _Mentions, text: str = "") -> bool:
         """A present-tense cue inside a running quotation that continues it: with no
         person or body before its complement (تؤكد خصوصية العلاقة… أن), or with a dropped
         subject; «…، وأوضح أن …» in the past tense is a quotation of its own."""
         if open_quote.content.end <= token.start or not self._imperfect(token):
+            return False
+        if self._opens_own(text, token, quote):
             return False
         if quote.found_by == "carried_over":
             return True
@@ -606,6 +621,27 @@ class QuoteExtractor:
         _link_speaker(quote, mentions, subject.span)
         return quote
 
+    def _may_speak(self, tokens: list[Token], first: int, speaker: Span,
+                   mentions: _Mentions) -> bool:
+        """Whether the words after a cue can name its speaker: a person or body (a name
+        or an agent) within their first words, an unnamed source, a source word or one
+        that refers back; not «علاقة الخرطوم بالجزائر» or «تسلم وزارته…», which only
+        name places or nothing."""
+        if any((m.label in ("PERS", "ORG") or m.start == speaker.start) and m.start < speaker.end
+               for m in mentions.starting_in(speaker.start, speaker.end)):
+            return True  # a country speaks as its first words (دعت الولايات المتحدة باكستان)
+        while first < len(tokens) and tokens[first].start < speaker.start:
+            first += 1
+        for token in tokens[first:first + self.speaker_head_reach]:
+            if token.start >= speaker.end:
+                break
+            key = match_key(token.text)
+            bare = key[2:] if key.startswith("ال") else key
+            if key in self.anaphors or bare in self.source_nouns or \
+                    bare in self.source_words or key in self.source_words:
+                return True
+        return False
+
     def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
                        mentions: _Mentions, lemma: str = "") -> tuple[Span | None, ...]:
         """Speaker, title, medium and agency of the cue at ``index`` whose complement
@@ -617,6 +653,15 @@ class QuoteExtractor:
             before = self._subject_before(tokens, index, start, mentions)
             if before is not None:
                 speaker, title = before, None
+        if speaker is not None and not self._may_speak(tokens, index + 1, speaker, mentions):
+            # «لكن المتحدث نفى تسلم وزارته…», «ووصفت علاقة البلدين بأنها…»: words after
+            # the verb that name no one are its object; the subject stands before the
+            # verb, or was dropped
+            before = self._subject_before(tokens, index, start, mentions)
+            if before is not None:
+                speaker, title = before, None
+            elif lemma in self.object_verbs:
+                speaker = title = None
         if speaker is None:
             speaker = self._subject_before(tokens, index, start, mentions)
         if speaker is None and index + 1 < where and \
