@@ -70,6 +70,7 @@ class PersonNames:
         #: «حاكم إقليم فارياب»: a place noun after a title starts no name
         self.place_words = frozenset(match_key(w) for w in load_json("entity_cues.json")["place"])
         self.starts = self.names | self.word_names | self.honorifics
+        self.kunya = frozenset(match_key(w) for w in data["kunya"])
 
     # -- names by shape --------------------------------------------------------------
     def find(self, state: Any, new_entity: Any) -> None:
@@ -82,6 +83,7 @@ class PersonNames:
         index = 0
         while index < len(tokens):
             span = self._name_at(state, tokens, index, title_ends) or \
+                self._kunya_at(state, tokens, index) or \
                 self._foreign_after_title(state, tokens, index, title_ends)
             listed = None if span is not None else self._listed_name(state, tokens, index)
             if span is None and listed is None:
@@ -202,6 +204,32 @@ class PersonNames:
                 last == index + 1 and self._rare_surname(state, last)):
             return None  # «سعيد», «علي» are words too: alone with one more, no name
         return first, last
+
+    def _kunya_at(self, state: Any, tokens: list[Token], index: int
+                  ) -> tuple[int, int] | None:
+        """«أبو قتادة المغربي», «أبو خليل السوداني»: a kunya, one name word and a nisba
+        is a nom de guerre, though the nisba alone reads as a country («أبو ظبي», a
+        place, is not one: its second word is a place already)."""
+        if match_key(tokens[index].text) not in self.kunya or not _plain(tokens[index]) or \
+                index + 2 >= len(tokens):
+            return None
+        # the tagger may have read the kunya and its name alone («أبو دجانة»)
+        short = [m for m in state.covering(index) if m.label == "PERS" and m.source == "tagger"
+                 and m.tokens.start == index and m.tokens.end == index + 2]
+        if (short and len(state.covering(index)) > 1) or (not short and (
+                _covered_by_name(state, index) or state.covering(index + 1))):
+            return None
+        second, nisba = tokens[index + 1], tokens[index + 2]
+        name, family = match_key(second.text), match_key(nisba.text)
+        if not (_plain(second) and _plain(nisba) and _joined(tokens, index + 1, state)
+                and _joined(tokens, index + 2, state)) or name.startswith("ال") or \
+                second.text in self.never or \
+                not (family.startswith("ال") and family.endswith("ي")) or \
+                any(m.label in ("PERS", "ORG") for m in state.covering(index + 2)):
+            return None
+        for mention in short:
+            state.remove(mention)  # the whole nom de guerre replaces it
+        return index, index + 2
 
     def _foreign_after_title(self, state: Any, tokens: list[Token], index: int,
                              title_ends: set[int]) -> tuple[int, int] | None:
@@ -534,9 +562,12 @@ class PersonNames:
             key = match_key(state.text[start:token.end])
             if key in frequent and not self._frequent_alone(token, key, titled):
                 continue
+            # a nisba after a definite noun is its adjective («الشعب السوداني»)
+            nom_de_guerre = match_key(state.tokens[owner.tokens.start].text) in self.kunya \
+                and not (index > 0 and match_key(state.tokens[index - 1].text).startswith("ال"))
             if any(m.extra.get("form") == "nisba" or m.source == "gazetteer"
-                   for m in covering) and not titled:
-                continue
+                   for m in covering) and not titled and not nom_de_guerre:
+                continue  # («السوداني» after «أبو خليل السوداني» is that man)
             for mention in covering:
                 state.remove(mention)
             state.add(Mention(Span(start, token.end), state.text[start:token.end], "PERS",
