@@ -68,7 +68,10 @@ class PersonNames:
         self.foreign_surname_zipf = float(data["foreign_surname_zipf"])
         self.foreign_single_zipf = float(data["foreign_single_zipf"])
         #: «حاكم إقليم فارياب»: a place noun after a title starts no name
-        self.place_words = frozenset(match_key(w) for w in load_json("entity_cues.json")["place"])
+        cues = load_json("entity_cues.json")
+        self.place_words = frozenset(match_key(w) for w in cues["place"])
+        self.named_place_heads = frozenset(match_key(w) for w in cues["named_place_heads"])
+        self.named_place_titles = frozenset(match_key(w) for w in cues["named_place_titles"])
         self.starts = self.names | self.word_names | self.honorifics
         self.kunya = frozenset(match_key(w) for w in data["kunya"])
 
@@ -439,6 +442,20 @@ class PersonNames:
         state.add(Mention(Span(start, end), surface, "PERS", entity.id, "pattern",
                           confidence("person_pattern"), span))
 
+    def drop_place_names(self, state: Any) -> None:
+        """«مطار الملك عبد العزيز الدولي», «حي الشيخ رضوان», «بقاعة عبدالرحمن المريخي»:
+        a person read right after a place's head noun (and perhaps a title) is the
+        place's namesake, not someone the article names."""
+        tokens = state.tokens
+        for mention in [m for m in state.mentions if m.label == "PERS"
+                        and m.source not in ("descriptor", "anaphor", "pronoun")]:
+            head = mention.tokens.start - 1
+            if head >= 0 and _plain_key(tokens[head]) in self.named_place_titles:
+                head -= 1
+            if head >= 0 and _joined(tokens, head + 1, state) and \
+                    _plain_key(tokens[head]) in self.named_place_heads:
+                state.remove(mention)
+
     # -- a quoted name after a speech verb --------------------------------------------
     def quoted_speakers(self, state: Any, new_entity: Any) -> None:
         """«وأضاف «إيرنست»: …»: a short name in quotation marks right after a speech verb
@@ -591,6 +608,12 @@ def _joined(tokens: list[Token], index: int, state: Any) -> bool:
     """The token follows the previous one in the same sentence, one space apart."""
     return state.sentence_of[index] == state.sentence_of[index - 1] and \
         tokens[index].start - tokens[index - 1].end <= 1
+
+
+def _plain_key(token: Token) -> str:
+    """The token's key behind its proclitics (بمطار → مطار, والملك → الملك)."""
+    words = [w for w in token.words if w.role not in ("conj", "prep")]
+    return match_key("".join(w.text for w in words)) if words else ""
 
 
 def _covered_by_name(state: Any, index: int) -> bool:
