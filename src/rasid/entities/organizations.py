@@ -64,6 +64,7 @@ class OrganizationShapes:
         self.brand_zipf = float(cues["brand_first_word_zipf"])
         self.lexicon = lexicon
         self.outlet_prepositions = keys("outlet_prepositions")
+        self.not_after_b = keys("org_heads_not_after_b")
         self.heads = self.construct | self.weak | self.numbered | self.group | {
             phrase[0] for phrase in self.definite}
         #: definite heads by their first word (with and without the article), longest first
@@ -273,6 +274,9 @@ class OrganizationShapes:
         head = self._head(tokens, index)
         if head is None:
             return None
+        if tokens[index].words[0].role == "prep" and tokens[index].words[0].key == "ب" and \
+                head_key(tokens[index]) in self.not_after_b:
+            return None  # «برئاسة المهندس إبراهيم محلب»: chaired by, not a body
         kind, taken = head
         last, definite_seen, marked, only_places = self._modifiers(state, tokens, index,
                                                                    kind, taken)
@@ -311,7 +315,9 @@ class OrganizationShapes:
                     break
                 last, marked = j, True
                 continue
-            if token.kind != "arabic":
+            if token.kind != "arabic" or (j in state.title_starts and (definite_seen or marked)):
+                # «قائد الفرقة العقيد نديم», «رئيس مجلس الوزراء حاكم دبي»: after a whole
+                # name, a title starts a person («مكتب رئيس الحكومة» is still the name)
                 break
             key = match_key(token.text)
             roles = [w.role for w in token.words]
