@@ -91,3 +91,23 @@ def test_words_after_the_verb_that_name_no_one_are_its_object(nlp) -> None:
 def test_a_country_right_after_the_verb_still_speaks(nlp) -> None:
     [found] = quotes(nlp, "دعت اليابان الصين إلى ضبط النفس في بحر الصين الجنوبي.")
     assert found["speaker"]["text"] == "اليابان"
+
+
+def test_a_cue_with_the_pronoun_of_a_statement_only_describes_it(nlp) -> None:
+    [found] = quotes(nlp, "وقالت الجماعة في بيان نشرته مواقع موالية لها إن مقاتليها "
+                          "سيطروا على التلة.")
+    assert found["cue"]["text"] == "وقالت"
+    assert found["speaker"]["text"] == "الجماعة"
+
+
+def test_what_a_newspaper_published_is_still_a_quotation(nlp) -> None:
+    [found] = quotes(nlp, "وحسب ما نشرته صحيفة «الأيام» البحرينية، أن الميناء سيغلق.")
+    assert "الأيام" in found["speaker"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "نشرت الجمعية الخيرية تقريرا بعنوان «عام من العطاء» يوثق أعمالها.",
+    "ونشرت الوزارة أسماء الفائزين وهم: سالم ومريم وخالد.",
+])
+def test_a_title_or_a_list_is_not_the_words_said(nlp, text: str) -> None:
+    assert quotes(nlp, text) == []

@@ -134,6 +134,8 @@ class QuoteExtractor:
                                 for w, others in cues["anaphor_numbers"].items()}
         self.according_glued = frozenset(match_key(w) for w in cues["according_glued"])
         self.according_reach = int(cues["according_name_reach"])
+        self.before_relative_words = frozenset(match_key(w) for w in cues["what_words"])
+        self.listing_words = frozenset(match_key(w) for w in cues["listing_words"])
         self.speaker_head_reach = int(cues["speaker_head_reach"])
         self.pronoun_objects = frozenset(match_key(w) for w in cues["pronoun_objects"])
         self.document_anaphors = frozenset(match_key(w) for w in cues["document_anaphors"])
@@ -159,6 +161,23 @@ class QuoteExtractor:
                 return None  # «نادي» is a club; only «نادى» calls
             return lemma
         return None
+
+    def _relative_object(self, tokens: list[Token], index: int, start: int) -> bool:
+        """«في بيان نشرته مواقع…», «رسالة نشرتها عبر موقع…», «البيان الذي نشرته»: a
+        cue carrying the pronoun of the noun before it describes that statement in a
+        relative clause; it quotes no one («ما نشرته صحيفة… أن» does)."""
+        key = self._bare(tokens[index])
+        lemma = self.verbs.get(key)
+        plain = next((key[:-len(s)] for s in ("ها", "ه") if key.endswith(s)), None)
+        if lemma is None or plain is None or self.verbs.get(plain) != lemma or index <= start:
+            return False
+        before = tokens[index - 1]
+        if before.kind != "arabic":
+            return False
+        previous = match_key(before.text)
+        return previous in self.relatives or (
+            len(before.words) == 1 and not previous.startswith("ال")
+            and previous not in self.before_relative_words)
 
     def _imperfect(self, token: Token) -> bool:
         """A present-tense form (يقول، تؤكد); «تعهدت», «توعدت», «تابعت» start with ت
@@ -274,7 +293,8 @@ class QuoteExtractor:
                 index = max(index + step, _past(tokens, index, end, quote.cue.end))
                 continue
             lemma = self.cue_lemma(token) or self._named_only(tokens, index, end, mentions)
-            if lemma is None or self._trapped(tokens, index, start, end):
+            if lemma is None or self._trapped(tokens, index, start, end) or \
+                    self._relative_object(tokens, index, start):
                 index += 1
                 continue
             quote = self._verb(doc, index, lemma, start, end, mentions, state)
@@ -698,6 +718,9 @@ class QuoteExtractor:
                                        and match_key(tokens[j].text) in _COMPLEMENT_WORDS)
                               for m in names)
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
+            if complement is not None and j - 1 > index and \
+                    match_key(tokens[j - 1].text) in self.listing_words:
+                complement = None  # «تقريرا بعنوان «…»», «أسماء المدنيين وهم: …»
             if complement is not None and _glued_place(tokens, j, end, mentions):
                 complement = None  # «نوه مدير الجمعية بالأحساء علي…»: ب of a place
             if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
@@ -725,7 +748,8 @@ class QuoteExtractor:
                     continue
             if complement is not None:
                 return (j, *complement)
-            if j > index + 1 and (self.cue_lemma(tokens[j]) is not None
+            if j > index + 1 and ((self.cue_lemma(tokens[j]) is not None
+                                   and not self._relative_object(tokens, j, index))
                                   or self.is_secondary(tokens[j])):
                 return None  # the complement after another cue or a participle is theirs
             j += 1
