@@ -111,3 +111,28 @@ def test_what_a_newspaper_published_is_still_a_quotation(nlp) -> None:
 ])
 def test_a_title_or_a_list_is_not_the_words_said(nlp, text: str) -> None:
     assert quotes(nlp, text) == []
+
+
+def test_naqlan_an_after_the_subject_only_qualifies_the_source(nlp) -> None:
+    [found] = quotes(nlp, "وأفادت مصادر أمنية نقلا عن الموقوفين بأن الخلية تلقت تمويلا "
+                          "من الخارج.")
+    assert found["speaker"]["text"] == "مصادر أمنية"
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker(nlp) -> None:
+    [found] = quotes(nlp, "وقال لـ\"الرياض\" الدكتور ماجد بن سعد العتيبي مدير المستشفى إن "
+                          "الأسرة الجديدة جاهزة.")
+    assert found["speaker"]["text"].startswith("الدكتور ماجد")
+    assert "الرياض" not in found["speaker"]["text"]
+
+
+def test_a_participle_between_a_cue_and_its_words_is_no_quotation(nlp) -> None:
+    found = quotes(nlp, "أما ماجد العتيبي فقال داعيا الله: اللهم احفظ هذا البلد.")
+    assert [q["cue"]["text"] for q in found] == ["فقال"]
+    assert found[0]["content"]["text"].startswith("اللهم")
+
+
+def test_a_source_set_apart_inside_a_cue_still_vouches(nlp) -> None:
+    found = quotes(nlp, "وأكد رئيس الهيئة سالم العتيبي، ووفقا لوكالة \"بترا\"، أن المشروع "
+                        "سينجز العام المقبل.")
+    assert [q["cue"]["text"] for q in found][:2] == ["وأكد", "ووفقا"]

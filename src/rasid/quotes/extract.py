@@ -40,6 +40,8 @@ _DEFINITE = tuple(word_list("definite_prefixes"))
 _DEFINITE = word_list("definite_prefixes")
 _PUBLICATION = word_set("publication_lemmas")
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
+#: what follows the ل of an outlet spoken to («لـ«الشرق الأوسط»», «لـ(عكاظ)»)
+_ADDRESSEE_OPENINGS = frozenset({"«", '"', "“", "("})
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 #: how far (characters) before a word a name that covers it may start
 _LONGEST_NAME = 200
@@ -136,6 +138,7 @@ class QuoteExtractor:
         self.according_reach = int(cues["according_name_reach"])
         self.before_relative_words = frozenset(match_key(w) for w in cues["what_words"])
         self.listing_words = frozenset(match_key(w) for w in cues["listing_words"])
+        self.relayed_from = frozenset(match_key(w) for w in cues["relayed_from"])
         self.speaker_head_reach = int(cues["speaker_head_reach"])
         self.pronoun_objects = frozenset(match_key(w) for w in cues["pronoun_objects"])
         self.document_anaphors = frozenset(match_key(w) for w in cues["document_anaphors"])
@@ -279,6 +282,14 @@ class QuoteExtractor:
             token = tokens[index]
             if open_quote is not None and _inside_marks(doc.text, open_quote, token):
                 index += 1  # «قرار مجلس الأمن ينص…»: words inside the quotation marks
+                continue
+            if open_quote is not None and open_quote.found_by != "source" and \
+                    open_quote.cue.end <= token.start and token.end <= open_quote.content.start \
+                    and tokens[index - 1].kind == "arabic" and tokens[index - 1].text != "و":
+                # between a cue and its words: «فقال داعيا الله: …», «وأفادت مصادر نقلا
+                # عن الموقوفين بأن…» qualify the same saying and open none of their own
+                # (a source set apart, «أكد X، ووفقا لوكالة Y، أن…», vouches for it)
+                index += 1
                 continue
             if self.is_secondary(token) and not self._agrees(tokens, index, start):
                 open_quote = self._secondary(doc, sentence, index, mentions, state,
@@ -1175,10 +1186,27 @@ class QuoteExtractor:
                 continue
             if speaker is None and self._adjunct(tokens[part[0]]):
                 continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
+            if speaker is None and self._addressee(tokens, part[0]):
+                # «أكد لـ«الشرق الأوسط» أن», «وقال لـ"الاقتصادية" الدكتور X»: the outlet
+                # spoken to; who spoke may follow it
+                close = self._closing(tokens, part[0] + 1, part[-1] + 1)
+                close = part[-1] if close is None else close
+                medium = Span(tokens[part[0]].start, tokens[close].end)
+                part = [k for k in part if k > close]
+                if not part:
+                    continue
+            if speaker is None and self.is_secondary(tokens[part[0]]):
+                break  # «فقال داعيا الله: …»: the manner of saying, not who spoke
             if speaker is None and all(self._no_speaker(tokens[k]) for k in part):
                 break  # «أعلنت الجمعة الماضية، …», «لفتت الأنظار إلى», «وتابع قائلا إن»
             # "نقلت وكالة X عن Y": the agency before عن, the speaker after it
             about = next((k for k in part if match_key(tokens[k].text) == "عن"), None)
+            if about is not None and speaker is None and about - 1 > part[0] and \
+                    self._bare(tokens[about - 1]) in self.relayed_from:
+                # «وأفادت مصادر أمنية نقلا عن الموقوفين بأن…»: the subject is the source,
+                # «نقلا عن» only qualifies it
+                speaker = Span(tokens[part[0]].start, tokens[about - 2].end)
+                continue
             if about is not None and speaker is None and about > part[0]:
                 agency = Span(tokens[part[0]].start, tokens[about - 1].end)
                 rest = [k for k in part if k > about]
@@ -1349,6 +1377,13 @@ class QuoteExtractor:
             last += 1
         return any(m.label == "PERS" for m in mentions.starting_in(
             tokens[first].end, tokens[last].end))
+
+    @staticmethod
+    def _addressee(tokens: list[Token], index: int) -> bool:
+        """«لـ«الشرق الأوسط»», «لـ(عكاظ)»: ل alone (its tatweel aside) before a quotation
+        mark or a bracket introduces the outlet spoken to."""
+        return tokens[index].text in ("ل", "لـ") and index + 1 < len(tokens) and \
+            tokens[index + 1].text[:1] in _ADDRESSEE_OPENINGS
 
     def _noun_cue(self, token: Token) -> bool:
         """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
