@@ -136,3 +136,21 @@ def test_a_source_set_apart_inside_a_cue_still_vouches(nlp) -> None:
     found = quotes(nlp, "وأكد رئيس الهيئة سالم العتيبي، ووفقا لوكالة \"بترا\"، أن المشروع "
                         "سينجز العام المقبل.")
     assert [q["cue"]["text"] for q in found][:2] == ["وأكد", "ووفقا"]
+
+
+def test_a_claim_of_responsibility_is_a_speech_act(nlp) -> None:
+    [found] = quotes(nlp, "وتبنى تنظيم داعش تفجير السيارة المفخخة قرب الميناء.")
+    assert found["cue"]["text"] == "وتبنى"
+    assert found["speaker"]["text"] == "تنظيم داعش"
+    assert found["content"]["text"].startswith("تفجير")
+
+
+def test_adopting_a_law_is_no_quotation(nlp) -> None:
+    assert quotes(nlp, "وتبنى مجلس النواب الأردني القانون الجديد بأغلبية كبيرة.") == []
+
+
+def test_a_statement_cue_with_also(nlp) -> None:
+    first, second = quotes(nlp, "أعلنت وزارة النقل الكويتية أن الطريق سيفتح غدا. وجاء أيضا "
+                                "في البيان أن الجسر سيصان.")
+    assert second["cue"]["text"].startswith("وجاء")
+    assert second["carried_from"] == first["id"]

@@ -139,6 +139,8 @@ class QuoteExtractor:
         self.before_relative_words = frozenset(match_key(w) for w in cues["what_words"])
         self.listing_words = frozenset(match_key(w) for w in cues["listing_words"])
         self.relayed_from = frozenset(match_key(w) for w in cues["relayed_from"])
+        self.nominal_objects = {lemma: frozenset(match_key(w) for w in words)
+                                for lemma, words in cues["nominal_objects"].items()}
         self.speaker_head_reach = int(cues["speaker_head_reach"])
         self.pronoun_objects = frozenset(match_key(w) for w in cues["pronoun_objects"])
         self.document_anaphors = frozenset(match_key(w) for w in cues["document_anaphors"])
@@ -795,6 +797,9 @@ class QuoteExtractor:
         if k + 1 >= end or not self._opens_content(tokens[k]) or \
                 match_key(tokens[k].text) in self.performative:
             return None  # «أعلن الجيش حالة الطوارئ» is an act, not words
+        objects = self.nominal_objects.get(self.cue_lemma(tokens[index]) or "")
+        if objects is not None and self._bare_noun(tokens[k]) not in objects:
+            return None  # «تبنى البرلمان القانون» adopts; «تبنى التنظيم قتل…» claims
         speaker = Span(tokens[first].start, tokens[last].end)
         content = Span(tokens[k].start, _trim_end(doc.text, tokens[k].start, tokens[end - 1].end))
         quote = Quote(cue=Span(tokens[index].start, tokens[index].end), content=content,
@@ -808,6 +813,12 @@ class QuoteExtractor:
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
             self._anaphor(doc, quote, state, mentions)
         return quote
+
+    @staticmethod
+    def _bare_noun(token: Token) -> str:
+        """The word without its article (الهجومين → هجومين)."""
+        key = match_key(token.text)
+        return key[2:] if key.startswith("ال") else key
 
     def _opens_content(self, token: Token) -> bool:
         """A word that can start a noun-phrase content: an Arabic word with no preposition
