@@ -34,3 +34,20 @@ def test_the_nisba_alone_later_is_the_same_person_but_not_an_adjective(nlp) -> N
 
 def test_a_place_that_starts_with_abu_is_no_person(nlp) -> None:
     assert people(nlp, "وصل الوفد إلى أبو ظبي الإماراتية أمس.") == []
+
+
+def test_the_second_of_a_fixed_pair_is_the_person_it_names(nlp) -> None:
+    found = people(nlp, "وقصفت ميليشيات الحوثي وصالح أحياء في تعز أمس.")
+    assert found == [("صالح", "person:ali-abdullah-saleh")]
+
+
+def test_another_saleh_with_his_family_name_is_not_the_pair(nlp) -> None:
+    found = people(nlp, "والتقى الحوثي وصالح الحكيم في صنعاء.")
+    assert ("صالح", "person:ali-abdullah-saleh") not in found
+
+
+def test_a_family_name_the_tagger_read_as_a_body_is_the_person(nlp) -> None:
+    found = people(nlp, "وقدم السويسري جوزيف بلاتر استقالته أمس. وقد فاز بلاتر (79 عاما) "
+                        "بولاية خامسة.")
+    assert [name for name, _ in found][-1] == "بلاتر"
+    assert found[0][1] == found[-1][1]

@@ -74,6 +74,8 @@ class PersonNames:
         self.named_place_titles = frozenset(match_key(w) for w in cues["named_place_titles"])
         self.starts = self.names | self.word_names | self.honorifics
         self.kunya = frozenset(match_key(w) for w in data["kunya"])
+        self.pairs = {(match_key(p["after"]), match_key(p["name"])): p["entity"]
+                      for p in data["paired_names"]}
 
     # -- names by shape --------------------------------------------------------------
     def find(self, state: Any, new_entity: Any) -> None:
@@ -442,6 +444,27 @@ class PersonNames:
         state.add(Mention(Span(start, end), surface, "PERS", entity.id, "pattern",
                           confidence("person_pattern"), span))
 
+    def paired_names(self, state: Any) -> None:
+        """«ميليشيات الحوثي وصالح»: the second of a fixed pair, a name that is also a
+        plain word, is the person the pair names (``paired_names``)."""
+        tokens = state.tokens
+        for index in range(1, len(tokens)):
+            token = tokens[index]
+            words = token.words
+            if token.kind != "arabic" or len(words) != 2 or words[0].role != "conj" or \
+                    words[0].key != "و" or not _joined(tokens, index, state):
+                continue
+            entity = self.pairs.get((match_key(tokens[index - 1].text), match_key(words[1].text)))
+            if entity is None or any(m.label == "PERS" for m in state.covering(index)) or (
+                    index + 1 < len(tokens) and _joined(tokens, index + 1, state)
+                    and any(m.label == "PERS" for m in state.covering(index + 1))):
+                continue  # («الحوثي وصالح الحكيم»: another Saleh, with his family name)
+            for mention in [m for m in state.covering(index) if len(m.tokens) == 1]:
+                state.remove(mention)
+            state.add(Mention(Span(words[1].start, token.end), state.text[words[1].start:token.end],
+                              "PERS", entity, "pattern", confidence("family_name"),
+                              Span(index, index + 1)))
+
     def drop_place_names(self, state: Any) -> None:
         """«مطار الملك عبد العزيز الدولي», «حي الشيخ رضوان», «بقاعة عبدالرحمن المريخي»:
         a person read right after a place's head noun (and perhaps a title) is the
@@ -572,8 +595,8 @@ class PersonNames:
                 for mention in alone:
                     mention.entity = owner.entity
                 continue
-            if any(m.label in ("PERS", "ORG") for m in covering):
-                continue
+            if any(m.label in ("PERS", "ORG") and not _tagged_lone_body(m) for m in covering):
+                continue  # (the tagger's one-word «بلاتر» body is the family name's person)
             titled = index - 1 in title_ends or (index > 0 and self._speech_verb(
                 state.tokens[index - 1]))
             key = match_key(state.text[start:token.end])
@@ -590,6 +613,12 @@ class PersonNames:
             state.add(Mention(Span(start, token.end), state.text[start:token.end], "PERS",
                               owner.entity, "pattern", confidence("family_name"),
                               Span(index, index + 1)))
+
+
+def _tagged_lone_body(mention: Mention) -> bool:
+    """A one-word body only the tagger read and no list knows."""
+    return mention.label == "ORG" and mention.source == "tagger" and \
+        len(mention.tokens) == 1 and (mention.entity or "").startswith("new:")
 
 
 def _generic_word(mention: Mention, index: int) -> bool:

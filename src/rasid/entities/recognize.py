@@ -103,6 +103,7 @@ class EntityRecognizer:
         self.shapes.find(state, self._new_entity, self.kb)
         self._titles(state)
         self.people.drop_place_names(state)
+        self.people.paired_names(state)
         self.people.propagate(state)
         self.people.link_family_names(state, {m.last for m in state.title_matches})
         self._descriptors(state)
