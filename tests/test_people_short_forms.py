@@ -1,6 +1,7 @@
-"""A nom de guerre (kunya, one name word, a nisba) is a person though the nisba alone
-reads as a country, and that nisba alone later in the article is the same person.
-Passages written here."""
+"""People named by shapes a fresh batch of news showed missed: a nom de guerre (kunya,
+one name word, a nisba) though the nisba alone reads as a country, and that nisba alone
+later; a family name the tagger read alone as a body; the second of a fixed pair that is
+also a plain word (الحوثي وصالح). Passages written here."""
 
 from __future__ import annotations
 
