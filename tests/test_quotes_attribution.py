@@ -154,3 +154,8 @@ def test_a_statement_cue_with_also(nlp) -> None:
                                 "في البيان أن الجسر سيصان.")
     assert second["cue"]["text"].startswith("وجاء")
     assert second["carried_from"] == first["id"]
+
+
+def test_a_name_that_starts_with_ba_is_the_speaker_not_an_adjunct(nlp) -> None:
+    [found] = quotes(nlp, "وأوضح بيشي الصرخي المتحدث باسم الدفاع المدني بأن الحريق أخمد.")
+    assert found["speaker"]["text"].startswith("بيشي الصرخي")

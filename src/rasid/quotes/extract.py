@@ -1195,8 +1195,10 @@ class QuoteExtractor:
             if m:
                 medium = Span(tokens[part[0]].start, tokens[part[-1]].end)
                 continue
-            if speaker is None and self._adjunct(tokens[part[0]]):
-                continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
+            if speaker is None and self._adjunct(tokens[part[0]]) and part[0] not in named:
+                # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke («بيشي الصرخي»,
+                # a name whose ب is its own letter, is who spoke)
+                continue
             if speaker is None and self._addressee(tokens, part[0]):
                 # «أكد لـ«الشرق الأوسط» أن», «وقال لـ"الاقتصادية" الدكتور X»: the outlet
                 # spoken to; who spoke may follow it
