@@ -159,3 +159,9 @@ def test_a_statement_cue_with_also(nlp) -> None:
 def test_a_name_that_starts_with_ba_is_the_speaker_not_an_adjunct(nlp) -> None:
     [found] = quotes(nlp, "وأوضح بيشي الصرخي المتحدث باسم الدفاع المدني بأن الحريق أخمد.")
     assert found["speaker"]["text"].startswith("بيشي الصرخي")
+
+
+def test_an_unnamed_source_after_lakin_is_the_subject_not_a_place_in_it(nlp) -> None:
+    [found] = quotes(nlp, "لكن مصدرا مطلعا في وزارة المالية في عمان، أكد أن الموازنة "
+                          "ستقر الشهر المقبل.")
+    assert found["speaker"]["text"].startswith("مصدرا مطلعا")

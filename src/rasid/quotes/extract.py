@@ -139,6 +139,8 @@ class QuoteExtractor:
         self.before_relative_words = frozenset(match_key(w) for w in cues["what_words"])
         self.listing_words = frozenset(match_key(w) for w in cues["listing_words"])
         self.relayed_from = frozenset(match_key(w) for w in cues["relayed_from"])
+        self.subject_openers = frozenset(match_key(w) for w in cues["subject_openers"])
+        self.opener_reach = int(cues["subject_opener_reach"])
         self.nominal_objects = {lemma: frozenset(match_key(w) for w in words)
                                 for lemma, words in cues["nominal_objects"].items()}
         self.speaker_head_reach = int(cues["speaker_head_reach"])
@@ -934,9 +936,25 @@ class QuoteExtractor:
         subject = next((m for m in nearby if m.label in ("PERS", "ORG", "GPE")
                         and m.start < before.end and before.start < m.end
                         and m.end <= cue.start), None)
+        opened = self._unnamed_after_opener(tokens, back, start)
+        if opened is not None and (subject is None or subject.label in ("GPE", "LOC")):
+            return opened  # «لكن مصدرا بارزا في … شمال سوريا، أكد»: not Syria
         if subject is not None:
             return Span(subject.start, subject.end)
         return self._unnamed_after_kana(tokens, back, start)
+
+    def _unnamed_after_opener(self, tokens: list[Token], last: int, start: int
+                              ) -> Span | None:
+        """«لكن مصدرا بارزا في الجيش الحر، أكد…»: an unnamed source right after a
+        particle such as لكن, with its modifiers, is the subject of the verb after them."""
+        for k in range(last - 1, max(start, last - self.opener_reach) - 1, -1):
+            if tokens[k].kind == "arabic" and match_key(tokens[k].text) in self.subject_openers:
+                key = match_key(tokens[k + 1].text)
+                bare = key[2:] if key.startswith("ال") else key
+                if any(bare.startswith(noun) for noun in self.source_nouns):
+                    return Span(tokens[k + 1].start, tokens[last].end)
+                return None
+        return None
 
     def _unnamed_after_kana(self, tokens: list[Token], last: int, start: int) -> Span | None:
         """«وكانت تقارير صحافية قد لفتت…», «وكانت المنامة أعلنت…»: the words between
