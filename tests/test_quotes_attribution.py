@@ -165,3 +165,8 @@ def test_an_unnamed_source_after_lakin_is_the_subject_not_a_place_in_it(nlp) -> 
     [found] = quotes(nlp, "لكن مصدرا مطلعا في وزارة المالية في عمان، أكد أن الموازنة "
                           "ستقر الشهر المقبل.")
     assert found["speaker"]["text"].startswith("مصدرا مطلعا")
+
+
+def test_a_feminine_participle_after_a_plural_and_its_adjective_is_an_adjective(nlp) -> None:
+    [found] = quotes(nlp, "وقالت الوزارة إن الشرطة فرضت إجراءات أمنية مشددة على الحدود.")
+    assert found["content"]["text"].endswith("على الحدود")

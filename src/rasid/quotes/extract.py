@@ -337,10 +337,21 @@ class QuoteExtractor:
         cue (``adjective_plural_endings``)."""
         if index <= start or not tokens[index].text.endswith("ة"):
             return False
-        before = tokens[index - 1]
-        key = match_key(before.text)
-        return before.kind == "arabic" and not key.startswith(_DEFINITE) and \
-            len(before.words) == 1 and any(key.endswith(e) for e in self.plural_endings)
+        before = index - 1
+        # «إجراءات أمنية مشددة»: the plural's own indefinite adjective may stand between
+        if before > start and self._indefinite(tokens[before]) and \
+                tokens[before].text.endswith("ة") and \
+                self._indefinite(tokens[before - 1]):
+            before -= 1
+        key = match_key(tokens[before].text)
+        return self._indefinite(tokens[before]) and \
+            any(key.endswith(e) for e in self.plural_endings)
+
+    @staticmethod
+    def _indefinite(token: Token) -> bool:
+        """A one-word Arabic token without the article."""
+        return token.kind == "arabic" and len(token.words) == 1 and \
+            not match_key(token.text).startswith(_DEFINITE)
 
     def _secondary(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                    state: _Carry, open_quote: Quote | None, found: list[Quote]
