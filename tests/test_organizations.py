@@ -153,3 +153,16 @@ def test_a_title_inside_a_construct_chain_is_still_the_name(nlp) -> None:
 ])
 def test_chaired_by_and_a_demonstrative_name_no_body(nlp, text: str) -> None:
     assert [m for m in orgs(nlp, text) if " " in m] == []
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("صدى الخليج – الدوحة\nافتتحت الوزارة مركزا جديدا للتدريب.", "صدى الخليج"),
+    ("سالم الراشد- رصد- القاهرة: افتتحت الوزارة مركزا جديدا.", "رصد"),
+])
+def test_the_outlet_of_an_opening_dateline(nlp, text: str, outlet: str) -> None:
+    assert outlet in orgs(nlp, text)
+
+
+def test_a_place_before_a_dash_is_no_outlet(nlp) -> None:
+    found = orgs(nlp, "القاهرة - افتتحت وزارة الصحة مستشفى جديدا.")
+    assert "القاهرة" not in found and "وزارة الصحة" in found

@@ -1216,58 +1216,18 @@ class QuoteExtractor:
                 parts[-1].append(j)
         speaker = title = medium = agency = None
         for part in parts:
-            while part and match_key(tokens[part[0]].text) in self.pronoun_objects:
-                part = part[1:]  # «أكد له بأنه…», «وقال لها الوزير»: the one spoken to
-            if not part:
+            action, part, lead_medium = self._lead(tokens, part, speaker is None, named)
+            medium = lead_medium or medium
+            if action == "stop":
+                break
+            if action == "skip":
                 continue
-            m = self._phrase_at(tokens, part[0], self.media, part[-1] + 1)
-            if m:
-                medium = Span(tokens[part[0]].start, tokens[part[-1]].end)
-                continue
-            if speaker is None and self._adjunct(tokens[part[0]]) and part[0] not in named:
-                # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke («بيشي الصرخي»,
-                # a name whose ب is its own letter, is who spoke)
-                continue
-            if speaker is None and self._addressee(tokens, part[0]):
-                # «أكد لـ«الشرق الأوسط» أن», «وقال لـ"الاقتصادية" الدكتور X»: the outlet
-                # spoken to; who spoke may follow it
-                close = self._closing(tokens, part[0] + 1, part[-1] + 1)
-                close = part[-1] if close is None else close
-                medium = Span(tokens[part[0]].start, tokens[close].end)
-                part = [k for k in part if k > close]
-                if not part:
-                    continue
-            if speaker is None and self.is_secondary(tokens[part[0]]):
-                break  # «فقال داعيا الله: …»: the manner of saying, not who spoke
-            if speaker is None and all(self._no_speaker(tokens[k]) for k in part):
-                break  # «أعلنت الجمعة الماضية، …», «لفتت الأنظار إلى», «وتابع قائلا إن»
             # "نقلت وكالة X عن Y": the agency before عن, the speaker after it
             about = next((k for k in part if match_key(tokens[k].text) == "عن"), None)
-            if about is not None and speaker is None and about - 1 > part[0] and \
-                    self._bare(tokens[about - 1]) in self.relayed_from:
-                # «وأفادت مصادر أمنية نقلا عن الموقوفين بأن…»: the subject is the source,
-                # «نقلا عن» only qualifies it
-                speaker = Span(tokens[part[0]].start, tokens[about - 2].end)
-                continue
             if about is not None and speaker is None and about > part[0]:
-                agency = Span(tokens[part[0]].start, tokens[about - 1].end)
-                rest = [k for k in part if k > about]
-                if rest:
-                    speaker = Span(tokens[rest[0]].start, tokens[rest[-1]].end)
+                speaker, agency = self._about(tokens, part, about)
                 continue
-            # a medium phrase may trail the speaker: قال الوزير في بيان
-            cut = next((k for k in part[1:] if self._phrase_at(tokens, k, self.media,
-                                                               part[-1] + 1)), None)
-            # and a clause that a subordinator opens: «وقال الوزير بعد أن التقى السفير»
-            clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
-                           and k + 1 <= part[-1]
-                           and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
-            stop = next((k for k in part[1:] if k not in named and (
-                match_key(tokens[k].text) in self.speaker_stops
-                or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
-                    and match_key(tokens[k + 1].text) in self.speaker_stops))), None)
-            words = [k for k in part if (cut is None or k < cut)
-                     and (clause is None or k < clause) and (stop is None or k < stop)]
+            words, cut = self._speaker_part(tokens, part, named)
             if cut is not None:
                 medium = Span(tokens[cut].start, tokens[part[-1]].end)
             if not words:
@@ -1419,6 +1379,68 @@ class QuoteExtractor:
             last += 1
         return any(m.label == "PERS" for m in mentions.starting_in(
             tokens[first].end, tokens[last].end))
+
+    def _lead(self, tokens: list[Token], part: list[int], first: bool, named: set[int]
+              ) -> tuple[str, list[int], Span | None]:
+        """What the opening words of a part of a cue's region are: ("skip", …) a medium,
+        an adjunct or the outlet spoken to alone; ("stop", …) the manner of saying or
+        words that name no one; else ("go", the words left, a medium before them)."""
+        while part and match_key(tokens[part[0]].text) in self.pronoun_objects:
+            part = part[1:]  # «أكد له بأنه…», «وقال لها الوزير»: the one spoken to
+        if not part:
+            return "skip", part, None
+        if self._phrase_at(tokens, part[0], self.media, part[-1] + 1):
+            return "skip", part, Span(tokens[part[0]].start, tokens[part[-1]].end)
+        if not first:
+            return "go", part, None
+        if self._adjunct(tokens[part[0]]) and part[0] not in named:
+            # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke («بيشي الصرخي»,
+            # a name whose ب is its own letter, is who spoke)
+            return "skip", part, None
+        medium = None
+        if self._addressee(tokens, part[0]):
+            # «أكد لـ«الشرق الأوسط» أن», «وقال لـ"الاقتصادية" الدكتور X»: the outlet
+            # spoken to; who spoke may follow it
+            close = self._closing(tokens, part[0] + 1, part[-1] + 1)
+            close = part[-1] if close is None else close
+            medium = Span(tokens[part[0]].start, tokens[close].end)
+            part = [k for k in part if k > close]
+            if not part:
+                return "skip", part, medium
+        if self.is_secondary(tokens[part[0]]):
+            return "stop", part, medium  # «فقال داعيا الله: …»: how, not who
+        if all(self._no_speaker(tokens[k]) for k in part):
+            return "stop", part, medium  # «أعلنت الجمعة الماضية، …», «لفتت الأنظار إلى»
+        return "go", part, medium
+
+    def _about(self, tokens: list[Token], part: list[int], about: int
+               ) -> tuple[Span | None, Span | None]:
+        """(speaker, agency) of a part with عن: «نقلت وكالة X عن Y» (the agency before
+        عن, the speaker after it); «وأفادت مصادر أمنية نقلا عن الموقوفين بأن…» (the
+        subject is the source, «نقلا عن» only qualifies it)."""
+        if about - 1 > part[0] and self._bare(tokens[about - 1]) in self.relayed_from:
+            return Span(tokens[part[0]].start, tokens[about - 2].end), None
+        agency = Span(tokens[part[0]].start, tokens[about - 1].end)
+        rest = [k for k in part if k > about]
+        return (Span(tokens[rest[0]].start, tokens[rest[-1]].end) if rest else None), agency
+
+    def _speaker_part(self, tokens: list[Token], part: list[int], named: set[int]
+                      ) -> tuple[list[int], int | None]:
+        """The words of a part that name the speaker, and where a medium phrase that
+        trails them starts (قال الوزير في بيان); a clause a subordinator opens (وقال
+        الوزير بعد أن التقى السفير) and a stop word end them."""
+        cut = next((k for k in part[1:] if self._phrase_at(tokens, k, self.media,
+                                                           part[-1] + 1)), None)
+        clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
+                       and k + 1 <= part[-1]
+                       and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
+        stop = next((k for k in part[1:] if k not in named and (
+            match_key(tokens[k].text) in self.speaker_stops
+            or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
+                and match_key(tokens[k + 1].text) in self.speaker_stops))), None)
+        words = [k for k in part if (cut is None or k < cut)
+                 and (clause is None or k < clause) and (stop is None or k < stop)]
+        return words, cut
 
     @staticmethod
     def _addressee(tokens: list[Token], index: int) -> bool:
