@@ -53,12 +53,3 @@ def test_a_family_name_the_tagger_read_as_a_body_is_the_person(nlp) -> None:
     assert [name for name, _ in found][-1] == "بلاتر"
     assert found[0][1] == found[-1][1]
 
-
-def test_after_a_title_a_given_name_and_an_adjective_like_family_name(nlp) -> None:
-    found = people(nlp, "وقال السفير علي الصادق إن العلاقات ممتازة.")
-    assert [name for name, _ in found] == ["علي الصادق"]
-
-
-def test_without_a_title_the_adjective_stays_a_word(nlp) -> None:
-    found = people(nlp, "وكان علي الصادق في وعده هو ما نحتاجه.")
-    assert "علي الصادق" not in [name for name, _ in found]

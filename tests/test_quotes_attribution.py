@@ -170,3 +170,11 @@ def test_an_unnamed_source_after_lakin_is_the_subject_not_a_place_in_it(nlp) -> 
 def test_a_feminine_participle_after_a_plural_and_its_adjective_is_an_adjective(nlp) -> None:
     [found] = quotes(nlp, "وقالت الوزارة إن الشرطة فرضت إجراءات أمنية مشددة على الحدود.")
     assert found["content"]["text"].endswith("على الحدود")
+
+
+def test_a_plural_participle_does_not_carry_on_one_mans_words(nlp) -> None:
+    found = quotes(nlp, "وأوضح المتحدث الإعلامي العقيد سالم القرشي أن الدوريات رصدت المخالفة. "
+                        "وأثار المقطع غضبا واسعا بين رواد المنتديات الرياضية، مطالبين "
+                        "بمحاسبة المتسببين.")
+    asked = next(q for q in found if q["cue"]["text"] == "مطالبين")
+    assert asked["speaker"]["text"] == "رواد المنتديات الرياضية"

@@ -195,9 +195,7 @@ class PersonNames:
             if word in _KIN:
                 continue
             if word.startswith("ال"):
-                if self._family_name(word, state, j) or (
-                        titled and last == index and (key in self.names or key in self.word_names)
-                        and self._titled_family(word, state, j)):
+                if self._family_name(word, state, j):
                     last = j  # «منصور التركي», «سالم العبيدي»: the family name ends it
                 break
             if word in self.names or word in self.word_names or \
@@ -368,11 +366,6 @@ class PersonNames:
         if any(m.label == "ORG" for m in state.covering(index)):
             return False
         return key.endswith("ي") or self.lexicon.zipf(key[2:]) < _RARE_FAMILY_ZIPF
-
-    def _titled_family(self, key: str, state: Any, index: int) -> bool:
-        """«السفير علي الصادق»: after a title and a given name, a definite word less
-        frequent than an ordinary noun ends the name though it is also an adjective."""
-        return not state.covering(index) and self.lexicon.zipf(key[2:]) < _RARE_ZIPF
 
     def _speech_verb(self, token: Token) -> bool:
         key = match_key(token.text)

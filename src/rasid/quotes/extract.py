@@ -139,6 +139,9 @@ class QuoteExtractor:
         self.before_relative_words = frozenset(match_key(w) for w in cues["what_words"])
         self.listing_words = frozenset(match_key(w) for w in cues["listing_words"])
         self.relayed_from = frozenset(match_key(w) for w in cues["relayed_from"])
+        self.plural_participles = tuple(match_key(w) for w in cues["plural_participle_endings"])
+        self.group_openers = frozenset(match_key(w) for w in cues["group_openers"])
+        self.group_reach = int(cues["group_reach"])
         self.subject_openers = frozenset(match_key(w) for w in cues["subject_openers"])
         self.opener_reach = int(cues["subject_opener_reach"])
         self.nominal_objects = {lemma: frozenset(match_key(w) for w in words)
@@ -1112,6 +1115,13 @@ class QuoteExtractor:
             quote.speaker, quote.speaker_mention = running.speaker, running.speaker_mention
             quote.speaker_entity, quote.source_quote = running.speaker_entity, running
             return quote
+        return self._participle_speaker(quote, tokens, index, sentence, mentions, state)
+
+    def _participle_speaker(self, quote: Quote, tokens: list[Token], index: int,
+                            sentence: Sentence, mentions: _Mentions, state: _Carry) -> Quote:
+        """The speaker of a participle that opens an attribution: the sentence's first
+        person or body before it, a plural noun phrase for a plural participle after one
+        person's words, else the last speaker."""
         subject = next((m for m in mentions.starting_in(sentence.start, tokens[index].start)
                         if m.label in ("PERS", "ORG")), None)
         if subject is not None:
@@ -1121,12 +1131,36 @@ class QuoteExtractor:
             quote.speaker_entity = refs[0] if refs else None
             return quote
         carried = state.speaker()
+        if carried is not None and self._plural(tokens[index]) and any(
+                m.label == "PERS" for m in mentions.with_id(carried[1] or "")):
+            group = self._group_before(tokens, index, sentence.tokens.start)
+            if group is not None:
+                quote.speaker = group  # «…بين رواد مواقع التواصل، مطالبين…»: not one man
+                return quote
         if carried is None:
             quote.found_by = "pronoun"
             return quote
         quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
         quote.source_quote = carried[3]
         return quote
+
+    def _plural(self, token: Token) -> bool:
+        return match_key(token.text).endswith(self.plural_participles)
+
+    def _group_before(self, tokens: list[Token], index: int, start: int) -> Span | None:
+        """The noun phrase right before a participle's comma, back to a preposition."""
+        last = index - 1
+        while last >= start and tokens[last].text in ("،", ","):
+            last -= 1
+        first = last
+        while first - 1 >= start and last - first + 1 < self.group_reach and \
+                tokens[first - 1].kind == "arabic" and \
+                match_key(tokens[first - 1].text) not in self.group_openers:
+            first -= 1
+        if last < start or first - 1 < start or \
+                match_key(tokens[first - 1].text) not in self.group_openers:
+            return None
+        return Span(tokens[first].start, tokens[last].end)
 
     @staticmethod
     def _own_complement(token: Token, own: frozenset[str]) -> bool:
