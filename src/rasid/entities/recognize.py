@@ -407,7 +407,7 @@ class EntityRecognizer:
     def _bare_key(token: Token) -> str:
         """The token's key without a leading و or ف (وأيده → أيده)."""
         key = match_key(token.text)
-        return key[1:] if len(key) > 3 and key[0] in "وف" and token.words and \
+        return strip_conjunction(key, min_rest=3) if token.words and \
             token.words[0].role == "conj" else key
 
     @staticmethod

@@ -142,6 +142,7 @@ class QuoteExtractor:
         self.plural_participles = tuple(match_key(w) for w in cues["plural_participle_endings"])
         self.group_openers = frozenset(match_key(w) for w in cues["group_openers"])
         self.group_reach = int(cues["group_reach"])
+        self.addressee_prepositions = frozenset(cues["addressee_prepositions"])
         self.subject_openers = frozenset(match_key(w) for w in cues["subject_openers"])
         self.opener_reach = int(cues["subject_opener_reach"])
         self.nominal_objects = {lemma: frozenset(match_key(w) for w in words)
@@ -178,7 +179,7 @@ class QuoteExtractor:
         relative clause; it quotes no one («ما نشرته صحيفة… أن» does)."""
         key = self._bare(tokens[index])
         lemma = self.verbs.get(key)
-        plain = next((key[:-len(s)] for s in ("ها", "ه") if key.endswith(s)), None)
+        plain = next((key[:-len(s)] for s in _ENCLITICS if key.endswith(s)), None)
         if lemma is None or plain is None or self.verbs.get(plain) != lemma or index <= start:
             return False
         before = tokens[index - 1]
@@ -1476,11 +1477,10 @@ class QuoteExtractor:
                  and (clause is None or k < clause) and (stop is None or k < stop)]
         return words, cut
 
-    @staticmethod
-    def _addressee(tokens: list[Token], index: int) -> bool:
+    def _addressee(self, tokens: list[Token], index: int) -> bool:
         """«لـ«الشرق الأوسط»», «لـ(عكاظ)»: ل alone (its tatweel aside) before a quotation
         mark or a bracket introduces the outlet spoken to."""
-        return tokens[index].text in ("ل", "لـ") and index + 1 < len(tokens) and \
+        return tokens[index].text in self.addressee_prepositions and index + 1 < len(tokens) and \
             tokens[index + 1].text[:1] in _ADDRESSEE_OPENINGS
 
     def _noun_cue(self, token: Token) -> bool:
