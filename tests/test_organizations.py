@@ -131,3 +131,38 @@ def test_a_quoted_name_after_a_company_or_outlet_head_is_its_name() -> None:
     # quoted speech after a company is no name
     analysis = nlp.analyze('وأكدت الشركة "أنها ستواصل العمل" في المشروع.')
     assert not [m for m in analysis.doc.layers.mentions if m.source == "pattern"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+        ("وقال رئيس مجلس الوزراء حاكم الشارقة إن الميزانية أقرت.", "مجلس الوزراء"),
+])
+def test_a_title_after_a_whole_name_starts_a_person_not_the_name(nlp, text: str,
+                                                                  name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found and not any(m.startswith(name + " ") for m in found)
+
+
+def test_a_title_inside_a_construct_chain_is_still_the_name(nlp) -> None:
+    assert "مكتب رئيس الحكومة الأردنية" in orgs(nlp, "وأعلن مكتب رئيس الحكومة الأردنية "
+                                                     "عن بدء الحملة.")
+
+
+@pytest.mark.parametrize("text", [
+    "وعقد المجلس اجتماعا برئاسة المهندس فارس العمري.",
+    "وضحى الجنود إعلاء لمصلحة هذا الوطن.",
+])
+def test_chaired_by_and_a_demonstrative_name_no_body(nlp, text: str) -> None:
+    assert [m for m in orgs(nlp, text) if " " in m] == []
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("صدى الخليج – الدوحة\nافتتحت الوزارة مركزا جديدا للتدريب.", "صدى الخليج"),
+    ("سالم الراشد- رصد- القاهرة: افتتحت الوزارة مركزا جديدا.", "رصد"),
+])
+def test_the_outlet_of_an_opening_dateline(nlp, text: str, outlet: str) -> None:
+    assert outlet in orgs(nlp, text)
+
+
+def test_a_place_before_a_dash_is_no_outlet(nlp) -> None:
+    found = orgs(nlp, "القاهرة - افتتحت وزارة الصحة مستشفى جديدا.")
+    assert "القاهرة" not in found and "وزارة الصحة" in found

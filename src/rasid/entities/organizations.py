@@ -64,6 +64,9 @@ class OrganizationShapes:
         self.brand_zipf = float(cues["brand_first_word_zipf"])
         self.lexicon = lexicon
         self.outlet_prepositions = keys("outlet_prepositions")
+        self.not_after_b = keys("org_heads_not_after_b")
+        self.dateline_dashes = frozenset(cues["dateline_dashes"])
+        self.dateline_words = int(cues["dateline_words"])
         self.heads = self.construct | self.weak | self.numbered | self.group | {
             phrase[0] for phrase in self.definite}
         #: definite heads by their first word (with and without the article), longest first
@@ -74,6 +77,9 @@ class OrganizationShapes:
 
     def find(self, state: Any, new_entity: Any, kb: Any) -> None:
         tokens = state.tokens
+        outlet = self._dateline(state, tokens)
+        if outlet is not None:
+            self._add(state, outlet[0], outlet[1], new_entity, kb, tokens[outlet[0]].start)
         brands: set[str] = set()
         index = 0
         while index < len(tokens):
@@ -96,6 +102,29 @@ class OrganizationShapes:
             last = found
             self._add(state, index, last, new_entity, kb, self._start(tokens[index]))
             index = last + 1
+
+    def _dateline(self, state: Any, tokens: list[Token]) -> tuple[int, int] | None:
+        """«عين اليوم – بيروت», «أحمد علي- سبق- القاهرة:»: the outlet of a dateline
+        that opens the article, the words right before the dash before the place."""
+        for dash in range(1, min(len(tokens) - 2, 2 * self.dateline_words + 3)):
+            if tokens[dash].text not in self.dateline_dashes:
+                continue
+            place = dash + 1
+            if not any(m.label in ("GPE", "LOC") and m.tokens.start == place
+                       for m in state.covering(place)):
+                continue
+            after = state.text[tokens[place].end:tokens[place + 1].start]
+            if tokens[place + 1].text != ":" and "\n" not in after:
+                continue
+            first = dash - 1
+            while first > 0 and dash - first < self.dateline_words and \
+                    tokens[first - 1].kind == "arabic":
+                first -= 1
+            if all(tokens[k].kind == "arabic" and not state.covered[k]
+                   for k in range(first, dash)):
+                return first, dash - 1
+            return None
+        return None
 
     def _head(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
         """(kind, tokens the head takes) when a head noun starts at ``index``."""
@@ -273,6 +302,9 @@ class OrganizationShapes:
         head = self._head(tokens, index)
         if head is None:
             return None
+        if tokens[index].words[0].role == "prep" and tokens[index].words[0].key == "ب" and \
+                head_key(tokens[index]) in self.not_after_b:
+            return None  # «برئاسة المهندس إبراهيم محلب»: chaired by, not a body
         kind, taken = head
         last, definite_seen, marked, only_places = self._modifiers(state, tokens, index,
                                                                    kind, taken)
@@ -311,8 +343,8 @@ class OrganizationShapes:
                     break
                 last, marked = j, True
                 continue
-            if token.kind != "arabic":
-                break
+            if token.kind != "arabic" or (j in state.title_starts and (definite_seen or marked)):
+                break  # after a whole name a title starts a person (الفرقة العقيد نديم)
             key = match_key(token.text)
             roles = [w.role for w in token.words]
             if key in self.stops or roles[0] in ("prep", "conj"):

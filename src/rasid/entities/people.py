@@ -68,8 +68,14 @@ class PersonNames:
         self.foreign_surname_zipf = float(data["foreign_surname_zipf"])
         self.foreign_single_zipf = float(data["foreign_single_zipf"])
         #: «حاكم إقليم فارياب»: a place noun after a title starts no name
-        self.place_words = frozenset(match_key(w) for w in load_json("entity_cues.json")["place"])
+        cues = load_json("entity_cues.json")
+        self.place_words = frozenset(match_key(w) for w in cues["place"])
+        self.named_place_heads = frozenset(match_key(w) for w in cues["named_place_heads"])
+        self.named_place_titles = frozenset(match_key(w) for w in cues["named_place_titles"])
         self.starts = self.names | self.word_names | self.honorifics
+        self.kunya = frozenset(match_key(w) for w in data["kunya"])
+        self.pairs = {(match_key(p["after"]), match_key(p["name"])): p["entity"]
+                      for p in data["paired_names"]}
 
     # -- names by shape --------------------------------------------------------------
     def find(self, state: Any, new_entity: Any) -> None:
@@ -82,6 +88,7 @@ class PersonNames:
         index = 0
         while index < len(tokens):
             span = self._name_at(state, tokens, index, title_ends) or \
+                self._kunya_at(state, tokens, index) or \
                 self._foreign_after_title(state, tokens, index, title_ends)
             listed = None if span is not None else self._listed_name(state, tokens, index)
             if span is None and listed is None:
@@ -202,6 +209,32 @@ class PersonNames:
                 last == index + 1 and self._rare_surname(state, last)):
             return None  # «سعيد», «علي» are words too: alone with one more, no name
         return first, last
+
+    def _kunya_at(self, state: Any, tokens: list[Token], index: int
+                  ) -> tuple[int, int] | None:
+        """«أبو قتادة المغربي», «أبو خليل السوداني»: a kunya, one name word and a nisba
+        is a nom de guerre, though the nisba alone reads as a country («أبو ظبي», a
+        place, is not one: its second word is a place already)."""
+        if match_key(tokens[index].text) not in self.kunya or not _plain(tokens[index]) or \
+                index + 2 >= len(tokens):
+            return None
+        # the tagger may have read the kunya and its name alone («أبو دجانة»)
+        short = [m for m in state.covering(index) if m.label == "PERS" and m.source == "tagger"
+                 and m.tokens.start == index and m.tokens.end == index + 2]
+        if (short and len(state.covering(index)) > 1) or (not short and (
+                _covered_by_name(state, index) or state.covering(index + 1))):
+            return None
+        second, nisba = tokens[index + 1], tokens[index + 2]
+        name, family = match_key(second.text), match_key(nisba.text)
+        if not (_plain(second) and _plain(nisba) and _joined(tokens, index + 1, state)
+                and _joined(tokens, index + 2, state)) or name.startswith("ال") or \
+                second.text in self.never or \
+                not (family.startswith("ال") and family.endswith("ي")) or \
+                any(m.label in ("PERS", "ORG") for m in state.covering(index + 2)):
+            return None
+        for mention in short:
+            state.remove(mention)  # the whole nom de guerre replaces it
+        return index, index + 2
 
     def _foreign_after_title(self, state: Any, tokens: list[Token], index: int,
                              title_ends: set[int]) -> tuple[int, int] | None:
@@ -411,6 +444,41 @@ class PersonNames:
         state.add(Mention(Span(start, end), surface, "PERS", entity.id, "pattern",
                           confidence("person_pattern"), span))
 
+    def paired_names(self, state: Any) -> None:
+        """«ميليشيات الحوثي وصالح»: the second of a fixed pair, a name that is also a
+        plain word, is the person the pair names (``paired_names``)."""
+        tokens = state.tokens
+        for index in range(1, len(tokens)):
+            token = tokens[index]
+            words = token.words
+            if token.kind != "arabic" or len(words) != 2 or words[0].role != "conj" or \
+                    words[0].key != "و" or not _joined(tokens, index, state):
+                continue
+            entity = self.pairs.get((match_key(tokens[index - 1].text), match_key(words[1].text)))
+            if entity is None or any(m.label == "PERS" for m in state.covering(index)) or (
+                    index + 1 < len(tokens) and _joined(tokens, index + 1, state)
+                    and any(m.label == "PERS" for m in state.covering(index + 1))):
+                continue  # («الحوثي وصالح الحكيم»: another Saleh, with his family name)
+            for mention in [m for m in state.covering(index) if len(m.tokens) == 1]:
+                state.remove(mention)
+            state.add(Mention(Span(words[1].start, token.end), state.text[words[1].start:token.end],
+                              "PERS", entity, "pattern", confidence("family_name"),
+                              Span(index, index + 1)))
+
+    def drop_place_names(self, state: Any) -> None:
+        """«مطار الملك عبد العزيز الدولي», «حي الشيخ رضوان», «بقاعة عبدالرحمن المريخي»:
+        a person read right after a place's head noun (and perhaps a title) is the
+        place's namesake, not someone the article names."""
+        tokens = state.tokens
+        for mention in [m for m in state.mentions if m.label == "PERS"
+                        and m.source not in ("descriptor", "anaphor", "pronoun")]:
+            head = mention.tokens.start - 1
+            if head >= 0 and _plain_key(tokens[head]) in self.named_place_titles:
+                head -= 1
+            if head >= 0 and _joined(tokens, head + 1, state) and \
+                    _plain_key(tokens[head]) in self.named_place_heads:
+                state.remove(mention)
+
     # -- a quoted name after a speech verb --------------------------------------------
     def quoted_speakers(self, state: Any, new_entity: Any) -> None:
         """«وأضاف «إيرنست»: …»: a short name in quotation marks right after a speech verb
@@ -527,21 +595,30 @@ class PersonNames:
                 for mention in alone:
                     mention.entity = owner.entity
                 continue
-            if any(m.label in ("PERS", "ORG") for m in covering):
-                continue
+            if any(m.label in ("PERS", "ORG") and not _tagged_lone_body(m) for m in covering):
+                continue  # (the tagger's one-word «بلاتر» body is the family name's person)
             titled = index - 1 in title_ends or (index > 0 and self._speech_verb(
                 state.tokens[index - 1]))
             key = match_key(state.text[start:token.end])
             if key in frequent and not self._frequent_alone(token, key, titled):
                 continue
+            # a nisba after a definite noun is its adjective («الشعب السوداني»)
+            nom_de_guerre = match_key(state.tokens[owner.tokens.start].text) in self.kunya \
+                and not (index > 0 and match_key(state.tokens[index - 1].text).startswith("ال"))
             if any(m.extra.get("form") == "nisba" or m.source == "gazetteer"
-                   for m in covering) and not titled:
-                continue
+                   for m in covering) and not titled and not nom_de_guerre:
+                continue  # («السوداني» after «أبو خليل السوداني» is that man)
             for mention in covering:
                 state.remove(mention)
             state.add(Mention(Span(start, token.end), state.text[start:token.end], "PERS",
                               owner.entity, "pattern", confidence("family_name"),
                               Span(index, index + 1)))
+
+
+def _tagged_lone_body(mention: Mention) -> bool:
+    """A one-word body only the tagger read and no list knows."""
+    return mention.label == "ORG" and mention.source == "tagger" and \
+        len(mention.tokens) == 1 and (mention.entity or "").startswith("new:")
 
 
 def _generic_word(mention: Mention, index: int) -> bool:
@@ -560,6 +637,12 @@ def _joined(tokens: list[Token], index: int, state: Any) -> bool:
     """The token follows the previous one in the same sentence, one space apart."""
     return state.sentence_of[index] == state.sentence_of[index - 1] and \
         tokens[index].start - tokens[index - 1].end <= 1
+
+
+def _plain_key(token: Token) -> str:
+    """The token's key behind its proclitics (بمطار → مطار, والملك → الملك)."""
+    words = [w for w in token.words if w.role not in ("conj", "prep")]
+    return match_key("".join(w.text for w in words)) if words else ""
 
 
 def _covered_by_name(state: Any, index: int) -> bool:

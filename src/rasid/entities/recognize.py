@@ -75,6 +75,7 @@ class EntityRecognizer:
         self.people = PersonNames(resources.lexicon)
         months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
         self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
+        self.blessings = frozenset(match_key(w) for w in cues["blessing_words"])
         self.shapes = OrganizationShapes(cues, resources.lexicon)
         # entities made up on the fly (composite agents, office holders the KB lacks);
         # their ids are deterministic, so sharing them across documents is safe
@@ -102,6 +103,8 @@ class EntityRecognizer:
         self._organizations(state)
         self.shapes.find(state, self._new_entity, self.kb)
         self._titles(state)
+        self.people.drop_place_names(state)
+        self.people.paired_names(state)
         self.people.propagate(state)
         self.people.link_family_names(state, {m.last for m in state.title_matches})
         self._descriptors(state)
@@ -388,7 +391,10 @@ class EntityRecognizer:
                 # «المنظمة إن الفقر»: a name never runs over إن, في, الذي…
                 j = next((k - 1 for k in range(i + 1, j + 1)
                           if match_key(state.tokens[k].text) in self.shapes.stops), j)
-                if any(state.covered[k] for k in range(i, j + 1)):
+                # «داعيا الله», «أيده الله», «رضوان الله عليهم»: a blessing ends a name
+                j = next((k - 1 for k in range(i, j + 1)
+                          if self._bare_key(state.tokens[k]) in self.blessings), j)
+                if j < i or any(state.covered[k] for k in range(i, j + 1)):
                     continue
                 start, end = state.tokens[i].start, state.tokens[j].end
                 surface = state.text[start:end]
@@ -396,6 +402,13 @@ class EntityRecognizer:
                 entity_id = known or self._new_entity(surface, label, state).id
                 state.add(Mention(Span(start, end), surface, label, entity_id, "tagger",
                                   confidence("tagger"), Span(i, j + 1)))
+
+    @staticmethod
+    def _bare_key(token: Token) -> str:
+        """The token's key without a leading و or ف (وأيده → أيده)."""
+        key = match_key(token.text)
+        return strip_conjunction(key, min_rest=3) if token.words and \
+            token.words[0].role == "conj" else key
 
     @staticmethod
     def _short_form(surface: str, start: int, state: _State) -> str | None:

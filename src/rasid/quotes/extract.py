@@ -40,6 +40,8 @@ _DEFINITE = tuple(word_list("definite_prefixes"))
 _DEFINITE = word_list("definite_prefixes")
 _PUBLICATION = word_set("publication_lemmas")
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
+#: what follows the ل of an outlet spoken to («لـ«الشرق الأوسط»», «لـ(عكاظ)»)
+_ADDRESSEE_OPENINGS = frozenset({"«", '"', "“", "("})
 _LABEL_RANK = {"PERS": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 #: how far (characters) before a word a name that covers it may start
 _LONGEST_NAME = 200
@@ -133,6 +135,23 @@ class QuoteExtractor:
         self.anaphor_numbers = {match_key(w): tuple(match_key(o) for o in others)
                                 for w, others in cues["anaphor_numbers"].items()}
         self.according_glued = frozenset(match_key(w) for w in cues["according_glued"])
+        self.according_reach = int(cues["according_name_reach"])
+        self.before_relative_words = frozenset(match_key(w) for w in cues["what_words"])
+        self.listing_words = frozenset(match_key(w) for w in cues["listing_words"])
+        self.relayed_from = frozenset(match_key(w) for w in cues["relayed_from"])
+        self.plural_participles = tuple(match_key(w) for w in cues["plural_participle_endings"])
+        self.group_openers = frozenset(match_key(w) for w in cues["group_openers"])
+        self.group_reach = int(cues["group_reach"])
+        self.addressee_prepositions = frozenset(cues["addressee_prepositions"])
+        self.subject_openers = frozenset(match_key(w) for w in cues["subject_openers"])
+        self.opener_reach = int(cues["subject_opener_reach"])
+        self.nominal_objects = {lemma: frozenset(match_key(w) for w in words)
+                                for lemma, words in cues["nominal_objects"].items()}
+        self.speaker_head_reach = int(cues["speaker_head_reach"])
+        self.pronoun_objects = frozenset(match_key(w) for w in cues["pronoun_objects"])
+        self.document_anaphors = frozenset(match_key(w) for w in cues["document_anaphors"])
+        self.source_demonstratives = frozenset(match_key(w)
+                                               for w in cues["source_demonstratives"])
 
     # -- token tests ------------------------------------------------------------------
     @staticmethod
@@ -153,6 +172,23 @@ class QuoteExtractor:
                 return None  # «نادي» is a club; only «نادى» calls
             return lemma
         return None
+
+    def _relative_object(self, tokens: list[Token], index: int, start: int) -> bool:
+        """«في بيان نشرته مواقع…», «رسالة نشرتها عبر موقع…», «البيان الذي نشرته»: a
+        cue carrying the pronoun of the noun before it describes that statement in a
+        relative clause; it quotes no one («ما نشرته صحيفة… أن» does)."""
+        key = self._bare(tokens[index])
+        lemma = self.verbs.get(key)
+        plain = next((key[:-len(s)] for s in _ENCLITICS if key.endswith(s)), None)
+        if lemma is None or plain is None or self.verbs.get(plain) != lemma or index <= start:
+            return False
+        before = tokens[index - 1]
+        if before.kind != "arabic":
+            return False
+        previous = match_key(before.text)
+        return previous in self.relatives or (
+            len(before.words) == 1 and not previous.startswith("ال")
+            and previous not in self.before_relative_words)
 
     def _imperfect(self, token: Token) -> bool:
         """A present-tense form (يقول، تؤكد); «تعهدت», «توعدت», «تابعت» start with ت
@@ -255,6 +291,14 @@ class QuoteExtractor:
             if open_quote is not None and _inside_marks(doc.text, open_quote, token):
                 index += 1  # «قرار مجلس الأمن ينص…»: words inside the quotation marks
                 continue
+            if open_quote is not None and open_quote.found_by != "source" and \
+                    open_quote.cue.end <= token.start and token.end <= open_quote.content.start \
+                    and tokens[index - 1].kind == "arabic" and tokens[index - 1].text != "و":
+                # between a cue and its words: «فقال داعيا الله: …», «وأفادت مصادر نقلا
+                # عن الموقوفين بأن…» qualify the same saying and open none of their own
+                # (a source set apart, «أكد X، ووفقا لوكالة Y، أن…», vouches for it)
+                index += 1
+                continue
             if self.is_secondary(token) and not self._agrees(tokens, index, start):
                 open_quote = self._secondary(doc, sentence, index, mentions, state,
                                              open_quote, found)
@@ -268,14 +312,16 @@ class QuoteExtractor:
                 index = max(index + step, _past(tokens, index, end, quote.cue.end))
                 continue
             lemma = self.cue_lemma(token) or self._named_only(tokens, index, end, mentions)
-            if lemma is None or self._trapped(tokens, index, start, end):
+            if lemma is None or self._trapped(tokens, index, start, end) or \
+                    self._relative_object(tokens, index, start):
                 index += 1
                 continue
             quote = self._verb(doc, index, lemma, start, end, mentions, state)
             if quote is None:
                 index += 1
                 continue
-            if open_quote is not None and self._continues(token, quote, open_quote, mentions):
+            if open_quote is not None and self._continues(token, quote, open_quote, mentions,
+                                                          doc.text):
                 open_quote.secondary_cues.append(Span(token.start, token.end))
                 index += 1
                 continue
@@ -295,10 +341,21 @@ class QuoteExtractor:
         cue (``adjective_plural_endings``)."""
         if index <= start or not tokens[index].text.endswith("ة"):
             return False
-        before = tokens[index - 1]
-        key = match_key(before.text)
-        return before.kind == "arabic" and not key.startswith(_DEFINITE) and \
-            len(before.words) == 1 and any(key.endswith(e) for e in self.plural_endings)
+        before = index - 1
+        # «إجراءات أمنية مشددة»: the plural's own indefinite adjective may stand between
+        if before > start and self._indefinite(tokens[before]) and \
+                tokens[before].text.endswith("ة") and \
+                self._indefinite(tokens[before - 1]):
+            before -= 1
+        key = match_key(tokens[before].text)
+        return self._indefinite(tokens[before]) and \
+            any(key.endswith(e) for e in self.plural_endings)
+
+    @staticmethod
+    def _indefinite(token: Token) -> bool:
+        """A one-word Arabic token without the article."""
+        return token.kind == "arabic" and len(token.words) == 1 and \
+            not match_key(token.text).startswith(_DEFINITE)
 
     def _secondary(self, doc: Doc, sentence: Sentence, index: int, mentions: _Mentions,
                    state: _Carry, open_quote: Quote | None, found: list[Quote]
@@ -323,12 +380,25 @@ class QuoteExtractor:
         state.speak(quote)
         return quote
 
+    def _opens_own(self, text: str, token: Token, quote: Quote) -> bool:
+        """«… ويضيف: باشر فريق…», «… وتشير المصادر إلى أن…»: a present-tense cue with
+        و whose complement follows it at once, or whose speaker is a source named again,
+        starts a quotation of its own, as «وأضاف» does."""
+        if not has_conjunction(match_key(token.text)):
+            return False
+        if quote.speaker is not None and quote.found_by not in ("carried_over", "pronoun"):
+            head = match_key(quote.speaker.of(text)).split()[:1]
+            return bool(head) and head[0] in self.anaphors
+        return len(text[token.end:quote.content.start].split()) <= 1
+
     def _continues(self, token: Token, quote: Quote, open_quote: Quote,
-                   mentions: _Mentions) -> bool:
+                   mentions: _Mentions, text: str = "") -> bool:
         """A present-tense cue inside a running quotation that continues it: with no
         person or body before its complement (تؤكد خصوصية العلاقة… أن), or with a dropped
         subject; «…، وأوضح أن …» in the past tense is a quotation of its own."""
         if open_quote.content.end <= token.start or not self._imperfect(token):
+            return False
+        if self._opens_own(text, token, quote):
             return False
         if quote.found_by == "carried_over":
             return True
@@ -459,7 +529,7 @@ class QuoteExtractor:
         if content is None:
             return None
         speaker, title, medium, agency = self._speaker_words(tokens, index, start, where,
-                                                             mentions)
+                                                             mentions, lemma)
         quote = Quote(cue=cue, content=content, kind=kind, found_by="named")
         quote.medium = medium
         if lemma == "نقل" and agency is not None and speaker is not None:
@@ -601,11 +671,47 @@ class QuoteExtractor:
         _link_speaker(quote, mentions, subject.span)
         return quote
 
+    def _may_speak(self, tokens: list[Token], first: int, speaker: Span,
+                   mentions: _Mentions) -> bool:
+        """Whether the words after a cue can name its speaker: a person or body (a name
+        or an agent) within their first words, an unnamed source, a source word or one
+        that refers back; not «علاقة الخرطوم بالجزائر» or «تسلم وزارته…», which only
+        name places or nothing."""
+        if any((m.label in ("PERS", "ORG") or m.start == speaker.start) and m.start < speaker.end
+               for m in mentions.starting_in(speaker.start, speaker.end)):
+            return True  # a country speaks as its first words (دعت الولايات المتحدة باكستان)
+        while first < len(tokens) and tokens[first].start < speaker.start:
+            first += 1
+        for token in tokens[first:first + self.speaker_head_reach]:
+            if token.start >= speaker.end:
+                break
+            key = match_key(token.text)
+            bare = key[2:] if key.startswith("ال") else key
+            if key in self.anaphors or bare in self.source_nouns or \
+                    bare in self.source_words or key in self.source_words:
+                return True
+        return False
+
     def _speaker_words(self, tokens: list[Token], index: int, start: int, where: int,
-                       mentions: _Mentions) -> tuple[Span | None, ...]:
+                       mentions: _Mentions, lemma: str = "") -> tuple[Span | None, ...]:
         """Speaker, title, medium and agency of the cue at ``index`` whose complement
         stands at ``where``: the words between them, else the subject before the cue."""
         speaker, title, medium, agency = self._region(tokens, index + 1, where, mentions)
+        if speaker is not None and lemma in self.object_verbs:
+            # «أن الجنرال ديمبسي أبلغ العبادي أن…»: the subject stands before the verb,
+            # the name after it is the one told
+            before = self._subject_before(tokens, index, start, mentions)
+            if before is not None:
+                speaker, title = before, None
+        if speaker is not None and not self._may_speak(tokens, index + 1, speaker, mentions):
+            # «لكن المتحدث نفى تسلم وزارته…», «ووصفت علاقة البلدين بأنها…»: words after
+            # the verb that name no one are its object; the subject stands before the
+            # verb, or was dropped
+            before = self._subject_before(tokens, index, start, mentions)
+            if before is not None:
+                speaker, title = before, None
+            elif lemma in self.object_verbs:
+                speaker = title = None
         if speaker is None:
             speaker = self._subject_before(tokens, index, start, mentions)
         if speaker is None and index + 1 < where and \
@@ -642,6 +748,9 @@ class QuoteExtractor:
                                        and match_key(tokens[j].text) in _COMPLEMENT_WORDS)
                               for m in names)
             complement = None if inside_name else self._complement_at(tokens, j, lemma, end)
+            if complement is not None and j - 1 > index and \
+                    match_key(tokens[j - 1].text) in self.listing_words:
+                complement = None  # «تقريرا بعنوان «…»», «أسماء المدنيين وهم: …»
             if complement is not None and _glued_place(tokens, j, end, mentions):
                 complement = None  # «نوه مدير الجمعية بالأحساء علي…»: ب of a place
             if complement is not None and imperfect and self._weak(tokens, j, complement[0]):
@@ -669,7 +778,8 @@ class QuoteExtractor:
                     continue
             if complement is not None:
                 return (j, *complement)
-            if j > index + 1 and (self.cue_lemma(tokens[j]) is not None
+            if j > index + 1 and ((self.cue_lemma(tokens[j]) is not None
+                                   and not self._relative_object(tokens, j, index))
                                   or self.is_secondary(tokens[j])):
                 return None  # the complement after another cue or a participle is theirs
             j += 1
@@ -704,6 +814,9 @@ class QuoteExtractor:
         if k + 1 >= end or not self._opens_content(tokens[k]) or \
                 match_key(tokens[k].text) in self.performative:
             return None  # «أعلن الجيش حالة الطوارئ» is an act, not words
+        objects = self.nominal_objects.get(self.cue_lemma(tokens[index]) or "")
+        if objects is not None and self._bare_noun(tokens[k]) not in objects:
+            return None  # «تبنى البرلمان القانون» adopts; «تبنى التنظيم قتل…» claims
         speaker = Span(tokens[first].start, tokens[last].end)
         content = Span(tokens[k].start, _trim_end(doc.text, tokens[k].start, tokens[end - 1].end))
         quote = Quote(cue=Span(tokens[index].start, tokens[index].end), content=content,
@@ -717,6 +830,12 @@ class QuoteExtractor:
         if quote.speaker_entity is None or quote.speaker_entity.startswith("new:"):
             self._anaphor(doc, quote, state, mentions)
         return quote
+
+    @staticmethod
+    def _bare_noun(token: Token) -> str:
+        """The word without its article (الهجومين → هجومين)."""
+        key = match_key(token.text)
+        return key[2:] if key.startswith("ال") else key
 
     def _opens_content(self, token: Token) -> bool:
         """A word that can start a noun-phrase content: an Arabic word with no preposition
@@ -832,9 +951,25 @@ class QuoteExtractor:
         subject = next((m for m in nearby if m.label in ("PERS", "ORG", "GPE")
                         and m.start < before.end and before.start < m.end
                         and m.end <= cue.start), None)
+        opened = self._unnamed_after_opener(tokens, back, start)
+        if opened is not None and (subject is None or subject.label in ("GPE", "LOC")):
+            return opened  # «لكن مصدرا بارزا في … شمال سوريا، أكد»: not Syria
         if subject is not None:
             return Span(subject.start, subject.end)
         return self._unnamed_after_kana(tokens, back, start)
+
+    def _unnamed_after_opener(self, tokens: list[Token], last: int, start: int
+                              ) -> Span | None:
+        """«لكن مصدرا بارزا في الجيش الحر، أكد…»: an unnamed source right after a
+        particle such as لكن, with its modifiers, is the subject of the verb after them."""
+        for k in range(last - 1, max(start, last - self.opener_reach) - 1, -1):
+            if tokens[k].kind == "arabic" and match_key(tokens[k].text) in self.subject_openers:
+                key = match_key(tokens[k + 1].text)
+                bare = key[2:] if key.startswith("ال") else key
+                if any(bare.startswith(noun) for noun in self.source_nouns):
+                    return Span(tokens[k + 1].start, tokens[last].end)
+                return None
+        return None
 
     def _unnamed_after_kana(self, tokens: list[Token], last: int, start: int) -> Span | None:
         """«وكانت تقارير صحافية قد لفتت…», «وكانت المنامة أعلنت…»: the words between
@@ -926,6 +1061,13 @@ class QuoteExtractor:
             quote.speaker_mention = named.id
             quote.speaker_entity = refs[0] if refs else None
             quote.found_by = "anaphor"
+            return
+        carried = state.speaker()
+        if words in self.document_anaphors and carried is not None and carried[3] is not None:
+            # «أعلنت الوزارة أن…، وتابع البيان أن…»: the statement of the last speaker
+            quote.speaker_mention, quote.speaker_entity = carried[1], carried[2]
+            quote.source_quote = carried[3]
+            quote.found_by = "anaphor"
 
     @staticmethod
     def _said(doc: Doc, quote: Quote) -> str:
@@ -974,6 +1116,13 @@ class QuoteExtractor:
             quote.speaker, quote.speaker_mention = running.speaker, running.speaker_mention
             quote.speaker_entity, quote.source_quote = running.speaker_entity, running
             return quote
+        return self._participle_speaker(quote, tokens, index, sentence, mentions, state)
+
+    def _participle_speaker(self, quote: Quote, tokens: list[Token], index: int,
+                            sentence: Sentence, mentions: _Mentions, state: _Carry) -> Quote:
+        """The speaker of a participle that opens an attribution: the sentence's first
+        person or body before it, a plural noun phrase for a plural participle after one
+        person's words, else the last speaker."""
         subject = next((m for m in mentions.starting_in(sentence.start, tokens[index].start)
                         if m.label in ("PERS", "ORG")), None)
         if subject is not None:
@@ -983,12 +1132,36 @@ class QuoteExtractor:
             quote.speaker_entity = refs[0] if refs else None
             return quote
         carried = state.speaker()
+        if carried is not None and self._plural(tokens[index]) and any(
+                m.label == "PERS" for m in mentions.with_id(carried[1] or "")):
+            group = self._group_before(tokens, index, sentence.tokens.start)
+            if group is not None:
+                quote.speaker = group  # «…بين رواد مواقع التواصل، مطالبين…»: not one man
+                return quote
         if carried is None:
             quote.found_by = "pronoun"
             return quote
         quote.speaker, quote.speaker_mention, quote.speaker_entity = carried[:3]
         quote.source_quote = carried[3]
         return quote
+
+    def _plural(self, token: Token) -> bool:
+        return match_key(token.text).endswith(self.plural_participles)
+
+    def _group_before(self, tokens: list[Token], index: int, start: int) -> Span | None:
+        """The noun phrase right before a participle's comma, back to a preposition."""
+        last = index - 1
+        while last >= start and tokens[last].text in ("،", ","):
+            last -= 1
+        first = last
+        while first - 1 >= start and last - first + 1 < self.group_reach and \
+                tokens[first - 1].kind == "arabic" and \
+                match_key(tokens[first - 1].text) not in self.group_openers:
+            first -= 1
+        if last < start or first - 1 < start or \
+                match_key(tokens[first - 1].text) not in self.group_openers:
+            return None
+        return Span(tokens[first].start, tokens[last].end)
 
     @staticmethod
     def _own_complement(token: Token, own: frozenset[str]) -> bool:
@@ -1078,37 +1251,18 @@ class QuoteExtractor:
                 parts[-1].append(j)
         speaker = title = medium = agency = None
         for part in parts:
-            if not part:
+            action, part, lead_medium = self._lead(tokens, part, speaker is None, named)
+            medium = lead_medium or medium
+            if action == "stop":
+                break
+            if action == "skip":
                 continue
-            m = self._phrase_at(tokens, part[0], self.media, part[-1] + 1)
-            if m:
-                medium = Span(tokens[part[0]].start, tokens[part[-1]].end)
-                continue
-            if speaker is None and self._adjunct(tokens[part[0]]):
-                continue  # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke
-            if speaker is None and all(self._no_speaker(tokens[k]) for k in part):
-                break  # «أعلنت الجمعة الماضية، …», «لفتت الأنظار إلى», «وتابع قائلا إن»
             # "نقلت وكالة X عن Y": the agency before عن, the speaker after it
             about = next((k for k in part if match_key(tokens[k].text) == "عن"), None)
             if about is not None and speaker is None and about > part[0]:
-                agency = Span(tokens[part[0]].start, tokens[about - 1].end)
-                rest = [k for k in part if k > about]
-                if rest:
-                    speaker = Span(tokens[rest[0]].start, tokens[rest[-1]].end)
+                speaker, agency = self._about(tokens, part, about)
                 continue
-            # a medium phrase may trail the speaker: قال الوزير في بيان
-            cut = next((k for k in part[1:] if self._phrase_at(tokens, k, self.media,
-                                                               part[-1] + 1)), None)
-            # and a clause that a subordinator opens: «وقال الوزير بعد أن التقى السفير»
-            clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
-                           and k + 1 <= part[-1]
-                           and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
-            stop = next((k for k in part[1:] if k not in named and (
-                match_key(tokens[k].text) in self.speaker_stops
-                or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
-                    and match_key(tokens[k + 1].text) in self.speaker_stops))), None)
-            words = [k for k in part if (cut is None or k < cut)
-                     and (clause is None or k < clause) and (stop is None or k < stop)]
+            words, cut = self._speaker_part(tokens, part, named)
             if cut is not None:
                 medium = Span(tokens[cut].start, tokens[part[-1]].end)
             if not words:
@@ -1136,8 +1290,9 @@ class QuoteExtractor:
             return None  # «وفق ما شرعه الله», «بحسب الخطة»: no one's words
         source_last = source_first
         while source_last + 1 < end and tokens[source_last + 1].text not in (
-                "،", ",", ".", "؛", ";"):
-            source_last += 1
+                "،", ",", ".", "؛", ";") and match_key(tokens[source_last + 1].text) \
+                not in word_set("source_complements"):
+            source_last += 1  # «وبحسب وزارة الدفاع فإن…»: the source ends before فإن
         if source_first >= end:
             return None
         words = tokens[source_first].words
@@ -1233,11 +1388,100 @@ class QuoteExtractor:
         if any(m.label in ("PERS", "ORG", "GPE") and m.start < token.end
                for m in mentions.starting_in(token.start, token.end)):
             return True
+        if self._titled_name(tokens, first, mentions):
+            return True
         key = match_key(token.text)
+        if key in self.source_demonstratives and first + 1 < len(tokens):
+            return self._attributes(tokens, first + 1, mentions)  # «وحسب تلك التقارير»
         bare = key[2:] if key.startswith("ال") else key
         stem = next((w.key for w in token.words if w.role == "stem"), "")
         return key in self.source_words or bare in self.source_words or \
             stem in self.source_words or self._noun_cue(token)
+
+    def _titled_name(self, tokens: list[Token], first: int, mentions: _Mentions) -> bool:
+        """«بحسب الباحث الإيزيدي داود مراد», «وفقا للناطق الإعلامي للشرطة الرائد بدر…»:
+        a person named within ``according_name_reach`` words of a definite title, with
+        no punctuation, complement or relative pronoun between them."""
+        words = tokens[first].words
+        if not any(w.role == "det" for w in words) and not \
+                match_key(tokens[first].text).startswith("لل"):
+            return False
+        last = first
+        while last + 1 < len(tokens) and last - first < self.according_reach and \
+                tokens[last + 1].kind == "arabic" and \
+                match_key(tokens[last + 1].text) not in word_set("source_complements") and \
+                match_key(tokens[last + 1].text) not in self.relatives:
+            last += 1
+        return any(m.label == "PERS" for m in mentions.starting_in(
+            tokens[first].end, tokens[last].end))
+
+    def _lead(self, tokens: list[Token], part: list[int], first: bool, named: set[int]
+              ) -> tuple[str, list[int], Span | None]:
+        """What the opening words of a part of a cue's region are: ("skip", …) a medium,
+        an adjunct or the outlet spoken to alone; ("stop", …) the manner of saying or
+        words that name no one; else ("go", the words left, a medium before them)."""
+        while part and match_key(tokens[part[0]].text) in self.pronoun_objects:
+            part = part[1:]  # «أكد له بأنه…», «وقال لها الوزير»: the one spoken to
+        if not part:
+            return "skip", part, None
+        if self._phrase_at(tokens, part[0], self.media, part[-1] + 1):
+            return "skip", part, Span(tokens[part[0]].start, tokens[part[-1]].end)
+        if not first:
+            return "go", part, None
+        if self._adjunct(tokens[part[0]]) and part[0] not in named:
+            # «وقال عن …», «وأضاف حول …»: an adjunct, not who spoke («بيشي الصرخي»,
+            # a name whose ب is its own letter, is who spoke)
+            return "skip", part, None
+        medium = None
+        if self._addressee(tokens, part[0]):
+            # «أكد لـ«الشرق الأوسط» أن», «وقال لـ"الاقتصادية" الدكتور X»: the outlet
+            # spoken to; who spoke may follow it
+            close = self._closing(tokens, part[0] + 1, part[-1] + 1)
+            close = part[-1] if close is None else close
+            medium = Span(tokens[part[0]].start, tokens[close].end)
+            part = [k for k in part if k > close]
+            if not part:
+                return "skip", part, medium
+        if self.is_secondary(tokens[part[0]]):
+            return "stop", part, medium  # «فقال داعيا الله: …»: how, not who
+        if all(self._no_speaker(tokens[k]) for k in part):
+            return "stop", part, medium  # «أعلنت الجمعة الماضية، …», «لفتت الأنظار إلى»
+        return "go", part, medium
+
+    def _about(self, tokens: list[Token], part: list[int], about: int
+               ) -> tuple[Span | None, Span | None]:
+        """(speaker, agency) of a part with عن: «نقلت وكالة X عن Y» (the agency before
+        عن, the speaker after it); «وأفادت مصادر أمنية نقلا عن الموقوفين بأن…» (the
+        subject is the source, «نقلا عن» only qualifies it)."""
+        if about - 1 > part[0] and self._bare(tokens[about - 1]) in self.relayed_from:
+            return Span(tokens[part[0]].start, tokens[about - 2].end), None
+        agency = Span(tokens[part[0]].start, tokens[about - 1].end)
+        rest = [k for k in part if k > about]
+        return (Span(tokens[rest[0]].start, tokens[rest[-1]].end) if rest else None), agency
+
+    def _speaker_part(self, tokens: list[Token], part: list[int], named: set[int]
+                      ) -> tuple[list[int], int | None]:
+        """The words of a part that name the speaker, and where a medium phrase that
+        trails them starts (قال الوزير في بيان); a clause a subordinator opens (وقال
+        الوزير بعد أن التقى السفير) and a stop word end them."""
+        cut = next((k for k in part[1:] if self._phrase_at(tokens, k, self.media,
+                                                           part[-1] + 1)), None)
+        clause = next((k for k in part[1:] if self._bare(tokens[k]) in self.subordinators
+                       and k + 1 <= part[-1]
+                       and match_key(tokens[k + 1].text) in _COMPLEMENT_WORDS), None)
+        stop = next((k for k in part[1:] if k not in named and (
+            match_key(tokens[k].text) in self.speaker_stops
+            or (match_key(tokens[k].text) == "من" and k + 1 <= part[-1]
+                and match_key(tokens[k + 1].text) in self.speaker_stops))), None)
+        words = [k for k in part if (cut is None or k < cut)
+                 and (clause is None or k < clause) and (stop is None or k < stop)]
+        return words, cut
+
+    def _addressee(self, tokens: list[Token], index: int) -> bool:
+        """«لـ«الشرق الأوسط»», «لـ(عكاظ)»: ل alone (its tatweel aside) before a quotation
+        mark or a bracket introduces the outlet spoken to."""
+        return tokens[index].text in self.addressee_prepositions and index + 1 < len(tokens) and \
+            tokens[index + 1].text[:1] in _ADDRESSEE_OPENINGS
 
     def _noun_cue(self, token: Token) -> bool:
         """«قوله», «كقولهم», «تعبيره»: a verbal noun of saying with its pronoun."""
