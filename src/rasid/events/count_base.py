@@ -232,10 +232,16 @@ class SentenceTokens:
 
     def _accident_before(self) -> bool:
         """An accident told just before the sentence, in its paragraph («وقع حادث على
-        طريق …. وأسفر عن وفاة أربعة»), and no word of an attack there or in it."""
+        طريق …. وأسفر عن وفاة أربعة») or, when the sentence says «الحادث», further
+        back, and no word of an attack there or in it."""
         words = self.words
-        begin = max(0, self.start - words.accident_context)
-        begin = max(begin, self.text.rfind("\n", begin, self.start) + 1)
+        if any(token.key in words.anaphors for token in self.tokens):
+            # «وأضاف أن الحادث أسفر عن …»: «الحادث» refers back to the last incident
+            # told, which may stand in the paragraph before
+            begin = max(0, self.start - words.anaphor_context)
+        else:
+            begin = max(0, self.start - words.accident_context)
+            begin = max(begin, self.text.rfind("\n", begin, self.start) + 1)
         before = tokenize(self.text, begin, self.start)
         return not any(lookup(token, words.attack_words) for token in [*before, *self.tokens]) \
             and self._accident_in(before)

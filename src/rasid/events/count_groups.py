@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from rasid.events.count_base import Count, SentenceTokens
 from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
+from rasid.lang.ar.clitics import has_conjunction
 from rasid.text.numbers import Number
 
 
@@ -96,7 +97,13 @@ class Groups(SentenceTokens):
     def _emit_people(self, value: int, kind: str, head: int, first: int, last: int,
                      start: int | None = None) -> bool:
         """A toll of one or two people; the words run from the head (or ``start``,
-        a subject before its verb) to ``last``."""
+        a subject before its verb) to ``last``. Joined by و to a vague group («وعدد
+        من», «والعشرات»: ``vague_joins``) they give no toll: the total is not said."""
+        after = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        if after is not None and forms(after)[-1] in self.words.vague_joins \
+                and has_conjunction(after.key):
+            # «بخطف زعيمها وعدد من أفرادها»: one and a group of no number, no toll
+            return True
         begin = self.tokens[head if start is None else start].start
         count = Count(kind, value, False, begin, self.tokens[last].end, self._victims(first))
         self.counts.append(count)
@@ -181,6 +188,8 @@ class Groups(SentenceTokens):
         or None when the word adds no one."""
         words = self.words
         token = self.tokens[i]
+        if any(self.key(k) in words.rank_words for k in range(index, i)):
+            return None  # «4 ضباط برتب عميد وعقيد»: the ranks of the victims counted
         if bare in words.one and (near or after_break) and self._not_the_number_one(i):
             count.value += 1
             count.end = max(count.end, token.end)
@@ -426,6 +435,42 @@ class Groups(SentenceTokens):
                 self._emit_people(1, kind, k, index, k, start=index)
                 self._with(self.counts[-1], k + 1)
                 return True
+        return False
+
+    def _named_subject(self, index: int) -> bool:
+        """A person the tagger names, after «أن», before a singular verb with no object
+        («أن محسن الفضلي قتل في 8 يوليو», «بأن مخلوف «قُتل جراء …», «أن المحمداوي قائد
+        العمليات …، قتل الأسبوع الماضي»): one victim. The name's other words, an
+        apposition and quotation marks may stand between (``named_subject.window``
+        words); a comma only right before the verb."""
+        if self.tokens[index].start not in self.persons:
+            return False
+        before = index - 1
+        while before >= 0 and self.tokens[before].kind == "mark" \
+                and self.key(before) not in BREAKS:
+            before -= 1
+        if before < 0 or self.tokens[before].key not in self.words.inna:
+            return False
+        for k in range(index + 1, min(index + self.words.named_window, len(self.tokens))):
+            other = self.tokens[k]
+            if other.kind == "mark":
+                if other.key in BREAKS and self.words.singular_verbs.get(
+                        self.key(k + 1)) is None:
+                    return False
+                continue
+            if other.kind != "word" or self.number(k) is not None \
+                    or lookup(other, self.words.not_before):
+                return False
+            kind = self.words.singular_verbs.get(other.key)
+            if kind is None:
+                if lookup(other, self.words.heads):
+                    return False  # another toll word: the name is not its victim
+                continue
+            if k in self.used or not self._no_object(k + 1):
+                return False  # «أن محمد قتل زوجته»: the named one is the killer
+            self.used.add(k)
+            self._emit_people(1, kind, k, index, k, start=index)
+            return True
         return False
 
     def _no_object(self, index: int) -> bool:

@@ -53,12 +53,14 @@ class Reader(Groups):
                 kind, value = carried
                 if self._vague_self(index):
                     continue  # «بعضهم لقي حتفه», «ورثة القتيل»: no toll of one
-                if not self._attempted(index) and (
-                        not any(f in self.words.recalled for f in forms(token))
-                        or self._stated(index)):
+                recalled = any(f in self.words.recalled for f in forms(token))
+                if not self._attempted(index) and (not recalled or self._stated(index)):
                     self._emit_people(value, kind, index, index, index)
+                    if recalled:
+                        self._died_of_wounds()
                 continue
-            if self._pair_verb(index) or self._singular_subject(index):
+            if self._pair_verb(index) or self._singular_subject(index) \
+                    or self._named_subject(index):
                 continue
             number = self.number(index)
             if number is not None and not number.vague \
@@ -69,6 +71,17 @@ class Reader(Groups):
             # the dead and wounded of an accident told just before; arrests stay
             counts = [c for c in counts if c.kind in self.words.accident_spares]
         return counts
+
+    def _died_of_wounds(self) -> None:
+        """«أصيب رجل الأمن … ما أدى لاستشهاده»: the victim wounded just before the
+        pronoun that states his death is that one dead person, killed, not also
+        injured (the guideline counts those who died of their wounds as killed)."""
+        if len(self.counts) < 2:
+            return
+        dead, wounded = self.counts[-1], self.counts[-2]
+        if dead.kind == "killed" and wounded.kind == "injured" \
+                and wounded.value == dead.value:
+            self.counts.pop(-2)
 
     def _join_addition(self, index: int, before: int) -> None:
         """«173 مدنيا قتلوا … بالإضافة إلى مقتل مقاتل»: a toll whose head follows
@@ -112,6 +125,8 @@ class Reader(Groups):
         token = self.tokens[index]
         if token.key[:1] in ("ب",) or token.bare()[:1] == "ب":
             return True  # «تسبب بمقتله», «أقر بمقتله»
+        if token.key[:1] == "ل" and self.key(index - 1) in self.words.results:
+            return True  # «ما أدى لاستشهاده»: ل of a verb of results
         return any(self.key(k) in self.words.stating or forms(self.tokens[k])[-1]
                    in self.words.stating for k in range(max(index - 2, 0), index))
 
@@ -258,6 +273,9 @@ class Reader(Groups):
         token = self.tokens[j]
         if lookup(token, self.words.one) is not None and self._of_things(j + 1):
             return None  # «قتل بإحدى العمليات»: one of the operations, not of people
+        if lookup(token, self.words.one) is not None and head in self.words.needs_people \
+                and not self._people_at(j + 1):
+            return None  # «لتوقف أحد المسارات»: a head that also names a stop, of things
         if head in self.words.person_heads and token.key in self.words.another:
             return None  # «تصفية أخرى»: another act, not another victim
         if lookup(token, self.words.singular) and head not in self.words.person_heads \
@@ -347,6 +365,17 @@ class Reader(Groups):
         if before > 0 and self.key(before) in word_set("release_prepositions"):
             before -= 1
         return before >= 0 and lookup(self.tokens[before], self.words.rescued) is not None
+
+    def _people_at(self, index: int) -> bool:
+        """The word at ``index`` names people: a people word, with or without the
+        article («الجنود»), a plural of people («المعتقلين», «العاملون»), or a name."""
+        if index >= len(self.tokens) or self.tokens[index].kind != "word":
+            return False
+        token = self.tokens[index]
+        bare = token.bare().removeprefix("ال")
+        return self._people_word(token) or bare in self.words.people \
+            or bare in self.words.singular or bare.endswith(("ين", "ون")) \
+            or token.start in self.persons
 
     def _of_things(self, index: int) -> bool:
         """The word at ``index`` names things, not people («إحدى العمليات»)."""

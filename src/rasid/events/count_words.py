@@ -110,6 +110,12 @@ class CountWords:
     total_verbs: frozenset[str]
     delayed_objects: dict[str, str]
     delayed_window: int
+    anaphors: frozenset[str]
+    anaphor_context: int
+    vague_joins: frozenset[str]
+    rank_words: frozenset[str]
+    named_window: int
+    results: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -205,7 +211,12 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         total_words=frozenset(data["totals"]["words"]),
         total_verbs=frozenset(data["totals"]["verbs"]),
         delayed_objects=dict(data["delayed_objects"]["heads"]),
-        delayed_window=int(data["delayed_objects"]["window"]))
+        delayed_window=int(data["delayed_objects"]["window"]),
+        anaphors=frozenset(data["accident_context"]["anaphors"]),
+        anaphor_context=int(data["accident_context"]["anaphor_chars"]),
+        vague_joins=frozenset(data["vague_joins"]), rank_words=frozenset(data["rank_words"]),
+        named_window=int(data["named_subject"]["window"]),
+        results=frozenset(data["results"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
