@@ -501,3 +501,27 @@ def test_one_victim_and_a_group_of_no_number_give_no_toll() -> None:
 def test_ranks_describe_the_victims_counted_before() -> None:
     assert tolls("قتل 3 ضباط برتبة عقيد ورائد، و8 جنود في الهجوم.") == [("killed", 11)]
     assert tolls("قتل 3 ضباط وجندي في الهجوم.") == [("killed", 4)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a first report the article corrects gives no toll
+    ("وكانت الوزارة تحدثت في البداية عن مقتل 9 أشخاص، قبل أن تراجع الحصيلة.", []),
+    ("وأعلن الهلال الأحمر في مرحلة أولى عن 15 قتيلا.", []),
+    ("وأعلن الهلال الأحمر عن 15 قتيلا.", [("killed", 15)]),
+])
+def test_a_first_report_the_article_corrects(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a relative after a person, then a verb with no object: one victim
+    ("وقال سامر حداد (40 عاما) الذي أصيب خلال الاشتباك إنه لن يغادر.", ("سامر حداد",),
+     [("injured", 1)]),
+    ("وزار الوزير عائلة الشاب الذي اعتقل أمس في المداهمة.", (), [("arrested", 1)]),
+    # a relative after a thing is no victim («الهجوم الذي …»)
+    ("وأدان البيان الهجوم الذي أصيب خلال التظاهرة.", (), []),
+    # a verb with an object after the relative: the person is the doer
+    ("وقال سامر حداد الذي خطف طائرة قبل سنوات إنه نادم.", ("سامر حداد",), []),
+])
+def test_a_victim_named_before_a_relative(text: str, names: tuple, expected: list) -> None:
+    assert tolls(text, _named(text, *names)) == expected

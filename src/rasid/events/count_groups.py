@@ -473,6 +473,41 @@ class Groups(SentenceTokens):
             return True
         return False
 
+    def _relative_subject(self, index: int) -> bool:
+        """«بن ملا (34 عاما) الذي أصيب خلال الهجوم», «الشاب الذي اعتقل أمس»: a
+        relative after a named person or a singular people word, then a singular verb
+        with no object, is one victim (the relative's antecedent)."""
+        if self.tokens[index].key not in self.words.relative_words:
+            return False
+        k = index + 1
+        kind = self.words.singular_verbs.get(self.key(k))
+        if kind is None or k in self.used or not self._no_object(k + 1):
+            return False
+        if not self._person_before(index):
+            return False
+        self.used.add(k)
+        return self._emit_people(1, kind, k, k, k, start=index)
+
+    def _person_before(self, index: int) -> bool:
+        """The words just before ``index`` (past a bracketed aside: an age, a rank)
+        name one person: a singular people word, or a name's start within
+        ``relative_subject.before`` words."""
+        k = index - 1
+        if self.key(k) == ")":
+            while k >= 0 and self.key(k) != "(":
+                k -= 1
+            k -= 1
+        if k < 0 or self.tokens[k].kind != "word":
+            return False
+        if self.tokens[k].bare().removeprefix("ال") in self.words.singular:
+            return True
+        for m in range(k, max(k - self.words.relative_before, -1), -1):
+            if self.tokens[m].kind != "word" or lookup(self.tokens[m], self.words.heads):
+                return False
+            if self.tokens[m].start in self.persons:
+                return True
+        return False
+
     def _no_object(self, index: int) -> bool:
         """What follows a verb is no object: the sentence's end, a mark, a time, a
         place or a cause («اعتقل الأربعاء», «قتل في الغارة»)."""

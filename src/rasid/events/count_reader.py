@@ -23,6 +23,11 @@ class Reader(Groups):
     def run(self) -> list[Count]:
         if self._accident():
             return []  # a road accident, a flood, a disease: no political event's toll
+        if any(self._phrase_at(k, phrase) for phrase in self.words.superseded
+               for k in range(len(self.tokens))):
+            # «تحدثت في البداية عن مقتل 14 جنديا، لكنها خفضت الحصيلة»: a first
+            # report the article corrects, no toll
+            return []
         if any(lookup(token, self.words.rulings) for token in self.tokens):
             # «تنفيذ حكم القتل قصاصا في جان أقدم على قتل شقيقين»: a court's penalty
             # and the crime it punishes, no toll of a political event
@@ -60,7 +65,7 @@ class Reader(Groups):
                         self._died_of_wounds()
                 continue
             if self._pair_verb(index) or self._singular_subject(index) \
-                    or self._named_subject(index):
+                    or self._named_subject(index) or self._relative_subject(index):
                 continue
             number = self.number(index)
             if number is not None and not number.vague \

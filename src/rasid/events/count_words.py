@@ -116,6 +116,9 @@ class CountWords:
     rank_words: frozenset[str]
     named_window: int
     results: frozenset[str]
+    superseded: tuple[tuple[str, ...], ...]
+    relative_words: frozenset[str]
+    relative_before: int
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,10 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         anaphor_context=int(data["accident_context"]["anaphor_chars"]),
         vague_joins=frozenset(data["vague_joins"]), rank_words=frozenset(data["rank_words"]),
         named_window=int(data["named_subject"]["window"]),
-        results=frozenset(data["results"]))
+        results=frozenset(data["results"]),
+        superseded=tuple(tuple(p) for p in data["superseded"]),
+        relative_words=frozenset(data["relative_subject"]["words"]),
+        relative_before=int(data["relative_subject"]["before"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
