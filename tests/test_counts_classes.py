@@ -525,3 +525,34 @@ def test_a_first_report_the_article_corrects(text: str, expected: list) -> None:
 ])
 def test_a_victim_named_before_a_relative(text: str, names: tuple, expected: list) -> None:
     assert tolls(text, _named(text, *names)) == expected
+
+
+# the seed-16 pool of unannotated news (drawn after the fresh-4 rules): its classes
+
+def test_a_call_to_kill_kills_nobody() -> None:
+    text = "اعتقلت الشرطة أربعة عناصر متهمة بالدعوة لاغتيال الوزير."
+    assert tolls(text) == [("arrested", 4)]
+
+
+def test_a_sickness_is_no_wound() -> None:
+    text = "وتحدثت الجماعة عن قصف السجن وإصابة خالد العمري بالتسمم."
+    assert tolls(text, _named(text, "خالد العمري")) == []
+    text = "وتحدثت الجماعة عن قصف السجن وإصابة خالد العمري بشظية."
+    assert tolls(text, _named(text, "خالد العمري")) == [("injured", 1)]
+
+
+def test_one_more_with_a_victim_named_by_a_pronoun() -> None:
+    text = "أطلق مسلحون النار على قيادي في الحركة، ما تسبب بمقتله مع أحد مرافقيه."
+    assert tolls(text) == [("killed", 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سقط 52 شخصا قتلى عندما فجر أربعة انتحاريين عبوات في القطارات.", [("killed", 52)]),
+    ("سقط 7 أشخاص جرحى في الاشتباكات.", [("injured", 7)]),
+])
+def test_a_toll_noun_after_a_number_of_people(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_a_drowning_is_an_accident() -> None:
+    assert tolls("وقاد القبطان السفينة التي تسبب غرقها في مقتل 300 مهاجر.") == []

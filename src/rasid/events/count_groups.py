@@ -256,6 +256,10 @@ class Groups(SentenceTokens):
         if self.key(index) != "مع" or index + 1 >= len(self.tokens):
             return
         token = self.tokens[index + 1]
+        if lookup(token, self.words.one) and self._not_the_number_one(index + 1):
+            count.value += 1  # «مع أحد مرافقيه»: one more
+            count.end = token.end
+            return
         if lookup(token, self.words.dual) or self.key(index + 2) in self.words.pair:
             count.value += 2
             count.end = self.tokens[index + 1 + (self.key(index + 2) in self.words.pair)].end

@@ -61,6 +61,7 @@ class Reader(Groups):
                 recalled = any(f in self.words.recalled for f in forms(token))
                 if not self._attempted(index) and (not recalled or self._stated(index)):
                     self._emit_people(value, kind, index, index, index)
+                    self._with(self.counts[-1], index + 1)  # «بمقتله مع أحد مرافقيه»
                     if recalled:
                         self._died_of_wounds()
                 continue
@@ -286,6 +287,8 @@ class Reader(Groups):
         if lookup(token, self.words.singular) and head not in self.words.person_heads \
                 and self._further(j + 1, head) is not None:
             return None  # «قتل انتحاري … 32 شخصا»: the singular is the verb's subject
+        if kind == "injured" and self._sick_after(j):
+            return None  # «إصابة مرسي بالتسمم»: a sickness, no wound
         if lookup(token, self.words.one) is not None or (
                 lookup(token, self.words.singular)
                 and self.key(j + 1) not in self.words.pair):
@@ -371,6 +374,17 @@ class Reader(Groups):
             before -= 1
         return before >= 0 and lookup(self.tokens[before], self.words.rescued) is not None
 
+    def _sick_after(self, j: int) -> bool:
+        """The first word with ب in the few after the victim at ``j`` (past the rest of
+        a name) says a sickness, not a wound («إصابة خالد العمري بالتسمم»)."""
+        for k in range(j + 1, min(j + 4, len(self.tokens))):
+            token = self.tokens[k]
+            if token.kind != "word" or has_conjunction(token.key):
+                return False  # a mark, or another victim joined («فتاة وطفلين»)
+            if token.key[:1] == "ب" and len(token.key) >= 4:
+                return self._sick(k)
+        return False
+
     def _people_at(self, index: int) -> bool:
         """The word at ``index`` names people: a people word, with or without the
         article («الجنود»), a plural of people («المعتقلين», «العاملون»), or a name."""
@@ -448,6 +462,14 @@ class Reader(Groups):
         if after >= len(self.tokens) or self._rescued(number):
             return
         kind = lookup(self.tokens[after], self.words.nouns)
+        if kind is None and after + 1 < len(self.tokens) \
+                and self._people_word(self.tokens[after]) \
+                and lookup(self.tokens[after + 1], self.words.nouns) \
+                and not lookup(self.tokens[after + 1], self.words.held_nouns):
+            # «سقط 52 شخصا قتلى»: the toll noun after the people says the kind
+            self._emit(number, lookup(self.tokens[after + 1], self.words.nouns) or "",
+                       None, verb=after + 1)
+            return
         if kind is not None and lookup(self.tokens[after], self.words.held_nouns):
             return  # «116 سجينا»: a population held, no arrest
         if kind is not None and self._in_part(number):
