@@ -556,3 +556,22 @@ def test_a_toll_noun_after_a_number_of_people(text: str, expected: list) -> None
 
 def test_a_drowning_is_an_accident() -> None:
     assert tolls("وقاد القبطان السفينة التي تسبب غرقها في مقتل 300 مهاجر.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «في صفوف» names the side; a verb of losses names it before the toll; a toll
+    # joined by و after another is on its side
+    ("وخلفت المعارك سبعة قتلى و20 جريحا في صفوف المقاومة، بينما تكبدت ميليشيات "
+     "المتمردين 15 قتيلا و9 جرحى.", [("killed", 22), ("injured", 29)]),
+    # «في حين» opens another clause after a comma; the opposition faces regular forces
+    ("أسفر القتال عن سقوط 12 قتيلا في صفوف القوات النظامية، في حين سقط خمسة قتلى "
+     "من المعارضة.", [("killed", 17)]),
+    # victims «منهم» are of the side named last before them
+    ("وهاجمت المقاومة رتلا لميليشيات الحوثي، وقتلت 6 منهم، فيما قتل ثلاثة من رجال "
+     "المقاومة.", [("killed", 9)]),
+    # civilians are no side, and the army's killers are not its victims
+    ("قتل 4 جنود في الهجوم، في حين قتل 3 مدنيين في قصف آخر.",
+     [("killed", 4), ("killed", 3)]),
+])
+def test_the_sides_of_one_clash_named_in_more_ways(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -170,6 +170,8 @@ class SentenceTokens:
         token = self.tokens[index]
         if token.key == "من" and self.key(index + 1) in self.words.subset:
             return True  # «، من ضمنهم»: a part of a toll given before
+        if (forms(token)[-1], self.key(index + 1)) in self.words.further.opener_pairs:
+            return True  # «، في حين سقط …»
         return token.kind == "word" and (
             token.key in self.words.further.openers or token.key in self.words.subset
             or (token.key[:1] == "و" and len(token.key) > 1 and token.key[1:] in

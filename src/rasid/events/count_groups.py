@@ -13,7 +13,7 @@ from __future__ import annotations
 from rasid.events.count_base import Count, SentenceTokens
 from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
 from rasid.lang.ar.clitics import has_conjunction
-from rasid.text.numbers import Number
+from rasid.text.numbers import Number, Token
 
 
 class Groups(SentenceTokens):
@@ -281,8 +281,8 @@ class Groups(SentenceTokens):
         previous: str | None = None
         for count in counts:
             side = self._side(count)
-            if side is None and self._of_others(count):
-                side = previous  # «وإصابة 40 آخرين»: the group named before
+            if side is None and (self._of_others(count) or self._joined_toll(count)):
+                side = previous  # «وإصابة 40 آخرين», «و25 جريحا»: the group before
             sides[id(count)] = previous = side
         for count in counts:
             last = next((c for c in reversed(merged) if c.kind == count.kind), None)
@@ -297,6 +297,16 @@ class Groups(SentenceTokens):
             merged.append(count)
         return merged
 
+    def _joined_toll(self, count: Count) -> bool:
+        """The toll is joined by و right after another («33 قتيلا و25 جريحا»)."""
+        first = next((k for k, t in enumerate(self.tokens) if t.start >= count.start), None)
+        if first is None or first == 0:
+            return False
+        return self.key(first - 1) == "و" or (
+            self.tokens[first].kind == "word" and has_conjunction(self.tokens[first].key)
+            and self.tokens[first].start == count.start
+            and self.tokens[first - 1].kind == "word")
+
     def _of_others(self, count: Count) -> bool:
         """The toll's victims are «آخرين»: more of a group named before it."""
         return any(lookup(t, self.words.others) for t in self.tokens
@@ -304,16 +314,39 @@ class Groups(SentenceTokens):
 
     def _side(self, count: Count) -> str | None:
         """The side of a clash the victims of a toll belong to, from the words of the
-        toll and the few after it («من مقاتلي المقاومة», «حوثيا»), if one is named."""
+        toll and the few after it («من مقاتلي المقاومة», «حوثيا», «في صفوف القوات»),
+        from the subject of a verb of losses before it («تكبدت ميليشيات المتمردين 33
+        قتيلا»), or, for victims «منهم», from the side named last before it."""
         tokens = [t for t in self.tokens if count.start <= t.start]
-        for token in tokens[:self.words.side_window]:
+        back = False
+        for k, token in enumerate(tokens[:self.words.side_window]):
             if token.start >= count.end and (
-                    token.key in BREAKS or token.key in self.words.side_stops):
+                    token.key in BREAKS or token.key in self.words.side_stops) \
+                    and not (token.key == "في" and k + 1 < len(tokens)
+                             and tokens[k + 1].key in self.words.side_ranks):
                 break  # past the victims: what caused the toll is no side of it
-            for form in (*forms(token), token.key.removeprefix("ال")):
-                side = self.words.sides.get(form)
+            back = back or token.key in self.words.side_back
+            side = self._side_of(token)
+            if side is not None:
+                return side
+        before = [t for t in self.tokens if t.end <= count.start]
+        for k in range(len(before) - 1, max(len(before) - 4, -1), -1):
+            if before[k].kind != "word":
+                break
+            if lookup(before[k], self.words.side_suffer):
+                # the subject of the verb of losses stands between it and the toll
+                side = next((s for t in before[k + 1:] if (s := self._side_of(t))), None)
                 if side is not None:
                     return side
+        if back:
+            return next((s for t in reversed(before) if (s := self._side_of(t))), None)
+        return None
+
+    def _side_of(self, token: Token) -> str | None:
+        for form in (*forms(token), token.key.removeprefix("ال")):
+            side = self.words.sides.get(form)
+            if side is not None:
+                return side
         return None
 
     def _subject(self, number: Number) -> None:

@@ -119,6 +119,9 @@ class CountWords:
     superseded: tuple[tuple[str, ...], ...]
     relative_words: frozenset[str]
     relative_before: int
+    side_ranks: frozenset[str]
+    side_suffer: frozenset[str]
+    side_back: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class Reach:
     words: int
     passes: frozenset[str]
     openers: frozenset[str]
+    opener_pairs: frozenset[tuple[str, str]]
 
 
 @cache
@@ -164,7 +168,8 @@ def count_words() -> CountWords:
         restated_min_value=int(data["restated_min_value"]),
         carriers={kind: tuple(types) for kind, types in data["carriers"].items()},
         further=Reach(int(data["further"]["words"]), frozenset(data["further"]["passes"]),
-                      frozenset(data["further"]["openers"])),
+                      frozenset(data["further"]["openers"]),
+                      frozenset((a, b) for a, b in data["further"]["opener_pairs"])),
         subject_window=int(data["subject_window"]["words"]),
         verb_near=int(data["subject_window"]["near"]), asides=frozenset(data["asides"]),
         dual_verbs=by_kind(data["dual_verbs"]), singular_verbs=by_kind(data["singular_verbs"]),
@@ -222,7 +227,10 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         results=frozenset(data["results"]),
         superseded=tuple(tuple(p) for p in data["superseded"]),
         relative_words=frozenset(data["relative_subject"]["words"]),
-        relative_before=int(data["relative_subject"]["before"]))
+        relative_before=int(data["relative_subject"]["before"]),
+        side_ranks=frozenset(data["sides"]["ranks"]),
+        side_suffer=frozenset(data["sides"]["suffer"]),
+        side_back=frozenset(data["sides"]["back_pronouns"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
