@@ -575,3 +575,27 @@ def test_a_drowning_is_an_accident() -> None:
 ])
 def test_the_sides_of_one_clash_named_in_more_ways(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # an active verb, its subject and a time, then the person it names: one victim
+    ("أعدم التنظيم أمس الشيخ سالم الراشد في ساحة البلدة.", ("سالم الراشد",),
+     [("killed", 1)]),
+    ("اعتقلت قوات الأمن فجر اليوم الناشط سامر حداد في منزله.", ("سامر حداد",),
+     [("arrested", 1)]),
+    # another clause between: the name is not the verb's victim
+    ("أوقفت في يناير وهي سامية العلي ابنة القيادي.", ("سامية العلي",), []),
+])
+def test_a_named_victim_after_the_subject(text: str, names: tuple, expected: list) -> None:
+    assert tolls(text, _named(text, *names)) == expected
+
+
+def test_an_incident_on_a_road_is_an_accident() -> None:
+    assert tolls("توفي ثلاثة أشخاص وأصيب أربعة آخرون إثر حادث وقع على طريق الساحل.") == []
+    # «الطريقة» is no road
+    assert tolls("وقتل مسلح ثلاثة أشخاص في حادث أثار الذعر بالطريقة نفسها.") \
+        == [("killed", 3)]
+
+
+def test_a_story_of_the_early_muslims_is_no_toll() -> None:
+    assert tolls("ثم اغتالت يد الغدر الخليفة عمر بن الخطاب رضي الله عنه وهو يصلي.") == []

@@ -250,6 +250,11 @@ class SentenceTokens:
 
     def _accident_in(self, tokens: list[Token]) -> bool:
         words = self.words
+        keys = {token.key for token in tokens}
+        for word, other in words.accident_far:
+            # «إثر حادث وقع أمس … على طريق بيشة»: an incident on a road
+            if word in keys and other in keys:
+                return True
         for index, token in enumerate(tokens):
             if lookup(token, words.accidents) or (
                     token.key.startswith("ال") and token.key[2:] in words.accidents):

@@ -122,6 +122,12 @@ class CountWords:
     side_ranks: frozenset[str]
     side_suffer: frozenset[str]
     side_back: frozenset[str]
+    object_verbs: frozenset[str]
+    object_window: int
+    object_stops: frozenset[str]
+    accident_far: tuple[tuple[str, str], ...]
+    past_stories: tuple[tuple[str, ...], ...]
+    plural_endings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -230,7 +236,13 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         relative_before=int(data["relative_subject"]["before"]),
         side_ranks=frozenset(data["sides"]["ranks"]),
         side_suffer=frozenset(data["sides"]["suffer"]),
-        side_back=frozenset(data["sides"]["back_pronouns"]))
+        side_back=frozenset(data["sides"]["back_pronouns"]),
+        object_verbs=frozenset(data["object_verbs"]["verbs"]),
+        object_window=int(data["object_verbs"]["window"]),
+        object_stops=frozenset(data["object_verbs"]["stops"]),
+        accident_far=tuple((a, b) for a, b in data["accident_pairs_far"]),
+        past_stories=tuple(tuple(p) for p in data["past_stories"]),
+        plural_endings=tuple(data["people_suffixes"]["plurals"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
