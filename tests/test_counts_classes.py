@@ -599,3 +599,14 @@ def test_an_incident_on_a_road_is_an_accident() -> None:
 
 def test_a_story_of_the_early_muslims_is_no_toll() -> None:
     assert tolls("ثم اغتالت يد الغدر الخليفة عمر بن الخطاب رضي الله عنه وهو يصلي.") == []
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a comment on a killing told elsewhere names no toll
+    ("ووصف المتحدث مقتل سالم الراشد بأنه ضربة قوية للتنظيم.", ("سالم الراشد",), []),
+    ("ويشكل مقتل سالم الراشد خسارة كبيرة للتنظيم.", ("سالم الراشد",), []),
+    # the killing stated is one
+    ("وأعلن المتحدث مقتل سالم الراشد في غارة.", ("سالم الراشد",), [("killed", 1)]),
+])
+def test_a_comment_on_a_killing(text: str, names: tuple, expected: list) -> None:
+    assert tolls(text, _named(text, *names)) == expected

@@ -128,6 +128,7 @@ class CountWords:
     accident_far: tuple[tuple[str, str], ...]
     past_stories: tuple[tuple[str, ...], ...]
     plural_endings: tuple[str, ...]
+    judging: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,8 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         object_stops=frozenset(data["object_verbs"]["stops"]),
         accident_far=tuple((a, b) for a, b in data["accident_pairs_far"]),
         past_stories=tuple(tuple(p) for p in data["past_stories"]),
-        plural_endings=tuple(data["people_suffixes"]["plurals"]))
+        plural_endings=tuple(data["people_suffixes"]["plurals"]),
+        judging=frozenset(data["judging"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
