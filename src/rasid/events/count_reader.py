@@ -289,7 +289,8 @@ class Reader(Groups):
         if lookup(token, self.words.singular) and head not in self.words.person_heads \
                 and self._further(j + 1, head) is not None:
             return None  # «قتل انتحاري … 32 شخصا»: the singular is the verb's subject
-        if any(self.key(k) in self.words.judging for k in (index - 1, index - 2)):
+        if any(k >= 0 and lookup(self.tokens[k], self.words.judging)
+               for k in range(index - 3, index)):
             return None  # «ووصف البيت الأبيض مقتل الوحيشي بأنه ضربة»: a comment
         if kind == "injured" and self._sick_after(j):
             return None  # «إصابة مرسي بالتسمم»: a sickness, no wound
