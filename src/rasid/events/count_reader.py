@@ -20,19 +20,23 @@ from rasid.text.numbers import Number
 class Reader(Groups):
     """Reads the tolls of one sentence, token by token."""
 
-    def run(self) -> list[Count]:
+    def _no_toll_here(self) -> bool:
+        """The whole sentence states no toll of a political event."""
         if self._accident():
-            return []  # a road accident, a flood, a disease: no political event's toll
+            return True  # a road accident, a flood, a disease
         if any(self._phrase_at(k, phrase)
                for phrase in (*self.words.superseded, *self.words.past_stories)
                for k in range(len(self.tokens))):
             # «تحدثت في البداية عن مقتل 14 جنديا، لكنها خفضت الحصيلة»: a first
             # report the article corrects; «عمر بن الخطاب رضي الله عنه»: a story of
-            # the early Muslims; no toll
-            return []
-        if any(lookup(token, self.words.rulings) for token in self.tokens):
-            # «تنفيذ حكم القتل قصاصا في جان أقدم على قتل شقيقين»: a court's penalty
-            # and the crime it punishes, no toll of a political event
+            # the early Muslims
+            return True
+        # «تنفيذ حكم القتل قصاصا في جان أقدم على قتل شقيقين»: a court's penalty and
+        # the crime it punishes
+        return any(lookup(token, self.words.rulings) for token in self.tokens)
+
+    def run(self) -> list[Count]:
+        if self._no_toll_here():
             return []
         self._ranges()
         for index, token in enumerate(self.tokens):
