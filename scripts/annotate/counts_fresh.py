@@ -33,7 +33,9 @@ PROJECT = HERE.parents[1]
 CORPUS = PROJECT / "annotations/events"
 NEWS = PROJECT.parent / "shared/data/news/saudinewsnet-dev.jsonl.gz"
 #: articles of the seed-0 order that counts_sample.py's pools 0 to 6 (600 each) used;
-#: later batches skip further (``--skip``: pools 9 and 10 were read after fresh-2)
+#: later batches skip further (``--skip``: pools 9 and 10 were read after fresh-2, so
+#: fresh-3 took ``--skip 6600``; pool 12 after it, so fresh-4 took ``--skip 7800`` and
+#: reached 9,407: the pools read after it are 16 and 17)
 READ_BEFORE = 7 * 600
 
 # words that state a toll, and words of the places and kinds of news where tolls are

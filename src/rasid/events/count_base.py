@@ -170,6 +170,8 @@ class SentenceTokens:
         token = self.tokens[index]
         if token.key == "من" and self.key(index + 1) in self.words.subset:
             return True  # «، من ضمنهم»: a part of a toll given before
+        if (forms(token)[-1], self.key(index + 1)) in self.words.further.opener_pairs:
+            return True  # «، في حين سقط …»
         return token.kind == "word" and (
             token.key in self.words.further.openers or token.key in self.words.subset
             or (token.key[:1] == "و" and len(token.key) > 1 and token.key[1:] in
@@ -232,16 +234,27 @@ class SentenceTokens:
 
     def _accident_before(self) -> bool:
         """An accident told just before the sentence, in its paragraph («وقع حادث على
-        طريق …. وأسفر عن وفاة أربعة»), and no word of an attack there or in it."""
+        طريق …. وأسفر عن وفاة أربعة») or, when the sentence says «الحادث», further
+        back, and no word of an attack there or in it."""
         words = self.words
-        begin = max(0, self.start - words.accident_context)
-        begin = max(begin, self.text.rfind("\n", begin, self.start) + 1)
+        if any(token.key in words.anaphors for token in self.tokens):
+            # «وأضاف أن الحادث أسفر عن …»: «الحادث» refers back to the last incident
+            # told, which may stand in the paragraph before
+            begin = max(0, self.start - words.anaphor_context)
+        else:
+            begin = max(0, self.start - words.accident_context)
+            begin = max(begin, self.text.rfind("\n", begin, self.start) + 1)
         before = tokenize(self.text, begin, self.start)
         return not any(lookup(token, words.attack_words) for token in [*before, *self.tokens]) \
             and self._accident_in(before)
 
     def _accident_in(self, tokens: list[Token]) -> bool:
         words = self.words
+        keys = {token.key for token in tokens}
+        for word, other in words.accident_far:
+            # «إثر حادث وقع أمس … على طريق بيشة»: an incident on a road
+            if word in keys and other in keys:
+                return True
         for index, token in enumerate(tokens):
             if lookup(token, words.accidents) or (
                     token.key.startswith("ال") and token.key[2:] in words.accidents):

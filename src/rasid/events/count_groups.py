@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from rasid.events.count_base import Count, SentenceTokens
 from rasid.events.count_words import BREAKS, SKIP_MARKS, forms, lookup
-from rasid.text.numbers import Number
+from rasid.lang.ar.clitics import has_conjunction
+from rasid.text.numbers import Number, Token
 
 
 class Groups(SentenceTokens):
@@ -96,7 +97,13 @@ class Groups(SentenceTokens):
     def _emit_people(self, value: int, kind: str, head: int, first: int, last: int,
                      start: int | None = None) -> bool:
         """A toll of one or two people; the words run from the head (or ``start``,
-        a subject before its verb) to ``last``."""
+        a subject before its verb) to ``last``. Joined by و to a vague group («وعدد
+        من», «والعشرات»: ``vague_joins``) they give no toll: the total is not said."""
+        after = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        if after is not None and forms(after)[-1] in self.words.vague_joins \
+                and has_conjunction(after.key):
+            # «بخطف زعيمها وعدد من أفرادها»: one and a group of no number, no toll
+            return True
         begin = self.tokens[head if start is None else start].start
         count = Count(kind, value, False, begin, self.tokens[last].end, self._victims(first))
         self.counts.append(count)
@@ -181,6 +188,8 @@ class Groups(SentenceTokens):
         or None when the word adds no one."""
         words = self.words
         token = self.tokens[i]
+        if any(self.key(k) in words.rank_words for k in range(index, i)):
+            return None  # «4 ضباط برتب عميد وعقيد»: the ranks of the victims counted
         if bare in words.one and (near or after_break) and self._not_the_number_one(i):
             count.value += 1
             count.end = max(count.end, token.end)
@@ -247,6 +256,10 @@ class Groups(SentenceTokens):
         if self.key(index) != "مع" or index + 1 >= len(self.tokens):
             return
         token = self.tokens[index + 1]
+        if lookup(token, self.words.one) and self._not_the_number_one(index + 1):
+            count.value += 1  # «مع أحد مرافقيه»: one more
+            count.end = token.end
+            return
         if lookup(token, self.words.dual) or self.key(index + 2) in self.words.pair:
             count.value += 2
             count.end = self.tokens[index + 1 + (self.key(index + 2) in self.words.pair)].end
@@ -268,8 +281,8 @@ class Groups(SentenceTokens):
         previous: str | None = None
         for count in counts:
             side = self._side(count)
-            if side is None and self._of_others(count):
-                side = previous  # «وإصابة 40 آخرين»: the group named before
+            if side is None and (self._of_others(count) or self._joined_toll(count)):
+                side = previous  # «وإصابة 40 آخرين», «و25 جريحا»: the group before
             sides[id(count)] = previous = side
         for count in counts:
             last = next((c for c in reversed(merged) if c.kind == count.kind), None)
@@ -284,6 +297,16 @@ class Groups(SentenceTokens):
             merged.append(count)
         return merged
 
+    def _joined_toll(self, count: Count) -> bool:
+        """The toll is joined by و right after another («33 قتيلا و25 جريحا»)."""
+        first = next((k for k, t in enumerate(self.tokens) if t.start >= count.start), None)
+        if first is None or first == 0:
+            return False
+        return self.key(first - 1) == "و" or (
+            self.tokens[first].kind == "word" and has_conjunction(self.tokens[first].key)
+            and self.tokens[first].start == count.start
+            and self.tokens[first - 1].kind == "word")
+
     def _of_others(self, count: Count) -> bool:
         """The toll's victims are «آخرين»: more of a group named before it."""
         return any(lookup(t, self.words.others) for t in self.tokens
@@ -291,16 +314,39 @@ class Groups(SentenceTokens):
 
     def _side(self, count: Count) -> str | None:
         """The side of a clash the victims of a toll belong to, from the words of the
-        toll and the few after it («من مقاتلي المقاومة», «حوثيا»), if one is named."""
+        toll and the few after it («من مقاتلي المقاومة», «حوثيا», «في صفوف القوات»),
+        from the subject of a verb of losses before it («تكبدت ميليشيات المتمردين 33
+        قتيلا»), or, for victims «منهم», from the side named last before it."""
         tokens = [t for t in self.tokens if count.start <= t.start]
-        for token in tokens[:self.words.side_window]:
+        back = False
+        for k, token in enumerate(tokens[:self.words.side_window]):
             if token.start >= count.end and (
-                    token.key in BREAKS or token.key in self.words.side_stops):
+                    token.key in BREAKS or token.key in self.words.side_stops) \
+                    and not (token.key == "في" and k + 1 < len(tokens)
+                             and tokens[k + 1].key in self.words.side_ranks):
                 break  # past the victims: what caused the toll is no side of it
-            for form in (*forms(token), token.key.removeprefix("ال")):
-                side = self.words.sides.get(form)
+            back = back or token.key in self.words.side_back
+            side = self._side_of(token)
+            if side is not None:
+                return side
+        before = [t for t in self.tokens if t.end <= count.start]
+        for k in range(len(before) - 1, max(len(before) - 4, -1), -1):
+            if before[k].kind != "word":
+                break
+            if lookup(before[k], self.words.side_suffer):
+                # the subject of the verb of losses stands between it and the toll
+                side = next((s for t in before[k + 1:] if (s := self._side_of(t))), None)
                 if side is not None:
                     return side
+        if back:
+            return next((s for t in reversed(before) if (s := self._side_of(t))), None)
+        return None
+
+    def _side_of(self, token: Token) -> str | None:
+        for form in (*forms(token), token.key.removeprefix("ال")):
+            side = self.words.sides.get(form)
+            if side is not None:
+                return side
         return None
 
     def _subject(self, number: Number) -> None:
@@ -425,6 +471,77 @@ class Groups(SentenceTokens):
                 self.used.add(k)
                 self._emit_people(1, kind, k, index, k, start=index)
                 self._with(self.counts[-1], k + 1)
+                return True
+        return False
+
+    def _named_subject(self, index: int) -> bool:
+        """A person the tagger names, after «أن», before a singular verb with no object
+        («أن محسن الفضلي قتل في 8 يوليو», «بأن مخلوف «قُتل جراء …», «أن المحمداوي قائد
+        العمليات …، قتل الأسبوع الماضي»): one victim. The name's other words, an
+        apposition and quotation marks may stand between (``named_subject.window``
+        words); a comma only right before the verb."""
+        if self.tokens[index].start not in self.persons:
+            return False
+        before = index - 1
+        while before >= 0 and self.tokens[before].kind == "mark" \
+                and self.key(before) not in BREAKS:
+            before -= 1
+        if before < 0 or self.tokens[before].key not in self.words.inna:
+            return False
+        for k in range(index + 1, min(index + self.words.named_window, len(self.tokens))):
+            other = self.tokens[k]
+            if other.kind == "mark":
+                if other.key in BREAKS and self.words.singular_verbs.get(
+                        self.key(k + 1)) is None:
+                    return False
+                continue
+            if other.kind != "word" or self.number(k) is not None \
+                    or lookup(other, self.words.not_before):
+                return False
+            kind = self.words.singular_verbs.get(other.key)
+            if kind is None:
+                if lookup(other, self.words.heads):
+                    return False  # another toll word: the name is not its victim
+                continue
+            if k in self.used or not self._no_object(k + 1):
+                return False  # «أن محمد قتل زوجته»: the named one is the killer
+            self.used.add(k)
+            self._emit_people(1, kind, k, index, k, start=index)
+            return True
+        return False
+
+    def _relative_subject(self, index: int) -> bool:
+        """«بن ملا (34 عاما) الذي أصيب خلال الهجوم», «الشاب الذي اعتقل أمس»: a
+        relative after a named person or a singular people word, then a singular verb
+        with no object, is one victim (the relative's antecedent)."""
+        if self.tokens[index].key not in self.words.relative_words:
+            return False
+        k = index + 1
+        kind = self.words.singular_verbs.get(self.key(k))
+        if kind is None or k in self.used or not self._no_object(k + 1):
+            return False
+        if not self._person_before(index):
+            return False
+        self.used.add(k)
+        return self._emit_people(1, kind, k, k, k, start=index)
+
+    def _person_before(self, index: int) -> bool:
+        """The words just before ``index`` (past a bracketed aside: an age, a rank)
+        name one person: a singular people word, or a name's start within
+        ``relative_subject.before`` words."""
+        k = index - 1
+        if self.key(k) == ")":
+            while k >= 0 and self.key(k) != "(":
+                k -= 1
+            k -= 1
+        if k < 0 or self.tokens[k].kind != "word":
+            return False
+        if self.tokens[k].bare().removeprefix("ال") in self.words.singular:
+            return True
+        for m in range(k, max(k - self.words.relative_before, -1), -1):
+            if self.tokens[m].kind != "word" or lookup(self.tokens[m], self.words.heads):
+                return False
+            if self.tokens[m].start in self.persons:
                 return True
         return False
 

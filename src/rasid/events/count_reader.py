@@ -20,12 +20,23 @@ from rasid.text.numbers import Number
 class Reader(Groups):
     """Reads the tolls of one sentence, token by token."""
 
-    def run(self) -> list[Count]:
+    def _no_toll_here(self) -> bool:
+        """The whole sentence states no toll of a political event."""
         if self._accident():
-            return []  # a road accident, a flood, a disease: no political event's toll
-        if any(lookup(token, self.words.rulings) for token in self.tokens):
-            # «تنفيذ حكم القتل قصاصا في جان أقدم على قتل شقيقين»: a court's penalty
-            # and the crime it punishes, no toll of a political event
+            return True  # a road accident, a flood, a disease
+        if any(self._phrase_at(k, phrase)
+               for phrase in (*self.words.superseded, *self.words.past_stories)
+               for k in range(len(self.tokens))):
+            # «تحدثت في البداية عن مقتل 14 جنديا، لكنها خفضت الحصيلة»: a first
+            # report the article corrects; «عمر بن الخطاب رضي الله عنه»: a story of
+            # the early Muslims
+            return True
+        # «تنفيذ حكم القتل قصاصا في جان أقدم على قتل شقيقين»: a court's penalty and
+        # the crime it punishes
+        return any(lookup(token, self.words.rulings) for token in self.tokens)
+
+    def run(self) -> list[Count]:
+        if self._no_toll_here():
             return []
         self._ranges()
         for index, token in enumerate(self.tokens):
@@ -53,12 +64,15 @@ class Reader(Groups):
                 kind, value = carried
                 if self._vague_self(index):
                     continue  # «بعضهم لقي حتفه», «ورثة القتيل»: no toll of one
-                if not self._attempted(index) and (
-                        not any(f in self.words.recalled for f in forms(token))
-                        or self._stated(index)):
+                recalled = any(f in self.words.recalled for f in forms(token))
+                if not self._attempted(index) and (not recalled or self._stated(index)):
                     self._emit_people(value, kind, index, index, index)
+                    self._with(self.counts[-1], index + 1)  # «بمقتله مع أحد مرافقيه»
+                    if recalled:
+                        self._died_of_wounds()
                 continue
-            if self._pair_verb(index) or self._singular_subject(index):
+            if self._pair_verb(index) or self._singular_subject(index) \
+                    or self._named_subject(index) or self._relative_subject(index):
                 continue
             number = self.number(index)
             if number is not None and not number.vague \
@@ -69,6 +83,17 @@ class Reader(Groups):
             # the dead and wounded of an accident told just before; arrests stay
             counts = [c for c in counts if c.kind in self.words.accident_spares]
         return counts
+
+    def _died_of_wounds(self) -> None:
+        """«أصيب رجل الأمن … ما أدى لاستشهاده»: the victim wounded just before the
+        pronoun that states his death is that one dead person, killed, not also
+        injured (the guideline counts those who died of their wounds as killed)."""
+        if len(self.counts) < 2:
+            return
+        dead, wounded = self.counts[-1], self.counts[-2]
+        if dead.kind == "killed" and wounded.kind == "injured" \
+                and wounded.value == dead.value:
+            self.counts.pop(-2)
 
     def _join_addition(self, index: int, before: int) -> None:
         """«173 مدنيا قتلوا … بالإضافة إلى مقتل مقاتل»: a toll whose head follows
@@ -112,6 +137,8 @@ class Reader(Groups):
         token = self.tokens[index]
         if token.key[:1] in ("ب",) or token.bare()[:1] == "ب":
             return True  # «تسبب بمقتله», «أقر بمقتله»
+        if token.key[:1] == "ل" and self.key(index - 1) in self.words.results:
+            return True  # «ما أدى لاستشهاده»: ل of a verb of results
         return any(self.key(k) in self.words.stating or forms(self.tokens[k])[-1]
                    in self.words.stating for k in range(max(index - 2, 0), index))
 
@@ -258,11 +285,19 @@ class Reader(Groups):
         token = self.tokens[j]
         if lookup(token, self.words.one) is not None and self._of_things(j + 1):
             return None  # «قتل بإحدى العمليات»: one of the operations, not of people
+        if lookup(token, self.words.one) is not None and head in self.words.needs_people \
+                and not self._people_at(j + 1):
+            return None  # «لتوقف أحد المسارات»: a head that also names a stop, of things
         if head in self.words.person_heads and token.key in self.words.another:
             return None  # «تصفية أخرى»: another act, not another victim
         if lookup(token, self.words.singular) and head not in self.words.person_heads \
                 and self._further(j + 1, head) is not None:
             return None  # «قتل انتحاري … 32 شخصا»: the singular is the verb's subject
+        if any(k >= 0 and lookup(self.tokens[k], self.words.judging)
+               for k in range(index - 3, index)):
+            return None  # «ووصف البيت الأبيض مقتل الوحيشي بأنه ضربة»: a comment
+        if kind == "injured" and self._sick_after(j):
+            return None  # «إصابة مرسي بالتسمم»: a sickness, no wound
         if lookup(token, self.words.one) is not None or (
                 lookup(token, self.words.singular)
                 and self.key(j + 1) not in self.words.pair):
@@ -291,6 +326,11 @@ class Reader(Groups):
                 and self.key(j + 1) not in self.words.pair:
             # «اغتيل القيادي …», «قتل المهاجم نفسه»: one victim named by the article
             return self._emit_people(1, kind, index, j, j)
+        if head in self.words.object_verbs:
+            named_at = self._named_object(j)
+            if named_at is not None:
+                # «أعدم تنظيم داعش أمس الشيخ نجم الدين الجبوري»: the subject first
+                return self._emit_people(1, kind, index, named_at, named_at)
         return None
 
     def _delayed_object(self, index: int, head: str, j: int) -> int:
@@ -347,6 +387,41 @@ class Reader(Groups):
         if before > 0 and self.key(before) in word_set("release_prepositions"):
             before -= 1
         return before >= 0 and lookup(self.tokens[before], self.words.rescued) is not None
+
+    def _named_object(self, j: int) -> int | None:
+        """Where a person the tagger names starts within ``object_verbs.window`` words
+        from ``j``, past the verb's subject and a time, with no mark, number or other
+        toll word between; None when there is none."""
+        for k in range(j, min(j + self.words.object_window, len(self.tokens))):
+            token = self.tokens[k]
+            if token.kind != "word" or self.number(k) is not None \
+                    or lookup(token, self.words.heads) or token.key in self.words.object_stops:
+                return None  # «… وهي زوجة …»: another clause
+            if token.start in self.persons:
+                return k
+        return None
+
+    def _sick_after(self, j: int) -> bool:
+        """The first word with ب in the few after the victim at ``j`` (past the rest of
+        a name) says a sickness, not a wound («إصابة خالد العمري بالتسمم»)."""
+        for k in range(j + 1, min(j + 4, len(self.tokens))):
+            token = self.tokens[k]
+            if token.kind != "word" or has_conjunction(token.key):
+                return False  # a mark, or another victim joined («فتاة وطفلين»)
+            if token.key[:1] == "ب" and len(token.key) >= 4:
+                return self._sick(k)
+        return False
+
+    def _people_at(self, index: int) -> bool:
+        """The word at ``index`` names people: a people word, with or without the
+        article («الجنود»), a plural of people («المعتقلين», «العاملون»), or a name."""
+        if index >= len(self.tokens) or self.tokens[index].kind != "word":
+            return False
+        token = self.tokens[index]
+        bare = token.bare().removeprefix("ال")
+        return self._people_word(token) or bare in self.words.people \
+            or bare in self.words.singular or bare.endswith(self.words.plural_endings) \
+            or token.start in self.persons
 
     def _of_things(self, index: int) -> bool:
         """The word at ``index`` names things, not people («إحدى العمليات»)."""
@@ -414,6 +489,14 @@ class Reader(Groups):
         if after >= len(self.tokens) or self._rescued(number):
             return
         kind = lookup(self.tokens[after], self.words.nouns)
+        if kind is None and after + 1 < len(self.tokens) \
+                and self._people_word(self.tokens[after]) \
+                and lookup(self.tokens[after + 1], self.words.nouns) \
+                and not lookup(self.tokens[after + 1], self.words.held_nouns):
+            # «سقط 52 شخصا قتلى»: the toll noun after the people says the kind
+            self._emit(number, lookup(self.tokens[after + 1], self.words.nouns) or "",
+                       None, verb=after + 1)
+            return
         if kind is not None and lookup(self.tokens[after], self.words.held_nouns):
             return  # «116 سجينا»: a population held, no arrest
         if kind is not None and self._in_part(number):

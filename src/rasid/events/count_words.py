@@ -110,6 +110,25 @@ class CountWords:
     total_verbs: frozenset[str]
     delayed_objects: dict[str, str]
     delayed_window: int
+    anaphors: frozenset[str]
+    anaphor_context: int
+    vague_joins: frozenset[str]
+    rank_words: frozenset[str]
+    named_window: int
+    results: frozenset[str]
+    superseded: tuple[tuple[str, ...], ...]
+    relative_words: frozenset[str]
+    relative_before: int
+    side_ranks: frozenset[str]
+    side_suffer: frozenset[str]
+    side_back: frozenset[str]
+    object_verbs: frozenset[str]
+    object_window: int
+    object_stops: frozenset[str]
+    accident_far: tuple[tuple[str, str], ...]
+    past_stories: tuple[tuple[str, ...], ...]
+    plural_endings: tuple[str, ...]
+    judging: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -120,6 +139,7 @@ class Reach:
     words: int
     passes: frozenset[str]
     openers: frozenset[str]
+    opener_pairs: frozenset[tuple[str, str]]
 
 
 @cache
@@ -155,7 +175,8 @@ def count_words() -> CountWords:
         restated_min_value=int(data["restated_min_value"]),
         carriers={kind: tuple(types) for kind, types in data["carriers"].items()},
         further=Reach(int(data["further"]["words"]), frozenset(data["further"]["passes"]),
-                      frozenset(data["further"]["openers"])),
+                      frozenset(data["further"]["openers"]),
+                      frozenset((a, b) for a, b in data["further"]["opener_pairs"])),
         subject_window=int(data["subject_window"]["words"]),
         verb_near=int(data["subject_window"]["near"]), asides=frozenset(data["asides"]),
         dual_verbs=by_kind(data["dual_verbs"]), singular_verbs=by_kind(data["singular_verbs"]),
@@ -205,7 +226,25 @@ def _what_is_no_toll(data: dict[str, Any]) -> dict[str, Any]:
         total_words=frozenset(data["totals"]["words"]),
         total_verbs=frozenset(data["totals"]["verbs"]),
         delayed_objects=dict(data["delayed_objects"]["heads"]),
-        delayed_window=int(data["delayed_objects"]["window"]))
+        delayed_window=int(data["delayed_objects"]["window"]),
+        anaphors=frozenset(data["accident_context"]["anaphors"]),
+        anaphor_context=int(data["accident_context"]["anaphor_chars"]),
+        vague_joins=frozenset(data["vague_joins"]), rank_words=frozenset(data["rank_words"]),
+        named_window=int(data["named_subject"]["window"]),
+        results=frozenset(data["results"]),
+        superseded=tuple(tuple(p) for p in data["superseded"]),
+        relative_words=frozenset(data["relative_subject"]["words"]),
+        relative_before=int(data["relative_subject"]["before"]),
+        side_ranks=frozenset(data["sides"]["ranks"]),
+        side_suffer=frozenset(data["sides"]["suffer"]),
+        side_back=frozenset(data["sides"]["back_pronouns"]),
+        object_verbs=frozenset(data["object_verbs"]["verbs"]),
+        object_window=int(data["object_verbs"]["window"]),
+        object_stops=frozenset(data["object_verbs"]["stops"]),
+        accident_far=tuple((a, b) for a, b in data["accident_pairs_far"]),
+        past_stories=tuple(tuple(p) for p in data["past_stories"]),
+        plural_endings=tuple(data["people_suffixes"]["plurals"]),
+        judging=frozenset(data["judging"]))
 
 
 def forms(token: Token) -> tuple[str, ...]:
