@@ -72,6 +72,7 @@ class EntityRecognizer:
         self.function_spellings = frozenset(resources.cues["function_spellings"])
         self.plain_word_names = resources.key_set("plain_word_names")
         self.nisba_only_agents = resources.key_set("nisba_only_agents")
+        self.former_words = resources.key_set("former_words")
         self.people = PersonNames(resources.lexicon)
         months = [w for forms in load_json("dates.json")["months"].values() for w in forms]
         self.not_names = frozenset(match_key(w) for w in [*cues["not_names"], *months])
@@ -287,13 +288,19 @@ class EntityRecognizer:
             holder_country = self.kb.get(place.entity or "")
             if holder_country is None:
                 continue
-            # a person's name may follow the nisba: الرئيس الأمريكي دونالد ترامب
-            named = next((m for m in state.starting_at(place.tokens.end) if m.label == "PERS"),
+            # a person's name may follow the nisba: الرئيس الأمريكي دونالد ترامب; after
+            # «السابق» the office is a past one (الرئيس اليمني السابق علي عبدالله صالح)
+            end = place.tokens.end
+            former = end < len(state.tokens) and strip_conjunction(
+                match_key(state.tokens[end].text)) in self.former_words
+            named = next((m for m in state.starting_at(end + former) if m.label == "PERS"),
                          None)
             if named is not None:
                 named.title = named.title or title.en
                 self._state_country(state, named, holder_country, title)
                 continue
+            if former:
+                continue  # a former holder the article does not name: not today's
             entity = self._holder(title, holder_country, state.date)
             state.add(Mention(Span(match.start, place.end), state.text[match.start : place.end],
                               "PERS", entity.id, "descriptor", confidence("descriptor_person"
