@@ -334,6 +334,16 @@ class EntityRecognizer:
                     best = person
         if best is not None:
             return best
+        if place.kind == "org":
+            # the head of a body the KB names no head for (رئيس هيئة الهلال الأحمر): the
+            # body's own head, of its country and sector, not the country's head of state
+            entity_id = f"role:head/{place.id}"
+            synthetic = Entity(entity_id, "role", f"head of {place.en}", (),
+                               country=place.country, sector=place.sector, code=place.code,
+                               extra={"title": title.en, "office": "head",
+                                      "match": title.match})
+            self._synthetic[entity_id] = synthetic
+            return synthetic
         entity_id = f"role:{title.office or 'official'}/{place.country or place.id}"
         synthetic = Entity(entity_id, "role", f"{title.en} of {place.en}", (),
                            country=place.country, sector="GOV",
