@@ -335,12 +335,13 @@ class EntityRecognizer:
         if best is not None:
             return best
         if place.kind == "org":
-            # the head of a body the KB names no head for (رئيس هيئة الهلال الأحمر): the
-            # body's own head, of its country and sector, not the country's head of state
-            entity_id = f"role:head/{place.id}"
-            synthetic = Entity(entity_id, "role", f"head of {place.en}", (),
-                               country=place.country, sector=place.sector, code=place.code,
-                               extra={"title": title.en, "office": "head",
+            # an office of a body the KB names no holder for (رئيس هيئة الهلال الأحمر): the
+            # body's own office, of its country and code, not the country's head of state
+            entity_id = f"role:{title.office or 'official'}/{place.id}"
+            synthetic = Entity(entity_id, "role", f"{title.en} of {place.en}", (),
+                               country=place.country, sector=place.sector or "GOV",
+                               code=place.code,
+                               extra={"title": title.en, "office": title.office,
                                       "match": title.match})
             self._synthetic[entity_id] = synthetic
             return synthetic
