@@ -156,10 +156,13 @@ def test_a_round_two_actor_of_political_and_security_news_is_linked(nlp, text: s
 
 
 def test_a_distinctive_family_name_alone_links_to_its_bearer(nlp) -> None:
-    # قرقاش and قهوجي are no ordinary words; once the full name is known they stand alone
-    found = _linked(nlp, "وقال قهوجي إن الجيش جاهز، ورد قرقاش بأن الحل سياسي.")
-    assert found.get("قهوجي", ("",))[0] == "person:jean-kahwaji"
+    # قرقاش and شويبله are no ordinary words and name one man each in the news
+    found = _linked(nlp, "وقال شويبله إن اليونان تحتاج إلى إصلاحات، ورد قرقاش بأن الحل سياسي.")
+    assert found.get("شويبله", ("",))[0] == "person:wolfgang-schauble"
     assert found.get("قرقاش", ("",))[0] == "person:anwar-gargash"
+    # قهوجي is also a Saudi family name: alone it stays unlinked to the Lebanese general
+    player = _linked(nlp, "وسجل اللاعب خالد قهوجي هدفا في المباراة.")
+    assert "person:jean-kahwaji" not in {v[0] for v in player.values()}
 
 
 def test_a_longer_name_that_ends_with_a_known_name_is_its_own_person(nlp) -> None:
@@ -171,6 +174,11 @@ def test_a_longer_name_that_ends_with_a_known_name_is_its_own_person(nlp) -> Non
     # and a name that opens with a prince's name is not that prince
     envoy = _linked(nlp, "وقال السفير أحمد بن عبدالعزيز قطان إن الاجتماع مثمر.")
     assert {v[0] for v in envoy.values()} == {"person:ahmed-qattan"}
+    # King Faisal's name inside his sons' names
+    sons = _linked(nlp, "وعين الأمير سعود بن فيصل بن عبد العزيز وزيرا للخارجية، "
+                        "والأمير خالد بن فيصل بن عبد العزيز أميرا لمنطقة مكة المكرمة.")
+    people = {v[0] for v in sons.values() if v[0].startswith("person:")}
+    assert people == {"person:saud-al-faisal", "person:khalid-al-faisal"}
 
 
 @pytest.mark.parametrize(("text", "surface", "entity"), [
