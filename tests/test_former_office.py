@@ -40,3 +40,10 @@ def test_the_head_of_a_body_is_the_bodys_not_the_countrys(pipeline: Pipeline) ->
     actors = [(a["entity"], a["code"]) for e in events["events"] for a in e["arguments"]
               if a["role"] == "actor"]
     assert (people[0][1], "EUR") in actors
+
+
+def test_the_head_of_a_generic_body_is_no_head_of_state(pipeline: Pipeline) -> None:
+    # a council the KB knows only as a generic agent: no head of state of anywhere
+    people = _people(pipeline, "وقال رئيس المجلس الأعلى للقضاء إن المحاكم تعمل كالمعتاد.")
+    assert people and all(entity.startswith("role:") and entity.endswith(
+        "/agent:judicial-council") for _, entity in people)

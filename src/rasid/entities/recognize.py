@@ -322,7 +322,11 @@ class EntityRecognizer:
         """Who held ``title`` for ``place`` (a country or organization) on ``date``."""
         criteria = title.match or {}
         best: Entity | None = None
-        for person in self.kb.of_kind("person"):
+        # a generic body (المجلس الأعلى للقضاء) has no holder the KB can tell, unless it
+        # is of a country, whose office holders then qualify
+        people = self.kb.of_kind("person") if place.kind in ("country", "org") or \
+            place.country else ()
+        for person in people:
             for role in person.roles_on(date):
                 if any(getattr(role, k) != v for k, v in criteria.items()):
                     continue
@@ -330,11 +334,13 @@ class EntityRecognizer:
                     continue
                 if place.kind == "org" and role.org != place.id:
                     continue
+                if place.kind not in ("country", "org") and role.country != place.country:
+                    continue
                 if best is None or (role.start or "") > (best.role_on(date).start or ""):
                     best = person
         if best is not None:
             return best
-        if place.kind == "org":
+        if place.kind != "country":
             # an office of a body the KB names no holder for (رئيس هيئة الهلال الأحمر): the
             # body's own office, of its country and code, not the country's head of state
             entity_id = f"role:{title.office or 'official'}/{place.id}"
