@@ -426,17 +426,27 @@ class FeatureExtractor:
     def _mark_names(self, rows: list[list[bytes]], firsts: list[tuple[str, ...]],
                     keys: list[str]) -> None:
         """Add gazetteer features to the tokens of each knowledge-base name found."""
+        for row, names in self.name_marks(firsts, keys):
+            rows[row].extend(names)
+
+    def name_marks(self, firsts: Sequence[tuple[str, ...]], keys: Sequence[str]
+                   ) -> list[tuple[int, tuple[bytes, ...]]]:
+        """The gazetteer features of a sentence as ``(token, names)``, in the order
+        they go at the end of each token's row: where each knowledge-base name found
+        begins and continues, and (with ``gazetteer_window``) the tokens just after
+        and before it. ``firsts`` and ``keys`` are the tokens' entry fields 6 and 5."""
         assert self.gazetteer is not None
         window = self.config.gazetteer_window
-        count = len(rows)
-        for start, end, kinds in self.gazetteer.match(firsts, keys):
+        count = len(keys)
+        marks: list[tuple[int, tuple[bytes, ...]]] = []
+        for start, end, kinds in self.gazetteer.match(list(firsts), list(keys)):
             for kind in kinds:
                 begin, inside, before, after = self._gaz_features[kind]
-                rows[start].extend(begin)
-                for i in range(start + 1, end):
-                    rows[i].extend(inside)
+                marks.append((start, begin))
+                marks.extend((i, inside) for i in range(start + 1, end))
                 if window:
                     if end < count:
-                        rows[end].extend(before)
+                        marks.append((end, before))
                     if start > 0:
-                        rows[start - 1].extend(after)
+                        marks.append((start - 1, after))
+        return marks
