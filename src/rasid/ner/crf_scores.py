@@ -25,6 +25,7 @@ another layout is left to crfsuite (:func:`read_weights` returns None).
 from __future__ import annotations
 
 import struct
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,17 +133,16 @@ class DocumentDecoder:
 
     def _ids(self, names: Sequence[bytes]) -> bytes:
         rows = self.weights.attributes
-        return np.array([rows[n] for n in names if n in rows], dtype=np.int32).tobytes()
+        return array("i", [rows[n] for n in names if n in rows]).tobytes()
 
     def _record_of(self, entry: tuple) -> Record:
-        own = np.zeros(len(self.weights.labels))
-        state = self.weights.state
         rows = self.weights.attributes
-        for name in entry[0]:  # one at a time, in order: crfsuite's own sums
-            row = rows.get(name)
-            if row is not None:
-                own += state[row]
-        return (own.tobytes(), self._ids(entry[1]), self._ids(entry[2]),
+        own = [rows[n] for n in entry[0] if n in rows]
+        if own:  # a running sum, one attribute after another, as crfsuite adds them
+            scores = np.add.accumulate(self.weights.state[own], axis=0)[-1]
+        else:
+            scores = np.zeros(len(self.weights.labels))
+        return (scores.tobytes(), self._ids(entry[1]), self._ids(entry[2]),
                 self._ids(entry[3]), self._ids(entry[4]), entry[5], entry[6], entry[7])
 
     def record(self, form: str) -> Record:
@@ -196,10 +196,13 @@ class DocumentDecoder:
                 continue
             records = [get(t) or record(t) for t in tokens]
             padded = [bos, bos, *records, eos, eos]
-            own_parts.extend(r[0] for r in records)
-            rest_parts.extend(b"".join((padded[i + 1][1], padded[i + 3][2],
-                                        padded[i][3], padded[i + 4][4]))
-                              for i in range(len(records)))
+            own_parts.extend([r[0] for r in records])
+            # a token's row after its own: the word before (-1:), after (+1:), two
+            # before (-2:), two after (+2:)
+            rest_parts.extend(map(b"".join, zip([r[1] for r in padded[1:-3]],
+                                                [r[2] for r in padded[3:-1]],
+                                                [r[3] for r in padded[:-4]],
+                                                [r[4] for r in padded[4:]], strict=True)))
             firsts = [r[6] for r in records]
             if gazetteer and any(firsts):
                 marks.extend((offset + row, self._ids(names)) for row, names
@@ -207,18 +210,20 @@ class DocumentDecoder:
             offset += len(tokens)
         weights = self.weights
         scores = np.frombuffer(b"".join(own_parts), dtype=np.float64).reshape(total, -1).copy()
-        counts = np.fromiter((len(p) for p in rest_parts), dtype=np.int64, count=total) // 4
+        counts = np.fromiter(map(len, rest_parts), dtype=np.int64, count=total) // 4
         flat = np.frombuffer(b"".join(rest_parts), dtype=np.int32)
-        width = int(counts.max()) if total else 0
+        width = int(counts.max())
         if width:
-            table = np.full((total, width), weights.pad, dtype=np.int32)
-            rows = np.repeat(np.arange(total), counts)
+            # table[k, t]: the k-th attribute after token t's own (the zero row after
+            # its last); added a column at a time, so each token's sum runs left to
+            # right through its row, as crfsuite's does
+            table = np.full((width, total), weights.pad, dtype=np.int32)
             starts = np.cumsum(counts) - counts
-            columns = np.arange(len(flat)) - np.repeat(starts, counts)
-            table[rows, columns] = flat
+            table[np.arange(len(flat)) - np.repeat(starts, counts),
+                  np.repeat(np.arange(total), counts)] = flat
             state = weights.state
-            for column in range(width):
-                scores += state[table[:, column]]
+            for column in table:
+                scores += state[column]
         for row, ids in marks:  # a few tokens: each mark added in turn, as crfsuite does
             for attribute in np.frombuffer(ids, dtype=np.int32):
                 scores[row] += weights.state[attribute]
