@@ -127,6 +127,13 @@ class DocumentDecoder:
         self._generation = max(1, bound // 2)
         self.cache: dict[str, Record] = {}
         self._older: dict[str, Record] = {}
+        # the extractor's table of the model's attribute names by feature, with rows
+        # in their place: a new form's features are looked up once, as rows
+        rows = weights.attributes
+        self._places: dict[str, tuple[int | None, ...]] | None = None
+        if extractor._places is not None:
+            self._places = {feature: tuple(None if n is None else rows.get(n) for n in names)
+                            for feature, names in extractor._places.items()}
         bos, eos = extractor._pads
         self._bos = self._record_of(bos)
         self._eos = self._record_of(eos)
@@ -136,14 +143,25 @@ class DocumentDecoder:
         return array("i", [rows[n] for n in names if n in rows]).tobytes()
 
     def _record_of(self, entry: tuple) -> Record:
+        """A record from a feature entry (the sentence pads')."""
         rows = self.weights.attributes
         own = [rows[n] for n in entry[0] if n in rows]
-        if own:  # a running sum, one attribute after another, as crfsuite adds them
-            scores = np.add.accumulate(self.weights.state[own], axis=0)[-1]
-        else:
-            scores = np.zeros(len(self.weights.labels))
-        return (scores.tobytes(), self._ids(entry[1]), self._ids(entry[2]),
+        return (self._own_scores(own), self._ids(entry[1]), self._ids(entry[2]),
                 self._ids(entry[3]), self._ids(entry[4]), entry[5], entry[6], entry[7])
+
+    def _own_scores(self, own: list[int]) -> bytes:
+        if own:  # a running sum, one attribute after another, as crfsuite adds them
+            return np.add.accumulate(self.weights.state[own], axis=0)[-1].tobytes()
+        return bytes(8 * len(self.weights.labels))
+
+    def _compute(self, form: str) -> Record:
+        """A new form's record, its features named by attribute row straight away."""
+        kinds, key, firsts, stem = self.extractor.describe(form)
+        own, (before, after), (two_before, two_after) = self.extractor._kept(kinds,
+                                                                             self._places)
+        return (self._own_scores(list(own)), array("i", before).tobytes(),
+                array("i", after).tobytes(), array("i", two_before).tobytes(),
+                array("i", two_after).tobytes(), key, firsts, stem)
 
     def record(self, form: str) -> Record:
         """The cached record of a word form (made from its feature entry on first sight)."""
@@ -152,7 +170,8 @@ class DocumentDecoder:
             return found
         found = self._older.get(form)
         if found is None:
-            found = self._record_of(self.extractor._compute(form))
+            found = self._compute(form) if self._places is not None \
+                else self._record_of(self.extractor._compute(form))
         if len(self.cache) >= self._generation:
             self._older, self.cache = self.cache, {}
         self.cache[form] = found
