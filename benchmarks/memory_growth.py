@@ -78,10 +78,12 @@ def _caches() -> list[str]:
     """Every per-form cache with entries: lru caches, the NER feature cache, the phrase
     indexes' first-word keys and phrase starts."""
     from rasid.entities import gazetteer
+    from rasid.ner.crf_scores import DocumentDecoder
     from rasid.ner.features import FeatureExtractor
 
     lines = []
     extractors = []
+    decoders = []
     starts = []
     # the loaded resources are frozen out of the collector's reach (rasid.collector),
     # and frozen objects are not listed: thaw them to look, then freeze all again
@@ -98,12 +100,17 @@ def _caches() -> list[str]:
                              f"{module}.{name} (hits {info.hits:,}, misses {info.misses:,})")
         elif isinstance(obj, FeatureExtractor):
             extractors.append(obj)
+        elif isinstance(obj, DocumentDecoder):
+            decoders.append(obj)
         elif isinstance(obj, gazetteer.PhraseIndex):
             starts.append(len(obj._starts))
     del objects
     for extractor in extractors:
         lines.append(f"{extractor.cached_forms:>9,} / {extractor.max_cache:>9,}  "
                      "ner feature cache (two generations)")
+    for decoder in decoders:
+        lines.append(f"{len(decoder.cache) + len(decoder._older):>9,} / "
+                     f"{2 * decoder._generation:>9,}  crf form records (two generations)")
     for config, keys in gazetteer._SHARED_FIRST_KEYS.items():
         lines.append(f"{len(keys):>9,} / {'':>9}  phrase first-word keys {config!r:.40}")
     if starts:

@@ -53,7 +53,7 @@ from rasid.pipeline import Pipeline
 from rasid.store import schema
 from rasid.store.dedup import DedupResult, link_duplicates
 from rasid.store.errors import StoreError
-from rasid.store.gate import write_session
+from rasid.store.gate import limit_write_memory, write_session
 from rasid.store.knowledge import dedup_settings
 from rasid.store.writer import Writer, failure_record
 
@@ -291,6 +291,8 @@ def ingest(db: str | Path, settings: dict[str, Any], options: IngestOptions, *,
     # run; reading files holds it only while a batch is written (rasid.store.gate), so
     # a running dashboard keeps answering and shows each batch as it lands.
     conn = schema.connect(db) if options.reprocess else None
+    if conn is not None:
+        limit_write_memory(conn)
     try:
         version = run.version
         done, items = _inputs(conn, db, options, version)

@@ -78,6 +78,10 @@ class PhraseIndex:
         config = (tuple(self.proclitics), id(lexicon) if lexicon is not None else None,
                   margin, self.suffixes)
         self._first_cache = _SHARED_FIRST_KEYS.setdefault(config, {})
+        # the proclitics a word's first letter allows and the suffixes its last letter
+        # allows, in their order: a new word is compared with those only
+        self._clitics_by_initial: dict[str, list[str]] = {}
+        self._suffixes_by_final: dict[str, list[str]] = {}
         # per surface form, the first-word keys that begin a phrase of this index, with
         # their trie nodes: most words begin none, and are then passed over at once
         self._starts: dict[str, tuple[tuple[dict, int, bool], ...]] = {}
@@ -113,7 +117,12 @@ class PhraseIndex:
         whole = match_key(surface)
         options = [(whole, 0, False)]
         whole_zipf = self.lexicon.zipf(whole) if self.lexicon else 0.0
-        for clitic in self.proclitics:
+        initial = surface[:1]
+        clitics = self._clitics_by_initial.get(initial)
+        if clitics is None:
+            clitics = [c for c in self.proclitics if initial.startswith(c[:1])]
+            self._clitics_by_initial[initial] = clitics
+        for clitic in clitics:
             if not surface.startswith(clitic) or len(surface) - len(clitic) < 3:
                 continue
             rest = surface[len(clitic):]
@@ -131,8 +140,14 @@ class PhraseIndex:
             else:
                 options.append((match_key(rest), len(clitic), False))
         if self.suffixes:
+            by_final = self._suffixes_by_final
             for key, offset, bare in list(options):
-                for suffix in self.suffixes:
+                final = key[-1:]
+                suffixes = by_final.get(final)
+                if suffixes is None:
+                    suffixes = [x for x in self.suffixes if final.endswith(x[-1:])]
+                    by_final[final] = suffixes
+                for suffix in suffixes:
                     if key.endswith(suffix) and len(key) - len(suffix) >= 3:
                         stem = key[: -len(suffix)]
                         options.append((stem[:-1] + "ه" if stem.endswith("ت") else stem,

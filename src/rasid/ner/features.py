@@ -330,6 +330,32 @@ class FeatureExtractor:
         return len(self.cache) + len(self._older)
 
     def _compute(self, token: str) -> Entry:
+        kinds, key, firsts, stem = self.describe(token)
+        cfg = self.config
+        if self._places is not None:
+            own_kept, near_kept, far_kept = self._kept(kinds, self._places)
+            return (own_kept, *near_kept, *far_kept, key, firsts, stem)
+        own = [b"b"]
+        for kind, values in kinds.items():
+            own.extend(f"{kind}={v}".encode() for v in values)
+        near = [(kind, v) for kind in cfg.near_features for v in kinds.get(kind, ())]
+        far = [(kind, v) for kind in cfg.far_features for v in kinds.get(kind, ())]
+        keep = self._keep
+        result: Entry = (
+            keep(own),
+            keep([f"-1:{k}={v}".encode() for k, v in near]),
+            keep([f"+1:{k}={v}".encode() for k, v in near]),
+            keep([f"-2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else (),
+            keep([f"+2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else (),
+            key,
+            firsts,
+            stem,
+        )
+        return result
+
+    def describe(self, token: str) -> tuple[dict[str, list[str]], str, tuple[str, ...], str]:
+        """A word form's features by kind (:meth:`analyse`, with ``g1``), its key, the
+        keys under which it can start a gazetteer name, and its stem's key."""
         kinds = self.analyse(token)
         cfg = self.config
         key = kinds["k"][0]
@@ -345,36 +371,17 @@ class FeatureExtractor:
                                 if not rest for kind in names})
                 if alone:
                     kinds["g1"] = alone
-        if self._places is not None:
-            own_kept, near_kept, far_kept = self._kept(kinds)
-            return (own_kept, *near_kept, *far_kept, key, firsts,
-                    kinds.get("st", kinds["k"])[0])
-        own = [b"b"]
-        for kind, values in kinds.items():
-            own.extend(f"{kind}={v}".encode() for v in values)
-        near = [(kind, v) for kind in cfg.near_features for v in kinds.get(kind, ())]
-        far = [(kind, v) for kind in cfg.far_features for v in kinds.get(kind, ())]
-        keep = self._keep
-        result: Entry = (
-            keep(own),
-            keep([f"-1:{k}={v}".encode() for k, v in near]),
-            keep([f"+1:{k}={v}".encode() for k, v in near]),
-            keep([f"-2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else (),
-            keep([f"+2:{k}={v}".encode() for k, v in far]) if cfg.window > 1 else (),
-            key,
-            firsts,
-            kinds.get("st", kinds["k"])[0],
-        )
-        return result
+        return kinds, key, firsts, kinds.get("st", kinds["k"])[0]
 
-    def _kept(self, kinds: dict[str, list[str]]) -> tuple[
-            tuple[bytes, ...], tuple[tuple[bytes, ...], ...], tuple[tuple[bytes, ...], ...]]:
+    def _kept(self, kinds: dict[str, list[str]], places: dict[str, tuple[Any, ...]]
+              ) -> tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]:
         """The model's names of a form's features, in the order :meth:`_compute` lists
-        them: its own, as the word one before and after, two before and after."""
-        assert self._places is not None
+        them: its own, as the word one before and after, two before and after.
+        ``places`` is :attr:`_places` or the same table with other values in it (the
+        CRF decoder's attribute rows), None where the model has no such attribute."""
         cfg = self.config
-        get = self._places.get
-        own: list[bytes] = []
+        get = places.get
+        own: list[Any] = []
         found = get("b")
         if found is not None and found[0] is not None:
             own.append(found[0])
@@ -383,11 +390,11 @@ class FeatureExtractor:
                 found = get(f"{kind}={value}")
                 if found is not None and found[0] is not None:
                     own.append(found[0])
-        sides: list[tuple[bytes, ...]] = []
+        sides: list[tuple[Any, ...]] = []
         for kinds_there, before, after in ((cfg.near_features, 1, 2),
                                            (cfg.far_features, 3, 4)):
-            first: list[bytes] = []
-            second: list[bytes] = []
+            first: list[Any] = []
+            second: list[Any] = []
             for kind in kinds_there:
                 for value in kinds.get(kind, ()):
                     found = get(f"{kind}={value}")
@@ -426,17 +433,27 @@ class FeatureExtractor:
     def _mark_names(self, rows: list[list[bytes]], firsts: list[tuple[str, ...]],
                     keys: list[str]) -> None:
         """Add gazetteer features to the tokens of each knowledge-base name found."""
+        for row, names in self.name_marks(firsts, keys):
+            rows[row].extend(names)
+
+    def name_marks(self, firsts: Sequence[tuple[str, ...]], keys: Sequence[str]
+                   ) -> list[tuple[int, tuple[bytes, ...]]]:
+        """The gazetteer features of a sentence as ``(token, names)``, in the order
+        they go at the end of each token's row: where each knowledge-base name found
+        begins and continues, and (with ``gazetteer_window``) the tokens just after
+        and before it. ``firsts`` and ``keys`` are the tokens' entry fields 6 and 5."""
         assert self.gazetteer is not None
         window = self.config.gazetteer_window
-        count = len(rows)
-        for start, end, kinds in self.gazetteer.match(firsts, keys):
+        count = len(keys)
+        marks: list[tuple[int, tuple[bytes, ...]]] = []
+        for start, end, kinds in self.gazetteer.match(list(firsts), list(keys)):
             for kind in kinds:
                 begin, inside, before, after = self._gaz_features[kind]
-                rows[start].extend(begin)
-                for i in range(start + 1, end):
-                    rows[i].extend(inside)
+                marks.append((start, begin))
+                marks.extend((i, inside) for i in range(start + 1, end))
                 if window:
                     if end < count:
-                        rows[end].extend(before)
+                        marks.append((end, before))
                     if start > 0:
-                        rows[start - 1].extend(after)
+                        marks.append((start - 1, after))
+        return marks

@@ -35,6 +35,14 @@ class Gazetteer:
         for options in index.values():
             options.sort(key=lambda option: -len(option[0]))
         self.index = index
+        # the same names by first key and rest, with the lengths of the rests longest
+        # first: a token is matched by looking up its next words, a few dict lookups,
+        # instead of comparing them with every name its first word begins (hundreds
+        # for عبد or الملك); the result is the same, as a name's rest is unique
+        self._rests = {first: dict(options) for first, options in index.items()}
+        self._lengths = {first: tuple(sorted({len(rest) for rest, _ in options},
+                                             reverse=True))
+                         for first, options in index.items()}
         parts: dict[str, set[str]] = {}
         for keys, kinds in names.items():
             if len(keys) > 1:
@@ -73,17 +81,24 @@ class Gazetteer:
         key, its stem behind clitics…); ``keys[i]`` its key as a later word.
         """
         found: list[tuple[int, int, tuple[str, ...]]] = []
-        index = self.index
+        rests_of = self._rests
+        lengths_of = self._lengths
         count = len(keys)
         i = 0
         while i < count:
             best: tuple[int, tuple[str, ...]] | None = None
             for first in firsts[i]:
-                for rest, kinds in index.get(first, ()):
-                    end = i + 1 + len(rest)
-                    if end > count or (best is not None and end <= best[0]):
+                rests = rests_of.get(first)
+                if rests is None:
+                    continue
+                for length in lengths_of[first]:
+                    end = i + 1 + length
+                    if end > count:
                         continue
-                    if not rest or tuple(keys[i + 1 : end]) == rest:
+                    if best is not None and end <= best[0]:
+                        break
+                    kinds = rests.get(tuple(keys[i + 1 : end]))
+                    if kinds is not None:
                         best = (end, kinds)
                         break
             if best is None:

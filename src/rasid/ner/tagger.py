@@ -17,6 +17,7 @@ from typing import Any
 import pycrfsuite
 
 from rasid.ner.conll import repair_bio
+from rasid.ner.crf_scores import DocumentDecoder, read_weights
 from rasid.ner.document import PropagationSettings, propagate
 from rasid.ner.features import FeatureConfig, FeatureExtractor
 from rasid.ner.gazetteer import Gazetteer
@@ -36,18 +37,23 @@ def metadata_path(model: Path) -> Path:
     return model.with_suffix(".json")
 
 
-def model_attributes(tagger: pycrfsuite.Tagger) -> set[bytes]:
+def model_dump(tagger: pycrfsuite.Tagger) -> bytes:
+    """crfsuite's text dump of the model opened by ``tagger``."""
+    with tempfile.TemporaryDirectory() as folder:
+        dump = Path(folder) / "model.txt"
+        tagger.dump(str(dump))
+        return dump.read_bytes()
+
+
+def model_attributes(tagger: pycrfsuite.Tagger, dump: bytes | None = None) -> set[bytes]:
     """Attribute names the model opened by ``tagger`` holds (only those carry weights).
 
     crfsuite drops attributes whose features all got zero weight, so these are the
     only ones that can change a tag, and the feature cache keeps only these. They are
     read from crfsuite's text dump (``tagger.info()`` parses every feature and is
-    twenty times slower).
+    twenty times slower); ``dump`` is that dump when the caller has it already.
     """
-    with tempfile.TemporaryDirectory() as folder:
-        dump = Path(folder) / "model.txt"
-        tagger.dump(str(dump))
-        text = dump.read_bytes()
+    text = dump if dump is not None else model_dump(tagger)
     start = text.index(b"\nATTRIBUTES = {\n") + 16
     end = text.index(b"\n}\n", start)
     return {line.split(b": ", 1)[1] for line in text[start:end].split(b"\n") if line}
@@ -58,13 +64,18 @@ class CrfTagger:
 
     Build it once with :meth:`load` (reads the model, builds the lexicon if needed)
     and call :meth:`tag` or :meth:`tag_sentences` many times; the feature cache grows
-    with the vocabulary it sees.
+    with the vocabulary it sees. With a ``decoder`` (:mod:`rasid.ner.crf_scores`, made
+    by :meth:`load` whenever it can read the model's weights) the sentences are
+    decoded here, all of a call's at once, with the tags crfsuite gives; without one,
+    crfsuite tags each sentence.
     """
 
     def __init__(self, tagger: pycrfsuite.Tagger, extractor: FeatureExtractor,
-                 metadata: dict[str, Any] | None = None) -> None:
+                 metadata: dict[str, Any] | None = None,
+                 decoder: DocumentDecoder | None = None) -> None:
         self._tagger = tagger
         self.extractor = extractor
+        self.decoder = decoder
         self.metadata = metadata or {}
         self.labels: list[str] = list(tagger.labels())
         self.propagation = PropagationSettings.from_dict(self.metadata.get("document", {}))
@@ -83,21 +94,34 @@ class CrfTagger:
         if meta_file.exists():
             metadata = json.loads(meta_file.read_text(encoding="utf-8"))
         config = FeatureConfig.from_dict(metadata.get("features", {}))
-        extractor = FeatureExtractor(config, lexicon, known=model_attributes(tagger),
+        dump = model_dump(tagger)
+        extractor = FeatureExtractor(config, lexicon, known=model_attributes(tagger, dump),
                                      gazetteer=gazetteer)
-        return cls(tagger, extractor, metadata)
+        weights = read_weights(model, dump)
+        decoder = DocumentDecoder(weights, extractor) if weights is not None else None
+        return cls(tagger, extractor, metadata, decoder)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """One BIO tag per token (an empty list for no tokens); always valid BIO."""
         if not tokens:
             return []
+        if self.decoder is not None:
+            return repair_bio(self.decoder.decode([tokens])[0])
         tags = self._tagger.tag(self.extractor.sentence(tokens))
         return repair_bio(tags)
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tags for each sentence in turn, each sentence tagged on its own."""
+        """Tags for each sentence, each sentence tagged on its own."""
+        if self.decoder is not None:
+            return [repair_bio(tags) if tags else [] for tags in self.decoder.decode(sentences)]
         tag = self.tag
         return [tag(tokens) for tokens in sentences]
+
+    def stem(self, token: str) -> str:
+        """The matching key of the token's stem, behind its clitics."""
+        if self.decoder is not None:
+            return self.decoder.stem(token)
+        return self.extractor.stem(token)
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for the sentences of one document, made consistent across it.
@@ -107,6 +131,6 @@ class CrfTagger:
         pass one article at a time.
         """
         tagged = self.tag_sentences(sentences)
-        stem = self.extractor.stem
+        stem = self.stem
         stems = [[stem(t) for t in tokens] for tokens in sentences]
         return propagate(stems, tagged, self.extractor.lexicon.zipf, self.propagation)

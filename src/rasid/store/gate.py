@@ -138,6 +138,20 @@ def write_session(db: str | Path, timeout: float = 60.0
                     raise
                 time.sleep(POLL)
         try:
+            limit_write_memory(conn)
             yield conn
         finally:
             conn.close()
+
+
+def limit_write_memory(conn: duckdb.DuckDBPyConnection) -> None:
+    """Bound DuckDB's buffer pool on a writer's connection (``data/write_memory.json``).
+
+    The checkpoint at each batch's close merges row groups whose size grows with the
+    store; unbounded, DuckDB keeps what it read and wrote for that in memory, and the
+    peak memory of a long ingest grows with the store rather than staying flat.
+    """
+    from rasid.store.knowledge import load
+
+    megabytes = int(load("write_memory.json")["memory_limit_mb"])
+    conn.execute(f"SET memory_limit = '{megabytes}MB'")
