@@ -1,3 +1,3 @@
 """The package version, in one place (also read by the Analysis JSON and the store)."""
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"
