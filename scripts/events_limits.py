@@ -20,7 +20,6 @@ Reads the news text from ``../shared/data`` at run time (never from the project)
 from __future__ import annotations
 
 import argparse
-import copy
 import random
 import sys
 import tempfile
@@ -93,18 +92,14 @@ def oracle(prepared: list[training.Prepared], coder: Any) -> None:
     """Figures with every candidate decided as the corpus labels it."""
     decider = _Oracle()
     coder.decider = decider
-    total = EventScore()
-    for item in prepared:
-        doc = item.analysis.doc
-        candidates = copy.deepcopy(item.candidates)
-        for candidate in candidates:
-            candidate.event.text = doc.text
-            candidate.complete_frame = False
-            candidate.guard = None
-            decider.answers[id(candidate.features)] = training.label(
-                candidate, item.article, item.analysis.to_raw)
-        coder.finish(doc, coder.decide_all(candidates))
-        total.add(item.article, item.analysis)
+
+    def answer(item: training.Prepared, candidate: Any) -> None:
+        candidate.complete_frame = False
+        candidate.guard = None
+        decider.answers[id(candidate.features)] = training.label(
+            candidate, item.article, item.analysis.to_raw)
+
+    total = training.score(prepared, coder, each=answer)
     print(_line("decision oracle (the corpus decides every candidate)", total))
     print(f"  errors left: {dict(total.errors)}")
     print("  " + total.arguments.report().replace("\n", "\n  "))

@@ -21,6 +21,7 @@ import copy
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -98,14 +99,19 @@ def train_model(rows: list[tuple[dict[str, float], str]], path: Path) -> None:
     trainer.train(str(path))
 
 
-def score(prepared: list[Prepared], coder: Any) -> EventScore:
-    """Event-level figures of the coder (with its current models) on prepared articles."""
+def score(prepared: list[Prepared], coder: Any,
+          each: Callable[[Prepared, Candidate], None] | None = None) -> EventScore:
+    """Event-level figures of the coder (with its current models) on prepared articles;
+    ``each`` sees every fresh copy of a candidate before it is decided (a diagnostic
+    decider keyed on the copy, as ``scripts/events_limits.py`` uses)."""
     result = EventScore()
     for item in prepared:
         doc = item.analysis.doc
         candidates = copy.deepcopy(item.candidates)
         for candidate in candidates:
             candidate.event.text = doc.text
+            if each is not None:
+                each(item, candidate)
         coder.finish(doc, coder.decide_all(candidates))
         result.add(item.article, item.analysis)
     return result
