@@ -644,7 +644,8 @@ class EventCoder:
             return False, None
         head = doc.tokens[j]
         keys = {head.stem.key, match_key(head.text)}
-        keys |= {k[:-1] for k in keys if k.endswith("ا")}  # tanween: أهدافا، مقرا
+        ends = self.lex.accusative_endings
+        keys |= {k[: -len(e)] for k in keys for e in ends if k.endswith(e)}  # أهدافا، مقرا
         if not keys & self.lex.target_heads:
             return False, None
         prep = next((w for w in head.words[:2] if w.role == "prep"), None)
@@ -940,7 +941,7 @@ class EventCoder:
                     or token.stem.key in self.lex.target_heads or key in self.lex.quantity_words \
                     or honorific_count(tokens, i, i + 1):
                 continue
-            if definite or (key.endswith("ا") and len(key) > 3):
+            if definite or (key.endswith(self.lex.accusative_endings) and len(key) > 3):
                 count += 1
         return count >= (1 if actor is not None else 2)
 

@@ -166,6 +166,11 @@ class EventLexicon:
         return json.loads((DATA / "nominal.json").read_text(encoding="utf-8"))
 
     @cached_property
+    def accusative_endings(self) -> tuple[str, ...]:
+        """Endings of the indefinite accusative (nominal.json)."""
+        return tuple(match_key(w) for w in self.nominal_data["accusative_endings"])
+
+    @cached_property
     def adjective_shapes(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """Endings of nisba adjectives, starts and endings of participles (nominal.json)."""
         def keys(name: str) -> tuple[str, ...]:
